@@ -1,0 +1,36 @@
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from './section.js';
+
+/** Director's exercise clock: DEBEX, pause for everyone, resume, speed ×1–×10, FINEX. */
+export function ClockControls(props: SectionProps & { onError(message: string | null): void }) {
+  const { t } = useT();
+  const { clock } = props.state;
+  const run = async (type: string, payload: unknown = {}) => {
+    const ack = await props.send(type, payload);
+    props.onError(ack.ok ? null : t('error.generic', { message: ack.error.message }));
+  };
+  return (
+    <div className="clock-controls" data-testid="clock-controls">
+      {clock.status === 'not_started' && <button onClick={() => run('clock.start')}>{t('clock.start')}</button>}
+      {clock.status === 'running' && <button onClick={() => run('clock.pause')}>{t('clock.pause')}</button>}
+      {clock.status === 'paused' && <button onClick={() => run('clock.resume')}>{t('clock.resume')}</button>}
+      {clock.status !== 'ended' && clock.status !== 'not_started' && (
+        <button className="danger" onClick={() => run('clock.end')}>
+          {t('clock.end')}
+        </button>
+      )}
+      {clock.status !== 'ended' && (
+        <label>
+          {t('clock.speed')}
+          <select value={clock.speed} onChange={(e) => run('clock.setSpeed', { speed: Number(e.target.value) })}>
+            {[1, 2, 5, 10].map((s) => (
+              <option key={s} value={s}>
+                ×{s}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}

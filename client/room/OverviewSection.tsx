@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from './section.js';
+import { ClockControls } from './ClockControls.js';
+
+/** The room at a glance: mode, cells, communications check, announcements and (director) the clock. */
+export function OverviewSection(props: SectionProps) {
+  const { t } = useT();
+  const { room } = props.state;
+  const [announcement, setAnnouncement] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const checkedIn = !!room.checkIns[props.me.sessionId];
+
+  const run = async (type: string, payload: unknown) => {
+    const ack = await props.send(type, payload);
+    setError(ack.ok ? null : t('error.generic', { message: ack.error.message }));
+    return ack.ok;
+  };
+
+  return (
+    <div className="overview">
+      <p>
+        <strong>{t(`overview.mode.${room.mode}`)}</strong> — {room.title}
+      </p>
+      <h3>{t('overview.cells')}</h3>
+      <ul>
+        {room.cells.map((c) => (
+          <li key={c.id}>{c.label}</li>
+        ))}
+      </ul>
+      <h3>{t('overview.checkIns')}</h3>
+      {props.me.role !== 'director' && (
+        <button disabled={checkedIn} onClick={() => run('participant.checkIn', {})} data-testid="check-in">
+          {checkedIn ? t('overview.checkedIn') : t('overview.checkIn')}
+        </button>
+      )}
+      <ul data-testid="check-ins">
+        {Object.values(room.checkIns).map((c) => (
+          <li key={c.sessionId}>
+            ✔ {c.name} — {c.cell ? (room.cells.find((x) => x.id === c.cell)?.label ?? c.cell) : t(`role.${c.role}`)}
+          </li>
+        ))}
+      </ul>
+      {props.me.role === 'director' && (
+        <>
+          <ClockControls {...props} onError={setError} />
+          <form
+            className="inline-form"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              if (await run('room.announce', { text: announcement })) setAnnouncement('');
+            }}
+          >
+            <label>
+              {t('overview.announce')}
+              <input value={announcement} onChange={(e) => setAnnouncement(e.target.value)} maxLength={500} />
+            </label>
+            <button type="submit">{t('overview.announceSend')}</button>
+          </form>
+        </>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

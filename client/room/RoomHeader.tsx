@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import { exerciseTimeAt, formatExerciseTime } from '../../shared/exercise/clock.js';
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from './section.js';
+import type { ConnectionState } from './useRoom.js';
+import { roomSummaries } from './sections.js';
+
+/** The permanent banner: nobody may mistake an exercise for a real crisis, or the reverse. */
+export function ModeBanner({ mode }: { mode: 'exercise' | 'crisis' }) {
+  const { t } = useT();
+  return (
+    <div className={`mode-banner mode-${mode}`} role="banner" data-testid="mode-banner">
+      {t(mode === 'crisis' ? 'banner.crisis' : 'banner.exercise')}
+    </div>
+  );
+}
+
+/** Ticks once a second so running clocks and timers move. */
+export function useTick(ms = 1000): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const id = setInterval(() => setTick((n) => n + 1), ms);
+    return () => clearInterval(id);
+  }, [ms]);
+  return tick;
+}
+
+export function ExerciseClock({ props }: { props: SectionProps }) {
+  const { t } = useT();
+  useTick();
+  const { clock } = props.state;
+  const now = exerciseTimeAt(clock, props.serverNow());
+  return (
+    <div className={`clock clock-${clock.status}`} data-testid="exercise-clock" title={t('clock.exerciseTime')}>
+      <span className="clock-time">T+{formatExerciseTime(now)}</span>
+      <span className="clock-status">
+        {t(`clock.${clock.status}`)}
+        {clock.speed !== 1 ? ` ×${clock.speed}` : ''}
+      </span>
+    </div>
+  );
+}
+
+export function ConnectionBadge({ connection }: { connection: ConnectionState }) {
+  const { t } = useT();
+  const key = connection === 'connected' ? 'connected' : connection === 'offline' ? 'offline' : 'reconnecting';
+  return (
+    <span className={`connection connection-${key}`} data-testid="connection-state" data-state={key}>
+      {t(`connection.${key}`)}
+    </span>
+  );
+}
+
+/** Who is connected, grouped by cell (players) or role (others). */
+export function PresencePanel({ props }: { props: SectionProps }) {
+  const { t } = useT();
+  const groups = new Map<string, string[]>();
+  for (const p of props.presence) {
+    const label = p.role === 'player' ? (props.state.room.cells.find((c) => c.id === p.cell)?.label ?? p.cell ?? '') : t(`role.${p.role}`);
+    groups.set(label, [...(groups.get(label) ?? []), p.name]);
+  }
+  return (
+    <aside className="presence" data-testid="presence">
+      <h3>{t('presence.title')}</h3>
+      {groups.size === 0 && <p className="muted">{t('presence.none')}</p>}
+      {[...groups].map(([label, names]) => (
+        <div key={label} className="presence-group">
+          <strong>{label}</strong>
+          <ul>
+            {names.map((n, i) => (
+              <li key={`${n}-${i}`} data-testid="presence-name">
+                {n}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </aside>
+  );
+}
+
+export function RoomHeader({ props, connection }: { props: SectionProps; connection: ConnectionState }) {
+  const { t, lang, setLang } = useT();
+  const { room } = props.state;
+  return (
+    <header className="room-header">
+      <div className="room-title">
+        <h1>{room.title || t('app.title')}</h1>
+        <span className="muted">
+          {props.me.name} — {t(`role.${props.me.role}`)}
+          {props.me.cell ? ` (${room.cells.find((c) => c.id === props.me.cell)?.label ?? props.me.cell})` : ''}
+        </span>
+      </div>
+      <div className="room-summaries">
+        {roomSummaries.map((Summary, i) => (
+          <Summary key={i} {...props} />
+        ))}
+      </div>
+      <ExerciseClock props={props} />
+      <ConnectionBadge connection={connection} />
+      <button className="link" onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
+        {t('lang.switch')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,67 @@
+import { useMemo, useState } from 'react';
+import { useT } from '../i18n/index.js';
+import { loadSession, forgetSession } from '../app/session-storage.js';
+import { navigate } from '../app/navigation.js';
+import { useRoom } from './useRoom.js';
+import { roomSections } from './sections.js';
+import { ModeBanner, PresencePanel, RoomHeader } from './RoomHeader.js';
+import type { SectionProps } from './section.js';
+
+/** The room: banner, header (clock, connection, summaries), tabs of the domains, presence. */
+export function RoomPage({ roomId }: { roomId: string }) {
+  const { t } = useT();
+  const session = useMemo(() => loadSession(roomId), [roomId]);
+  const room = useRoom(session);
+  const [active, setActive] = useState('overview');
+
+  if (!session) {
+    navigate('/join');
+    return null;
+  }
+  if (room.connection === 'revoked') {
+    return (
+      <main className="join-page">
+        <div className="card">
+          <p role="alert">{room.error ?? t('session.revoked')}</p>
+          <button
+            onClick={() => {
+              forgetSession(roomId);
+              navigate('/join');
+            }}
+          >
+            {t('session.leave')}
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (!room.me) return <main className="loading">{t('connection.reconnecting')}</main>;
+
+  const props: SectionProps = { state: room.state, me: room.me, presence: room.presence, send: room.send, serverNow: room.serverNow };
+  const visible = roomSections.filter((s) => !s.roles || s.roles.includes(room.me!.role));
+  const current = visible.find((s) => s.id === active) ?? visible[0]!;
+  return (
+    <div className="room" data-role={room.me.role} data-cell={room.me.cell ?? ''}>
+      <ModeBanner mode={room.state.room.mode} />
+      {room.state.room.announcement && (
+        <div className="announcement" role="status" data-testid="announcement">
+          {room.state.room.announcement.text}
+        </div>
+      )}
+      <RoomHeader props={props} connection={room.connection} />
+      <nav className="tabs" role="tablist">
+        {visible.map((s) => (
+          <button key={s.id} role="tab" aria-selected={s.id === current.id} data-testid={`tab-${s.id}`} onClick={() => setActive(s.id)}>
+            {t(s.labelKey)}
+          </button>
+        ))}
+      </nav>
+      <div className="room-body">
+        <section className="room-main" role="tabpanel">
+          <current.Component {...props} />
+        </section>
+        <PresencePanel props={props} />
+      </div>
+    </div>
+  );
+}

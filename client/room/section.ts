@@ -1,0 +1,36 @@
+import type { ComponentType } from 'react';
+import type { Role } from '../../shared/core/roles.js';
+import type { CommandAck, PresenceEntry } from '../../shared/protocol.js';
+import type { RoomState } from '../../shared/room-state.js';
+
+/** Who is using this page: from the session token, as the server told it in `welcome`. */
+export interface Me {
+  sessionId: string;
+  name: string;
+  role: Role;
+  cell?: string | undefined;
+  roomId: string;
+  /** The session token, for REST calls and the Yjs connection. */
+  token: string;
+}
+
+/** What every section of the room page receives. */
+export interface SectionProps {
+  state: RoomState;
+  me: Me;
+  presence: PresenceEntry[];
+  /** Sends a command; resolves with the server's ack (never rejects: errors are in the ack). */
+  send(type: string, payload: unknown): Promise<CommandAck>;
+  /** The server's clock as best known here (wall ms), for running timers. */
+  serverNow(): number;
+}
+
+/** A tab of the room page. A domain adds its section to `sections.ts`. */
+export interface RoomSection {
+  id: string;
+  /** i18n key of the tab label. */
+  labelKey: string;
+  /** Roles that see the tab (all when absent). */
+  roles?: readonly Role[];
+  Component: ComponentType<SectionProps>;
+}

@@ -1,0 +1,122 @@
+import express from 'express';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Server as SocketServer } from 'socket.io';
+import { limits } from '../shared/core/limits.js';
+import type { Config } from './config.js';
+import { AccessService } from './access/access-service.js';
+import { resolveOperatorToken } from './access/operator-token.js';
+import { RoomService } from './rooms/room-service.js';
+import type { RoomSetupStep } from './rooms/room-setup.js';
+import { roomsRoutes } from './http/rooms-routes.js';
+import { errorHandler } from './http/errors.js';
+import { attachHub } from './realtime/hub.js';
+import { openSqliteStore } from './store/sqlite.js';
+import type { Store } from './store/types.js';
+import { createLogger, type Logger } from './ops/logger.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { roomSetupSteps } from './setup-steps.js';
+import { mountFeatures } from './features.js';
+
+export interface OrsanServer {
+  config: Config;
+  http: HttpServer;
+  io: SocketServer;
+  store: Store;
+  rooms: RoomService;
+  access: AccessService;
+  logger: Logger;
+  metrics: Metrics;
+  operatorToken: string;
+  operatorTokenGenerated: boolean;
+  /** Base URL for links, known once listening. */
+  url: () => string;
+  listen(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+/** Builds the whole server (store, rooms, HTTP, hub) without listening yet. */
+export async function createOrsanServer(config: Config, options: { store?: Store; setupSteps?: RoomSetupStep[] } = {}): Promise<OrsanServer> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const metrics = createMetrics();
+  const store = options.store ?? openSqliteStore(resolve(config.DATA_DIR));
+  const { token: operatorToken, generated } = resolveOperatorToken(resolve(config.DATA_DIR), config.OPERATOR_TOKEN);
+  const rooms = new RoomService(store.events, options.setupSteps ?? roomSetupSteps);
+  const access = new AccessService(store.access);
+
+  const app = express();
+  const http = createServer(app);
+  const io = new SocketServer(http, { maxHttpBufferSize: limits.maxSocketMessageBytes, serveClient: false });
+  let boundUrl = '';
+  const url = () => config.PUBLIC_URL?.replace(/\/$/, '') ?? boundUrl;
+
+  app.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:', ...tileOrigins(config)], 'connect-src': ["'self'", 'ws:', 'wss:'] } } }));
+  app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await store.ping();
+      res.json({ status: 'ready', store: store.kind });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', error: String(error) });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use('/api', rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-8', legacyHeaders: false, message: { error: { code: 'rate_limited', message: 'Trop de requêtes.' } } }));
+  app.use('/api', express.json({ limit: limits.maxRestBodyBytes }));
+  app.get('/api/config', (_req, res) => res.json({ tileUrl: config.MAP_TILE_URL ?? null, tileAttribution: config.MAP_TILE_ATTRIBUTION ?? null }));
+  app.use('/api', roomsRoutes({ rooms, access, operatorToken, publicUrl: url }));
+
+  const server: OrsanServer = { config, http, io, store, rooms, access, logger, metrics, operatorToken, operatorTokenGenerated: generated, url, listen, close };
+  attachHub({ io, rooms, access, logger, metrics });
+  await mountFeatures(server, app);
+  app.use('/api', (_req, res) => res.status(404).json({ error: { code: 'not_found', message: 'Route inconnue.' } }));
+  serveClient(app, config.CLIENT_DIR ?? defaultClientDir, logger);
+  app.use(errorHandler(logger));
+
+  async function listen(): Promise<void> {
+    await new Promise<void>((ok, fail) => {
+      http.once('error', fail);
+      http.listen(config.PORT, config.HOST, () => ok());
+    });
+    const { port } = http.address() as AddressInfo;
+    boundUrl = `http://localhost:${port}`;
+  }
+
+  async function close(): Promise<void> {
+    io.disconnectSockets(true);
+    await new Promise<void>((ok) => io.close(() => ok()));
+    http.closeAllConnections();
+    await store.close();
+  }
+
+  return server;
+}
+
+/** The built React client, with every non-API path answered by index.html (client-side routes). */
+function serveClient(app: express.Express, dir: string, logger: Logger): void {
+  if (!existsSync(join(dir, 'index.html'))) {
+    logger.warn({ dir }, 'client not built: run `npm run build`');
+    return;
+  }
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|socket\.io\/|yjs\/).*/, (_req, res) => res.sendFile(join(dir, 'index.html')));
+}
+
+function tileOrigins(config: Config): string[] {
+  if (!config.MAP_TILE_URL) return [];
+  try {
+    return [new URL(config.MAP_TILE_URL.replace(/\{[a-z]\}/g, 'a')).origin];
+  } catch {
+    return [];
+  }
+}

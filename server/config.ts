@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { describeZodError } from '../shared/core/errors.js';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every environment variable the server reads, validated: a bad value stops the start with a clear message. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  OPERATOR_TOKEN: z.string().min(24, 'OPERATOR_TOKEN doit faire au moins 24 caractères').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO: boolish.default(true),
+  MAP_TILE_URL: z.string().optional(),
+  MAP_TILE_ATTRIBUTION: z.string().optional(),
+  STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  CLIENT_DIR: z.string().optional(),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Configuration invalide : ${describeZodError(parsed.error)}`);
+  if (parsed.data.STORE === 'postgres' && !parsed.data.DATABASE_URL) {
+    throw new Error('Configuration invalide : STORE=postgres demande DATABASE_URL');
+  }
+  return parsed.data;
+}

@@ -1,0 +1,154 @@
+import type { Server, Socket } from 'socket.io';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { DomainError, describeZodError, type ErrorBody } from '../../shared/core/errors.js';
+import { limits } from '../../shared/core/limits.js';
+import type { Participant } from '../../shared/core/define.js';
+import type { Viewer } from '../../shared/core/visibility.js';
+import { CommandEnvelope, HandshakeAuth, type CommandAck, type WelcomeMessage } from '../../shared/protocol.js';
+import type { AccessService } from '../access/access-service.js';
+import type { RoomService } from '../rooms/room-service.js';
+import type { RoomRuntime } from '../rooms/room-runtime.js';
+import type { SessionRecord } from '../store/types.js';
+import type { Logger } from '../ops/logger.js';
+import type { Metrics } from '../ops/metrics.js';
+import { audienceChannel, channelsFor, roomChannel, sessionChannel } from './channels.js';
+import { PresenceTracker } from './presence.js';
+
+interface SocketData {
+  session: SessionRecord;
+  lastSeq: number;
+}
+type HubSocket = Socket & { data: SocketData };
+
+export interface HubDeps {
+  io: Server;
+  rooms: RoomService;
+  access: AccessService;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+const toBody = (error: unknown): ErrorBody =>
+  error instanceof DomainError ? error.toBody() : { code: 'internal', message: 'Erreur interne du serveur.' };
+
+/**
+ * The live hub: authenticates sockets at the handshake, catches them up, runs their commands through
+ * the room runtime and broadcasts appended events to exactly the audiences allowed to see them.
+ */
+export function attachHub({ io, rooms, access, logger, metrics }: HubDeps): { presence: PresenceTracker } {
+  const presence = new PresenceTracker((roomId, participants) => io.to(roomChannel(roomId)).emit('presence', { participants }));
+  const limiter = new RateLimiterMemory({ points: limits.commandBurst, duration: limits.commandBurst / limits.commandsPerSecond });
+
+  rooms.onRoomLive((runtime) =>
+    runtime.onEvents((events) => {
+      for (const event of events) {
+        metrics.eventsAppended.inc({ type: event.type });
+        const channels = channelsFor(event, runtime.state);
+        if (channels.length > 0) io.to(channels).emit('event', event);
+      }
+    }),
+  );
+
+  access.onRevoked((_roomId, sessionIds) => {
+    for (const id of sessionIds) {
+      io.to(sessionChannel(id)).emit('revoked', { reason: 'Session révoquée par le directeur.' });
+      io.in(sessionChannel(id)).disconnectSockets(true);
+    }
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const auth = HandshakeAuth.safeParse(socket.handshake.auth);
+      if (!auth.success) throw new DomainError('unauthorized', `Authentification invalide : ${describeZodError(auth.error)}`);
+      const session = await access.authenticate(auth.data.token);
+      if (!(await rooms.exists(session.roomId))) throw new DomainError('not_found', 'Salle introuvable.');
+      socket.data = { session, lastSeq: auth.data.lastSeq ?? 0 };
+      next();
+    } catch (error) {
+      const body = toBody(error);
+      next(Object.assign(new Error(body.message), { data: body }));
+    }
+  });
+
+  io.on('connection', (raw) => {
+    const socket = raw as HubSocket;
+    const { session } = socket.data;
+    const actor = participantOf(session);
+    const ready = rooms.get(session.roomId);
+    metrics.connectedSockets.inc();
+
+    socket.on('command', (envelope: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      void ready
+        .then((runtime) => runCommand(runtime, socket, actor, envelope))
+        .then((result) => (ack as (a: CommandAck) => void)(result));
+    });
+    socket.on('disconnect', () => {
+      metrics.connectedSockets.dec();
+      presence.disconnected(session);
+    });
+
+    void ready
+      .then((runtime) => welcome(runtime, socket))
+      .then(() => presence.connected(session))
+      .catch((error) => {
+        logger.error({ err: error, roomId: session.roomId }, 'socket welcome failed');
+        socket.disconnect(true);
+      });
+  });
+
+  async function runCommand(runtime: RoomRuntime, socket: HubSocket, actor: Participant, envelope: unknown): Promise<CommandAck> {
+    const stop = metrics.commandLatency.startTimer();
+    try {
+      const size = Buffer.byteLength(JSON.stringify(envelope ?? null));
+      if (size > limits.maxCommandBytes) throw new DomainError('too_large', `Commande trop volumineuse (${size} octets, maximum ${limits.maxCommandBytes}).`);
+      await limiter.consume(socket.id).catch(() => {
+        throw new DomainError('rate_limited', 'Trop de commandes : ralentissez.');
+      });
+      const parsed = CommandEnvelope.safeParse(envelope);
+      if (!parsed.success) throw new DomainError('invalid', `Commande mal formée : ${describeZodError(parsed.error)}`);
+      const { id, type, payload } = parsed.data;
+      const outcome = await runtime.execute(actor, id, type, payload);
+      return { ok: true, seq: outcome.seq, ...(outcome.duplicate ? { duplicate: true } : {}) };
+    } catch (error) {
+      const body = toBody(error);
+      metrics.commandsRejected.inc({ code: body.code });
+      if (body.code === 'internal') logger.error({ err: error, roomId: runtime.id }, 'command failed');
+      return { ok: false, error: body };
+    } finally {
+      stop();
+    }
+  }
+
+  /** Joins the socket to its channels and sends what it missed, with no event slipping in between. */
+  async function welcome(runtime: RoomRuntime, socket: HubSocket): Promise<void> {
+    const { session, lastSeq } = socket.data;
+    const viewer: Viewer = { role: session.role, ...(session.cell ? { cell: session.cell } : {}) };
+    await runtime.exclusive(async () => {
+      if (socket.disconnected) return;
+      const headSeq = runtime.state.seq;
+      const behind = headSeq - lastSeq;
+      let catchUp: WelcomeMessage['catchUp'];
+      if (lastSeq > headSeq || behind > limits.maxCatchUpEvents) {
+        catchUp = { kind: 'snapshot', state: await runtime.stateFor(viewer), headSeq };
+      } else {
+        catchUp = { kind: 'events', events: await runtime.eventsFor(viewer, lastSeq), headSeq };
+      }
+      socket.join([roomChannel(runtime.id), audienceChannel(runtime.id, viewer), sessionChannel(session.id)]);
+      const me = { sessionId: session.id, name: session.name, role: session.role, roomId: runtime.id, ...(session.cell ? { cell: session.cell } : {}) };
+      socket.emit('welcome', { me, serverTime: Date.now(), catchUp } satisfies WelcomeMessage);
+    });
+  }
+
+  return { presence };
+}
+
+function participantOf(session: SessionRecord): Participant {
+  return {
+    kind: 'participant',
+    sessionId: session.id,
+    name: session.name,
+    role: session.role,
+    ...(session.cell ? { cell: session.cell } : {}),
+  };
+}

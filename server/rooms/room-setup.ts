@@ -1,0 +1,26 @@
+import type { EventDraft } from '../../shared/core/events.js';
+import type { Cell, RoomMode } from '../../shared/room/state.js';
+
+/** What the operator asked for when creating a room. */
+export interface RoomRequest {
+  mode: RoomMode;
+  title: string;
+  /** A scenario id from `scenarios/` (exercise), or none. */
+  scenario?: string | undefined;
+}
+
+/** The room being set up: each step reads what earlier steps decided and adds its events. */
+export interface RoomSetupContext {
+  roomId: string;
+  request: RoomRequest;
+  /** The played cells (from the scenario when there is one). */
+  cells: Cell[];
+  /** Anything a step wants to hand to the next ones (the parsed scenario, the region…). */
+  bag: Map<string, unknown>;
+}
+
+/**
+ * A step of room creation. Steps run in order and their events are appended as the room's first events,
+ * in one transaction, right after `room.created`.
+ */
+export type RoomSetupStep = (ctx: RoomSetupContext) => Promise<EventDraft[]> | EventDraft[];

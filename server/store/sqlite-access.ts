@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import type { Role } from '../../shared/core/roles.js';
+import type { AccessStore, InvitationRecord, SessionRecord } from './types.js';
+
+interface InvitationRow {
+  id: string;
+  room_id: string;
+  role: string;
+  cell: string | null;
+  label: string | null;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+interface SessionRow extends Omit<InvitationRow, 'label'> {
+  name: string;
+  invitation_id: string | null;
+}
+
+const toInvitation = (r: InvitationRow): InvitationRecord => ({
+  id: r.id,
+  roomId: r.room_id,
+  role: r.role as Role,
+  cell: r.cell,
+  label: r.label,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+});
+
+const toSession = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  roomId: r.room_id,
+  role: r.role as Role,
+  cell: r.cell,
+  name: r.name,
+  invitationId: r.invitation_id,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+});
+
+export function sqliteAccessStore(db: Database.Database): AccessStore {
+  const q = {
+    insertInvitation: db.prepare(
+      `INSERT INTO invitations (id, room_id, role, cell, label, code_hash, created_at, expires_at, revoked_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+    ),
+    invitationByCode: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE code_hash = ?'),
+    invitationsOfRoom: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE room_id = ? ORDER BY created_at'),
+    revokeInvitation: db.prepare('UPDATE invitations SET revoked_at = ? WHERE room_id = ? AND id = ? AND revoked_at IS NULL'),
+    insertSession: db.prepare(
+      `INSERT INTO sessions (id, room_id, role, cell, name, invitation_id, token_hash, created_at, expires_at, revoked_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+    ),
+    sessionByToken: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?'),
+    sessionsOfRoom: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE room_id = ? ORDER BY created_at'),
+    // Named parameters: better-sqlite3 refuses numbered ones (`?2`) mixed with `?`.
+    liveSessionsBy: db.prepare<[{ roomId: string; sessionId: string | null; invitationId: string | null }], { id: string }>(
+      `SELECT id FROM sessions WHERE room_id = @roomId AND revoked_at IS NULL
+         AND ((@sessionId IS NOT NULL AND id = @sessionId) OR (@invitationId IS NOT NULL AND invitation_id = @invitationId))`,
+    ),
+    revokeSession: db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ?'),
+  };
+
+  const revokeSessionsTx = db.transaction((roomId: string, sessionId: string | null, invitationId: string | null, at: number) => {
+    const ids = q.liveSessionsBy.all({ roomId, sessionId, invitationId }).map((r) => r.id);
+    for (const id of ids) q.revokeSession.run(at, id);
+    return ids;
+  });
+
+  return {
+    async createInvitation(r, codeHash) {
+      q.insertInvitation.run(r.id, r.roomId, r.role, r.cell, r.label, codeHash, r.createdAt, r.expiresAt);
+    },
+    async findInvitationByCodeHash(codeHash) {
+      const row = q.invitationByCode.get(codeHash);
+      return row ? toInvitation(row) : null;
+    },
+    async listInvitations(roomId) {
+      return q.invitationsOfRoom.all(roomId).map(toInvitation);
+    },
+    async revokeInvitation(roomId, id, at) {
+      return q.revokeInvitation.run(at, roomId, id).changes > 0;
+    },
+    async createSession(r, tokenHash) {
+      q.insertSession.run(r.id, r.roomId, r.role, r.cell, r.name, r.invitationId, tokenHash, r.createdAt, r.expiresAt);
+    },
+    async findSessionByTokenHash(tokenHash) {
+      const row = q.sessionByToken.get(tokenHash);
+      return row ? toSession(row) : null;
+    },
+    async listSessions(roomId) {
+      return q.sessionsOfRoom.all(roomId).map(toSession);
+    },
+    async revokeSessions(roomId, filter, at) {
+      return revokeSessionsTx(roomId, filter.sessionId ?? null, filter.invitationId ?? null, at);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+import type { DocStore } from './types.js';
+
+export function sqliteDocStore(db: Database.Database): DocStore {
+  const insert = db.prepare('INSERT INTO doc_updates (room_id, doc_name, data) VALUES (?, ?, ?)');
+  const selectAll = db.prepare<[string, string], { data: Buffer }>(
+    'SELECT data FROM doc_updates WHERE room_id = ? AND doc_name = ? ORDER BY id',
+  );
+  const deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND doc_name = ? AND id <= ?');
+  const insertWithId = db.prepare('INSERT INTO doc_updates (id, room_id, doc_name, data) VALUES (?, ?, ?, ?)');
+  const docsOfRoom = db.prepare<[string], { doc_name: string }>('SELECT DISTINCT doc_name FROM doc_updates WHERE room_id = ?');
+
+  // The snapshot takes the id of the last update it replaces, so later updates keep sorting after it.
+  const compactTx = db.transaction((roomId: string, docName: string, snapshot: Uint8Array, upToId: number) => {
+    deleteUpTo.run(roomId, docName, upToId);
+    insertWithId.run(upToId, roomId, docName, Buffer.from(snapshot));
+  });
+
+  return {
+    async appendUpdate(roomId, docName, update) {
+      return Number(insert.run(roomId, docName, Buffer.from(update)).lastInsertRowid);
+    },
+    async loadUpdates(roomId, docName) {
+      return selectAll.all(roomId, docName).map((r) => new Uint8Array(r.data));
+    },
+    async compact(roomId, docName, snapshot, upToId) {
+      compactTx(roomId, docName, snapshot, upToId);
+    },
+    async listDocs(roomId) {
+      return docsOfRoom.all(roomId).map((r) => r.doc_name);
+    },
+  };
+}

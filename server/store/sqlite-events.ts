@@ -1,0 +1,127 @@
+import type Database from 'better-sqlite3';
+import { GENESIS_HASH, type RoomEvent } from '../../shared/core/events.js';
+import { hashEvent } from './hash-chain.js';
+import type { AppendResult, EventStore, NewEvent } from './types.js';
+
+interface EventRow {
+  room_id: string;
+  seq: number;
+  type: string;
+  wall_time: number;
+  exercise_time: number;
+  actor: string;
+  visibility: string;
+  payload: string;
+  command_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+function rowToEvent(row: EventRow): RoomEvent {
+  return {
+    roomId: row.room_id,
+    seq: row.seq,
+    type: row.type,
+    wallTime: row.wall_time,
+    exerciseTime: row.exercise_time,
+    actor: JSON.parse(row.actor),
+    visibility: JSON.parse(row.visibility),
+    payload: JSON.parse(row.payload),
+    commandId: row.command_id,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * The event log on SQLite. One process owns the file, so each room's head (seq, hash) is cached in memory;
+ * each append is one transaction, committed with `synchronous=FULL`, so it is on disk when `append` returns.
+ */
+export function sqliteEventStore(db: Database.Database): EventStore {
+  const insert = db.prepare(
+    `INSERT INTO events (room_id, seq, type, wall_time, exercise_time, actor, visibility, payload, command_id, prev_hash, hash)
+     VALUES (@room_id, @seq, @type, @wall_time, @exercise_time, @actor, @visibility, @payload, @command_id, @prev_hash, @hash)`,
+  );
+  const insertCommand = db.prepare('INSERT INTO commands (room_id, command_id, first_seq, last_seq) VALUES (?, ?, ?, ?)');
+  const findCommand = db.prepare<[string, string], { first_seq: number; last_seq: number }>(
+    'SELECT first_seq, last_seq FROM commands WHERE room_id = ? AND command_id = ?',
+  );
+  const selectHead = db.prepare<[string], { seq: number; hash: string }>(
+    'SELECT seq, hash FROM events WHERE room_id = ? ORDER BY seq DESC LIMIT 1',
+  );
+  const selectRange = db.prepare<[string, number, number], EventRow>(
+    'SELECT * FROM events WHERE room_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
+  );
+  const selectAfter = db.prepare<[string, number, number], EventRow>(
+    'SELECT * FROM events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
+  const selectRooms = db.prepare<[], { room_id: string }>('SELECT room_id FROM events WHERE seq = 1 ORDER BY wall_time');
+  const heads = new Map<string, { seq: number; hash: string }>();
+
+  function head(roomId: string): { seq: number; hash: string } {
+    let h = heads.get(roomId);
+    if (!h) {
+      h = selectHead.get(roomId) ?? { seq: 0, hash: GENESIS_HASH };
+      heads.set(roomId, h);
+    }
+    return h;
+  }
+
+  const appendTx = db.transaction((roomId: string, drafts: NewEvent[], commandId: string | null): AppendResult => {
+    if (commandId) {
+      const seen = findCommand.get(roomId, commandId);
+      if (seen) return { events: selectRange.all(roomId, seen.first_seq - 1, seen.last_seq).map(rowToEvent), duplicate: true };
+    }
+    let { seq, hash: prevHash } = head(roomId);
+    const events: RoomEvent[] = [];
+    for (const draft of drafts) {
+      seq += 1;
+      const unhashed = { roomId, seq, ...draft, commandId, prevHash };
+      const event: RoomEvent = { ...unhashed, hash: hashEvent(unhashed) };
+      insert.run({
+        room_id: roomId,
+        seq,
+        type: event.type,
+        wall_time: event.wallTime,
+        exercise_time: event.exerciseTime,
+        actor: JSON.stringify(event.actor),
+        visibility: JSON.stringify(event.visibility),
+        payload: JSON.stringify(event.payload),
+        command_id: commandId,
+        prev_hash: prevHash,
+        hash: event.hash,
+      });
+      events.push(event);
+      prevHash = event.hash;
+    }
+    if (commandId && events.length > 0) insertCommand.run(roomId, commandId, events[0]!.seq, seq);
+    return { events, duplicate: false };
+  });
+
+  return {
+    async append(roomId, drafts, commandId) {
+      try {
+        const result = appendTx(roomId, drafts, commandId);
+        const last = result.events.at(-1);
+        if (!result.duplicate && last) heads.set(roomId, { seq: last.seq, hash: last.hash });
+        return result;
+      } catch (error) {
+        heads.delete(roomId);
+        throw error;
+      }
+    },
+    async commandEvents(roomId, commandId) {
+      const seen = findCommand.get(roomId, commandId);
+      return seen ? selectRange.all(roomId, seen.first_seq - 1, seen.last_seq).map(rowToEvent) : null;
+    },
+    async read(roomId, afterSeq = 0, limit = Number.MAX_SAFE_INTEGER) {
+      return selectAfter.all(roomId, afterSeq, limit).map(rowToEvent);
+    },
+    async headSeq(roomId) {
+      return head(roomId).seq;
+    },
+    async listRoomIds() {
+      return selectRooms.all().map((r) => r.room_id);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+
+/** Ordered migrations; `PRAGMA user_version` records how many have run. Never edit one that has shipped. */
+const migrations: string[] = [
+  `CREATE TABLE events (
+     room_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     type TEXT NOT NULL,
+     wall_time INTEGER NOT NULL,
+     exercise_time INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     visibility TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     command_id TEXT,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     PRIMARY KEY (room_id, seq)
+   ) WITHOUT ROWID;
+   CREATE TABLE commands (
+     room_id TEXT NOT NULL,
+     command_id TEXT NOT NULL,
+     first_seq INTEGER NOT NULL,
+     last_seq INTEGER NOT NULL,
+     PRIMARY KEY (room_id, command_id)
+   ) WITHOUT ROWID;
+   CREATE TABLE invitations (
+     id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     cell TEXT,
+     label TEXT,
+     code_hash TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER,
+     revoked_at INTEGER
+   );
+   CREATE INDEX invitations_room ON invitations(room_id);
+   CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     cell TEXT,
+     name TEXT NOT NULL,
+     invitation_id TEXT,
+     token_hash TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER,
+     revoked_at INTEGER
+   );
+   CREATE INDEX sessions_room ON sessions(room_id);
+   CREATE TABLE doc_updates (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     room_id TEXT NOT NULL,
+     doc_name TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX doc_updates_doc ON doc_updates(room_id, doc_name, id);`,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

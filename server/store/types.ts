@@ -1,0 +1,89 @@
+import type { RoomEvent } from '../../shared/core/events.js';
+import type { Actor, Role } from '../../shared/core/roles.js';
+import type { Visibility } from '../../shared/core/visibility.js';
+
+/** An event as handed to the store: the store assigns `seq`, `prevHash` and `hash`. */
+export interface NewEvent {
+  type: string;
+  wallTime: number;
+  exerciseTime: number;
+  actor: Actor;
+  visibility: Visibility;
+  payload: unknown;
+}
+
+export interface AppendResult {
+  events: RoomEvent[];
+  /** True when `commandId` had already been appended: `events` are the ones stored the first time. */
+  duplicate: boolean;
+}
+
+/**
+ * The append-only log. `append` is atomic (all the command's events or none) and durable
+ * (fsync'd) when its promise resolves; per room, `seq` is gapless and the hash chain continuous.
+ */
+export interface EventStore {
+  append(roomId: string, events: NewEvent[], commandId: string | null): Promise<AppendResult>;
+  /** The events a command id produced, or null if that command was never appended. */
+  commandEvents(roomId: string, commandId: string): Promise<RoomEvent[] | null>;
+  read(roomId: string, afterSeq?: number, limit?: number): Promise<RoomEvent[]>;
+  headSeq(roomId: string): Promise<number>;
+  listRoomIds(): Promise<string[]>;
+}
+
+export interface InvitationRecord {
+  id: string;
+  roomId: string;
+  role: Role;
+  cell: string | null;
+  label: string | null;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface SessionRecord {
+  id: string;
+  roomId: string;
+  role: Role;
+  cell: string | null;
+  name: string;
+  invitationId: string | null;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+}
+
+/** Invitations and sessions: secrets are stored only as hashes. */
+export interface AccessStore {
+  createInvitation(record: InvitationRecord, codeHash: string): Promise<void>;
+  findInvitationByCodeHash(codeHash: string): Promise<InvitationRecord | null>;
+  listInvitations(roomId: string): Promise<InvitationRecord[]>;
+  revokeInvitation(roomId: string, id: string, at: number): Promise<boolean>;
+  createSession(record: SessionRecord, tokenHash: string): Promise<void>;
+  findSessionByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
+  listSessions(roomId: string): Promise<SessionRecord[]>;
+  /** Revokes one session, or every session opened with an invitation; returns the ids revoked. */
+  revokeSessions(roomId: string, filter: { sessionId?: string; invitationId?: string }, at: number): Promise<string[]>;
+}
+
+/** Yjs updates of a room's documents, durable before they are broadcast. */
+export interface DocStore {
+  /** Appends one update; returns its id (increasing per document). */
+  appendUpdate(roomId: string, docName: string, update: Uint8Array): Promise<number>;
+  /** Every stored update of a document, oldest first (a compacted snapshot counts as one). */
+  loadUpdates(roomId: string, docName: string): Promise<Uint8Array[]>;
+  /** Replaces updates with id ≤ `upToId` by one merged snapshot. */
+  compact(roomId: string, docName: string, snapshot: Uint8Array, upToId: number): Promise<void>;
+  listDocs(roomId: string): Promise<string[]>;
+}
+
+export interface Store {
+  kind: 'sqlite' | 'postgres';
+  events: EventStore;
+  access: AccessStore;
+  docs: DocStore;
+  /** Throws when the store cannot be reached (readiness probe). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

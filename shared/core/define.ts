@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import type { Actor, Role } from './roles.js';
+import type { EventDraft, RoomEvent } from './events.js';
+import type { RoomState } from '../room-state.js';
+
+/** A participant acting through a session: role and cell come from the session token, never from the payload. */
+export interface Participant extends Actor {
+  kind: 'participant';
+  sessionId: string;
+  role: Role;
+}
+
+/** The server's clock at the moment a command is decided. */
+export interface Now {
+  wallTime: number;
+  exerciseTime: number;
+}
+
+export interface DecideContext<P> {
+  /** The full (director) projection of the room. */
+  state: RoomState;
+  payload: P;
+  actor: Participant;
+  now: Now;
+}
+
+/**
+ * A command a participant may send. `allowed` is its row of the permission matrix;
+ * `decide` is pure: it checks the domain rules (throwing a DomainError) and returns the events to append.
+ */
+export interface CommandSpec<P = unknown> {
+  type: string;
+  description: string;
+  payload: z.ZodType<P>;
+  allowed: readonly Role[];
+  /** A payload that passes the schema: used by the protocol docs and the permission-matrix tests. */
+  example: P;
+  decide(ctx: DecideContext<P>): EventDraft[];
+}
+
+/** An event type: its payload schema and how it changes the room state (pure). */
+export interface EventSpec<P = unknown> {
+  type: string;
+  description: string;
+  payload: z.ZodType<P>;
+  apply(state: RoomState, payload: P, event: RoomEvent<P>): RoomState;
+}
+
+export function defineCommand<S extends z.ZodType>(spec: {
+  type: string;
+  description: string;
+  payload: S;
+  allowed: readonly Role[];
+  example: z.infer<S>;
+  decide(ctx: DecideContext<z.infer<S>>): EventDraft[];
+}): CommandSpec<z.infer<S>> {
+  return spec as CommandSpec<z.infer<S>>;
+}
+
+export function defineEvent<S extends z.ZodType>(spec: {
+  type: string;
+  description: string;
+  payload: S;
+  apply(state: RoomState, payload: z.infer<S>, event: RoomEvent<z.infer<S>>): RoomState;
+}): EventSpec<z.infer<S>> {
+  return spec as EventSpec<z.infer<S>>;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { Role } from './roles.js';
+
+/**
+ * Who may ever receive an event. The server keeps one projection per audience and
+ * never sends an event outside its visibility: this is how the animator kit stays secret.
+ * - `all`: every participant of the room;
+ * - `staff`: director and evaluators (evaluation grid, observations);
+ * - `director`: the animation team only (scenario, animator notes, stimuli not yet injected);
+ * - `{ cells }`: players of those cells, plus director, evaluators and observers.
+ */
+export const Visibility = z.union([
+  z.literal('all'),
+  z.literal('staff'),
+  z.literal('director'),
+  z.object({ cells: z.array(z.string()).min(1) }),
+]);
+export type Visibility = z.infer<typeof Visibility>;
+
+/** The viewpoint a participant sees the room from. */
+export interface Viewer {
+  role: Role;
+  cell?: string | undefined;
+}
+
+export function isVisibleTo(visibility: Visibility, viewer: Viewer): boolean {
+  if (visibility === 'all') return true;
+  if (visibility === 'director') return viewer.role === 'director';
+  if (visibility === 'staff') return viewer.role === 'director' || viewer.role === 'evaluator';
+  if (viewer.role !== 'player') return true;
+  return viewer.cell !== undefined && visibility.cells.includes(viewer.cell);
+}
+
+/**
+ * Viewers who see exactly the same events share one audience key, hence one projection.
+ * Observers see what every player sees, across cells.
+ */
+export function audienceKey(viewer: Viewer): string {
+  return viewer.role === 'player' ? `player:${viewer.cell ?? ''}` : viewer.role;
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createOrsanServer, type OrsanServer } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+
+export const OPERATOR_TOKEN = 'test-operator-token-0123456789abcdef';
+
+export interface TestServer {
+  url: string;
+  server: OrsanServer;
+  dataDir: string;
+  /** Calls the REST API; returns status and parsed JSON body. */
+  api(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/** Starts the real server in this process, on an ephemeral port, with a fresh SQLite store in a temp dir. */
+export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'orsan-test-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    OPERATOR_TOKEN,
+    LOG_LEVEL: 'silent',
+    DEMO: 'false',
+    ...options.env,
+  });
+  const server = await createOrsanServer(config);
+  await server.listen();
+  const url = server.url();
+  return {
+    url,
+    server,
+    dataDir,
+    api: (method, path, body, token) => callApi(url, method, path, body, token),
+    async close() {
+      await server.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function callApi(url: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON (HTML, metrics): keep the text
+  }
+  return { status: res.status, body: parsed };
+}
