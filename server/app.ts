@@ -16,12 +16,15 @@ import type { RoomSetupStep } from './rooms/room-setup.js';
 import { roomsRoutes } from './http/rooms-routes.js';
 import { errorHandler } from './http/errors.js';
 import { attachHub } from './realtime/hub.js';
-import { openSqliteStore } from './store/sqlite.js';
+import { openConfiguredStore } from './cluster/open-store.js';
+import { createCluster } from './cluster/cluster.js';
+import type { Leadership } from './cluster/leadership.js';
 import type { Store } from './store/types.js';
 import { createLogger, type Logger } from './ops/logger.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
 import { roomSetupSteps } from './setup-steps.js';
 import { mountFeatures } from './features.js';
+import { scenariosDir } from './exercise/scenario-files.js';
 
 export interface OrsanServer {
   config: Config;
@@ -32,6 +35,8 @@ export interface OrsanServer {
   access: AccessService;
   logger: Logger;
   metrics: Metrics;
+  /** Whether this instance drives room automations (always, on a single instance); see `server/cluster/`. */
+  leadership: Leadership;
   operatorToken: string;
   operatorTokenGenerated: boolean;
   /** Base URL for links, known once listening. */
@@ -46,14 +51,15 @@ const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url
 export async function createOrsanServer(config: Config, options: { store?: Store; setupSteps?: RoomSetupStep[] } = {}): Promise<OrsanServer> {
   const logger = createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
-  const store = options.store ?? openSqliteStore(resolve(config.DATA_DIR));
+  const store = options.store ?? (await openConfiguredStore(config, logger));
   const { token: operatorToken, generated } = resolveOperatorToken(resolve(config.DATA_DIR), config.OPERATOR_TOKEN);
-  const rooms = new RoomService(store.events, options.setupSteps ?? roomSetupSteps);
+  const rooms = new RoomService(store.events, options.setupSteps ?? roomSetupSteps, config.SCENARIOS_DIR ? resolve(config.SCENARIOS_DIR) : scenariosDir);
   const access = new AccessService(store.access);
 
   const app = express();
   const http = createServer(app);
   const io = new SocketServer(http, { maxHttpBufferSize: limits.maxSocketMessageBytes, serveClient: false });
+  const cluster = await createCluster({ config, store, io, rooms, logger });
   let boundUrl = '';
   const url = () => config.PUBLIC_URL?.replace(/\/$/, '') ?? boundUrl;
 
@@ -63,7 +69,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   app.get('/readyz', async (_req, res) => {
     try {
       await store.ping();
-      res.json({ status: 'ready', store: store.kind });
+      res.json({ status: 'ready', store: store.kind, leader: cluster.leadership.isLeader() });
     } catch (error) {
       res.status(503).json({ status: 'unavailable', error: String(error) });
     }
@@ -72,12 +78,14 @@ export async function createOrsanServer(config: Config, options: { store?: Store
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/api', rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-8', legacyHeaders: false, message: { error: { code: 'rate_limited', message: 'Trop de requêtes.' } } }));
+  // A room archive (import) is the one large body the API accepts.
+  app.use('/api/archives', express.json({ limit: limits.maxArchiveBytes }));
   app.use('/api', express.json({ limit: limits.maxRestBodyBytes }));
   app.get('/api/config', (_req, res) => res.json({ tileUrl: config.MAP_TILE_URL ?? null, tileAttribution: config.MAP_TILE_ATTRIBUTION ?? null }));
   app.use('/api', roomsRoutes({ rooms, access, operatorToken, publicUrl: url }));
 
-  const server: OrsanServer = { config, http, io, store, rooms, access, logger, metrics, operatorToken, operatorTokenGenerated: generated, url, listen, close };
-  attachHub({ io, rooms, access, logger, metrics });
+  const server: OrsanServer = { config, http, io, store, rooms, access, logger, metrics, leadership: cluster.leadership, operatorToken, operatorTokenGenerated: generated, url, listen, close };
+  const hub = attachHub({ io, rooms, access, logger, metrics, ...(cluster.presenceOf ? { cluster: { presenceOf: cluster.presenceOf } } : {}) });
   await mountFeatures(server, app);
   app.use('/api', (_req, res) => res.status(404).json({ error: { code: 'not_found', message: 'Route inconnue.' } }));
   serveClient(app, config.CLIENT_DIR ?? defaultClientDir, logger);
@@ -90,12 +98,16 @@ export async function createOrsanServer(config: Config, options: { store?: Store
     });
     const { port } = http.address() as AddressInfo;
     boundUrl = `http://localhost:${port}`;
+    await cluster.activate();
   }
 
   async function close(): Promise<void> {
+    rooms.close();
+    hub.presence.stop();
     io.disconnectSockets(true);
     await new Promise<void>((ok) => io.close(() => ok()));
     http.closeAllConnections();
+    await cluster.close();
     await store.close();
   }
 

@@ -14,12 +14,16 @@ export const EnvSchema = z.object({
   OPERATOR_TOKEN: z.string().min(24, 'OPERATOR_TOKEN doit faire au moins 24 caractères').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: boolish.default(true),
+  /** Scenario of the demo exercise room created on first start. */
+  DEMO_SCENARIO: z.string().regex(/^[a-z0-9-]{1,80}$/).default('cyber-ght-samu-normandie'),
   MAP_TILE_URL: z.string().optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
   STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
   CLIENT_DIR: z.string().optional(),
+  /** Folder of scenario files (default: the shipped `scenarios/`). */
+  SCENARIOS_DIR: z.string().optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -3,6 +3,11 @@ import { join, resolve } from 'node:path';
 import type { OrsanServer } from './app.js';
 import { joinUrl } from './http/rooms-routes.js';
 import type { InvitationRequest } from './access/access-service.js';
+import { readScenario } from './exercise/scenario-files.js';
+
+function scenarioTitle(server: OrsanServer, id: string): string {
+  return readScenario(id, server.config.SCENARIOS_DIR).title;
+}
 
 export interface DemoLink {
   label: string;
@@ -21,11 +26,11 @@ const demoInvitations: Array<{ label: string; request: InvitationRequest }> = [
  * On the first start of an empty store, creates a demo exercise room with one invitation per role.
  * The links are kept in DATA_DIR (codes are stored hashed, so they cannot be printed again otherwise).
  */
-export async function ensureDemoRoom(server: OrsanServer, scenario: string | undefined): Promise<DemoLink[]> {
+export async function ensureDemoRoom(server: OrsanServer, scenario: string): Promise<DemoLink[]> {
   const file = join(resolve(server.config.DATA_DIR), 'demo-links.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoLink[];
   if ((await server.store.events.listRoomIds()).length > 0) return [];
-  const runtime = await server.rooms.create({ mode: 'exercise', title: 'Exercice de démonstration — cyberattaque sur un GHT', scenario });
+  const runtime = await server.rooms.create({ mode: 'exercise', title: `Démonstration — ${scenarioTitle(server, scenario)}`, scenario });
   const links: DemoLink[] = [];
   for (const { label, request } of demoInvitations) {
     const { code } = await server.access.createInvitation(runtime.id, request, runtime.state.room.cells.map((c) => c.id));

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const out: string[] = [`\nORSAN Room en service : ${server.url()}`];
   if (server.operatorTokenGenerated) out.push(`Jeton d'opérateur (créer des salles) : ${server.operatorToken}  [enregistré dans ${config.DATA_DIR}/operator-token]`);
   if (config.DEMO) {
-    const links = await ensureDemoRoom(server, process.env.DEMO_SCENARIO);
+    const links = await ensureDemoRoom(server, config.DEMO_SCENARIO);
     if (links.length > 0) {
       out.push('\nExercice de démonstration — un lien par rôle :');
       for (const link of links) out.push(`  ${link.label.padEnd(48)} ${link.url}`);

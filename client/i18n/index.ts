@@ -1,5 +1,11 @@
 import { createContext, useContext } from 'react';
 import { coreMessages } from './core-messages.js';
+import { exerciseMessages } from '../exercise/messages.js';
+import { alertChainMessages } from '../alert-chain/messages.js';
+import { careMapMessages } from '../care-map/messages.js';
+import { retexMessages } from '../retex/messages.js';
+import { mainCouranteMessages } from '../main-courante/messages.js';
+import { commsMessages } from '../comms/messages.js';
 
 export type Lang = 'fr' | 'en';
 type Dictionary = Record<string, string>;
@@ -8,7 +14,7 @@ type Dictionary = Record<string, string>;
  * Every message bundle of the app. A domain adds `{ fr, en }` from its own `client/<domain>/messages.ts`.
  * French is the reference language; a key missing in English falls back to French, then to the key itself.
  */
-const bundles: Array<{ fr: Dictionary; en: Dictionary }> = [coreMessages];
+const bundles: Array<{ fr: Dictionary; en: Dictionary }> = [coreMessages, exerciseMessages, careMapMessages, alertChainMessages, retexMessages, mainCouranteMessages, commsMessages];
 
 const dictionaries: Record<Lang, Dictionary> = {
   fr: Object.assign({}, ...bundles.map((b) => b.fr)),

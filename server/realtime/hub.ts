@@ -4,7 +4,7 @@ import { DomainError, describeZodError, type ErrorBody } from '../../shared/core
 import { limits } from '../../shared/core/limits.js';
 import type { Participant } from '../../shared/core/define.js';
 import type { Viewer } from '../../shared/core/visibility.js';
-import { CommandEnvelope, HandshakeAuth, type CommandAck, type WelcomeMessage } from '../../shared/protocol.js';
+import { CommandEnvelope, HandshakeAuth, type CommandAck, type PresenceEntry, type WelcomeMessage } from '../../shared/protocol.js';
 import type { AccessService } from '../access/access-service.js';
 import type { RoomService } from '../rooms/room-service.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
@@ -26,6 +26,8 @@ export interface HubDeps {
   access: AccessService;
   logger: Logger;
   metrics: Metrics;
+  /** Several instances (`server/cluster/`): presence counts the sockets of all of them. */
+  cluster?: { presenceOf(roomId: string): Promise<PresenceEntry[]> };
 }
 
 const toBody = (error: unknown): ErrorBody =>
@@ -35,16 +37,25 @@ const toBody = (error: unknown): ErrorBody =>
  * The live hub: authenticates sockets at the handshake, catches them up, runs their commands through
  * the room runtime and broadcasts appended events to exactly the audiences allowed to see them.
  */
-export function attachHub({ io, rooms, access, logger, metrics }: HubDeps): { presence: PresenceTracker } {
-  const presence = new PresenceTracker((roomId, participants) => io.to(roomChannel(roomId)).emit('presence', { participants }));
+export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDeps): { presence: PresenceTracker } {
+  const presence = new PresenceTracker((roomId, participants) => {
+    if (!cluster) return void io.to(roomChannel(roomId)).emit('presence', { participants });
+    // An instance that cannot hear from the others (one just died) still tells who is connected to it.
+    void cluster
+      .presenceOf(roomId)
+      .catch(() => participants)
+      .then((all) => io.to(roomChannel(roomId)).emit('presence', { participants: all }));
+  });
   const limiter = new RateLimiterMemory({ points: limits.commandBurst, duration: limits.commandBurst / limits.commandsPerSecond });
 
   rooms.onRoomLive((runtime) =>
-    runtime.onEvents((events) => {
+    runtime.onEvents((events, origin) => {
+      // Each instance sends every event, its own and those read back from other instances (`remote`), to its
+      // own sockets only, in log order: a socket never sees seq N+1 before N, which it would then drop.
       for (const event of events) {
-        metrics.eventsAppended.inc({ type: event.type });
+        if (origin === 'local') metrics.eventsAppended.inc({ type: event.type });
         const channels = channelsFor(event, runtime.state);
-        if (channels.length > 0) io.to(channels).emit('event', event);
+        if (channels.length > 0) io.local.to(channels).emit('event', event);
       }
     }),
   );
@@ -81,6 +92,8 @@ export function attachHub({ io, rooms, access, logger, metrics }: HubDeps): { pr
       if (typeof ack !== 'function') return;
       void ready
         .then((runtime) => runCommand(runtime, socket, actor, envelope))
+        // A room that failed to load would otherwise be an unhandled rejection, which stops the process.
+        .catch((error: unknown): CommandAck => ({ ok: false, error: toBody(error) }))
         .then((result) => (ack as (a: CommandAck) => void)(result));
     });
     socket.on('disconnect', () => {
@@ -124,6 +137,8 @@ export function attachHub({ io, rooms, access, logger, metrics }: HubDeps): { pr
   async function welcome(runtime: RoomRuntime, socket: HubSocket): Promise<void> {
     const { session, lastSeq } = socket.data;
     const viewer: Viewer = { role: session.role, ...(session.cell ? { cell: session.cell } : {}) };
+    // Read what other instances appended, so the catch-up is current (later appends reach the socket once joined).
+    if (cluster) await runtime.refresh();
     await runtime.exclusive(async () => {
       if (socket.disconnected) return;
       const headSeq = runtime.state.seq;

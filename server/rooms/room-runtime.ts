@@ -6,7 +6,7 @@ import { isVisibleTo, type Viewer } from '../../shared/core/visibility.js';
 import { applyEvent, findCommand } from '../../shared/domain.js';
 import { exerciseTimeAt } from '../../shared/exercise/clock.js';
 import { initialRoomState, type RoomState } from '../../shared/room-state.js';
-import type { EventStore } from '../store/types.js';
+import { StaleHeadError, type EventStore } from '../store/types.js';
 import { Projections } from './projections.js';
 import { SerialQueue } from './serial-queue.js';
 
@@ -16,7 +16,12 @@ export interface CommandOutcome {
   duplicate: boolean;
 }
 
-export type EventsListener = (events: RoomEvent[]) => void;
+/** `local`: appended by this instance (broadcast them); `remote`: read back from another instance's appends. */
+export type EventsOrigin = 'local' | 'remote';
+export type EventsListener = (events: RoomEvent[], origin: EventsOrigin) => void;
+
+/** How many times a decision is retried when another instance appended to the room first. */
+const MAX_STALE_RETRIES = 20;
 
 /**
  * One live room: its full state, its audience projections, and the single path every change takes —
@@ -33,6 +38,8 @@ export class RoomRuntime {
     private readonly store: EventStore,
     private readonly wallClock: () => number,
     log: readonly RoomEvent[],
+    /** An imported archive: it can be read, replayed and reported on, never changed. */
+    readonly readOnly: boolean,
   ) {
     this.full = log.reduce(applyEvent, initialRoomState(id));
     this.projections = new Projections(id);
@@ -40,7 +47,7 @@ export class RoomRuntime {
 
   /** Rebuilds a room from its log. */
   static async load(id: string, store: EventStore, wallClock: () => number = Date.now): Promise<RoomRuntime> {
-    return new RoomRuntime(id, store, wallClock, await store.read(id));
+    return new RoomRuntime(id, store, wallClock, await store.read(id), await store.isImported(id));
   }
 
   /** The director's (complete) view of the room. */
@@ -69,6 +76,7 @@ export class RoomRuntime {
    * domain rules inside it, against the state left by the previous command.
    */
   execute(actor: Participant, commandId: string, type: string, rawPayload: unknown): Promise<CommandOutcome> {
+    if (this.readOnly) return Promise.reject(new DomainError('forbidden', 'Salle importée : lecture seule.'));
     const spec = findCommand(type);
     if (!spec) return Promise.reject(new DomainError('invalid', `Commande inconnue « ${type} ».`));
     if (!spec.allowed.includes(actor.role)) {
@@ -79,19 +87,24 @@ export class RoomRuntime {
     return this.queue.run(async () => {
       const already = await this.store.commandEvents(this.id, commandId);
       if (already) return { events: already, seq: already.at(-1)?.seq ?? this.full.seq, duplicate: true };
-      const now = this.now();
-      const drafts = spec.decide({ state: this.full, payload: parsed.data, actor, now });
-      const events = await this.commit(drafts, actor, now, commandId);
+      const decide = (state: RoomState, now: Now) => spec.decide({ state, payload: parsed.data, actor, now });
+      const events = await this.decideAndCommit(decide, actor, commandId);
       return { events, seq: events.at(-1)?.seq ?? this.full.seq, duplicate: false };
     });
   }
 
   /** Appends events decided by the server itself (scheduler, timers, room setup). */
   appendSystem(decide: (state: RoomState, now: Now) => EventDraft[], actor: Actor = systemActor): Promise<RoomEvent[]> {
-    return this.queue.run(() => {
-      const now = this.now();
-      return this.commit(decide(this.full, now), actor, now, null);
-    });
+    if (this.readOnly) return Promise.resolve([]);
+    return this.queue.run(() => this.decideAndCommit(decide, actor, null));
+  }
+
+  /**
+   * Reads the events other instances appended since this one last looked, and applies them.
+   * Returns them (listeners are told, with origin `remote`).
+   */
+  refresh(): Promise<RoomEvent[]> {
+    return this.queue.run(() => this.catchUp());
   }
 
   /** The projection of `viewer`, built from the log on first use. Call inside `exclusive` for a consistent read. */
@@ -100,16 +113,48 @@ export class RoomRuntime {
     return this.projections.get(viewer) ?? this.projections.build(viewer, await this.store.read(this.id));
   }
 
-  /** Events after `afterSeq` visible to `viewer`, oldest first, at most `limit` read from the log. */
+  /**
+   * Events after `afterSeq` visible to `viewer`, oldest first, at most `limit` read from the log; none beyond
+   * the state this runtime has applied (another instance may have appended more: they come through `refresh`).
+   */
   async eventsFor(viewer: Viewer, afterSeq: number, limit?: number): Promise<RoomEvent[]> {
     const events = await this.store.read(this.id, afterSeq, limit);
-    return events.filter((e) => isVisibleTo(e.visibility, viewer));
+    const head = this.full.seq;
+    return events.filter((e) => e.seq <= head && isVisibleTo(e.visibility, viewer));
   }
 
-  private async commit(drafts: EventDraft[], actor: Actor, now: Now, commandId: string | null): Promise<RoomEvent[]> {
-    if (drafts.length === 0) return [];
-    const stamped = drafts.map((d) => ({ ...d, actor, wallTime: now.wallTime, exerciseTime: now.exerciseTime }));
-    const { events } = await this.store.append(this.id, stamped, commandId);
+  /**
+   * Decides on the current state and appends on the current head. If another instance appended first,
+   * catches up and decides again: a decision is never taken on a stale state.
+   */
+  private async decideAndCommit(decide: (state: RoomState, now: Now) => EventDraft[], actor: Actor, commandId: string | null): Promise<RoomEvent[]> {
+    for (let attempt = 0; ; attempt++) {
+      const now = this.now();
+      const drafts = decide(this.full, now);
+      if (drafts.length === 0) return [];
+      const stamped = drafts.map((d) => ({ ...d, actor, wallTime: now.wallTime, exerciseTime: now.exerciseTime }));
+      try {
+        const { events, duplicate } = await this.store.append(this.id, stamped, commandId, this.full.seq);
+        if (duplicate) {
+          await this.catchUp();
+          return events;
+        }
+        this.applyAndNotify(events, 'local');
+        return events;
+      } catch (error) {
+        if (!(error instanceof StaleHeadError) || attempt >= MAX_STALE_RETRIES) throw error;
+        await this.catchUp();
+      }
+    }
+  }
+
+  private async catchUp(): Promise<RoomEvent[]> {
+    const missed = await this.store.read(this.id, this.full.seq);
+    if (missed.length > 0) this.applyAndNotify(missed, 'remote');
+    return missed;
+  }
+
+  private applyAndNotify(events: RoomEvent[], origin: EventsOrigin): void {
     for (const event of events) {
       this.full = applyEvent(this.full, event);
       this.projections.apply(event);
@@ -117,11 +162,10 @@ export class RoomRuntime {
     for (const listener of this.listeners) {
       // The events are durable already: a failing listener must not turn the command into a failure.
       try {
-        listener(events);
+        listener(events, origin);
       } catch (error) {
         process.emitWarning(`Room ${this.id} listener failed: ${String(error)}`);
       }
     }
-    return events;
   }
 }

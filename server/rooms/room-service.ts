@@ -6,7 +6,8 @@ import type { EventStore } from '../store/types.js';
 import { RoomRuntime } from './room-runtime.js';
 import type { RoomRequest, RoomSetupContext, RoomSetupStep } from './room-setup.js';
 
-export type RuntimeHook = (runtime: RoomRuntime) => void;
+/** Runs when a room comes live; may return what to do when the service closes (stop timers…). */
+export type RuntimeHook = (runtime: RoomRuntime) => void | (() => void);
 
 /** Lowercase base32 without look-alike letters: readable in a URL and over the phone. */
 function newRoomId(): string {
@@ -18,10 +19,13 @@ function newRoomId(): string {
 export class RoomService {
   private readonly live = new Map<string, Promise<RoomRuntime>>();
   private readonly hooks: RuntimeHook[] = [];
+  private readonly cleanups: Array<() => void> = [];
+  private closed = false;
 
   constructor(
     private readonly store: EventStore,
     private readonly setupSteps: readonly RoomSetupStep[],
+    private readonly scenariosDir: string,
     private readonly wallClock: () => number = Date.now,
   ) {}
 
@@ -32,7 +36,7 @@ export class RoomService {
 
   async create(request: RoomRequest): Promise<RoomRuntime> {
     const roomId = newRoomId();
-    const ctx: RoomSetupContext = { roomId, request, cells: defaultCells.map((c) => ({ ...c })), bag: new Map() };
+    const ctx: RoomSetupContext = { roomId, request, cells: defaultCells.map((c) => ({ ...c })), bag: new Map(), scenariosDir: this.scenariosDir };
     const drafts: EventDraft[] = [];
     for (const step of this.setupSteps) drafts.push(...(await step(ctx)));
     const created: EventDraft = {
@@ -70,6 +74,12 @@ export class RoomService {
     for (const id of await this.store.listRoomIds()) await this.get(id);
   }
 
+  /** Stops every room automation (timers); the rooms themselves live on in the log. */
+  close(): void {
+    this.closed = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
   liveRooms(): Promise<RoomRuntime[]> {
     return Promise.all(this.live.values());
   }
@@ -77,7 +87,11 @@ export class RoomService {
   private async load(roomId: string): Promise<RoomRuntime> {
     if ((await this.store.headSeq(roomId)) === 0) throw notFound(`Salle « ${roomId} » introuvable.`);
     const runtime = await RoomRuntime.load(roomId, this.store, this.wallClock);
-    for (const hook of this.hooks) hook(runtime);
+    if (this.closed) return runtime;
+    for (const hook of this.hooks) {
+      const cleanup = hook(runtime);
+      if (cleanup) this.cleanups.push(cleanup);
+    }
     return runtime;
   }
 }

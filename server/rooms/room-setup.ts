@@ -17,6 +17,8 @@ export interface RoomSetupContext {
   cells: Cell[];
   /** Anything a step wants to hand to the next ones (the parsed scenario, the region…). */
   bag: Map<string, unknown>;
+  /** Where scenario files are read from (`SCENARIOS_DIR`, default `scenarios/`). */
+  scenariosDir: string;
 }
 
 /**

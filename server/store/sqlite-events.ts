@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH, type RoomEvent } from '../../shared/core/events.js';
+import { conflict } from '../../shared/core/errors.js';
 import { hashEvent } from './hash-chain.js';
-import type { AppendResult, EventStore, NewEvent } from './types.js';
+import { StaleHeadError, type AppendResult, type EventStore, type NewEvent } from './types.js';
 
 interface EventRow {
   room_id: string;
@@ -56,7 +57,29 @@ export function sqliteEventStore(db: Database.Database): EventStore {
     'SELECT * FROM events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
   const selectRooms = db.prepare<[], { room_id: string }>('SELECT room_id FROM events WHERE seq = 1 ORDER BY wall_time');
+  const insertImported = db.prepare('INSERT INTO imported_rooms (room_id, imported_at) VALUES (?, ?)');
+  const selectImported = db.prepare<[string], { room_id: string }>('SELECT room_id FROM imported_rooms WHERE room_id = ?');
   const heads = new Map<string, { seq: number; hash: string }>();
+
+  const importTx = db.transaction((roomId: string, events: RoomEvent[], importedAt: number) => {
+    if (selectHead.get(roomId)) throw conflict(`La salle « ${roomId} » existe déjà sur cette instance.`);
+    for (const e of events) {
+      insert.run({
+        room_id: roomId,
+        seq: e.seq,
+        type: e.type,
+        wall_time: e.wallTime,
+        exercise_time: e.exerciseTime,
+        actor: JSON.stringify(e.actor),
+        visibility: JSON.stringify(e.visibility),
+        payload: JSON.stringify(e.payload),
+        command_id: e.commandId,
+        prev_hash: e.prevHash,
+        hash: e.hash,
+      });
+    }
+    insertImported.run(roomId, importedAt);
+  });
 
   function head(roomId: string): { seq: number; hash: string } {
     let h = heads.get(roomId);
@@ -67,12 +90,13 @@ export function sqliteEventStore(db: Database.Database): EventStore {
     return h;
   }
 
-  const appendTx = db.transaction((roomId: string, drafts: NewEvent[], commandId: string | null): AppendResult => {
+  const appendTx = db.transaction((roomId: string, drafts: NewEvent[], commandId: string | null, expectedSeq: number | undefined): AppendResult => {
     if (commandId) {
       const seen = findCommand.get(roomId, commandId);
       if (seen) return { events: selectRange.all(roomId, seen.first_seq - 1, seen.last_seq).map(rowToEvent), duplicate: true };
     }
     let { seq, hash: prevHash } = head(roomId);
+    if (expectedSeq !== undefined && expectedSeq !== seq) throw new StaleHeadError(roomId, expectedSeq, seq);
     const events: RoomEvent[] = [];
     for (const draft of drafts) {
       seq += 1;
@@ -99,9 +123,9 @@ export function sqliteEventStore(db: Database.Database): EventStore {
   });
 
   return {
-    async append(roomId, drafts, commandId) {
+    async append(roomId, drafts, commandId, expectedSeq) {
       try {
-        const result = appendTx(roomId, drafts, commandId);
+        const result = appendTx(roomId, drafts, commandId, expectedSeq);
         const last = result.events.at(-1);
         if (!result.duplicate && last) heads.set(roomId, { seq: last.seq, hash: last.hash });
         return result;
@@ -122,6 +146,13 @@ export function sqliteEventStore(db: Database.Database): EventStore {
     },
     async listRoomIds() {
       return selectRooms.all().map((r) => r.room_id);
+    },
+    async importRoom(roomId, events, importedAt) {
+      importTx(roomId, events, importedAt);
+      heads.delete(roomId);
+    },
+    async isImported(roomId) {
+      return selectImported.get(roomId) !== undefined;
     },
   };
 }

@@ -55,6 +55,7 @@ const migrations: string[] = [
      data BLOB NOT NULL
    );
    CREATE INDEX doc_updates_doc ON doc_updates(room_id, doc_name, id);`,
+  `CREATE TABLE imported_rooms (room_id TEXT PRIMARY KEY, imported_at INTEGER NOT NULL) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -19,16 +19,39 @@ export interface AppendResult {
 }
 
 /**
+ * Thrown by `append` when `expectedSeq` is not the room's head any more: another instance appended first.
+ * The caller reads what it missed, decides again and retries.
+ */
+export class StaleHeadError extends Error {
+  constructor(
+    readonly roomId: string,
+    readonly expectedSeq: number,
+    readonly actualSeq: number,
+  ) {
+    super(`room ${roomId}: head is ${actualSeq}, not ${expectedSeq}`);
+    this.name = 'StaleHeadError';
+  }
+}
+
+/**
  * The append-only log. `append` is atomic (all the command's events or none) and durable
  * (fsync'd) when its promise resolves; per room, `seq` is gapless and the hash chain continuous.
+ * With `expectedSeq`, it appends only on that head (optimistic concurrency between instances).
  */
 export interface EventStore {
-  append(roomId: string, events: NewEvent[], commandId: string | null): Promise<AppendResult>;
+  append(roomId: string, events: NewEvent[], commandId: string | null, expectedSeq?: number): Promise<AppendResult>;
   /** The events a command id produced, or null if that command was never appended. */
   commandEvents(roomId: string, commandId: string): Promise<RoomEvent[] | null>;
   read(roomId: string, afterSeq?: number, limit?: number): Promise<RoomEvent[]>;
   headSeq(roomId: string): Promise<number>;
   listRoomIds(): Promise<string[]>;
+  /**
+   * Stores an archived room's events exactly as they are (same seq, times and hashes) under their room id,
+   * and marks the room as imported (read-only). Refuses (`conflict`) a room id this store already has.
+   */
+  importRoom(roomId: string, events: RoomEvent[], importedAt: number): Promise<void>;
+  /** True for rooms brought in by `importRoom`: they are read-only. */
+  isImported(roomId: string): Promise<boolean>;
 }
 
 export interface InvitationRecord {

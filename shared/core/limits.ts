@@ -6,6 +6,8 @@ export const limits = {
   maxSocketMessageBytes: 1024 * 1024,
   /** Largest REST JSON body. */
   maxRestBodyBytes: 256 * 1024,
+  /** Largest room archive accepted for import. */
+  maxArchiveBytes: 100 * 1024 * 1024,
   /** Commands per socket: sustained rate and burst. */
   commandsPerSecond: 20,
   commandBurst: 40,

@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import { Channel } from '../../shared/core/channels.js';
+import type { ChainActor, ChainLinkTemplate } from '../../shared/alert-chain/template.js';
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from '../room/section.js';
+
+type Props = Pick<SectionProps, 'state' | 'send'>;
+
+/** Sends one live edit and reports the server's refusal, if any. */
+function useEdit(send: Props['send']) {
+  const { t } = useT();
+  const [error, setError] = useState<string | null>(null);
+  const edit = async (payload: unknown): Promise<boolean> => {
+    const ack = await send('alertChain.editTemplate', payload);
+    setError(ack.ok ? null : t('error.generic', { message: ack.error.message }));
+    return ack.ok;
+  };
+  return { error, edit };
+}
+
+/** Crisis mode: the director adds actors and links to the chain while it runs (removal is on each link's card). */
+export function ChainEditor({ state, send }: Props) {
+  const { t } = useT();
+  const { error, edit } = useEdit(send);
+  return (
+    <details className="ac-editor" data-testid="alert-chain-editor">
+      <summary>{t('alertChain.edit.title')}</summary>
+      <ActorForm state={state} onSubmit={(actor) => edit({ op: 'addActor', actor })} />
+      <LinkForm state={state} onSubmit={(link) => edit({ op: 'addLink', link })} />
+      {error && <p role="alert" className="error">{error}</p>}
+    </details>
+  );
+}
+
+function ActorForm({ state, onSubmit }: Pick<Props, 'state'> & { onSubmit(actor: ChainActor): Promise<boolean> }) {
+  const { t } = useT();
+  const [actor, setActor] = useState<ChainActor>({ id: '', label: '', kind: 'simulated' });
+  const go = async (e: FormEvent) => {
+    e.preventDefault();
+    const { cell, backup, ...rest } = actor;
+    const clean: ChainActor = { ...rest, ...(actor.kind === 'played' && cell ? { cell } : {}), ...(backup ? { backup } : {}) };
+    if (await onSubmit(clean)) setActor({ id: '', label: '', kind: 'simulated' });
+  };
+  return (
+    <form className="inline-form" onSubmit={(e) => void go(e)}>
+      <strong>{t('alertChain.edit.addActor')}</strong>
+      <label>{t('alertChain.edit.id')}<input value={actor.id} onChange={(e) => setActor({ ...actor, id: e.target.value })} required pattern="[a-z][a-z0-9\-]{1,59}" /></label>
+      <label>{t('alertChain.edit.label')}<input value={actor.label} onChange={(e) => setActor({ ...actor, label: e.target.value })} required maxLength={120} /></label>
+      <label>
+        {t('alertChain.edit.kind')}
+        <select value={actor.kind} onChange={(e) => setActor({ ...actor, kind: e.target.value as ChainActor['kind'] })}>
+          <option value="simulated">{t('alertChain.edit.kind.simulated')}</option>
+          <option value="played">{t('alertChain.edit.kind.played')}</option>
+        </select>
+      </label>
+      {actor.kind === 'played' && (
+        <label>
+          {t('alertChain.edit.cell')}
+          <select value={actor.cell ?? ''} onChange={(e) => setActor({ ...actor, cell: e.target.value })} required>
+            <option value="" />
+            {state.room.cells.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+          </select>
+        </label>
+      )}
+      <label>
+        {t('alertChain.edit.backup')}
+        <select value={actor.backup ?? ''} onChange={(e) => setActor({ ...actor, backup: e.target.value || undefined })}>
+          <option value="">{t('alertChain.edit.none')}</option>
+          {state.alertChain.actors.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
+        </select>
+      </label>
+      <button type="submit">{t('alertChain.edit.addActor')}</button>
+    </form>
+  );
+}
+
+const emptyLink = (): ChainLinkTemplate => ({ id: '', from: '', to: '', channel: 'telephone', deadlineMinutes: 30, trigger: 'upstream' });
+
+function LinkForm({ state, onSubmit }: Pick<Props, 'state'> & { onSubmit(link: ChainLinkTemplate): Promise<boolean> }) {
+  const { t } = useT();
+  const [link, setLink] = useState<ChainLinkTemplate>(emptyLink);
+  const go = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await onSubmit(link)) setLink(emptyLink());
+  };
+  const actorSelect = (end: 'from' | 'to') => (
+    <label>
+      {t(`alertChain.edit.${end}`)}
+      <select value={link[end]} onChange={(e) => setLink({ ...link, [end]: e.target.value })} required>
+        <option value="" />
+        {state.alertChain.actors.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
+      </select>
+    </label>
+  );
+  return (
+    <form className="inline-form" onSubmit={(e) => void go(e)}>
+      <strong>{t('alertChain.edit.addLink')}</strong>
+      <label>{t('alertChain.edit.id')}<input value={link.id} onChange={(e) => setLink({ ...link, id: e.target.value })} required pattern="[a-z0-9][a-z0-9\-]{0,79}" /></label>
+      {actorSelect('from')}
+      {actorSelect('to')}
+      <label>
+        {t('alertChain.form.channel')}
+        <select value={link.channel} onChange={(e) => setLink({ ...link, channel: e.target.value as Channel })}>
+          {Channel.options.map((c) => <option key={c} value={c}>{t(`alertChain.channel.${c}`)}</option>)}
+        </select>
+      </label>
+      <label>{t('alertChain.edit.minutes')}<input type="number" min={0} max={10080} value={link.deadlineMinutes} onChange={(e) => setLink({ ...link, deadlineMinutes: Number(e.target.value) })} /></label>
+      <label>
+        {t('alertChain.edit.trigger')}
+        <select value={link.trigger} onChange={(e) => setLink({ ...link, trigger: e.target.value as ChainLinkTemplate['trigger'] })}>
+          <option value="T0">{t('alertChain.edit.trigger.T0')}</option>
+          <option value="upstream">{t('alertChain.edit.trigger.upstream')}</option>
+        </select>
+      </label>
+      <button type="submit">{t('alertChain.edit.addLink')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { useMemo } from 'react';
+import { Background, Controls, MarkerType, Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { AlertChainState } from '../../shared/alert-chain/state.js';
+import { useT } from '../i18n/index.js';
+import { layoutChain, linkColours, timerText, type LinkView } from './view-model.js';
+
+interface Props {
+  chain: AlertChainState;
+  views: LinkView[];
+  exerciseTime: number;
+  /** Actor the board is filtered on; the rest of the graph is dimmed, not hidden, to keep its shape. */
+  focus: (id: string) => boolean;
+  myCell: string | undefined;
+  selected: string | null;
+  onSelect(linkId: string): void;
+}
+
+/** The chain as a left-to-right graph: actors as nodes, links as edges coloured by state, with their running timers. */
+export function ChainGraph({ chain, views, exerciseTime, focus, myCell, selected, onSelect }: Props) {
+  const { t } = useT();
+  const positions = useMemo(() => layoutChain(chain), [chain]);
+
+  const nodes: Node[] = chain.actors.map((actor) => {
+    const involved = views.some((v) => focus(v.link.id) && (v.link.from === actor.id || v.link.to === actor.id));
+    const mine = actor.kind === 'played' && actor.cell === myCell;
+    return {
+      id: actor.id,
+      position: positions.get(actor.id) ?? { x: 0, y: 0 },
+      data: { label: actor.label },
+      className: `ac-node ac-node-${actor.kind}${mine ? ' ac-node-mine' : ''}`,
+      style: { opacity: involved ? 1 : 0.3 },
+      sourcePosition: Position.Right,
+      targetPosition: Position.Left,
+      draggable: false,
+      connectable: false,
+    };
+  });
+
+  const edges: Edge[] = views.map((view) => {
+    const colour = linkColours[view.tone];
+    const shown = focus(view.link.id);
+    return {
+      id: view.link.id,
+      source: view.link.from,
+      target: view.link.to,
+      // A link still waiting for its trigger has no timer yet: no label keeps the graph readable.
+      label: view.phase.deadlineAt === null && view.phase.status !== 'accuse' ? undefined : timerText(t, view.link, view.phase, exerciseTime),
+      style: { stroke: colour, strokeWidth: view.link.id === selected ? 4 : 2, opacity: shown ? 1 : 0.15 },
+      labelStyle: { fill: colour, fontWeight: 600, fontSize: 11 },
+      labelBgStyle: { fill: '#fff', fillOpacity: shown ? 0.9 : 0.2 },
+      markerEnd: { type: MarkerType.ArrowClosed, color: colour },
+      animated: view.tone === 'late',
+      className: `ac-edge ac-tone-${view.tone}`,
+    };
+  });
+
+  return (
+    <div className="ac-graph" data-testid="alert-chain-graph">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        onEdgeClick={(_event, edge) => onSelect(edge.id)}
+        nodesConnectable={false}
+        nodesDraggable={false}
+        fitView
+        minZoom={0.3}
+      >
+        <Background />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

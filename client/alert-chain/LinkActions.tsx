@@ -1,0 +1,141 @@
+import { useState, type FormEvent } from 'react';
+import { Channel } from '../../shared/core/channels.js';
+import { acknowledgeRefusal, actsFor, alertRefusal, correctionRefusal, type CorrectionUndo } from '../../shared/alert-chain/rules.js';
+import { findActor, type ChainLink } from '../../shared/alert-chain/state.js';
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from '../room/section.js';
+
+type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { link: ChainLink };
+type Form = 'alert' | 'correct' | null;
+
+/**
+ * The buttons of one link, from the same rule functions the server runs: a button shows only for whoever
+ * may act for that end of the link, and is disabled, saying why in its tooltip, when the link's state forbids it.
+ */
+export function LinkActions({ state, me, send, link }: Props) {
+  const { t } = useT();
+  const [form, setForm] = useState<Form>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (type: string, payload: unknown): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const ack = await send(type, payload);
+      if (ack.ok) setForm(null);
+      else setError(t('error.generic', { message: ack.error.message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const alertBlocked = alertRefusal(state, me, link.id);
+  const ackBlocked = acknowledgeRefusal(state, me, link.id);
+  const noteBlocked = correctionRefusal(state, me, link.id, null);
+  const id = link.id;
+  const mode = state.room.mode;
+  const forFrom = actsFor(me, findActor(state.alertChain, link.from), mode);
+  const forTo = actsFor(me, findActor(state.alertChain, link.to), mode);
+  if (!forFrom && !forTo && noteBlocked !== null) return null;
+  return (
+    <div className="ac-actions">
+      <div className="ac-buttons">
+        {forFrom && (
+          <button data-testid={`alert-${id}`} disabled={busy || alertBlocked !== null} title={alertBlocked?.message} onClick={() => setForm(form === 'alert' ? null : 'alert')}>
+            {t('alertChain.action.alert')}
+          </button>
+        )}
+        {forTo && (
+          <button data-testid={`ack-${id}`} disabled={busy || ackBlocked !== null} title={ackBlocked?.message} onClick={() => void submit('alertChain.acknowledge', { linkId: id })}>
+            {t('alertChain.action.acknowledge')}
+          </button>
+        )}
+        {noteBlocked === null && (
+          <button className="secondary" data-testid={`correct-${id}`} disabled={busy} onClick={() => setForm(form === 'correct' ? null : 'correct')}>
+            {t('alertChain.action.correct')}
+          </button>
+        )}
+      </div>
+      {form === 'alert' && alertBlocked === null && <AlertForm link={link} busy={busy} onCancel={() => setForm(null)} onSubmit={(p) => void submit('alertChain.alert', p)} />}
+      {form === 'correct' && (
+        <CorrectionForm
+          link={link}
+          busy={busy}
+          allowed={(undo) => correctionRefusal(state, me, id, undo) === null}
+          onCancel={() => setForm(null)}
+          onSubmit={(p) => void submit('alertChain.correct', p)}
+        />
+      )}
+      {error && <p role="alert" className="error" data-testid={`error-${id}`}>{error}</p>}
+    </div>
+  );
+}
+
+interface FormProps<P> {
+  link: ChainLink;
+  busy: boolean;
+  onCancel(): void;
+  onSubmit(payload: P): void;
+}
+
+function AlertForm({ link, busy, onCancel, onSubmit }: FormProps<{ linkId: string; channel: Channel; message: string }>) {
+  const { t } = useT();
+  const [channel, setChannel] = useState<Channel>(link.channel);
+  const [message, setMessage] = useState('');
+  const go = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit({ linkId: link.id, channel, message });
+  };
+  return (
+    <form className="ac-form" onSubmit={go}>
+      <label>
+        {t('alertChain.form.channel')}
+        <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)} data-testid={`alert-channel-${link.id}`}>
+          {Channel.options.map((c) => (
+            <option key={c} value={c}>{t(`alertChain.channel.${c}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('alertChain.form.message')}
+        <textarea value={message} onChange={(e) => setMessage(e.target.value)} required maxLength={2000} rows={3} data-testid={`alert-message-${link.id}`} />
+      </label>
+      <div className="ac-buttons">
+        <button type="submit" disabled={busy || message.trim() === ''} data-testid={`alert-submit-${link.id}`}>{t('alertChain.form.send')}</button>
+        <button type="button" className="secondary" onClick={onCancel}>{t('alertChain.action.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+function CorrectionForm({ link, busy, allowed, onCancel, onSubmit }: FormProps<{ linkId: string; note: string; undo?: 'alert' | 'acknowledgement' }> & { allowed(undo: CorrectionUndo): boolean }) {
+  const { t } = useT();
+  const [note, setNote] = useState('');
+  const [undo, setUndo] = useState<CorrectionUndo>(null);
+  const go = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit({ linkId: link.id, note, ...(undo ? { undo } : {}) });
+  };
+  const choices: CorrectionUndo[] = [null, 'alert', 'acknowledgement'];
+  return (
+    <form className="ac-form" onSubmit={go}>
+      <label>
+        {t('alertChain.form.note')}
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} required maxLength={2000} rows={2} data-testid={`correct-note-${link.id}`} />
+      </label>
+      <label>
+        {t('alertChain.form.undo')}
+        <select value={undo ?? ''} onChange={(e) => setUndo(e.target.value === '' ? null : (e.target.value as CorrectionUndo))}>
+          {choices.filter(allowed).map((c) => (
+            <option key={c ?? 'none'} value={c ?? ''}>{t(`alertChain.form.undo.${c ?? 'none'}`)}</option>
+          ))}
+        </select>
+      </label>
+      <div className="ac-buttons">
+        <button type="submit" disabled={busy || note.trim() === ''} data-testid={`correct-submit-${link.id}`}>{t('alertChain.form.saveCorrection')}</button>
+        <button type="button" className="secondary" onClick={onCancel}>{t('alertChain.action.cancel')}</button>
+      </div>
+    </form>
+  );
+}

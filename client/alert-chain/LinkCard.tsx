@@ -1,0 +1,63 @@
+import { formatExerciseTime } from '../../shared/exercise/clock.js';
+import { editRefusal } from '../../shared/alert-chain/rules.js';
+import { alertDeadlineAt } from '../../shared/alert-chain/timing.js';
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from '../room/section.js';
+import { LinkActions } from './LinkActions.js';
+import { timerText, type LinkView } from './view-model.js';
+
+type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { view: LinkView; exerciseTime: number };
+
+/** One link of the chain: its state and running timer, what happened on it, and the actions allowed here. */
+export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
+  const { t } = useT();
+  const { link, phase, tone } = view;
+  const status = t(`alertChain.status.${link.status}`);
+  const canEdit = editRefusal(state, me) === null && link.alert === null;
+  const deadline = alertDeadlineAt(state.alertChain, link);
+  const alertLateBy = link.alert && deadline !== null && link.alert.exerciseTime > deadline ? link.alert.exerciseTime - deadline : null;
+  return (
+    <article className={`ac-card ac-tone-${tone}`} data-testid={`link-${link.id}`} data-status={link.status} data-late={phase.late ? 'true' : 'false'}>
+      <header className="ac-card-head">
+        <strong>{view.fromLabel} → {view.toLabel}</strong>
+        <span className={`ac-badge ac-tone-${tone}`}>{phase.late && link.status !== 'accuse' ? `${status} · ${t('alertChain.status.late')}` : status}</span>
+        <span className="ac-timer" data-testid={`timer-${link.id}`}>{timerText(t, link, phase, exerciseTime)}</span>
+      </header>
+      <p className="muted ac-meta">
+        {t('alertChain.deadline', { deadline: t(`alertChain.deadline.${link.triggerAt === null ? link.trigger : 'upstream'}`, { minutes: link.deadlineMinutes }) })}
+        {' · '}
+        {t('alertChain.expectedChannel', { channel: t(`alertChain.channel.${link.channel}`) })}
+      </p>
+      {link.alert && (
+        <p className="ac-detail">
+          {t('alertChain.alertedBy', { time: formatExerciseTime(link.alert.exerciseTime), name: link.alert.by.name, channel: t(`alertChain.channel.${link.alert.channel}`), message: link.alert.message })}
+          {alertLateBy !== null && <strong className="ac-late-text"> {t('alertChain.alertedLate', { time: formatExerciseTime(alertLateBy) })}</strong>}
+        </p>
+      )}
+      {link.acknowledgement && (
+        <p className="ac-detail">{t('alertChain.acknowledgedBy', { time: formatExerciseTime(link.acknowledgement.exerciseTime), name: link.acknowledgement.by.name })}</p>
+      )}
+      {link.escalatedFrom && <p className="ac-detail">{t('alertChain.escalatedFrom', { link: link.escalatedFrom })}</p>}
+      {link.escalatedTo && <p className="ac-detail">{t('alertChain.escalatedTo', { link: link.escalatedTo })}</p>}
+      {link.corrections.length > 0 && (
+        <details className="ac-corrections">
+          <summary>{t('alertChain.corrections')} ({link.corrections.length})</summary>
+          <ul>
+            {link.corrections.map((c, i) => (
+              <li key={i}>
+                {t('alertChain.correction', { time: formatExerciseTime(c.exerciseTime), name: c.by.name, note: c.note })}
+                {c.undo && ` ${t(`alertChain.correction.undo.${c.undo}`)}`}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <LinkActions state={state} me={me} send={send} link={link} />
+      {canEdit && (
+        <button className="link ac-remove" data-testid={`remove-${link.id}`} onClick={() => void send('alertChain.editTemplate', { op: 'removeLink', linkId: link.id })}>
+          {t('alertChain.edit.removeLink')}
+        </button>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+
+/** True while the viewport is at most `maxWidth` pixels wide: small screens get the list, not the graph. */
+export function useNarrow(maxWidth = 700): boolean {
+  const query = `(max-width: ${maxWidth}px)`;
+  const [narrow, setNarrow] = useState(() => typeof matchMedia === 'function' && matchMedia(query).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const list = matchMedia(query);
+    const onChange = () => setNarrow(list.matches);
+    onChange();
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, [query]);
+  return narrow;
+}
+
+/** Re-renders every `ms` so running timers move between events. */
+export function useTick(ms = 1000): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const id = setInterval(() => setTick((n) => n + 1), ms);
+    return () => clearInterval(id);
+  }, [ms]);
+}

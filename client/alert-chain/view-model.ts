@@ -1,0 +1,74 @@
+import { formatExerciseTime } from '../../shared/exercise/clock.js';
+import type { AlertChainState, ChainLink } from '../../shared/alert-chain/state.js';
+import { linkPhase, type LinkPhase } from '../../shared/alert-chain/timing.js';
+import type { Translate } from '../i18n/index.js';
+
+/** Colours of the board, one per state; late overrides the state. Kept in step with alert-chain.css. */
+export const linkColours = {
+  a_alerter: '#7b8494',
+  alerte: '#1f4e9c',
+  accuse: '#1e7b3c',
+  late: '#b3261e',
+} as const;
+
+export type LinkTone = keyof typeof linkColours;
+
+export function toneOf(phase: LinkPhase): LinkTone {
+  return phase.late ? 'late' : phase.status;
+}
+
+/** The running timer of a link: countdown to its pending deadline, lateness past it, or when it was acknowledged. */
+export function timerText(t: Translate, link: ChainLink, phase: LinkPhase, exerciseTime: number): string {
+  if (phase.status === 'accuse') return t('alertChain.timer.doneAt', { time: formatExerciseTime(link.acknowledgement?.exerciseTime ?? 0) });
+  if (phase.deadlineAt === null) return t('alertChain.timer.waiting');
+  const left = phase.deadlineAt - exerciseTime;
+  return left >= 0 ? t('alertChain.timer.remaining', { time: formatExerciseTime(left) }) : t('alertChain.timer.overdue', { time: formatExerciseTime(-left) });
+}
+
+export interface LinkView {
+  link: ChainLink;
+  phase: LinkPhase;
+  tone: LinkTone;
+  fromLabel: string;
+  toLabel: string;
+}
+
+export function linkViews(chain: AlertChainState, exerciseTime: number): LinkView[] {
+  const labelOf = (id: string) => chain.actors.find((a) => a.id === id)?.label ?? id;
+  return chain.links.map((link) => {
+    const phase = linkPhase(chain, link, exerciseTime);
+    return { link, phase, tone: toneOf(phase), fromLabel: labelOf(link.from), toLabel: labelOf(link.to) };
+  });
+}
+
+/**
+ * Columns for the graph: each actor sits one column right of the first actor that alerts it (breadth-first
+ * from the actors nobody alerts), so the chain reads left to right. Actors no link reaches (backups not yet
+ * escalated to) go in a last column. Rows keep the template's order.
+ */
+export function layoutChain(chain: AlertChainState, columnWidth = 260, rowHeight = 90): Map<string, { x: number; y: number }> {
+  const depth = new Map<string, number>();
+  const alerts = (id: string) => chain.links.some((l) => l.from === id);
+  const alerted = (id: string) => chain.links.some((l) => l.to === id);
+  const roots = chain.actors.filter((a) => alerts(a.id) && !alerted(a.id)).map((a) => a.id);
+  const queue = roots.length > 0 ? [...roots] : chain.actors.slice(0, 1).map((a) => a.id);
+  for (const id of queue) depth.set(id, 0);
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    for (const link of chain.links) {
+      if (link.from !== id || depth.has(link.to)) continue;
+      depth.set(link.to, (depth.get(id) ?? 0) + 1);
+      queue.push(link.to);
+    }
+  }
+  const last = Math.max(0, ...depth.values()) + 1;
+  const rows = new Map<number, number>();
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const actor of chain.actors) {
+    const column = depth.get(actor.id) ?? last;
+    const row = rows.get(column) ?? 0;
+    rows.set(column, row + 1);
+    positions.set(actor.id, { x: column * columnWidth, y: row * rowHeight });
+  }
+  return positions;
+}

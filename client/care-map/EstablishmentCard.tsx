@@ -1,0 +1,135 @@
+import type { Establishment } from '../../shared/care-map/establishment.js';
+import { describeChange } from '../../shared/care-map/describe.js';
+import { canEditCareMap } from '../../shared/care-map/rules.js';
+import { activeDiversions, affectedFunctions, historyOf } from '../../shared/care-map/selectors.js';
+import { useT } from '../i18n/index.js';
+import type { CareOfferProps } from './CareMapView.js';
+import { BasculeForm, DiversionForm, GhtForm } from './OfferForms.js';
+import { StatusForm } from './StatusForm.js';
+import { formatWhen } from './useCommand.js';
+
+export interface EstablishmentCardProps extends CareOfferProps {
+  establishment: Establishment;
+  establishments: readonly Establishment[];
+  byFiness: ReadonlyMap<string, Establishment>;
+  onClose(): void;
+}
+
+/** The card of one establishment: identity, status, functions, capacity, flows, history; edit forms for editors. */
+export function EstablishmentCard(props: EstablishmentCardProps) {
+  const { t } = useT();
+  const { establishment: e, state, byFiness, me, send } = props;
+  const { careMap } = state;
+  const status = careMap.statuses[e.finess];
+  const nameOf = (finess: string) => byFiness.get(finess)?.nom ?? finess;
+  const when = (wall: number, exercise: number) => formatWhen(wall, state.room.mode === 'exercise' ? exercise : null);
+  const outgoing = careMap.bascules[e.finess];
+  const incoming = Object.values(careMap.bascules).filter((b) => b.to === e.finess);
+  const diversions = activeDiversions(state, e.finess);
+  const history = historyOf(state, e.finess);
+  const ght = careMap.ghts[e.finess];
+  const edCapacity = status?.capacity.urgencesOuvertes;
+
+  return (
+    <aside className="cm-card" data-testid={`card-${e.finess}`} aria-label={e.nom}>
+      <header className="cm-card-head">
+        <div>
+          <h3>{e.nom}</h3>
+          <p className="muted">
+            {e.commune} ({e.departement}) · {t('careMap.card.finess', { finess: e.finess })} · {t(`careMap.kind.${e.kind}`)}
+          </p>
+          <p className="muted">
+            {e.categorie}
+            {e.layer === 'fictif' && ` · ${t('careMap.card.fictional')}`}
+            {e.layer === 'national' && ` · ${t('careMap.card.national')}`}
+            {e.geoPrecision === 'centroide_commune' && ` · ${t('careMap.card.centroid')}`}
+          </p>
+          <p className="muted">{ght ? t('careMap.card.ght', { ght }) : t('careMap.card.noGht')}</p>
+        </div>
+        <button type="button" className="link" onClick={props.onClose} aria-label={t('careMap.close')}>
+          ✕
+        </button>
+      </header>
+
+      <section>
+        <h4>
+          {t('careMap.card.status')} <span className={`cm-badge cm-badge-${status?.mode ?? 'normal'}`} data-testid="card-mode">{t(`careMap.mode.${status?.mode ?? 'normal'}`)}</span>
+        </h4>
+        {status ? (
+          <p className="muted">{t('careMap.card.updated', { time: when(status.updatedAt, status.updatedExerciseTime), by: status.updatedBy.name })}</p>
+        ) : (
+          <p className="muted">{t('careMap.card.noStatus')}</p>
+        )}
+        {status && affectedFunctions(status).length > 0 ? (
+          <ul className="cm-functions">
+            {affectedFunctions(status).map(({ fn, mode: m }) => (
+              <li key={fn}>
+                <span className={`cm-badge cm-badge-${m}`}>{t(`careMap.mode.${m}`)}</span> {t(`careMap.fn.${fn}`)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          status && <p className="muted">{t('careMap.card.allNormal')}</p>
+        )}
+        <dl className="cm-capacity">
+          <dt>{t('careMap.card.urgences')}</dt>
+          <dd>{edCapacity === true ? t('careMap.open') : edCapacity === false ? t('careMap.closed') : t('careMap.unknown')}</dd>
+          <dt>{t('careMap.card.litsDisponibles')}</dt>
+          <dd>{status?.capacity.litsDisponibles ?? t('careMap.unknown')}</dd>
+          <dt>{t('careMap.card.litsFermes')}</dt>
+          <dd>{status?.capacity.litsFermes ?? t('careMap.unknown')}</dd>
+        </dl>
+        {e.urgences && <p className="muted">{t('careMap.card.urgencesAutorisees', { type: e.urgencesType || 'GEN' })}</p>}
+        {status?.situation && <p className="cm-situation">{status.situation}</p>}
+      </section>
+
+      {(outgoing || incoming.length > 0 || diversions.length > 0) && (
+        <section>
+          {outgoing && <p data-testid="card-bascule">{t('careMap.card.basculeTo', { to: nameOf(outgoing.to), time: when(outgoing.since, outgoing.sinceExerciseTime) })}</p>}
+          {incoming.map((b) => (
+            <p key={b.samu}>{t('careMap.card.basculeFrom', { from: nameOf(b.samu) })}</p>
+          ))}
+          {diversions.length > 0 && <h4>{t('careMap.card.diversions')}</h4>}
+          <ul>
+            {diversions.map((d) => (
+              <li key={d.id} data-testid={`card-diversion-${d.id}`}>
+                {nameOf(d.from)} → {nameOf(d.to)} ({d.patients}){d.note && ` — ${d.note}`}
+                {d.flags.map((flag) => (
+                  <strong key={flag} className="error"> ⚠ {t(`careMap.flag.${flag}`)}</strong>
+                ))}
+                {canEditCareMap(me) && (
+                  <button type="button" className="link" onClick={() => send('careMap.endDiversion', { id: d.id })}>
+                    {t('careMap.form.diversionEnd')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {canEditCareMap(me) && (
+        <section className="cm-edit">
+          <StatusForm finess={e.finess} status={status} send={send} />
+          {careMap.samuIds[e.finess] && <BasculeForm samu={e} careMap={careMap} establishments={props.establishments} send={send} />}
+          <DiversionForm from={e} careMap={careMap} establishments={props.establishments} send={send} />
+          <GhtForm key={ght ?? ''} finess={e.finess} current={ght} ghts={props.region.ghts} send={send} />
+        </section>
+      )}
+
+      <section>
+        <h4>{t('careMap.card.history')}</h4>
+        {history.length === 0 && <p className="muted">{t('careMap.card.noHistory')}</p>}
+        <ol className="cm-history" data-testid="card-history">
+          {history.map((c) => (
+            <li key={c.seq}>
+              <span className="muted">{when(c.wallTime, c.exerciseTime)} · {c.by.name}</span>
+              <br />
+              {describeChange(c, nameOf)}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { CareMode } from '../../shared/care-map/modes.js';
+import type { EstablishmentKind } from '../../shared/care-map/establishment.js';
+import { useT } from '../i18n/index.js';
+import { flowColors } from './FlowArrows.js';
+import { modeColors, shapeSvg } from './markers.js';
+
+const legendKinds: EstablishmentKind[] = ['samu', 'chu', 'hopital', 'clinique', 'ehpad', 'ssr'];
+
+/** What colours, shapes and arrows mean. Folds away so it never hides the map on a small screen. */
+export function Legend() {
+  const { t } = useT();
+  const [open, setOpen] = useState(true);
+  return (
+    <div className="cm-legend" data-testid="care-map-legend">
+      <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('careMap.legend')}
+      </button>
+      {open && (
+        <div className="cm-legend-body">
+          <div>
+            <strong>{t('careMap.legend.modes')}</strong>
+            <ul>
+              {CareMode.options.map((mode) => (
+                <li key={mode}>
+                  <span className="cm-swatch" style={{ background: modeColors[mode] }} /> {t(`careMap.mode.${mode}`)}
+                </li>
+              ))}
+            </ul>
+            <ul>
+              <li>
+                <span className="cm-line" style={{ borderTop: `3px dashed ${flowColors.bascule}` }} /> {t('careMap.legend.bascule')}
+              </li>
+              <li>
+                <span className="cm-line" style={{ borderTop: `3px solid ${flowColors.diversion}` }} /> {t('careMap.legend.diversion')}
+              </li>
+              <li>
+                <span className="cm-line" style={{ borderTop: `3px solid ${flowColors.flagged}` }} /> {t('careMap.legend.flagged')}
+              </li>
+            </ul>
+          </div>
+          <div>
+            <strong>{t('careMap.legend.kinds')}</strong>
+            <ul>
+              {legendKinds.map((kind) => (
+                <li key={kind}>
+                  <span className="cm-shape" dangerouslySetInnerHTML={{ __html: shapeSvg(kind, '#5d6675') }} /> {t(`careMap.kind.${kind}`)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

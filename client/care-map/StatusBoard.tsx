@@ -1,0 +1,103 @@
+import { useMemo } from 'react';
+import { establishmentsWithFictional, regionalScope } from '../../shared/care-map/region.js';
+import { affectedFunctions, displayModeOf, regionalSummary, sortedBySeverity } from '../../shared/care-map/selectors.js';
+import { useT } from '../i18n/index.js';
+import type { CareOfferProps } from './CareMapView.js';
+
+/**
+ * The status board beside the map: the regional summary the Préfecture asks for (EDs closed, Samu in
+ * bascule, beds lost by département) and the establishments with a reported status, worst first.
+ */
+export function StatusBoard({ state, region, onSelect }: CareOfferProps) {
+  const { t } = useT();
+  const establishments = useMemo(() => establishmentsWithFictional(region, state.careMap.fictionalSites), [region, state.careMap.fictionalSites]);
+  const byFiness = useMemo(() => new Map(establishments.map((e) => [e.finess, e])), [establishments]);
+  const scope = useMemo(() => regionalScope(establishments), [establishments]);
+  const summary = regionalSummary(state, scope);
+  const entries = sortedBySeverity(state, establishments);
+  const departementName = new Map(region.boundaries.departements.features.map((f) => [f.properties.code, f.properties.nom]));
+  const lostBeds = Object.entries(summary.litsPerdusParDepartement).sort(([a], [b]) => a.localeCompare(b));
+  const nameOf = (finess: string) => byFiness.get(finess)?.nom ?? finess;
+  const figures: Array<[string, number, string]> = [
+    ['urgencesFermees', summary.urgencesFermees, 'careMap.board.urgencesFermees'],
+    ['samuEnBascule', summary.samuEnBascule, 'careMap.board.samuEnBascule'],
+    ['delestages', summary.delestagesEnCours, 'careMap.board.delestages'],
+    ['degrades', summary.etablissementsDegrades, 'careMap.board.degrades'],
+  ];
+
+  return (
+    <div className="cm-board" data-testid="status-board">
+      <h3>{t('careMap.board.summary')}</h3>
+      <div className="cm-figures">
+        {figures.map(([id, value, key]) => (
+          <div key={id} className={`cm-figure${value > 0 ? ' cm-figure-alert' : ''}`} data-testid={`summary-${id}`} data-value={value}>
+            <span className="cm-figure-value">{value}</span>
+            <span className="cm-figure-label">{t(key)}</span>
+          </div>
+        ))}
+      </div>
+      <h4>{t('careMap.board.litsPerdus')}</h4>
+      {lostBeds.length === 0 ? (
+        <p className="muted">{t('careMap.board.noLitsPerdus')}</p>
+      ) : (
+        <table className="cm-table" data-testid="summary-lits-perdus">
+          <tbody>
+            {lostBeds.map(([code, beds]) => (
+              <tr key={code}>
+                <td>{departementName.get(code) ?? code} ({code})</td>
+                <td className="cm-num">{beds}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {Object.values(state.careMap.bascules).length > 0 && (
+        <>
+          <h4>{t('careMap.board.bascules')}</h4>
+          <ul className="cm-bascules">
+            {Object.values(state.careMap.bascules).map((b) => (
+              <li key={b.samu} data-testid={`board-bascule-${b.samu}`}>
+                {nameOf(b.samu)} → {nameOf(b.to)}
+                {b.flags.map((flag) => (
+                  <strong key={flag} className="error"> ⚠ {t(`careMap.flag.${flag}`)}</strong>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>{t('careMap.board.title')}</h3>
+      {entries.length === 0 && <p className="muted">{t('careMap.board.empty')}</p>}
+      <ol className="cm-entries">
+        {entries.map(({ establishment: e, status }) => {
+          const mode = displayModeOf(status);
+          return (
+            <li key={e.finess} data-testid={`board-entry-${e.finess}`} data-mode={mode}>
+              <button type="button" className="link" onClick={() => onSelect?.(e.finess)}>
+                {e.nom}
+              </button>{' '}
+              <span className={`cm-badge cm-badge-${status.mode}`}>{t(`careMap.mode.${status.mode}`)}</span>
+              <div className="muted">
+                {e.commune} ({e.departement})
+                {affectedFunctions(status).length > 0 && ' · '}
+                {affectedFunctions(status)
+                  .map(({ fn, mode: m }) => `${t(`careMap.fn.${fn}`)} : ${t(`careMap.mode.${m}`).toLowerCase()}`)
+                  .join(', ')}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {region.issues.length > 0 && (
+        <details className="muted cm-issues">
+          <summary>{t('careMap.board.excluded', { count: region.issues.length })}</summary>
+          <ul>
+            {region.issues.map((issue, i) => (
+              <li key={i}>{issue.message}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { CareFunction, CareMode } from '../../shared/care-map/modes.js';
+import type { EstablishmentStatus } from '../../shared/care-map/state.js';
+import type { CommandAck } from '../../shared/protocol.js';
+import { useT } from '../i18n/index.js';
+import { formValuesOf, statusPatch, type StatusFormValues } from './status-diff.js';
+import { useCommand } from './useCommand.js';
+
+export interface StatusFormProps {
+  finess: string;
+  status: EstablishmentStatus | undefined;
+  send(type: string, payload: unknown): Promise<CommandAck>;
+}
+
+/** Edit form of an establishment's status; sends only the fields changed (`careMap.setStatus`). */
+export function StatusForm({ finess, status, send }: StatusFormProps) {
+  const { t } = useT();
+  const initial = formValuesOf(status);
+  const [values, setValues] = useState<StatusFormValues>(initial);
+  const { busy, feedback, setFeedback, run } = useCommand(send);
+  // A change made by someone else (or by this form) resets the form to the room's state.
+  const version = status?.updatedAt ?? 0;
+  useEffect(() => setValues(formValuesOf(status)), [finess, version]);
+
+  const set = <K extends keyof StatusFormValues>(key: K, value: StatusFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const modeSelect = (value: CareMode, onChange: (m: CareMode) => void, testId: string) => (
+    <select value={value} onChange={(e) => onChange(CareMode.parse(e.target.value))} data-testid={testId}>
+      {CareMode.options.map((m) => (
+        <option key={m} value={m}>
+          {t(`careMap.mode.${m}`)}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <form
+      className="cm-form"
+      data-testid="status-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const patch = statusPatch(finess, initial, values);
+        if (!patch) return setFeedback({ ok: false, text: t('careMap.form.noChange') });
+        await run('careMap.setStatus', patch);
+      }}
+    >
+      <h4>{t('careMap.form.status')}</h4>
+      <label>
+        {t('careMap.form.mode')}
+        {modeSelect(values.mode, (m) => set('mode', m), 'status-mode')}
+      </label>
+      <fieldset>
+        <legend>{t('careMap.form.functions')}</legend>
+        <div className="cm-functions-grid">
+          {CareFunction.options.map((fn) => (
+            <label key={fn} className="cm-inline">
+              <span>{t(`careMap.fn.${fn}`)}</span>
+              {modeSelect(values.functions[fn], (m) => set('functions', { ...values.functions, [fn]: m }), `status-fn-${fn}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="cm-row">
+        <label>
+          {t('careMap.card.litsDisponibles')}
+          <input type="number" min={0} value={values.litsDisponibles} onChange={(e) => set('litsDisponibles', e.target.value)} />
+        </label>
+        <label>
+          {t('careMap.card.litsFermes')}
+          <input type="number" min={0} value={values.litsFermes} onChange={(e) => set('litsFermes', e.target.value)} data-testid="status-lits-fermes" />
+        </label>
+        <label>
+          {t('careMap.card.urgences')}
+          <select value={values.urgences} onChange={(e) => set('urgences', e.target.value as StatusFormValues['urgences'])} data-testid="status-urgences">
+            <option value="">{t('careMap.unknown')}</option>
+            <option value="ouvert">{t('careMap.open')}</option>
+            <option value="ferme">{t('careMap.closed')}</option>
+          </select>
+        </label>
+      </div>
+      <label>
+        {t('careMap.form.situation')}
+        <textarea rows={3} maxLength={2000} value={values.situation} onChange={(e) => set('situation', e.target.value)} data-testid="status-situation" />
+      </label>
+      <button type="submit" disabled={busy} data-testid="status-save">
+        {t('careMap.form.save')}
+      </button>
+      {feedback && (
+        <p role={feedback.ok ? 'status' : 'alert'} className={feedback.ok ? 'muted' : 'error'}>
+          {feedback.text}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+import { draftDocName, isEditable, type Draft } from '../../shared/comms/draft.js';
+import { writesSharedDocs } from '../../shared/comms/rules.js';
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from '../room/section.js';
+import { useRoomDoc } from '../collab/useRoomDoc.js';
+import { CollabStatus } from '../collab/CollabStatus.js';
+import { wallTime } from '../main-courante/format.js';
+import { DraftEditor } from './DraftEditor.js';
+import { DraftWorkflow } from './DraftWorkflow.js';
+import { VersionHistory } from './VersionHistory.js';
+
+/** One draft: its live text (editable while brouillon / à reprendre), the sealed text under review, reviews, versions. */
+export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps }) {
+  const { t } = useT();
+  const snapshot = useRoomDoc(props.me, draftDocName(draft.id));
+  const editable = writesSharedDocs(props.me, props.state) && isEditable(draft.status);
+  const sealed = draft.sealed?.cycle === draft.cycle ? draft.sealed : null;
+  return (
+    <article className="draft-panel" data-testid="draft-panel" data-status={draft.status}>
+      <header className="draft-header">
+        <h3>{draft.title}</h3>
+        <span className="muted">{t(`comms.kind.${draft.kind}`)}</span>
+        <span className={`draft-status draft-status-${draft.status}`} data-testid="draft-status">
+          {t(`comms.status.${draft.status}`)}
+        </span>
+      </header>
+      <CollabStatus snapshot={snapshot} offlineKey="comms.offline" connectingKey="comms.connecting" resyncedKey="comms.resynced" />
+      {!editable && <p className="muted">{isEditable(draft.status) ? t('comms.readOnly') : t('comms.frozen', { status: t(`comms.status.${draft.status}`) })}</p>}
+      {snapshot && <DraftEditor snapshot={snapshot} me={props.me} editable={editable} />}
+      {draft.status === 'soumis' && (
+        <section className="draft-sealed" data-testid="draft-sealed">
+          {sealed ? (
+            <>
+              <p className="muted">{t('comms.sealed', { hash: sealed.hash.slice(0, 16) })}</p>
+              <pre className="draft-text">{sealed.text}</pre>
+            </>
+          ) : (
+            <p className="muted">{t('comms.sealing')}</p>
+          )}
+        </section>
+      )}
+      <DraftWorkflow draft={draft} props={props} />
+      {draft.reviews.length > 0 && (
+        <section>
+          <h4>{t('comms.reviews')}</h4>
+          <ul className="draft-reviews">
+            {draft.reviews.map((r, i) => (
+              <li key={i}>
+                <strong>{r.by.name}</strong> ({wallTime(r.at)}) : {r.comments}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <VersionHistory draft={draft} />
+    </article>
+  );
+}

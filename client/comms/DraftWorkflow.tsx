@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { Draft } from '../../shared/comms/draft.js';
+import { validatesComms, writesSharedDocs } from '../../shared/comms/rules.js';
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from '../room/section.js';
+
+/**
+ * The workflow buttons a participant may use on a draft right now (the server checks the same rules).
+ * Validation sends the fingerprint of the sealed text shown above it: the server validates only that text.
+ */
+export function DraftWorkflow({ draft, props }: { draft: Draft; props: SectionProps }) {
+  const { t } = useT();
+  const [comments, setComments] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const writer = writesSharedDocs(props.me, props.state);
+  const validator = validatesComms(props.me, props.state);
+  const sealed = draft.sealed?.cycle === draft.cycle ? draft.sealed : null;
+
+  const run = async (type: string, payload: Record<string, unknown>) => {
+    const ack = await props.send(type, { draftId: draft.id, ...payload });
+    setError(ack.ok ? null : t('error.generic', { message: ack.error.message }));
+    return ack.ok;
+  };
+
+  return (
+    <div className="draft-workflow">
+      {writer && (draft.status === 'brouillon' || draft.status === 'a_reprendre') && (
+        <button onClick={() => run('comms.submit', {})} data-testid="draft-submit">
+          {t('comms.submit')}
+        </button>
+      )}
+      {validator && draft.status === 'soumis' && sealed && (
+        <>
+          <button onClick={() => run('comms.validate', { hash: sealed.hash })} data-testid="draft-validate">
+            {t('comms.validate')}
+          </button>
+          <form
+            className="inline-form"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              if (await run('comms.requestChanges', { comments })) setComments('');
+            }}
+          >
+            <label>
+              {t('comms.comments')}
+              <textarea value={comments} onChange={(e) => setComments(e.target.value)} rows={2} maxLength={4000} data-testid="draft-comments" />
+            </label>
+            <button type="submit" disabled={!comments.trim()} data-testid="draft-request-changes">
+              {t('comms.requestChanges')}
+            </button>
+          </form>
+        </>
+      )}
+      {writer && draft.status === 'valide' && (
+        <button onClick={() => run('comms.publish', {})} data-testid="draft-publish">
+          {props.state.room.mode === 'exercise' ? t('comms.publish.exercise') : t('comms.publish')}
+        </button>
+      )}
+      {writer && (draft.status === 'valide' || draft.status === 'publie') && (
+        <button className="link" onClick={() => run('comms.reopen', {})} data-testid="draft-reopen">
+          {t('comms.reopen')}
+        </button>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

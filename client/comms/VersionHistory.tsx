@@ -1,0 +1,67 @@
+import { useMemo, useState } from 'react';
+import type { Draft } from '../../shared/comms/draft.js';
+import { diffWords } from '../../shared/comms/diff.js';
+import { useT } from '../i18n/index.js';
+import { wallTime } from '../main-courante/format.js';
+
+/** The frozen versions of a draft, each with its fingerprint, validator and time; any two can be compared. */
+export function VersionHistory({ draft }: { draft: Draft }) {
+  const { t } = useT();
+  const [left, setLeft] = useState<number | null>(null);
+  const [right, setRight] = useState<number | null>(null);
+  const versions = draft.versions;
+  const before = versions.find((v) => v.number === left);
+  const after = versions.find((v) => v.number === (right ?? versions.at(-1)?.number));
+  const parts = useMemo(() => (before && after ? diffWords(before.text, after.text) : null), [before, after]);
+  if (versions.length === 0) return null;
+  return (
+    <section className="draft-versions" data-testid="draft-versions">
+      <h4>{t('comms.versions')}</h4>
+      <ol>
+        {versions.map((v) => (
+          <li key={v.number} data-testid="draft-version">
+            <strong>{t('comms.version', { number: v.number, name: v.validatedBy.name, time: wallTime(v.validatedAt) })}</strong>
+            {v.publishedAt !== null && <> — {t('comms.version.published', { time: wallTime(v.publishedAt) })}</>}
+            <div className="muted draft-hash">{t('comms.version.hash', { hash: v.hash })}</div>
+            <pre className="draft-text">{v.text}</pre>
+          </li>
+        ))}
+      </ol>
+      {versions.length > 1 && (
+        <div className="inline-form">
+          <label>
+            {t('comms.compare')}
+            <select value={left ?? ''} onChange={(e) => setLeft(e.target.value ? Number(e.target.value) : null)} data-testid="diff-left">
+              <option value="">—</option>
+              {versions.map((v) => (
+                <option key={v.number} value={v.number}>
+                  v{v.number}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('comms.compareWith')}
+            <select value={right ?? versions.at(-1)!.number} onChange={(e) => setRight(Number(e.target.value))} data-testid="diff-right">
+              {versions.map((v) => (
+                <option key={v.number} value={v.number}>
+                  v{v.number}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      {parts && (
+        <div className="draft-diff" data-testid="draft-diff">
+          <p className="muted">{t('comms.diff.legend')}</p>
+          <pre className="draft-text">
+            {parts.map((p, i) =>
+              p.kind === 'same' ? <span key={i}>{p.text}</span> : p.kind === 'added' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>,
+            )}
+          </pre>
+        </div>
+      )}
+    </section>
+  );
+}

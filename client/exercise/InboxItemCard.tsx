@@ -1,0 +1,87 @@
+import type { InboxItem } from '../../shared/exercise/stimuli-state.js';
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from '../room/section.js';
+import { ChannelIcon } from './ChannelIcon.js';
+import { Markdown } from './Markdown.js';
+import { StimulusActions } from './StimulusActions.js';
+import { canActOn, cellLabel } from './inbox.js';
+import { tPlus, wallClock } from './time.js';
+
+/** How long a stimulus stays highlighted as just arrived. */
+const NEW_FOR_MS = 2 * 60_000;
+
+type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { item: InboxItem; now: number };
+
+/** One delivered stimulus: who sent it, by which channel, what it says, and what the cells did with it. */
+export function InboxItemCard({ state, me, send, item, now }: Props) {
+  const { t, lang } = useT();
+  const actor = canActOn(me, item);
+  const unread = actor ? !item.acks[me.cell!] : item.recipients.some((c) => !item.acks[c]);
+  const fresh = now - item.injectedWall < NEW_FOR_MS;
+  return (
+    <article
+      className={`stimulus-card ${unread ? 'is-unread' : ''} ${fresh && unread ? 'is-new' : ''}`}
+      data-testid={`inbox-item-${item.id}`}
+      data-acknowledged={!unread}
+      aria-labelledby={`stimulus-${item.id}-subject`}
+    >
+      <header className="stimulus-head">
+        <ChannelIcon channel={item.channel} />
+        <span className="stimulus-sender">{item.sender.label}</span>
+        <span className="stimulus-time" title={wallClock(item.injectedWall, lang)}>
+          {tPlus(item.injectedAt)} · {wallClock(item.injectedWall, lang)}
+        </span>
+        {unread && <span className="chip chip-unread">{t(actor ? 'exercise.inbox.new' : 'exercise.inbox.awaitingAck')}</span>}
+      </header>
+      <h3 id={`stimulus-${item.id}-subject`} className="stimulus-subject">
+        {item.subject}
+      </h3>
+      <p className="muted small">
+        {t('exercise.inbox.to')} {item.recipients.map((c) => cellLabel(state, c)).join(', ')}
+        {item.inReplyTo && ` · ${t('exercise.inbox.inReplyTo', { id: item.inReplyTo })}`}
+      </p>
+      <Markdown text={item.content} className="stimulus-content" headingBase={1} />
+      {item.attachments.length > 0 && (
+        <ul className="attachments">
+          {item.attachments.map((a) => (
+            <li key={a.name}>
+              <a href={`data:${a.mediaType};base64,${a.dataBase64}`} download={a.name} data-testid="attachment">
+                {t('exercise.inbox.attachment', { name: a.name })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <StimulusTrace state={state} item={item} />
+      {actor && <StimulusActions state={state} me={me} send={send} item={item} />}
+    </article>
+  );
+}
+
+/** Acknowledgements, replies and links of every cell the viewer may see. */
+export function StimulusTrace({ state, item }: Pick<Props, 'state' | 'item'>) {
+  const { t, lang } = useT();
+  const acks = Object.entries(item.acks);
+  if (acks.length === 0 && item.replies.length === 0 && item.links.length === 0) return null;
+  return (
+    <ul className="stimulus-trace" data-testid={`trace-${item.id}`}>
+      {acks.map(([cell, ack]) => (
+        <li key={`ack-${cell}`} className="trace-ack" data-testid={`ack-by-${cell}`}>
+          <span className="trace-kind">✓ {t('exercise.trace.ack')}</span> {cellLabel(state, cell)} — {ack.by}, {tPlus(ack.exerciseTime)} ({wallClock(ack.wallTime, lang)})
+        </li>
+      ))}
+      {item.replies.map((r, i) => (
+        <li key={`reply-${i}`} className="trace-reply">
+          <span className="trace-kind">↩ {t('exercise.trace.reply')}</span> {cellLabel(state, r.cell)} — {r.by}, {tPlus(r.exerciseTime)}
+          <blockquote>{r.text}</blockquote>
+        </li>
+      ))}
+      {item.links.map((l, i) => (
+        <li key={`link-${i}`} className="trace-link">
+          <span className="trace-kind">⇢ {t(`exercise.link.${l.kind}`)}</span> {l.label ? `${l.label} (${l.ref})` : l.ref} — {cellLabel(state, l.cell)}, {l.by},{' '}
+          {tPlus(l.exerciseTime)}
+        </li>
+      ))}
+    </ul>
+  );
+}

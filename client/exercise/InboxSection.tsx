@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from '../room/section.js';
+import { useTick } from '../room/RoomHeader.js';
+import { InboxItemCard } from './InboxItemCard.js';
+import { awaitingAck, inboxNewestFirst } from './inbox.js';
+import './exercise.css';
+
+/**
+ * Boîte des stimuli: what the simulated actors sent to the viewer's cell, newest first.
+ * Players act on what reached their cell; evaluators and observers read every cell's inbox.
+ */
+export function InboxSection(props: SectionProps) {
+  const { t } = useT();
+  useTick(15_000);
+  const { state, me } = props;
+  const staff = me.role !== 'player';
+  const [cell, setCell] = useState<string>('');
+  const items = inboxNewestFirst(state.exercise, staff ? cell || null : null);
+  const waiting = awaitingAck(state.exercise, me).length;
+  const now = props.serverNow();
+
+  return (
+    <div className="exercise-inbox" data-testid="inbox">
+      <div className="section-head">
+        <h2>{t('exercise.inbox.title')}</h2>
+        <span className="muted">{t('exercise.inbox.count', { count: items.length, waiting })}</span>
+        {staff && (
+          <label className="inline-label">
+            {t('exercise.inbox.cellFilter')}
+            <select value={cell} onChange={(e) => setCell(e.target.value)} data-testid="inbox-cell-filter">
+              <option value="">{t('exercise.inbox.allCells')}</option>
+              {state.room.cells.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {staff && <p className="muted small">{t('exercise.inbox.readOnly')}</p>}
+      {items.length === 0 ? (
+        <p className="empty-state" data-testid="inbox-empty">
+          {t(state.exercise.scenario ? 'exercise.inbox.empty' : 'exercise.noScenario')}
+        </p>
+      ) : (
+        <div className="stimulus-list">
+          {items.map((item) => (
+            <InboxItemCard key={item.id} state={state} me={me} send={props.send} item={item} now={now} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { observationKey } from '../../shared/exercise/stimuli-state.js';
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from '../room/section.js';
+import { ActionError, useAction } from './useAction.js';
+import { tPlus } from './time.js';
+
+/**
+ * One tick of the grid: a criterion (`stimulusId` = 'grille') or an expected action (the stimulus carrying it
+ * when the viewer knows it). `alsoKeys` are other keys the same observation may have been recorded under,
+ * e.g. an evaluator ticked under 'grille' what the director sees under its stimulus.
+ */
+export function ObserveTick({ props, stimulusId, actionId, label, detail, alsoKeys = [] }: {
+  props: SectionProps;
+  stimulusId: string;
+  actionId: string;
+  label: string;
+  detail?: string | undefined;
+  alsoKeys?: string[];
+}) {
+  const { t } = useT();
+  const [comment, setComment] = useState('');
+  const [commenting, setCommenting] = useState(false);
+  const action = useAction(props.send);
+  const observed = props.state.exercise.evaluation.observed;
+  const found = [observationKey(stimulusId, actionId), ...alsoKeys].map((k) => observed[k]).find(Boolean);
+  const testId = `tick-${stimulusId}-${actionId}`;
+  return (
+    <div className={`observe-tick ${found ? 'is-observed' : ''}`} data-testid={testId} data-observed={!!found}>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={!!found}
+          disabled={!!found || action.busy}
+          onChange={() => action.run('evaluation.observeAction', { stimulusId, actionId, comment: comment.trim() })}
+          data-testid={`${testId}-box`}
+        />
+        <span>
+          <span className="tick-label">{label}</span>
+          {detail && <span className="muted small tick-detail">{detail}</span>}
+        </span>
+      </label>
+      {found ? (
+        <span className="muted small tick-done">
+          {t('exercise.grid.observedBy', { by: found.by, time: tPlus(found.exerciseTime) })}
+          {found.comment && ` — ${found.comment}`}
+        </span>
+      ) : commenting ? (
+        <input
+          className="tick-comment"
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          placeholder={t('exercise.grid.comment')}
+          aria-label={t('exercise.grid.commentFor', { label })}
+          maxLength={2000}
+          autoFocus
+        />
+      ) : (
+        <button type="button" className="link tick-tools" onClick={() => setCommenting(true)}>
+          {t('exercise.grid.addComment')}
+        </button>
+      )}
+      <ActionError error={action.error} />
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useId, useState } from 'react';
+import type { InboxItem, LinkKind } from '../../shared/exercise/stimuli-state.js';
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from '../room/section.js';
+import { linkTargets } from './inbox.js';
+import { ActionError, useAction } from './useAction.js';
+
+const linkKinds: LinkKind[] = ['mainCourante', 'alertLink', 'establishment', 'comms'];
+
+type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { item: InboxItem };
+
+/** A player's actions on a stimulus delivered to their cell: acknowledge, reply to the sender, link. */
+export function StimulusActions({ state, me, send, item }: Props) {
+  const { t } = useT();
+  const [open, setOpen] = useState<'reply' | 'link' | null>(null);
+  const ack = useAction(send);
+  const acknowledged = !!(me.cell && item.acks[me.cell]);
+  const toggle = (form: 'reply' | 'link') => setOpen((current) => (current === form ? null : form));
+  return (
+    <div className="stimulus-actions">
+      <div className="button-row">
+        <button
+          type="button"
+          className={acknowledged ? 'secondary' : 'primary'}
+          disabled={acknowledged || ack.busy}
+          onClick={() => ack.run('stimulus.acknowledge', { id: item.id })}
+          data-testid={`ack-${item.id}`}
+        >
+          {acknowledged ? t('exercise.inbox.acknowledged') : t('exercise.inbox.acknowledge')}
+        </button>
+        <button type="button" className="secondary" aria-expanded={open === 'reply'} onClick={() => toggle('reply')} data-testid={`reply-${item.id}`}>
+          {t('exercise.inbox.reply')}
+        </button>
+        <button type="button" className="secondary" aria-expanded={open === 'link'} onClick={() => toggle('link')} data-testid={`link-${item.id}`}>
+          {t('exercise.inbox.link')}
+        </button>
+      </div>
+      <ActionError error={ack.error} />
+      {open === 'reply' && <ReplyForm send={send} item={item} onDone={() => setOpen(null)} />}
+      {open === 'link' && <LinkForm state={state} send={send} item={item} onDone={() => setOpen(null)} />}
+    </div>
+  );
+}
+
+function ReplyForm({ send, item, onDone }: Pick<Props, 'send' | 'item'> & { onDone(): void }) {
+  const { t } = useT();
+  const [text, setText] = useState('');
+  const action = useAction(send);
+  return (
+    <form
+      className="stimulus-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await action.run('stimulus.reply', { id: item.id, text })) onDone();
+      }}
+    >
+      <label>
+        {t('exercise.inbox.replyTo', { sender: item.sender.label })}
+        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} required autoFocus data-testid={`reply-text-${item.id}`} />
+      </label>
+      <button type="submit" disabled={action.busy || text.trim() === ''} data-testid={`reply-send-${item.id}`}>
+        {t('exercise.inbox.replySend')}
+      </button>
+      <ActionError error={action.error} />
+    </form>
+  );
+}
+
+function LinkForm({ state, send, item, onDone }: Pick<Props, 'state' | 'send' | 'item'> & { onDone(): void }) {
+  const { t } = useT();
+  const listId = useId();
+  const [kind, setKind] = useState<LinkKind>('mainCourante');
+  const [ref, setRef] = useState('');
+  const action = useAction(send);
+  const targets = linkTargets(state, kind);
+  const label = targets.find((x) => x.ref === ref.trim())?.label ?? '';
+  return (
+    <form
+      className="stimulus-form inline-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await action.run('stimulus.link', { id: item.id, kind, ref: ref.trim(), label })) onDone();
+      }}
+    >
+      <label>
+        {t('exercise.link.kind')}
+        <select value={kind} onChange={(e) => setKind(e.target.value as LinkKind)} data-testid={`link-kind-${item.id}`}>
+          {linkKinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`exercise.link.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="grow">
+        {t('exercise.link.ref')}
+        <input value={ref} onChange={(e) => setRef(e.target.value)} list={listId} required maxLength={120} placeholder={t(`exercise.link.placeholder.${kind}`)} data-testid={`link-ref-${item.id}`} />
+        <datalist id={listId}>
+          {targets.map((x) => (
+            <option key={x.ref} value={x.ref}>
+              {x.label}
+            </option>
+          ))}
+        </datalist>
+      </label>
+      <button type="submit" disabled={action.busy || ref.trim() === ''} data-testid={`link-send-${item.id}`}>
+        {t('exercise.link.send')}
+      </button>
+      <ActionError error={action.error} />
+    </form>
+  );
+}

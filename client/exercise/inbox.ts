@@ -1,0 +1,65 @@
+import type { ExerciseState, InboxItem, LinkKind } from '../../shared/exercise/stimuli-state.js';
+import type { RoomState } from '../../shared/room-state.js';
+
+/** Who is looking at the inbox: a player acts for one cell; the others only read. */
+export interface Viewer {
+  role: string;
+  cell?: string | undefined;
+}
+
+/** Delivered stimuli, newest first, optionally those of one cell only. */
+export function inboxNewestFirst(exercise: ExerciseState, cell: string | null = null): InboxItem[] {
+  return [...exercise.inboxOrder]
+    .reverse()
+    .flatMap((id) => (exercise.inbox[id] ? [exercise.inbox[id]] : []))
+    .filter((item) => cell === null || item.recipients.includes(cell));
+}
+
+/** True when the viewer is a player of one of the stimulus's recipient cells (the only one who may act on it). */
+export function canActOn(viewer: Viewer, item: InboxItem): boolean {
+  return viewer.role === 'player' && !!viewer.cell && item.recipients.includes(viewer.cell);
+}
+
+/**
+ * What is still waiting for an acknowledgement: for a player, their cell's unacknowledged stimuli;
+ * for staff, the stimuli some recipient cell has not acknowledged yet.
+ */
+export function awaitingAck(exercise: ExerciseState, viewer: Viewer): InboxItem[] {
+  const items = exercise.inboxOrder.flatMap((id) => (exercise.inbox[id] ? [exercise.inbox[id]] : []));
+  if (viewer.role === 'player') return items.filter((i) => !!viewer.cell && i.recipients.includes(viewer.cell) && !i.acks[viewer.cell]);
+  return items.filter((i) => i.recipients.some((cell) => !i.acks[cell]));
+}
+
+export function cellLabel(state: RoomState, cell: string): string {
+  return state.room.cells.find((c) => c.id === cell)?.label ?? cell;
+}
+
+/** A thing of the room a stimulus may be linked to, offered in the link form. */
+export interface LinkTarget {
+  ref: string;
+  label: string;
+}
+
+/**
+ * What the room state already knows for each kind of link: significant entries of the main courante,
+ * establishments with a reported status or fictional ones, comms drafts. The alert chain's links are typed
+ * by reference. The form still accepts any reference: entries of the main courante live in their document.
+ */
+export function linkTargets(state: RoomState, kind: LinkKind): LinkTarget[] {
+  switch (kind) {
+    case 'mainCourante':
+      return state.mainCourante.significant.map((e) => ({ ref: e.id, label: e.text.slice(0, 120) }));
+    case 'establishment': {
+      const sites = state.careMap.fictionalSites.map((s) => ({ ref: s.finess, label: s.nom }));
+      const known = new Set(sites.map((s) => s.ref));
+      const reported = Object.keys(state.careMap.statuses)
+        .filter((finess) => !known.has(finess))
+        .map((finess) => ({ ref: finess, label: state.careMap.statuses[finess]!.situation.slice(0, 80) }));
+      return [...sites, ...reported];
+    }
+    case 'comms':
+      return state.comms.drafts.map((d) => ({ ref: d.id, label: d.title }));
+    case 'alertLink':
+      return [];
+  }
+}

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useState } from 'react';
+import { exerciseTimeAt } from '../../shared/exercise/clock.js';
+import { appendEntries, appendFlag, mainCouranteDocName, newRecordId, readEntries, type EntryView } from '../../shared/main-courante/doc.js';
+import type { EntryLinks, EntryType, MainCouranteEntry } from '../../shared/main-courante/entry.js';
+import { writesSharedDocs } from '../../shared/comms/rules.js';
+import type { SectionProps } from '../room/section.js';
+import { useRoomDoc } from '../collab/useRoomDoc.js';
+import type { DocSnapshot } from '../collab/room-doc-connection.js';
+
+export interface EntryDraft {
+  type: EntryType;
+  text: string;
+  significant: boolean;
+  corrects: string | null;
+  links: EntryLinks;
+}
+
+export interface MainCourante {
+  snapshot: DocSnapshot | null;
+  entries: EntryView[];
+  canWrite: boolean;
+  add(draft: EntryDraft): void;
+  flag(entryId: string): void;
+}
+
+/**
+ * The main courante document of the room, read as sorted entries (recomputed at most once per frame), and the
+ * two ways to write in it: a new entry, a significance flag. The author's fields come from the session and the
+ * time from the server clock estimate, so an entry written offline keeps the time it was really written.
+ */
+export function useMainCourante({ me, state, serverNow }: Pick<SectionProps, 'me' | 'state' | 'serverNow'>): MainCourante {
+  const snapshot = useRoomDoc(me, mainCouranteDocName);
+  const doc = snapshot?.doc ?? null;
+  const [entries, setEntries] = useState<EntryView[]>([]);
+
+  useEffect(() => {
+    if (!doc) return;
+    let frame = 0;
+    const refresh = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setEntries(readEntries(doc));
+      });
+    };
+    setEntries(readEntries(doc));
+    doc.on('update', refresh);
+    return () => {
+      doc.off('update', refresh);
+      cancelAnimationFrame(frame);
+    };
+  }, [doc]);
+
+  const clock = state.clock;
+  const add = useCallback(
+    (draft: EntryDraft) => {
+      if (!doc) return;
+      const now = serverNow();
+      const entry: MainCouranteEntry = {
+        id: newRecordId(),
+        ...draft,
+        text: draft.text.trim(),
+        sessionId: me.sessionId,
+        author: me.name,
+        role: me.role,
+        cell: me.cell ?? null,
+        authoredAt: Math.round(now),
+        authoredExerciseTime: clock.status === 'not_started' ? null : exerciseTimeAt(clock, now),
+      };
+      appendEntries(doc, [entry]);
+    },
+    [doc, me, clock, serverNow],
+  );
+
+  const flag = useCallback(
+    (entryId: string) => {
+      if (!doc) return;
+      const flaggedAt = Math.round(serverNow());
+      appendFlag(doc, { id: newRecordId(), entryId, sessionId: me.sessionId, author: me.name, role: me.role, cell: me.cell ?? null, flaggedAt });
+    },
+    [doc, me, serverNow],
+  );
+
+  return { snapshot, entries, canWrite: writesSharedDocs(me, state), add, flag };
+}

@@ -1,0 +1,66 @@
+import { useCallback, useState } from 'react';
+import { useT } from '../i18n/index.js';
+import type { SectionProps } from '../room/section.js';
+import { download, useReport, useRoomEvents } from './api.js';
+import { AlertChainTable, ChronologyTable, Findings, ScoresTable, StimuliTable } from './ReportTables.js';
+import { ReplayPanel } from './ReplayPanel.js';
+import { TimelineChart } from './TimelineChart.js';
+import './retex.css';
+
+/**
+ * The RETEX: findings, measures, scores, the unified timeline and the replay; print-ready (the browser's
+ * print gives the PDF) and exportable. Directors and evaluators always; others once the director opens it.
+ */
+export function RetexSection(props: SectionProps) {
+  const { t } = useT();
+  const { me, state, send } = props;
+  const open = me.role === 'director' || me.role === 'evaluator' || state.retex.released;
+  const { report } = useReport(me, open ? state.seq : -1);
+  const events = useRoomEvents(me, open ? state.seq : -1);
+  const [cursor, setCursor] = useState<number | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const onCursor = useCallback((x: number) => setCursor(x), []);
+
+  if (!open) return <p className="muted" data-testid="retex-closed">{t('retex.notReleased')}</p>;
+  if (report.status === 'loading') return <p className="muted">{t('retex.loading')}</p>;
+  if (report.status === 'error') return <p role="alert" className="error">{report.message}</p>;
+  const r = report.data;
+  const exportFile = (path: string, name: string) => download(me, `/api/rooms/${me.roomId}/${path}`, name).catch((e: Error) => setError(e.message));
+
+  return (
+    <article className="retex" data-testid="retex-report">
+      <header className="retex-head">
+        <h2>{t('retex.title', { title: r.identity.title })}</h2>
+        <p className="muted">
+          {r.identity.mode === 'crisis' ? t('overview.mode.crisis') : t('overview.mode.exercise')}
+          {r.identity.scenario ? ` — ${r.identity.scenario}` : ''} — {r.identity.cells.map((c) => c.label).join(', ')}
+        </p>
+        <div className="retex-actions no-print">
+          <button onClick={() => print()} data-testid="retex-print">{t('retex.print')}</button>
+          <button onClick={() => exportFile('report.md', 'retex.md')}>{t('retex.markdown')}</button>
+          <button onClick={() => exportFile('measures.csv', 'mesures.csv')}>{t('retex.measuresCsv')}</button>
+          <button onClick={() => exportFile('main-courante.csv', 'main-courante.csv')}>{t('retex.mainCouranteCsv')}</button>
+          {me.role === 'director' && <button onClick={() => exportFile('archive', 'archive.json')}>{t('retex.archive')}</button>}
+          {me.role === 'director' && !state.retex.released && (
+            <button onClick={async () => { const ack = await send('retex.release', {}); if (!ack.ok) setError(ack.error.message); }}>{t('retex.release')}</button>
+          )}
+        </div>
+        {error && <p role="alert" className="error">{error}</p>}
+      </header>
+      <Findings report={r} />
+      <section className="retex-block">
+        <h3>{t('retex.timeline')}</h3>
+        <TimelineChart items={r.timeline} cursor={cursor} />
+      </section>
+      <AlertChainTable report={r} />
+      <StimuliTable report={r} />
+      <ScoresTable report={r} />
+      <section className="retex-block">
+        <h3>{t('retex.mainCourante')}</h3>
+        <p>{t('retex.mainCouranteCounts', { entries: r.mainCourante.entries, decisions: r.mainCourante.decisions, significant: r.mainCourante.significant })}</p>
+      </section>
+      {events.status === 'ready' && <div className="no-print"><ReplayPanel props={props} events={events.data} onCursor={onCursor} /></div>}
+      <ChronologyTable report={r} />
+    </article>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Server } from 'socket.io';
+import type { PresenceEntry } from '../../shared/protocol.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../ops/logger.js';
+import type { RoomService } from '../rooms/room-service.js';
+import type { PostgresStore } from '../store/postgres.js';
+import type { Store } from '../store/types.js';
+import { clusterPresence } from './cluster-presence.js';
+import { alwaysLeader, type Leadership } from './leadership.js';
+import { PgLeadership } from './pg-leadership.js';
+import { PgRoomFeed, RemoteAppendFollower } from './pg-room-feed.js';
+import { attachRedisFanOut, redisNamespace } from './redis-fanout.js';
+
+export interface ClusterDeps {
+  config: Config;
+  store: Store;
+  io: Server;
+  rooms: RoomService;
+  logger: Logger;
+}
+
+/** How this instance lives among others: alone (SQLite), or one of several sharing PostgreSQL and Redis. */
+export interface Cluster {
+  leadership: Leadership;
+  /** Set when sockets are spread over instances (Redis): the hub builds presence from all of them. */
+  presenceOf?: (roomId: string) => Promise<PresenceEntry[]>;
+  /** Starts following other instances and competing for leadership; call once the server is fully wired. */
+  activate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const isPostgres = (store: Store): store is PostgresStore => store.kind === 'postgres';
+
+/**
+ * Wires the instance into its cluster. On SQLite (one machine, the default) nothing changes: the instance
+ * is always the leader and follows no one. On PostgreSQL it follows the appends of the other instances
+ * (LISTEN/NOTIFY → `refresh` of the live room, whose listeners broadcast to this instance's sockets) and
+ * competes for leadership; with REDIS_URL, socket.io spans the instances through Redis streams.
+ */
+export async function createCluster({ config, store, io, rooms, logger }: ClusterDeps): Promise<Cluster> {
+  if (!isPostgres(store)) {
+    if (config.REDIS_URL) logger.warn('REDIS_URL ignored: SQLite serves a single instance (STORE=postgres for several)');
+    return { leadership: alwaysLeader, activate: async () => undefined, close: async () => undefined };
+  }
+  const namespace = redisNamespace(store.schema);
+  const fanOut = config.REDIS_URL ? await attachRedisFanOut(io, config.REDIS_URL, namespace, logger) : null;
+  if (!fanOut) logger.warn('STORE=postgres without REDIS_URL: run a single instance (presence and revocations would not cross instances)');
+  if (!config.OPERATOR_TOKEN) logger.warn('OPERATOR_TOKEN is not set: each instance generates its own operator token');
+
+  const follower = new RemoteAppendFollower(async (roomId) => {
+    const runtime = await rooms.get(roomId);
+    return { seq: () => runtime.state.seq, refresh: () => runtime.refresh() };
+  }, logger);
+  const resyncAll = () => {
+    void rooms.liveRooms().then((live) => {
+      for (const runtime of live) follower.announce(runtime.id, Number.POSITIVE_INFINITY);
+    });
+  };
+  const feed = new PgRoomFeed(store, follower.announce, resyncAll, logger);
+  const leadership = new PgLeadership(store, logger);
+  // A new leader drives every room, including those created on other instances and never opened here.
+  leadership.onChange((leader) => {
+    if (leader) rooms.loadAll().catch((error: unknown) => logger.error({ err: error }, 'new leader could not load the rooms'));
+  });
+
+  return {
+    leadership,
+    ...(fanOut ? { presenceOf: clusterPresence(io) } : {}),
+    async activate() {
+      await feed.start();
+      await leadership.start();
+    },
+    async close() {
+      follower.stop();
+      await feed.stop();
+      await leadership.stop();
+      await fanOut?.close();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type * as Y from 'yjs';
+import type { RoomDocRef } from '../../shared/main-courante/room-docs.js';
+import { resolveRoomDoc } from '../../shared/main-courante/room-docs.js';
+import type { RoomService } from '../rooms/room-service.js';
+import type { DocStore } from '../store/types.js';
+import type { Logger } from '../ops/logger.js';
+import { freePolicy, type DocPolicy } from './doc-policy.js';
+import { MainCourantePolicy } from './main-courante-policy.js';
+import { commsPolicy } from './comms-policy.js';
+import { DocUnloaded, SharedDoc, defaultSharedDocOptions, type SharedDocOptions } from './shared-doc.js';
+
+/** The live Yjs documents of this instance, loaded from the store on first use and dropped when idle. */
+export class DocRegistry {
+  private readonly live = new Map<string, Promise<SharedDoc>>();
+  private readonly loaded = new Map<string, SharedDoc>();
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly rooms: RoomService,
+    private readonly logger: Logger,
+    private readonly options: SharedDocOptions = defaultSharedDocOptions,
+  ) {}
+
+  /** The live document, loaded (and its policy set up) if needed. */
+  open(roomId: string, ref: RoomDocRef): Promise<SharedDoc> {
+    const key = `${roomId}/${ref.docName}`;
+    let pending = this.live.get(key);
+    if (!pending) {
+      pending = this.create(roomId, ref, key);
+      this.live.set(key, pending);
+      pending.catch(() => this.live.delete(key));
+    }
+    return pending;
+  }
+
+  /** Runs `task` on a room document's queue, loading it if nobody has it open (e.g. sealing a submitted draft). */
+  async withDoc(roomId: string, docName: string, task: (doc: Y.Doc) => Promise<void>): Promise<void> {
+    const runtime = await this.rooms.get(roomId);
+    const ref = resolveRoomDoc(docName, runtime.state);
+    if (!ref) throw new Error(`unknown document ${docName} in room ${roomId}`);
+    for (let attempt = 0; ; attempt++) {
+      const shared = await this.open(roomId, ref);
+      try {
+        return await shared.run(task);
+      } catch (error) {
+        // Unloaded between open and run: the next open loads it again.
+        if (!(error instanceof DocUnloaded) || attempt > 0) throw error;
+      }
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    const docs = await Promise.allSettled([...this.live.values()]);
+    await Promise.all(docs.map((d) => (d.status === 'fulfilled' ? d.value.shutdown() : undefined)));
+  }
+
+  private async create(roomId: string, ref: RoomDocRef, key: string): Promise<SharedDoc> {
+    const policy = await this.policyFor(roomId, ref);
+    const forget = (unloaded: SharedDoc) => {
+      if (this.loaded.get(key) !== unloaded) return;
+      this.loaded.delete(key);
+      this.live.delete(key);
+    };
+    const shared = new SharedDoc(roomId, ref.docName, this.store, policy, this.logger, forget, this.options);
+    await shared.load();
+    this.loaded.set(key, shared);
+    return shared;
+  }
+
+  private async policyFor(roomId: string, ref: RoomDocRef): Promise<DocPolicy> {
+    const runtime = await this.rooms.get(roomId);
+    if (ref.kind === 'main-courante') return new MainCourantePolicy(runtime, this.logger);
+    if (ref.kind === 'comms') return commsPolicy(runtime, ref);
+    return freePolicy;
+  }
+}

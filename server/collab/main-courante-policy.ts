@@ -1,0 +1,187 @@
+import * as Y from 'yjs';
+import type { z } from 'zod';
+import type { Now } from '../../shared/core/define.js';
+import type { EventDraft } from '../../shared/core/events.js';
+import type { Actor, Role } from '../../shared/core/roles.js';
+import { describeZodError } from '../../shared/core/errors.js';
+import { entriesOf, flagsOf, mainCouranteRoots, receiptsOf } from '../../shared/main-courante/doc.js';
+import {
+  MainCouranteEntry,
+  SignificanceFlag,
+  isAuthoredBy,
+  lateAfterMs,
+  maxClockAheadMs,
+  type EntryAuthor,
+  type Receipt,
+} from '../../shared/main-courante/entry.js';
+import type { RoomRuntime } from '../rooms/room-runtime.js';
+import type { SessionRecord } from '../store/types.js';
+import type { Logger } from '../ops/logger.js';
+import { UpdateRefused, requireComplete, type AcceptedUpdate, type DocPolicy, type UpdateSender } from './doc-policy.js';
+import type { ParentRef, UpdateInspector } from './update-inspector.js';
+
+interface Batch {
+  entries: MainCouranteEntry[];
+  flags: SignificanceFlag[];
+}
+
+const refuse = (message: string) => new UpdateRefused(message);
+
+function describeParent(parent: ParentRef): string {
+  if (parent.kind === 'root') return parent.parentSub === null ? `« ${parent.name} »` : `« ${parent.name}.${parent.parentSub} »`;
+  return parent.kind === 'nested' ? 'un objet existant' : 'un contenu supprimé';
+}
+
+const authorOf = (session: SessionRecord): EntryAuthor => ({ sessionId: session.id, name: session.name, role: session.role, cell: session.cell });
+
+const actorOf = (record: { sessionId: string; author: string; role: Role; cell: string | null }): Actor => ({
+  kind: 'participant',
+  sessionId: record.sessionId,
+  name: record.author,
+  role: record.role,
+  ...(record.cell ? { cell: record.cell } : {}),
+});
+
+/**
+ * The main courante is append-only, and the server enforces it on every update before applying it:
+ * no deletion, no item anywhere but at the top level of `entries` and `flags`, each a valid JSON record written
+ * in the sender's own name, ids never reused, corrections and flags pointing at entries that exist. The server
+ * adds a receipt per entry in the same transaction, then mirrors each accepted entry into the room log.
+ */
+export class MainCourantePolicy implements DocPolicy {
+  private readonly entries = new Map<string, MainCouranteEntry>();
+  private readonly flagIds = new Set<string>();
+
+  constructor(
+    private readonly runtime: RoomRuntime,
+    private readonly logger: Logger,
+  ) {}
+
+  loaded(doc: Y.Doc): void {
+    for (const entry of entriesOf(doc).toArray()) this.entries.set(entry.id, entry);
+    for (const flag of flagsOf(doc).toArray()) this.flagIds.add(flag.id);
+    // In the background: the log is read once, and a client syncing meanwhile must not wait for it.
+    void this.reconcile(doc, [...this.entries.values()], flagsOf(doc).toArray()).catch((error: unknown) =>
+      this.logger.error({ err: error, roomId: this.runtime.id }, 'main courante: reconciliation with the room log failed'),
+    );
+  }
+
+  check(inspector: UpdateInspector, sender: UpdateSender): AcceptedUpdate {
+    requireComplete(inspector);
+    const { inspection } = inspector;
+    if (inspection.newDeletions || inspection.newDeletedContent) {
+      throw refuse('Suppression ou modification refusée : la main courante est en ajout seul ; corrigez par une nouvelle entrée.');
+    }
+    const batch = this.readBatch(inspector, authorOf(sender.session));
+    const now = this.runtime.now();
+    this.checkBatch(batch, now);
+    const receipts = new Map(batch.entries.map((e) => [e.id, receiptFor(e, now, sender.viaSync)]));
+    return {
+      amend: (doc) => {
+        const map = receiptsOf(doc);
+        for (const [id, receipt] of receipts) map.set(id, receipt);
+      },
+      committed: () => {
+        for (const entry of batch.entries) this.entries.set(entry.id, entry);
+        for (const flag of batch.flags) this.flagIds.add(flag.id);
+        void this.mirror(batch, receipts, now);
+      },
+    };
+  }
+
+  private readBatch(inspector: UpdateInspector, author: EntryAuthor): Batch {
+    const batch: Batch = { entries: [], flags: [] };
+    for (const { item, offset } of inspector.inspection.newItems) {
+      const parent = inspector.parentOf(item);
+      const root = parent.kind === 'root' && parent.parentSub === null ? parent.name : null;
+      if (root !== mainCouranteRoots.entries && root !== mainCouranteRoots.flags) {
+        throw refuse(`Écriture refusée dans ${describeParent(parent)} : seules de nouvelles entrées peuvent être ajoutées.`);
+      }
+      if (!(item.content instanceof Y.ContentAny)) throw refuse('Une entrée est un objet JSON immuable, pas un type partagé modifiable.');
+      for (const value of item.content.arr.slice(offset)) {
+        if (root === mainCouranteRoots.entries) batch.entries.push(parseRecord(MainCouranteEntry, value, author, 'entrée'));
+        else batch.flags.push(parseRecord(SignificanceFlag, value, author, 'signalement'));
+      }
+    }
+    return batch;
+  }
+
+  private checkBatch(batch: Batch, now: Now): void {
+    const ids = new Set<string>();
+    const createdAt = this.runtime.state.room.createdAt;
+    for (const entry of batch.entries) {
+      if (this.entries.has(entry.id) || ids.has(entry.id)) throw refuse(`Identifiant d'entrée déjà utilisé : ${entry.id}.`);
+      ids.add(entry.id);
+      if (entry.authoredAt > now.wallTime + maxClockAheadMs || entry.authoredAt < createdAt - maxClockAheadMs) {
+        throw refuse(`Heure de saisie invraisemblable pour l'entrée ${entry.id} : vérifiez l'horloge de l'appareil.`);
+      }
+      if (entry.corrects !== null && !this.entries.has(entry.corrects) && !ids.has(entry.corrects)) {
+        throw refuse(`L'entrée corrigée ${entry.corrects} n'existe pas.`);
+      }
+    }
+    for (const flag of batch.flags) {
+      if (this.flagIds.has(flag.id) || ids.has(flag.id)) throw refuse(`Identifiant de signalement déjà utilisé : ${flag.id}.`);
+      ids.add(flag.id);
+      if (!this.entries.has(flag.entryId) && !batch.entries.some((e) => e.id === flag.entryId)) {
+        throw refuse(`L'entrée signalée ${flag.entryId} n'existe pas.`);
+      }
+    }
+  }
+
+  /** Appends the accepted records to the room log, each with its author as actor. */
+  private async mirror(batch: Batch, receipts: Map<string, Receipt>, now: Now): Promise<void> {
+    const drafts: Array<{ actor: Actor; draft: EventDraft }> = [
+      ...batch.entries.map((entry) => ({
+        actor: actorOf(entry),
+        draft: { type: 'mainCourante.entryAdded', payload: { entry, receipt: receipts.get(entry.id)! }, visibility: 'all' as const },
+      })),
+      ...batch.flags.map((flag) => ({
+        actor: actorOf(flag),
+        draft: { type: 'mainCourante.entryFlagged', payload: { flag, entry: this.entries.get(flag.entryId)!, receivedAt: now.wallTime }, visibility: 'all' as const },
+      })),
+    ];
+    if (drafts.length === 0) return;
+    try {
+      // One sender per update: every record of the batch has the same author.
+      await this.runtime.appendSystem(() => drafts.map((d) => d.draft), drafts[0]!.actor);
+    } catch (error) {
+      this.logger.error({ err: error, roomId: this.runtime.id }, 'main courante: mirror into the room log failed');
+    }
+  }
+
+  /**
+   * After a crash between storing an update and mirroring it, some entries known at load are not in the log yet:
+   * mirror them now. Only entries present at load are considered, so nothing accepted since is mirrored twice.
+   */
+  private async reconcile(doc: Y.Doc, atLoad: MainCouranteEntry[], flagsAtLoad: SignificanceFlag[]): Promise<void> {
+    if (atLoad.length === 0) return;
+    const mirrored = new Set<string>();
+    for (const event of await this.runtime.eventsFor({ role: 'director' }, 0)) {
+      if (event.type === 'mainCourante.entryAdded') mirrored.add((event.payload as { entry: { id: string } }).entry.id);
+      if (event.type === 'mainCourante.entryFlagged') mirrored.add((event.payload as { flag: { id: string } }).flag.id);
+    }
+    const receipts = receiptsOf(doc);
+    const now = this.runtime.now();
+    for (const entry of atLoad.filter((e) => !mirrored.has(e.id))) {
+      const receipt = receipts.get(entry.id) ?? receiptFor(entry, now, true);
+      await this.mirror({ entries: [entry], flags: [] }, new Map([[entry.id, receipt]]), now);
+    }
+    for (const flag of flagsAtLoad.filter((f) => !mirrored.has(f.id))) await this.mirror({ entries: [], flags: [flag] }, new Map(), now);
+  }
+}
+
+function parseRecord<T extends { sessionId: string; author: string; role: Role; cell: string | null }>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  author: EntryAuthor,
+  what: string,
+): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw refuse(`Contenu invalide (${what}) : ${describeZodError(parsed.error)}`);
+  if (!isAuthoredBy(parsed.data, author)) throw refuse(`Écriture au nom d'une autre session refusée (${what}).`);
+  return parsed.data;
+}
+
+function receiptFor(entry: MainCouranteEntry, now: Now, viaSync: boolean): Receipt {
+  return { receivedAt: now.wallTime, receivedExerciseTime: now.exerciseTime, late: viaSync || now.wallTime - entry.authoredAt > lateAfterMs };
+}

@@ -1,0 +1,294 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { DocAccess } from '../../shared/main-courante/room-docs.js';
+import { yjsCloseCodes } from '../../shared/main-courante/room-docs.js';
+import type { DocStore, SessionRecord } from '../store/types.js';
+import type { Logger } from '../ops/logger.js';
+import { SerialQueue } from '../rooms/serial-queue.js';
+import { guardAwareness } from './awareness-guard.js';
+import { UpdateRefused, type AcceptedUpdate, type DocPolicy } from './doc-policy.js';
+import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.js';
+import { UpdateInspector } from './update-inspector.js';
+
+/** A WebSocket connection as a document sees it. */
+export interface DocPeer {
+  readonly session: SessionRecord;
+  readonly access: DocAccess;
+  readonly closed: boolean;
+  send(message: Uint8Array): void;
+  /** Refuses an update: the project client resyncs, a stock client is disconnected. */
+  refuse(reason: string): void;
+  close(code: number, reason: string): void;
+}
+
+export interface SharedDocOptions {
+  /** Stored updates after which the document is merged into one snapshot. */
+  compactEvery: number;
+  /** Compaction when the document has been quiet this long (if at least `compactIdleMin` updates wait). */
+  compactIdleMs: number;
+  compactIdleMin: number;
+  /** A document nobody uses is compacted and dropped from memory after this long. */
+  unloadAfterMs: number;
+}
+
+export const defaultSharedDocOptions: SharedDocOptions = { compactEvery: 500, compactIdleMs: 30_000, compactIdleMin: 20, unloadAfterMs: 60_000 };
+
+/** Thrown by `run` on a document already unloaded: the caller opens it again. */
+export class DocUnloaded extends Error {}
+
+/**
+ * One live Yjs document of a room. Every incoming update is inspected and checked by the document's policy
+ * BEFORE it is applied; an accepted one is applied, stored durably, and only then broadcast. All of this, and
+ * every sync answer, runs on one queue, so nobody ever receives content that is not stored yet.
+ */
+export class SharedDoc {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly peers = new Map<DocPeer, Set<number>>();
+  private readonly awarenessOwners = new Map<number, DocPeer>();
+  private readonly queue = new SerialQueue();
+  private sinceCompaction = 0;
+  private lastStoredId = 0;
+  private leases = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private unloadTimer: NodeJS.Timeout | null = null;
+  private unloaded = false;
+
+  constructor(
+    readonly roomId: string,
+    readonly docName: string,
+    private readonly store: DocStore,
+    private readonly policy: DocPolicy,
+    private readonly logger: Logger,
+    private readonly onUnload: (doc: SharedDoc) => void,
+    private readonly options: SharedDocOptions = defaultSharedDocOptions,
+  ) {
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.relayAwareness);
+  }
+
+  /** Rebuilds the document from its stored updates (a compacted snapshot counts as one). */
+  async load(): Promise<void> {
+    const updates = await this.store.loadUpdates(this.roomId, this.docName);
+    Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdate(this.doc, u)), 'store');
+    await this.policy.loaded?.(this.doc);
+    if (updates.length >= this.options.compactIdleMin) {
+      void this.queue.run(() => this.compactAfterLoad(updates.length)).catch((error: unknown) => this.logFailure(error, 'compaction after load'));
+    }
+    this.scheduleUnload();
+  }
+
+  get connections(): number {
+    return this.peers.size;
+  }
+
+  /** False once unloaded (idle, shutdown or store failure): open it again from the registry. */
+  get live(): boolean {
+    return !this.unloaded;
+  }
+
+  join(peer: DocPeer): void {
+    this.peers.set(peer, new Set());
+    this.cancelUnload();
+    peer.send(syncStep1Message(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) peer.send(awarenessMessage(this.awareness, states));
+  }
+
+  leave(peer: DocPeer): void {
+    const owned = this.peers.get(peer);
+    if (!owned) return;
+    this.peers.delete(peer);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+    this.scheduleUnload();
+  }
+
+  /** Answers a client's sync step 1 once every update received before it is stored. */
+  answerSync(peer: DocPeer, stateVector: Uint8Array): Promise<void> {
+    return this.queue.run(() => {
+      if (!peer.closed && !this.unloaded) peer.send(syncStep2Message(this.doc, stateVector));
+    });
+  }
+
+  /** An update (or sync step 2) from a peer: checked, applied, stored, then broadcast; or refused. */
+  receive(peer: DocPeer, update: Uint8Array, viaSync: boolean): Promise<void> {
+    return this.queue
+      .run(() => this.commit(peer, update, viaSync))
+      .catch((error: unknown) => {
+        if (!(error instanceof UpdateRefused)) this.logFailure(error, 'update');
+        const reason = error instanceof UpdateRefused ? error.message : 'Mise à jour illisible.';
+        this.logger.warn({ roomId: this.roomId, doc: this.docName, session: peer.session.id, reason }, 'yjs update refused');
+        peer.refuse(reason);
+      });
+  }
+
+  receiveAwareness(peer: DocPeer, update: Uint8Array): void {
+    const own = this.peers.get(peer);
+    if (!own) return;
+    const guarded = guardAwareness(update, peer.session, {
+      own,
+      ownedElsewhere: (id) => {
+        const owner = this.awarenessOwners.get(id);
+        return owner !== undefined && owner !== peer;
+      },
+    });
+    if (guarded) awarenessProtocol.applyAwarenessUpdate(this.awareness, guarded, peer);
+  }
+
+  sendAwarenessStates(peer: DocPeer): void {
+    peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+  }
+
+  /** Runs `task` on the document's queue, keeping it loaded meanwhile. */
+  async run<T>(task: (doc: Y.Doc) => Promise<T> | T): Promise<T> {
+    if (this.unloaded) throw new DocUnloaded();
+    this.leases++;
+    try {
+      return await this.queue.run(() => {
+        if (this.unloaded) throw new DocUnloaded();
+        return task(this.doc);
+      });
+    } finally {
+      this.leases--;
+      this.scheduleUnload();
+    }
+  }
+
+  /** Server shutdown: disconnects everyone, stores a snapshot, frees the document. */
+  async shutdown(): Promise<void> {
+    for (const peer of [...this.peers.keys()]) peer.close(1001, 'Arrêt du serveur.');
+    await this.queue.run(() => this.unload());
+  }
+
+  private async commit(peer: DocPeer, update: Uint8Array, viaSync: boolean): Promise<void> {
+    if (peer.closed || this.unloaded) return;
+    const inspector = new UpdateInspector(update, this.doc);
+    if (inspector.inspection.empty) return;
+    if (peer.access !== 'write') throw new UpdateRefused('Accès en lecture seule : écriture refusée.');
+    const accepted = this.policy.check(inspector, { session: peer.session, viaSync });
+    const applied = this.apply(update, accepted, peer);
+    if (!applied) return;
+    try {
+      this.lastStoredId = await this.store.appendUpdate(this.roomId, this.docName, applied);
+    } catch (error) {
+      // Applied in memory but not stored: drop the in-memory copy; clients reconnect and resend.
+      this.logFailure(error, 'store');
+      this.breakDown();
+      return;
+    }
+    this.sinceCompaction++;
+    const message = updateMessage(applied);
+    for (const other of this.peers.keys()) other.send(message);
+    accepted.committed?.();
+    this.scheduleCompaction();
+  }
+
+  /** Applies the update, then the policy's additions; returns what changed, merged into one update. */
+  private apply(update: Uint8Array, accepted: AcceptedUpdate, origin: DocPeer): Uint8Array | null {
+    const captured: Uint8Array[] = [];
+    const capture = (u: Uint8Array) => captured.push(u);
+    this.doc.on('update', capture);
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+      // A separate, local transaction: Yjs marks applied updates as remote, and a remote transaction that
+      // writes under the server's own client id makes Yjs think the id is taken and pick a new one.
+      const amend = accepted.amend;
+      if (amend) Y.transact(this.doc, () => amend(this.doc), 'server');
+    } catch (error) {
+      // A half-applied update may have changed the document: rebuild it from the store.
+      this.logFailure(error, 'apply');
+      origin.refuse('Mise à jour illisible.');
+      this.breakDown();
+      return null;
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (captured.length === 0) return null;
+    return captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
+  }
+
+  private readonly relayAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const peer = this.peers.has(origin as DocPeer) ? (origin as DocPeer) : null;
+    if (peer) {
+      const owned = this.peers.get(peer)!;
+      for (const id of added) {
+        owned.add(id);
+        this.awarenessOwners.set(id, peer);
+      }
+    }
+    for (const id of removed) this.awarenessOwners.delete(id);
+    const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
+    for (const other of this.peers.keys()) other.send(message);
+  };
+
+  private scheduleCompaction(): void {
+    if (this.sinceCompaction >= this.options.compactEvery) {
+      void this.queue.run(() => this.compact()).catch((error: unknown) => this.logFailure(error, 'compaction'));
+      return;
+    }
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.sinceCompaction < this.options.compactIdleMin) return;
+    this.idleTimer = setTimeout(() => {
+      void this.queue.run(() => this.compact()).catch((error: unknown) => this.logFailure(error, 'compaction'));
+    }, this.options.compactIdleMs);
+    this.idleTimer.unref();
+  }
+
+  /** Merges every stored update up to the last one into a single snapshot of the document. */
+  private async compact(): Promise<void> {
+    if (this.unloaded || this.sinceCompaction === 0 || this.lastStoredId === 0) return;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    await this.store.compact(this.roomId, this.docName, snapshot, this.lastStoredId);
+    this.sinceCompaction = 0;
+  }
+
+  /** The store does not tell ids on load: an empty update appended now gives the id every loaded update precedes. */
+  private async compactAfterLoad(rows: number): Promise<void> {
+    if (this.unloaded || this.lastStoredId !== 0) return;
+    this.lastStoredId = await this.store.appendUpdate(this.roomId, this.docName, Y.encodeStateAsUpdate(new Y.Doc()));
+    this.sinceCompaction = rows;
+    await this.compact();
+  }
+
+  private scheduleUnload(): void {
+    if (this.unloaded || this.peers.size > 0 || this.leases > 0) return;
+    this.cancelUnload();
+    this.unloadTimer = setTimeout(() => {
+      void this.queue.run(() => (this.peers.size === 0 && this.leases === 0 ? this.unload() : undefined));
+    }, this.options.unloadAfterMs);
+    this.unloadTimer.unref();
+  }
+
+  private cancelUnload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+  }
+
+  private async unload(): Promise<void> {
+    if (this.unloaded) return;
+    await this.compact().catch((error: unknown) => this.logFailure(error, 'compaction before unload'));
+    if (this.peers.size > 0) return;
+    this.free();
+  }
+
+  private breakDown(): void {
+    for (const peer of [...this.peers.keys()]) peer.close(yjsCloseCodes.unavailable, 'Document rechargé : reconnexion.');
+    this.free();
+  }
+
+  private free(): void {
+    this.unloaded = true;
+    this.cancelUnload();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.onUnload(this);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private logFailure(error: unknown, stage: string): void {
+    this.logger.error({ err: error, roomId: this.roomId, doc: this.docName, stage }, 'yjs document failure');
+  }
+}

@@ -1,0 +1,120 @@
+import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
+import { docAccess, resolveRoomDoc, yjsCloseCodes, type DocAccess, type RoomDocRef } from '../../shared/main-courante/room-docs.js';
+import type { AccessService } from '../access/access-service.js';
+import type { RoomService } from '../rooms/room-service.js';
+import type { SessionRecord } from '../store/types.js';
+import type { Logger } from '../ops/logger.js';
+import { YjsConnection } from './connection.js';
+import type { DocRegistry } from './doc-registry.js';
+
+/** Largest y-websocket message: an offline batch or a sync of a large document, well above any single edit. */
+const maxMessageBytes = 32 * 1024 * 1024;
+
+export interface YjsEndpointDeps {
+  http: HttpServer;
+  access: AccessService;
+  rooms: RoomService;
+  registry: DocRegistry;
+  logger: Logger;
+}
+
+interface Grant {
+  session: SessionRecord;
+  roomId: string;
+  ref: RoomDocRef;
+  access: DocAccess;
+  projectClient: boolean;
+}
+
+const statusOf = (error: unknown): number => {
+  if (!(error instanceof DomainError)) return 500;
+  return { unauthorized: 401, forbidden: 403, not_found: 404 }[error.code as string] ?? 400;
+};
+
+/**
+ * `ws(s)://host/yjs/<roomId>/<docName>?token=…`: the y-websocket protocol (sync + awareness), so the stock
+ * `y-websocket` client works unchanged. Everything is decided at the upgrade — token, room, document, role —
+ * and a refusal is an HTTP 401/403/404 answer, never an open socket. Other upgrades (socket.io) are left alone.
+ */
+export function attachYjsEndpoint({ http, access, rooms, registry, logger }: YjsEndpointDeps) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  const bySession = new Map<string, Set<YjsConnection>>();
+
+  async function authorise(url: URL): Promise<Grant> {
+    const match = /^\/yjs\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (!match) throw notFound('Adresse de document inconnue : /yjs/<salle>/<document>.');
+    const [, roomId, docName] = match.map(decodeURIComponent) as [string, string, string];
+    const session = await access.authenticate(url.searchParams.get('token') ?? undefined);
+    if (session.roomId !== roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
+    const runtime = await rooms.get(roomId);
+    const ref = resolveRoomDoc(docName, runtime.state);
+    if (!ref) throw notFound(`Document « ${docName} » inconnu dans cette salle.`);
+    const granted = docAccess(ref, session, runtime.state);
+    if (!granted) throw forbidden(`Le document « ${docName} » n'est pas accessible à ce rôle.`);
+    return { session, roomId, ref, access: granted, projectClient: url.searchParams.get('client') === 'orsan' };
+  }
+
+  function track(connection: YjsConnection, add: boolean): void {
+    const set = bySession.get(connection.session.id) ?? new Set();
+    if (add) set.add(connection);
+    else set.delete(connection);
+    if (set.size > 0) bySession.set(connection.session.id, set);
+    else bySession.delete(connection.session.id);
+  }
+
+  function connect(ws: WebSocket, grant: Grant): void {
+    const connection = new YjsConnection(ws, grant.session, grant.access, grant.projectClient, (c) => track(c, false));
+    track(connection, true);
+    registry.open(grant.roomId, grant.ref).then(
+      (doc) => connection.attach(doc),
+      (error: unknown) => {
+        logger.error({ err: error, roomId: grant.roomId, doc: grant.ref.docName }, 'yjs document could not be loaded');
+        connection.close(yjsCloseCodes.unavailable, 'Document indisponible.');
+      },
+    );
+  }
+
+  function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/yjs/')) return;
+    socket.on('error', () => socket.destroy());
+    authorise(url).then(
+      (grant) => wss.handleUpgrade(req, socket, head, (ws) => connect(ws, grant)),
+      (error: unknown) => {
+        const status = statusOf(error);
+        if (status === 500) logger.error({ err: error }, 'yjs upgrade failed');
+        refuseUpgrade(socket, status, error instanceof DomainError ? error.message : 'Erreur interne du serveur.');
+      },
+    );
+  }
+
+  http.on('upgrade', onUpgrade);
+  access.onRevoked((_roomId, sessionIds) => {
+    for (const id of sessionIds) for (const c of bySession.get(id) ?? []) c.close(yjsCloseCodes.revoked, 'Session révoquée.');
+  });
+
+  return {
+    connections: () => [...bySession.values()].reduce((n, set) => n + set.size, 0),
+    /** Closes every Yjs connection (server shutdown); documents are flushed by the registry. */
+    close(): Promise<void> {
+      http.off('upgrade', onUpgrade);
+      for (const set of bySession.values()) for (const c of [...set]) c.close(1001, 'Arrêt du serveur.');
+      return new Promise((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error: { code: status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'internal', message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

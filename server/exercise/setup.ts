@@ -1,0 +1,28 @@
+import { playerView, evaluatorView } from '../../shared/exercise/scenario-views.js';
+import type { Scenario } from '../../shared/exercise/scenario.js';
+import type { RoomSetupStep } from '../rooms/room-setup.js';
+import { readScenario } from './scenario-files.js';
+
+/** Key under which the parsed scenario is handed to later setup steps (care map, alert chain). */
+export const SCENARIO_KEY = 'scenario';
+
+export function scenarioOf(bag: Map<string, unknown>): Scenario | undefined {
+  return bag.get(SCENARIO_KEY) as Scenario | undefined;
+}
+
+/**
+ * Loads the room's scenario, if any, and splits it by audience: the whole kit to the animation team,
+ * the observer kit to evaluators, the briefing and player kit to everyone. Nothing else ever leaves it.
+ */
+export const exerciseSetup: RoomSetupStep = (ctx) => {
+  if (!ctx.request.scenario) return [];
+  const scenario = readScenario(ctx.request.scenario, ctx.scenariosDir);
+  ctx.bag.set(SCENARIO_KEY, scenario);
+  ctx.cells = scenario.cells.map((c) => ({ ...c }));
+  const evaluator = evaluatorView(scenario);
+  return [
+    { type: 'exercise.scenarioLoaded', payload: { scenario }, visibility: 'director' },
+    { type: 'exercise.observerKitPublished', payload: { observerKit: evaluator.observerKit, objectives: scenario.objectives }, visibility: 'staff' },
+    { type: 'exercise.briefingPublished', payload: { view: playerView(scenario) }, visibility: 'all' },
+  ];
+};

@@ -1,0 +1,54 @@
+import * as Y from 'yjs';
+import { DomainError, describeZodError } from '../../shared/core/errors.js';
+import { RoomArchive } from '../../shared/retex/archive.js';
+import type { RoomRuntime } from '../rooms/room-runtime.js';
+import type { Store } from '../store/types.js';
+import { verifyChain, type ChainBreak } from '../store/hash-chain.js';
+
+/** Builds the archive of a room from the store: the whole log, and each Yjs document merged into one state. */
+export async function buildArchive(store: Store, runtime: RoomRuntime): Promise<RoomArchive> {
+  const events = await store.events.read(runtime.id);
+  const docs: Record<string, string> = {};
+  for (const name of await store.docs.listDocs(runtime.id)) {
+    const updates = await store.docs.loadUpdates(runtime.id, name);
+    docs[name] = Buffer.from(updates.length > 0 ? Y.mergeUpdates(updates) : new Uint8Array()).toString('base64');
+  }
+  const { room } = runtime.state;
+  return { format: 'orsan-room-archive', version: 1, exportedAt: new Date().toISOString(), room: { id: runtime.id, title: room.title, mode: room.mode }, events, docs };
+}
+
+export type ArchiveVerdict = { intact: true; events: number } | { intact: false; reason: string; position: number | null };
+
+/**
+ * Checks an archive's text: parses it, validates its shape, recomputes the hash chain from the first event.
+ * Says where it was altered: the position (1-based, in the archive's order) of the first event that does not hold.
+ */
+export function verifyArchiveText(text: string): ArchiveVerdict {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { intact: false, reason: `archive illisible (JSON invalide) : ${(error as Error).message}`, position: null };
+  }
+  const parsed = RoomArchive.safeParse(data);
+  if (!parsed.success) return { intact: false, reason: `archive mal formée : ${describeZodError(parsed.error)}`, position: null };
+  const { events, room } = parsed.data;
+  const foreign = events.findIndex((e) => e.roomId !== room.id);
+  if (foreign >= 0) return { intact: false, reason: `l'événement n° ${foreign + 1} appartient à une autre salle`, position: foreign + 1 };
+  const broken = verifyChain(events);
+  return broken ? { intact: false, reason: describeBreak(broken), position: broken.index + 1 } : { intact: true, events: events.length };
+}
+
+function describeBreak(b: ChainBreak): string {
+  const at = `événement n° ${b.index + 1}`;
+  if (b.kind === 'sequence') return `${at} : numéro de séquence ${b.foundSeq} au lieu de ${b.expectedSeq} (événement supprimé, ajouté ou déplacé)`;
+  if (b.kind === 'link') return `${at} (seq ${b.seq}) : ne suit pas l'empreinte de l'événement précédent (précédent supprimé, modifié ou déplacé)`;
+  return `${at} (seq ${b.seq}) : contenu modifié (l'empreinte recalculée ne correspond pas)`;
+}
+
+/** Parses and verifies an archive for import; refuses one whose chain is broken. */
+export function parseVerifiedArchive(data: unknown): RoomArchive {
+  const verdict = verifyArchiveText(JSON.stringify(data));
+  if (!verdict.intact) throw new DomainError('invalid', `Archive refusée : ${verdict.reason}.`);
+  return RoomArchive.parse(data);
+}

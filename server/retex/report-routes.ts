@@ -1,0 +1,80 @@
+import { Router, type Request } from 'express';
+import { forbidden } from '../../shared/core/errors.js';
+import { formatExerciseTime } from '../../shared/exercise/clock.js';
+import type { Viewer } from '../../shared/core/visibility.js';
+import { buildReport } from '../../shared/retex/report.js';
+import { reportToMarkdown } from '../../shared/retex/report-markdown.js';
+import { toCsv } from '../../shared/retex/csv.js';
+import type { OrsanServer } from '../app.js';
+import { bearerToken } from '../http/errors.js';
+import type { RoomRuntime } from '../rooms/room-runtime.js';
+
+/**
+ * The RETEX report and its exports. The director reads it from the full log; everyone else from the
+ * evaluators' audience (never the animator kit), and players and observers only once it is released.
+ */
+export function reportRoutes(server: OrsanServer): Router {
+  const router = Router();
+
+  async function reportFor(req: Request) {
+    const session = await server.access.authenticate(bearerToken(req));
+    if (session.roomId !== req.params.roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
+    const runtime = await server.rooms.get(session.roomId);
+    const staff = session.role === 'director' || session.role === 'evaluator';
+    if (!staff && !runtime.state.retex.released) throw forbidden("Le rapport RETEX n'est pas encore ouvert aux joueurs.");
+    const audience: Viewer = session.role === 'director' ? { role: 'director' } : { role: 'evaluator' };
+    return { runtime, ...(await reportInputs(runtime, audience)) };
+  }
+
+  router.get('/rooms/:roomId/report', async (req, res) => {
+    const { state, events } = await reportFor(req);
+    res.json(buildReport(state, events));
+  });
+
+  router.get('/rooms/:roomId/report.md', async (req, res) => {
+    const { state, events, runtime } = await reportFor(req);
+    res.type('text/markdown; charset=utf-8').setHeader('content-disposition', `attachment; filename="retex-${runtime.id}.md"`);
+    res.send(reportToMarkdown(buildReport(state, events)));
+  });
+
+  router.get('/rooms/:roomId/measures.csv', async (req, res) => {
+    const { state, events, runtime } = await reportFor(req);
+    const report = buildReport(state, events);
+    const rows = [
+      ...report.alertChain.links.map((l) => ['alerte', l.linkId, `${l.fromLabel} → ${l.toLabel}`, time(l.deadlineAt), time(l.alertedAt), time(l.acknowledgedAt), l.late ? 'oui' : 'non']),
+      ...report.stimuli.map((m) => ['stimulus', m.stimulusId, `${m.subject} (${m.cell})`, time(m.injectedAt), time(m.acknowledgedAt), time(m.firstActionAt), m.ackDelay === null ? 'non acquitté' : `${Math.round(m.ackDelay / 60000)} min`]),
+    ];
+    res.type('text/csv; charset=utf-8').setHeader('content-disposition', `attachment; filename="mesures-${runtime.id}.csv"`);
+    res.send(toCsv(['nature', 'id', 'objet', 'attendu_ou_envoye', 'alerte_ou_accuse', 'accuse_ou_action', 'ecart'], rows));
+  });
+
+  router.get('/rooms/:roomId/main-courante.csv', async (req, res) => {
+    const session = await server.access.authenticate(bearerToken(req));
+    if (session.roomId !== req.params.roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
+    const runtime = await server.rooms.get(session.roomId);
+    const viewer: Viewer = { role: session.role, ...(session.cell ? { cell: session.cell } : {}) };
+    const events = (await runtime.eventsFor(viewer, 0)).filter((e) => e.type === 'mainCourante.entryAdded');
+    const rows = events.map((e) => {
+      const { entry } = e.payload as { entry: { id: string; type: string; text: string; author: string; cell: string | null; authoredAt: number; corrects: string | null; significant: boolean } };
+      return [e.seq, time(e.exerciseTime), new Date(entry.authoredAt).toISOString(), new Date(e.wallTime).toISOString(), entry.cell ?? '', entry.author, entry.type, entry.text, entry.corrects ?? '', entry.significant ? 'oui' : '', e.hash];
+    });
+    res.type('text/csv; charset=utf-8').setHeader('content-disposition', `attachment; filename="main-courante-${runtime.id}.csv"`);
+    res.send(toCsv(['seq', 'heure_exercice', 'redige_le', 'recu_le', 'cellule', 'auteur', 'type', 'texte', 'corrige', 'significatif', 'empreinte'], rows));
+  });
+
+  router.get('/rooms/:roomId/events', async (req, res) => {
+    const session = await server.access.authenticate(bearerToken(req));
+    if (session.roomId !== req.params.roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
+    const runtime = await server.rooms.get(session.roomId);
+    const viewer: Viewer = { role: session.role, ...(session.cell ? { cell: session.cell } : {}) };
+    res.json({ events: await runtime.eventsFor(viewer, 0) });
+  });
+
+  return router;
+}
+
+const time = (ms: number | null) => (ms === null ? '' : `T+${formatExerciseTime(ms)}`);
+
+async function reportInputs(runtime: RoomRuntime, audience: Viewer) {
+  return runtime.exclusive(async () => ({ state: await runtime.stateFor(audience), events: await runtime.eventsFor(audience, 0) }));
+}

@@ -1,0 +1,32 @@
+import type pg from 'pg';
+import { inTransaction } from './postgres-tx.js';
+import type { DocStore } from './types.js';
+
+/** Yjs updates on PostgreSQL, same contract as `sqliteDocStore`. Ids come from one sequence shared by all instances. */
+export function postgresDocStore(pool: pg.Pool): DocStore {
+  return {
+    async appendUpdate(roomId, docName, update) {
+      const { rows } = await pool.query<{ id: string }>('INSERT INTO doc_updates (room_id, doc_name, data) VALUES ($1, $2, $3) RETURNING id', [
+        roomId,
+        docName,
+        Buffer.from(update),
+      ]);
+      return Number(rows[0]!.id);
+    },
+    async loadUpdates(roomId, docName) {
+      const { rows } = await pool.query<{ data: Buffer }>('SELECT data FROM doc_updates WHERE room_id = $1 AND doc_name = $2 ORDER BY id', [roomId, docName]);
+      return rows.map((r) => new Uint8Array(r.data));
+    },
+    async compact(roomId, docName, snapshot, upToId) {
+      // The snapshot takes the id of the last update it replaces, so later updates keep sorting after it.
+      await inTransaction(pool, async (client) => {
+        await client.query('DELETE FROM doc_updates WHERE room_id = $1 AND doc_name = $2 AND id <= $3', [roomId, docName, upToId]);
+        await client.query('INSERT INTO doc_updates (id, room_id, doc_name, data) VALUES ($1, $2, $3, $4)', [upToId, roomId, docName, Buffer.from(snapshot)]);
+      });
+    },
+    async listDocs(roomId) {
+      const { rows } = await pool.query<{ doc_name: string }>('SELECT DISTINCT doc_name FROM doc_updates WHERE room_id = $1 ORDER BY doc_name', [roomId]);
+      return rows.map((r) => r.doc_name);
+    },
+  };
+}

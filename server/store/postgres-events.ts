@@ -1,0 +1,151 @@
+import type pg from 'pg';
+import { GENESIS_HASH, type RoomEvent } from '../../shared/core/events.js';
+import { conflict } from '../../shared/core/errors.js';
+import { hashEvent } from './hash-chain.js';
+import { advisoryClass } from './postgres-locks.js';
+import { inTransaction } from './postgres-tx.js';
+import { StaleHeadError, type AppendResult, type EventStore, type NewEvent } from './types.js';
+
+interface EventRow {
+  room_id: string;
+  seq: string;
+  type: string;
+  wall_time: string;
+  exercise_time: string;
+  actor: string;
+  visibility: string;
+  payload: string;
+  command_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+// bigint columns come back as strings (pg cannot know they fit a JS number; ours always do).
+function rowToEvent(row: EventRow): RoomEvent {
+  return {
+    roomId: row.room_id,
+    seq: Number(row.seq),
+    type: row.type,
+    wallTime: Number(row.wall_time),
+    exerciseTime: Number(row.exercise_time),
+    actor: JSON.parse(row.actor),
+    visibility: JSON.parse(row.visibility),
+    payload: JSON.parse(row.payload),
+    commandId: row.command_id,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+const COLUMNS = 'room_id, seq, type, wall_time, exercise_time, actor, visibility, payload, command_id, prev_hash, hash';
+
+/**
+ * The NOTIFY channel on which every commit announces `<roomId> <lastSeq>`: other instances refresh that room.
+ * One channel per schema, since notifications are database-wide and a database may hold several clusters.
+ */
+export function eventsChannel(schema: string): string {
+  return `orsan_events_${schema}`.slice(0, 63);
+}
+
+/**
+ * The event log on PostgreSQL, shared by every instance. An append is one transaction holding the room's
+ * advisory lock: it reads the head, checks `expectedSeq`, chains and inserts, and announces itself with
+ * `pg_notify`, delivered only if it commits. With the default `synchronous_commit = on`, the commit is on disk
+ * when `append` resolves. The (room_id, seq) primary key would refuse a duplicate seq even without the lock.
+ */
+export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
+  const channel = eventsChannel(schema);
+
+  async function range(db: pg.Pool | pg.PoolClient, roomId: string, afterSeq: number, upToSeq: number): Promise<RoomEvent[]> {
+    const { rows } = await db.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE room_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`, [roomId, afterSeq, upToSeq]);
+    return rows.map(rowToEvent);
+  }
+
+  async function findCommand(db: pg.Pool | pg.PoolClient, roomId: string, commandId: string): Promise<RoomEvent[] | null> {
+    const { rows } = await db.query<{ first_seq: string; last_seq: string }>(
+      'SELECT first_seq, last_seq FROM commands WHERE room_id = $1 AND command_id = $2',
+      [roomId, commandId],
+    );
+    const seen = rows[0];
+    return seen ? range(db, roomId, Number(seen.first_seq) - 1, Number(seen.last_seq)) : null;
+  }
+
+  async function insertEvents(client: pg.PoolClient, events: RoomEvent[]): Promise<void> {
+    const values: unknown[] = [];
+    const tuples = events.map((e) => {
+      const row = [e.roomId, e.seq, e.type, e.wallTime, e.exerciseTime, JSON.stringify(e.actor), JSON.stringify(e.visibility), JSON.stringify(e.payload), e.commandId, e.prevHash, e.hash];
+      const first = values.length;
+      values.push(...row);
+      return `(${row.map((_, i) => `$${first + i + 1}`).join(', ')})`;
+    });
+    await client.query(`INSERT INTO events (${COLUMNS}) VALUES ${tuples.join(', ')}`, values);
+  }
+
+  async function importLocked(client: pg.PoolClient, roomId: string, events: RoomEvent[], importedAt: number): Promise<void> {
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [advisoryClass.room, roomId]);
+    const head = await client.query('SELECT 1 FROM events WHERE room_id = $1 LIMIT 1', [roomId]);
+    if (head.rowCount) throw conflict(`La salle « ${roomId} » existe déjà sur cette instance.`);
+    // In slices: one INSERT has at most 65535 parameters (11 per event).
+    for (let i = 0; i < events.length; i += 1000) await insertEvents(client, events.slice(i, i + 1000));
+    await client.query('INSERT INTO imported_rooms (room_id, imported_at) VALUES ($1, $2)', [roomId, importedAt]);
+    const last = events.at(-1);
+    if (last) await client.query('SELECT pg_notify($1, $2)', [channel, `${roomId} ${last.seq}`]);
+  }
+
+  async function appendLocked(client: pg.PoolClient, roomId: string, drafts: NewEvent[], commandId: string | null, expectedSeq: number | undefined): Promise<AppendResult> {
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [advisoryClass.room, roomId]);
+    if (commandId) {
+      const seen = await findCommand(client, roomId, commandId);
+      if (seen) return { events: seen, duplicate: true };
+    }
+    const head = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM events WHERE room_id = $1 ORDER BY seq DESC LIMIT 1', [roomId]);
+    let seq = head.rows[0] ? Number(head.rows[0].seq) : 0;
+    let prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
+    if (expectedSeq !== undefined && expectedSeq !== seq) throw new StaleHeadError(roomId, expectedSeq, seq);
+    if (drafts.length === 0) return { events: [], duplicate: false };
+    const events: RoomEvent[] = [];
+    for (const draft of drafts) {
+      seq += 1;
+      const unhashed = { roomId, seq, ...draft, commandId, prevHash };
+      const event: RoomEvent = { ...unhashed, hash: hashEvent(unhashed) };
+      events.push(event);
+      prevHash = event.hash;
+    }
+    await insertEvents(client, events);
+    if (commandId) {
+      await client.query('INSERT INTO commands (room_id, command_id, first_seq, last_seq) VALUES ($1, $2, $3, $4)', [roomId, commandId, events[0]!.seq, seq]);
+    }
+    await client.query('SELECT pg_notify($1, $2)', [channel, `${roomId} ${seq}`]);
+    return { events, duplicate: false };
+  }
+
+  return {
+    append(roomId, drafts, commandId, expectedSeq) {
+      return inTransaction(pool, (client) => appendLocked(client, roomId, drafts, commandId, expectedSeq));
+    },
+    commandEvents(roomId, commandId) {
+      return findCommand(pool, roomId, commandId);
+    },
+    async read(roomId, afterSeq = 0, limit) {
+      const { rows } = await pool.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE room_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [roomId, afterSeq, limit ?? null]);
+      return rows.map(rowToEvent);
+    },
+    async headSeq(roomId) {
+      const { rows } = await pool.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM events WHERE room_id = $1', [roomId]);
+      return Number(rows[0]?.seq ?? 0);
+    },
+    async listRoomIds() {
+      const { rows } = await pool.query<{ room_id: string }>('SELECT room_id FROM events WHERE seq = 1 ORDER BY wall_time, room_id');
+      return rows.map((r) => r.room_id);
+    },
+    importRoom(roomId, events, importedAt) {
+      // Stored as archived (seq, times, hashes), under `roomId` as SQLite does.
+      const stamped = events.map((e) => ({ ...e, roomId }));
+      return inTransaction(pool, (client) => importLocked(client, roomId, stamped, importedAt));
+    },
+    async isImported(roomId) {
+      const { rowCount } = await pool.query('SELECT 1 FROM imported_rooms WHERE room_id = $1', [roomId]);
+      return (rowCount ?? 0) > 0;
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { Channel } from '../core/channels.js';
+import { defineCommand } from '../core/define.js';
+import { conflict, invalid, notFound, type DomainError } from '../core/errors.js';
+import type { EventDraft } from '../core/events.js';
+import type { RoomState } from '../room-state.js';
+import { formatExerciseTime } from '../exercise/clock.js';
+import { ChainActor, ChainLinkTemplate } from './template.js';
+import { acknowledgeRefusal, alertRefusal, correctionRefusal, editRefusal } from './rules.js';
+import { findActor, findLink } from './state.js';
+
+/**
+ * Commands of the alert chain. Who may act for which actor is decided in `rules.ts` (shared with the UI);
+ * here each command checks it, then records one event. Corrections are events too: nothing is rewritten.
+ */
+const LinkId = ChainLinkTemplate.shape.id;
+const draft = (type: string, payload: unknown): EventDraft[] => [{ type, payload, visibility: 'all' }];
+
+function refuse(error: DomainError | null): void {
+  if (error) throw error;
+}
+
+export const alertLink = defineCommand({
+  type: 'alertChain.alert',
+  description: "Alerter l'acteur destinataire d'un lien de la chaîne d'alerte (au nom de l'acteur émetteur).",
+  payload: z.object({
+    linkId: LinkId,
+    /** Absent: the link's expected channel. */
+    channel: Channel.optional(),
+    message: z.string().trim().min(1, 'le message est obligatoire').max(2000),
+  }),
+  allowed: ['director', 'player'],
+  example: { linkId: 'ars-prefecture', channel: 'telephone', message: "Cyberattaque au CH d'Avranches : plan blanc déclenché, bascule du 15 vers Caen." },
+  decide: ({ state, actor, payload }) => {
+    refuse(alertRefusal(state, actor, payload.linkId));
+    const link = findLink(state.alertChain, payload.linkId)!;
+    return draft('alertChain.alertSent', { linkId: link.id, from: link.from, to: link.to, channel: payload.channel ?? link.channel, message: payload.message });
+  },
+});
+
+export const acknowledgeLink = defineCommand({
+  type: 'alertChain.acknowledge',
+  description: "Accuser réception d'une alerte reçue (cellule qui joue le destinataire, ou animation s'il est simulé).",
+  payload: z.object({ linkId: LinkId }),
+  allowed: ['director', 'player'],
+  example: { linkId: 'ars-prefecture' },
+  decide: ({ state, actor, payload }) => {
+    refuse(acknowledgeRefusal(state, actor, payload.linkId));
+    const link = findLink(state.alertChain, payload.linkId)!;
+    return draft('alertChain.acknowledged', { linkId: link.id, from: link.from, to: link.to });
+  },
+});
+
+export const correctLink = defineCommand({
+  type: 'alertChain.correct',
+  description: "Corriger un lien par un nouvel événement : une note, et au besoin l'annulation de l'alerte ou de l'accusé de réception saisi par erreur.",
+  payload: z.object({
+    linkId: LinkId,
+    note: z.string().trim().min(1, 'la correction doit être motivée').max(2000),
+    undo: z.enum(['alert', 'acknowledgement']).optional(),
+  }),
+  allowed: ['director', 'player'],
+  example: { linkId: 'ars-prefecture', note: "Alerte saisie sur le mauvais lien : c'est le SIDPC qui a été appelé, pas le COD.", undo: 'alert' },
+  decide: ({ state, actor, payload }) => {
+    const undo = payload.undo ?? null;
+    refuse(correctionRefusal(state, actor, payload.linkId, undo));
+    return draft('alertChain.corrected', { linkId: payload.linkId, note: payload.note, undo });
+  },
+});
+
+const EditOperation = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('addActor'), actor: ChainActor }),
+  z.object({ op: z.literal('addLink'), link: ChainLinkTemplate }),
+  z.object({ op: z.literal('removeLink'), linkId: LinkId }),
+]);
+type EditOperation = z.infer<typeof EditOperation>;
+
+function checkActor(state: RoomState, actor: ChainActor): void {
+  if (findActor(state.alertChain, actor.id)) throw conflict(`L'acteur « ${actor.id} » existe déjà dans la chaîne.`);
+  if (actor.kind === 'played' && !state.room.cells.some((c) => c.id === actor.cell)) {
+    throw invalid(actor.cell ? `Cellule « ${actor.cell} » inconnue dans cette salle.` : 'Un acteur joué doit nommer sa cellule.');
+  }
+  if (actor.backup && !findActor(state.alertChain, actor.backup)) throw notFound(`Acteur de secours « ${actor.backup} » inconnu.`);
+}
+
+function checkLink(state: RoomState, link: ChainLinkTemplate): void {
+  if (findLink(state.alertChain, link.id)) throw conflict(`Le lien « ${link.id} » existe déjà dans la chaîne.`);
+  for (const end of [link.from, link.to]) if (!findActor(state.alertChain, end)) throw notFound(`Acteur « ${end} » inconnu dans la chaîne.`);
+  if (link.from === link.to) throw invalid("Un lien relie deux acteurs différents.");
+}
+
+function checkRemoval(state: RoomState, linkId: string): void {
+  const link = findLink(state.alertChain, linkId);
+  if (!link) throw notFound(`Lien d'alerte « ${linkId} » inconnu.`);
+  if (link.alert) {
+    throw conflict(`Ce lien a été alerté à T+${formatExerciseTime(link.alert.exerciseTime)} : il reste au dossier. Ajoutez plutôt une correction.`);
+  }
+}
+
+function editDrafts(state: RoomState, edit: EditOperation): EventDraft[] {
+  switch (edit.op) {
+    case 'addActor':
+      checkActor(state, edit.actor);
+      return draft('alertChain.actorAdded', { actor: edit.actor });
+    case 'addLink':
+      checkLink(state, edit.link);
+      return draft('alertChain.linkAdded', { link: edit.link });
+    case 'removeLink':
+      checkRemoval(state, edit.linkId);
+      return draft('alertChain.linkRemoved', { linkId: edit.linkId });
+  }
+}
+
+export const editChain = defineCommand({
+  type: 'alertChain.editTemplate',
+  description: "Mode crise : la direction ajoute un acteur, ajoute un lien ou retire un lien non alerté, en direct.",
+  payload: EditOperation,
+  allowed: ['director'],
+  example: { op: 'addActor', actor: { id: 'sdis', label: 'SDIS — CTA-CODIS', kind: 'simulated' } },
+  decide: ({ state, actor, payload }) => {
+    refuse(editRefusal(state, actor));
+    return editDrafts(state, payload);
+  },
+});
+
+export const alertChainCommands = [alertLink, acknowledgeLink, correctLink, editChain];

@@ -1,0 +1,140 @@
+import { channelLabels, type Channel } from '../core/channels.js';
+import { formatExerciseTime } from '../exercise/clock.js';
+import { findActor, type AlertChainState, type ChainLink } from './state.js';
+import { acknowledgeDeadlineAt, alertDeadlineAt } from './timing.js';
+
+/**
+ * The RETEX measures of the chain, in exercise milliseconds since T0: for each link and each alerted
+ * actor, when it was alerted and acknowledged, against its deadline. Pure: computed from the room state,
+ * so the live board, the RETEX and the CSV export give the same figures.
+ */
+export interface LinkMeasure {
+  linkId: string;
+  from: string;
+  fromLabel: string;
+  to: string;
+  toLabel: string;
+  expectedChannel: Channel;
+  usedChannel: Channel | null;
+  trigger: ChainLink['trigger'];
+  deadlineAt: number | null;
+  alertedAt: number | null;
+  alertedBy: string | null;
+  message: string | null;
+  acknowledgeDeadlineAt: number | null;
+  acknowledgedAt: number | null;
+  acknowledgedBy: string | null;
+  /** Alerted after the deadline, or declared overdue by the server. */
+  late: boolean;
+  acknowledgementLate: boolean;
+  /** alertedAt − deadlineAt: negative when early. */
+  delay: number | null;
+  escalatedTo: string | null;
+  corrections: number;
+}
+
+export interface ActorMeasure {
+  actorId: string;
+  label: string;
+  kind: 'played' | 'simulated';
+  /** The earliest deadline among the links towards this actor. */
+  deadlineAt: number | null;
+  /** First alert received, first acknowledgement given. */
+  alertedAt: number | null;
+  acknowledgedAt: number | null;
+  late: boolean;
+  delay: number | null;
+}
+
+export interface AlertChainMeasures {
+  links: LinkMeasure[];
+  actors: ActorMeasure[];
+}
+
+const minOf = (values: Array<number | null>): number | null => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length > 0 ? Math.min(...known) : null;
+};
+
+function linkMeasure(chain: AlertChainState, link: ChainLink): LinkMeasure {
+  const deadlineAt = alertDeadlineAt(chain, link);
+  const alertedAt = link.alert?.exerciseTime ?? null;
+  const ackDeadline = acknowledgeDeadlineAt(link);
+  const acknowledgedAt = link.acknowledgement?.exerciseTime ?? null;
+  const after = (time: number | null, deadline: number | null) => time !== null && deadline !== null && time > deadline;
+  return {
+    linkId: link.id,
+    from: link.from,
+    fromLabel: findActor(chain, link.from)?.label ?? link.from,
+    to: link.to,
+    toLabel: findActor(chain, link.to)?.label ?? link.to,
+    expectedChannel: link.channel,
+    usedChannel: link.alert?.channel ?? null,
+    trigger: link.trigger,
+    deadlineAt,
+    alertedAt,
+    alertedBy: link.alert?.by.name ?? null,
+    message: link.alert?.message ?? null,
+    acknowledgeDeadlineAt: ackDeadline,
+    acknowledgedAt,
+    acknowledgedBy: link.acknowledgement?.by.name ?? null,
+    late: link.overdue.alert !== null || after(alertedAt, deadlineAt),
+    acknowledgementLate: link.overdue.acknowledge !== null || after(acknowledgedAt, ackDeadline),
+    delay: alertedAt !== null && deadlineAt !== null ? alertedAt - deadlineAt : null,
+    escalatedTo: link.escalatedTo,
+    corrections: link.corrections.length,
+  };
+}
+
+export function alertChainMeasures(chain: AlertChainState): AlertChainMeasures {
+  const links = chain.links.map((l) => linkMeasure(chain, l));
+  const actors = chain.actors.flatMap((actor): ActorMeasure[] => {
+    const incoming = links.filter((m) => m.to === actor.id);
+    if (incoming.length === 0) return [];
+    const deadlineAt = minOf(incoming.map((m) => m.deadlineAt));
+    const alertedAt = minOf(incoming.map((m) => m.alertedAt));
+    const late = alertedAt === null ? incoming.some((m) => m.late) : deadlineAt !== null && alertedAt > deadlineAt;
+    return [{
+      actorId: actor.id,
+      label: actor.label,
+      kind: actor.kind,
+      deadlineAt,
+      alertedAt,
+      acknowledgedAt: minOf(incoming.map((m) => m.acknowledgedAt)),
+      late,
+      delay: alertedAt !== null && deadlineAt !== null ? alertedAt - deadlineAt : null,
+    }];
+  });
+  return { links, actors };
+}
+
+const csvHeader = [
+  'Lien', 'Émetteur', 'Destinataire', 'Canal attendu', 'Canal utilisé', 'Déclencheur', 'Échéance (T+)',
+  'Alerté à (T+)', 'Délai depuis T0 (min)', "Écart à l'échéance (min)", 'Alerté par', 'Message', 'En retard',
+  'Accusé à (T+)', 'Accusé par', 'Accusé en retard', 'Escaladé vers', 'Corrections',
+];
+
+const time = (ms: number | null) => (ms === null ? '' : formatExerciseTime(ms));
+const minutes = (ms: number | null) => (ms === null ? '' : (ms / 60_000).toFixed(1).replace('.', ','));
+const yesNo = (b: boolean) => (b ? 'oui' : 'non');
+
+/** Quotes a cell when needed, and defuses text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`), numbers aside. */
+function csvCell(value: string): string {
+  const formula = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(,\d+)?$/.test(value);
+  const safe = formula ? `'${value}` : value;
+  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The measures as CSV, one row per link, for spreadsheets set to French: `;` separator, decimal comma,
+ * UTF-8 with a byte-order mark so accents survive, CRLF line ends.
+ */
+export function measuresCsv(measures: AlertChainMeasures): string {
+  const rows = measures.links.map((m) => [
+    m.linkId, m.fromLabel, m.toLabel, channelLabels[m.expectedChannel], m.usedChannel ? channelLabels[m.usedChannel] : '',
+    m.trigger === 'T0' ? 'T0' : "Alerte de l'émetteur", time(m.deadlineAt), time(m.alertedAt), minutes(m.alertedAt),
+    minutes(m.delay), m.alertedBy ?? '', m.message ?? '', yesNo(m.late), time(m.acknowledgedAt), m.acknowledgedBy ?? '',
+    yesNo(m.acknowledgementLate), m.escalatedTo ?? '', String(m.corrections),
+  ].map((cell) => csvCell(cell)).join(';'));
+  return `\uFEFF${[csvHeader.map(csvCell).join(';'), ...rows].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,90 @@
+import type { Channel } from '../core/channels.js';
+import type { Role } from '../core/roles.js';
+import type { ChainActor, ChainLinkTemplate } from './template.js';
+
+/**
+ * Where a link stands: `a_alerter` (nobody alerted yet) → `alerte` (alerted, by whom, how, when)
+ * → `accuse` (the receiver acknowledged). "En retard" is not a state of its own: it is a step whose
+ * deadline passed (see `timing.ts`), recorded by the server as `alertChain.overdue`.
+ */
+export type LinkStatus = 'a_alerter' | 'alerte' | 'accuse';
+export const linkStatuses: readonly LinkStatus[] = ['a_alerter', 'alerte', 'accuse'];
+
+/** Who did something, from the event envelope (never from a payload). */
+export interface ChainAuthor {
+  name: string;
+  role?: Role | undefined;
+  cell?: string | undefined;
+}
+
+export interface LinkAlert {
+  by: ChainAuthor;
+  channel: Channel;
+  message: string;
+  exerciseTime: number;
+  wallTime: number;
+}
+
+export interface LinkAcknowledgement {
+  by: ChainAuthor;
+  exerciseTime: number;
+  wallTime: number;
+}
+
+/** A correction never rewrites a step: it is added here, and `undo` sends the link back one step. */
+export interface LinkCorrection {
+  note: string;
+  undo: 'alert' | 'acknowledgement' | null;
+  /** The step the correction cancelled, kept for the RETEX. */
+  cancelled: LinkAlert | LinkAcknowledgement | null;
+  by: ChainAuthor;
+  exerciseTime: number;
+  wallTime: number;
+}
+
+export interface ChainLink extends ChainLinkTemplate {
+  status: LinkStatus;
+  alert: LinkAlert | null;
+  acknowledgement: LinkAcknowledgement | null;
+  /** The deadlines (exercise ms) the server declared missed; each fires once per link. */
+  overdue: { alert: number | null; acknowledge: number | null };
+  /** A fixed trigger (exercise ms), for links created by an escalation; null: `trigger` applies. */
+  triggerAt: number | null;
+  /** The link whose missed acknowledgement created this one. */
+  escalatedFrom: string | null;
+  /** The link created when this one's receiver did not acknowledge in time. */
+  escalatedTo: string | null;
+  corrections: LinkCorrection[];
+}
+
+export interface AlertChainState {
+  /** False until `alertChain.defined` (room setup). */
+  defined: boolean;
+  actors: ChainActor[];
+  links: ChainLink[];
+}
+
+export const initialAlertChainState: AlertChainState = { defined: false, actors: [], links: [] };
+
+/** A template link as a fresh link of the live chain. */
+export function newLink(template: ChainLinkTemplate, extra: Partial<Pick<ChainLink, 'triggerAt' | 'escalatedFrom'>> = {}): ChainLink {
+  return {
+    ...template,
+    status: 'a_alerter',
+    alert: null,
+    acknowledgement: null,
+    overdue: { alert: null, acknowledge: null },
+    triggerAt: extra.triggerAt ?? null,
+    escalatedFrom: extra.escalatedFrom ?? null,
+    escalatedTo: null,
+    corrections: [],
+  };
+}
+
+export const findActor = (chain: AlertChainState, id: string): ChainActor | undefined => chain.actors.find((a) => a.id === id);
+export const findLink = (chain: AlertChainState, id: string): ChainLink | undefined => chain.links.find((l) => l.id === id);
+
+/** `ARS — cellule régionale de crise (CRAPS) → Préfecture — SIDPC / COD`, for messages and exports. */
+export function linkLabel(chain: AlertChainState, link: Pick<ChainLink, 'from' | 'to'>): string {
+  return `${findActor(chain, link.from)?.label ?? link.from} → ${findActor(chain, link.to)?.label ?? link.to}`;
+}

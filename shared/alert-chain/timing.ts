@@ -1,0 +1,111 @@
+import type { AlertChainState, ChainLink, LinkStatus } from './state.js';
+
+/**
+ * Deadlines of the chain, all in exercise milliseconds (0 = T0, the detection: DEBEX in an exercise,
+ * the room's creation in a crisis). Decision, documented in docs/alert-chain.md:
+ * - a link's `deadlineMinutes` is the deadline to *alert* `to`, counted from its trigger;
+ * - the receiver then has `acknowledgementGraceMinutes` to *acknowledge*; missing that escalates
+ *   to the receiver's backup when the template names one.
+ */
+export const acknowledgementGraceMinutes = 15;
+const minute = 60_000;
+
+/** When `actorId` was first alerted (exercise ms); 0 for an actor nobody alerts (the chain's origin); null if not yet. */
+export function actorAlertedAt(chain: AlertChainState, actorId: string): number | null {
+  const incoming = chain.links.filter((l) => l.to === actorId);
+  if (incoming.length === 0) return 0;
+  const times = incoming.flatMap((l) => (l.alert ? [l.alert.exerciseTime] : []));
+  return times.length > 0 ? Math.min(...times) : null;
+}
+
+/** The instant the link's deadline counts from; null while an `upstream` trigger has not happened. */
+export function triggerTime(chain: AlertChainState, link: ChainLink): number | null {
+  if (link.triggerAt !== null) return link.triggerAt;
+  if (link.trigger === 'T0') return 0;
+  return actorAlertedAt(chain, link.from);
+}
+
+/** The exercise time by which `to` must have been alerted; null while the trigger is pending. */
+export function alertDeadlineAt(chain: AlertChainState, link: ChainLink): number | null {
+  const base = triggerTime(chain, link);
+  return base === null ? null : base + link.deadlineMinutes * minute;
+}
+
+/** The exercise time by which `to` must have acknowledged; null until the link is alerted. */
+export function acknowledgeDeadlineAt(link: ChainLink): number | null {
+  return link.alert ? link.alert.exerciseTime + acknowledgementGraceMinutes * minute : null;
+}
+
+export type OverdueKind = 'alert' | 'acknowledge';
+
+export interface DueOverdue {
+  linkId: string;
+  kind: OverdueKind;
+  deadlineExerciseTime: number;
+}
+
+/** The step a link waits for, with its deadline: none once acknowledged. */
+function pendingStep(chain: AlertChainState, link: ChainLink): { kind: OverdueKind; deadline: number | null } | null {
+  if (link.status === 'a_alerter') return { kind: 'alert', deadline: alertDeadlineAt(chain, link) };
+  if (link.status === 'alerte') return { kind: 'acknowledge', deadline: acknowledgeDeadlineAt(link) };
+  return null;
+}
+
+/** Overdue steps not yet recorded: the pending step of each link whose deadline lies strictly before `exerciseTime`. */
+export function dueOverdue(chain: AlertChainState, exerciseTime: number): DueOverdue[] {
+  const due: DueOverdue[] = [];
+  for (const link of chain.links) {
+    const step = pendingStep(chain, link);
+    if (!step || step.deadline === null || link.overdue[step.kind] !== null) continue;
+    if (exerciseTime > step.deadline) due.push({ linkId: link.id, kind: step.kind, deadlineExerciseTime: step.deadline });
+  }
+  return due;
+}
+
+/**
+ * The earliest exercise time at which `dueOverdue` will return something, or null if nothing can become
+ * overdue without a new event. A deadline is missed one millisecond after it, hence the `+ 1`.
+ */
+export function nextOverdueAt(chain: AlertChainState): number | null {
+  let next: number | null = null;
+  for (const link of chain.links) {
+    const step = pendingStep(chain, link);
+    if (!step || step.deadline === null || link.overdue[step.kind] !== null) continue;
+    if (next === null || step.deadline + 1 < next) next = step.deadline + 1;
+  }
+  return next;
+}
+
+export interface LinkPhase {
+  status: LinkStatus;
+  /** The pending step is past its deadline (recorded by the server, or already passed on this clock). */
+  late: boolean;
+  /** Deadline of the pending step; null when acknowledged or the trigger is pending. */
+  deadlineAt: number | null;
+}
+
+/** What a link shows at `exerciseTime`: its state, whether it is late, and the deadline its timer runs to. */
+export function linkPhase(chain: AlertChainState, link: ChainLink, exerciseTime: number): LinkPhase {
+  const step = pendingStep(chain, link);
+  if (!step) return { status: link.status, late: false, deadlineAt: null };
+  const late = link.overdue[step.kind] !== null || (step.deadline !== null && exerciseTime > step.deadline);
+  return { status: link.status, late, deadlineAt: step.deadline };
+}
+
+export interface AlertChainSummary {
+  /** Actors somebody must alert (the chain's origin is not counted). */
+  actors: number;
+  alerted: number;
+  acknowledged: number;
+  /** Links whose pending step is late. */
+  late: number;
+}
+
+/** The compact summary shown on every page: "7/11 acteurs alertés, 2 en retard". */
+export function summarizeAlertChain(chain: AlertChainState, exerciseTime: number): AlertChainSummary {
+  const targets = new Set(chain.links.map((l) => l.to));
+  const alerted = new Set(chain.links.filter((l) => l.status !== 'a_alerter').map((l) => l.to));
+  const acknowledged = new Set(chain.links.filter((l) => l.status === 'accuse').map((l) => l.to));
+  const late = chain.links.filter((l) => linkPhase(chain, l, exerciseTime).late).length;
+  return { actors: targets.size, alerted: alerted.size, acknowledged: acknowledged.size, late };
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { defineCommand, type Participant } from '../core/define.js';
+import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
+import type { EventDraft } from '../core/events.js';
+import type { RoomState } from '../room-state.js';
+import { Finess } from './establishment.js';
+import { BasculePayload, DiversionPayload, GhtLabel, StatusPatch } from './events.js';
+import { canEditCareMap, isRegulationDown } from './rules.js';
+import type { CareMapState } from './state.js';
+
+/**
+ * The care-offer commands. Rules (see docs/care-map.md):
+ * - only the ARS cell and the director edit; the Préfecture and everyone else see every change live;
+ * - every FINESS must be one the room's region knows (`careMap.regionLoaded`);
+ * - a bascule to a Samu that is down or itself in bascule is refused (`conflict`): calls would be lost;
+ * - a diversion to a closed ED is accepted and flagged `destination_fermee`: the cell may have a reason
+ *   (the ED reopens within the hour, the patients are not ED patients), but everyone must see it.
+ */
+const draft = (type: string, payload: unknown): EventDraft[] => [{ type, payload, visibility: 'all' }];
+
+/** Checks the actor's cell and that a region is loaded; returns the care-map slice. */
+function editableCareMap(state: RoomState, actor: Participant): CareMapState {
+  if (!canEditCareMap(actor)) {
+    throw forbidden("Seule la cellule ARS (ou la direction) modifie la carte de l'offre de soins.");
+  }
+  if (state.careMap.region === null) throw conflict("Aucune région n'est chargée dans cette salle.");
+  return state.careMap;
+}
+
+function requireKnown(careMap: CareMapState, finess: string): void {
+  if (!careMap.finessIds[finess]) throw notFound(`Établissement FINESS ${finess} inconnu dans la région ${careMap.region}.`);
+}
+
+function requireSamu(careMap: CareMapState, finess: string): void {
+  requireKnown(careMap, finess);
+  if (!careMap.samuIds[finess]) throw invalid(`L'établissement FINESS ${finess} n'héberge pas de SAMU – Centre 15.`);
+}
+
+export const setStatus = defineCommand({
+  type: 'careMap.setStatus',
+  description: "Changer le statut d'un établissement : mode global, fonctions, capacités, situation.",
+  payload: StatusPatch,
+  allowed: ['director', 'player'],
+  example: { finess: '140000209', mode: 'degrade', functions: { si_dpi: 'arret', urgences: 'degrade' }, capacity: { urgencesOuvertes: true } },
+  decide: ({ state, actor, payload }) => {
+    const careMap = editableCareMap(state, actor);
+    requireKnown(careMap, payload.finess);
+    const { mode, functions, capacity, situation } = payload;
+    const empty = (o: object | undefined) => o === undefined || Object.keys(o).length === 0;
+    if (mode === undefined && situation === undefined && empty(functions) && empty(capacity)) {
+      throw invalid('Aucun changement : indiquez un mode, une fonction, une capacité ou une situation.');
+    }
+    return draft('careMap.statusChanged', payload);
+  },
+});
+
+export const setBascule = defineCommand({
+  type: 'careMap.setBascule',
+  description: 'Basculer les appels du 15 d’un SAMU vers un autre SAMU (ou changer le SAMU de secours).',
+  payload: BasculePayload,
+  allowed: ['director', 'player'],
+  example: { samu: '500000450', to: '140000209' },
+  decide: ({ state, actor, payload }) => {
+    const careMap = editableCareMap(state, actor);
+    requireSamu(careMap, payload.samu);
+    requireSamu(careMap, payload.to);
+    if (payload.samu === payload.to) throw invalid('Un SAMU ne peut pas basculer vers lui-même.');
+    if (careMap.bascules[payload.samu]?.to === payload.to) throw conflict('Cette bascule est déjà en cours.');
+    if (isRegulationDown(careMap.statuses[payload.to])) {
+      throw conflict(`Le SAMU de secours (FINESS ${payload.to}) est lui-même à l'arrêt : choisissez un autre SAMU.`);
+    }
+    if (careMap.bascules[payload.to]) {
+      throw conflict(`Le SAMU de secours (FINESS ${payload.to}) a lui-même basculé ses appels : choisissez un autre SAMU.`);
+    }
+    return draft('careMap.basculeSet', payload);
+  },
+});
+
+export const endBascule = defineCommand({
+  type: 'careMap.endBascule',
+  description: 'Mettre fin à la bascule du 15 : le SAMU reprend ses appels.',
+  payload: z.object({ samu: Finess }),
+  allowed: ['director', 'player'],
+  example: { samu: '500000450' },
+  decide: ({ state, actor, payload }) => {
+    const careMap = editableCareMap(state, actor);
+    if (!careMap.bascules[payload.samu]) throw conflict(`Aucune bascule en cours pour le SAMU FINESS ${payload.samu}.`);
+    return draft('careMap.basculeEnded', payload);
+  },
+});
+
+export const addDiversion = defineCommand({
+  type: 'careMap.addDiversion',
+  description: "Organiser un délestage : orienter un type de patients d'un établissement vers un autre.",
+  payload: DiversionPayload,
+  allowed: ['director', 'player'],
+  example: { from: '140000209', to: '500000450', patients: 'Urgences adultes', note: 'Jusqu’au point de situation de 14 h' },
+  decide: ({ state, actor, payload }) => {
+    const careMap = editableCareMap(state, actor);
+    requireKnown(careMap, payload.from);
+    requireKnown(careMap, payload.to);
+    if (payload.from === payload.to) throw invalid('Un délestage relie deux établissements différents.');
+    const duplicate = careMap.diversions.some(
+      (d) => d.endedAt === null && d.from === payload.from && d.to === payload.to && d.patients === payload.patients,
+    );
+    if (duplicate) throw conflict('Ce délestage est déjà en cours.');
+    return draft('careMap.diversionAdded', payload);
+  },
+});
+
+export const endDiversion = defineCommand({
+  type: 'careMap.endDiversion',
+  description: 'Mettre fin à un délestage.',
+  payload: z.object({ id: z.string().min(1).max(40) }),
+  allowed: ['director', 'player'],
+  example: { id: 'D12' },
+  decide: ({ state, actor, payload }) => {
+    const careMap = editableCareMap(state, actor);
+    const diversion = careMap.diversions.find((d) => d.id === payload.id);
+    if (!diversion) throw notFound(`Délestage ${payload.id} inconnu.`);
+    if (diversion.endedAt !== null) throw conflict(`Le délestage ${payload.id} est déjà terminé.`);
+    return draft('careMap.diversionEnded', payload);
+  },
+});
+
+export const setGht = defineCommand({
+  type: 'careMap.setGht',
+  description: "Rattacher un établissement à un GHT (null pour retirer) : les données ouvertes n'ont pas ce rattachement.",
+  payload: z.object({ finess: Finess, ght: GhtLabel.nullable() }),
+  allowed: ['director', 'player'],
+  example: { finess: '140000209', ght: 'NOR-06' },
+  decide: ({ state, actor, payload }) => {
+    const careMap = editableCareMap(state, actor);
+    requireKnown(careMap, payload.finess);
+    if ((careMap.ghts[payload.finess] ?? null) === payload.ght) throw conflict('Ce rattachement est déjà enregistré.');
+    return draft('careMap.ghtAssigned', payload);
+  },
+});
+
+export const careMapCommands = [setStatus, setBascule, endBascule, addDiversion, endDiversion, setGht];

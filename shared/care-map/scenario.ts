@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { invalid } from '../core/errors.js';
+import type { EventDraft } from '../core/events.js';
+import { FictionalSite, Finess } from './establishment.js';
+import { GhtLabel } from './events.js';
+import { InitialCareStatus } from './modes.js';
+import { RegionId, type RegionData } from './region.js';
+
+/**
+ * The care-offer part of a scenario: the region whose real establishments the room uses, fictional
+ * sites it adds, the statuses at T0 and the GHT memberships it assumes (the open data has none).
+ * Everything here is shown to players at room creation: no animator secret belongs in it
+ * (a status change planned for later is a stimulus, not an initial status).
+ */
+export const CareOfferScenario = z.object({
+  region: RegionId,
+  fictionalSites: z.array(FictionalSite).max(200).default([]),
+  initialStatuses: z.array(InitialCareStatus).max(2000).default([]),
+  ghts: z.record(Finess, GhtLabel).default({}),
+});
+export type CareOfferScenario = z.infer<typeof CareOfferScenario>;
+
+/** Checks that every FINESS the scenario names exists in the region or among its fictional sites. */
+function checkScenarioAgainstRegion(region: RegionData, offer: CareOfferScenario): void {
+  const real = new Set(region.establishments.map((e) => e.finess));
+  const fictional = new Set<string>();
+  offer.fictionalSites.forEach((site, i) => {
+    if (real.has(site.finess)) throw invalid(`careOffer.fictionalSites[${i}].finess : ${site.finess} est un établissement réel de la région`);
+    if (fictional.has(site.finess)) throw invalid(`careOffer.fictionalSites[${i}].finess : ${site.finess} en double`);
+    fictional.add(site.finess);
+  });
+  const known = (finess: string) => real.has(finess) || fictional.has(finess);
+  offer.initialStatuses.forEach((s, i) => {
+    if (!known(s.finess)) throw invalid(`careOffer.initialStatuses[${i}].finess : ${s.finess} inconnu dans la région ${region.id}`);
+  });
+  for (const finess of Object.keys(offer.ghts)) {
+    if (!known(finess)) throw invalid(`careOffer.ghts.${finess} : établissement inconnu dans la région ${region.id}`);
+  }
+}
+
+/**
+ * The events the server appends at room creation, in order: the region (known FINESS and Samu),
+ * then GHT memberships, then initial statuses. All are visible to everyone: the map is shared.
+ * Throws `invalid` when the scenario names an establishment the region does not have.
+ */
+export function careMapCreationEvents(region: RegionData, offer: CareOfferScenario): EventDraft[] {
+  checkScenarioAgainstRegion(region, offer);
+  const sites = offer.fictionalSites;
+  const regionLoaded: EventDraft = {
+    type: 'careMap.regionLoaded',
+    payload: {
+      region: region.id,
+      finessIds: [...region.establishments.map((e) => e.finess), ...sites.map((s) => s.finess)],
+      samuIds: [...region.samuIds, ...sites.filter((s) => s.samu).map((s) => s.finess)],
+      fictionalSites: sites,
+    },
+    visibility: 'all',
+  };
+  const ghts: EventDraft[] = Object.entries(offer.ghts).map(([finess, ght]) => ({
+    type: 'careMap.ghtAssigned',
+    payload: { finess, ght },
+    visibility: 'all',
+  }));
+  const statuses: EventDraft[] = offer.initialStatuses.map((s) => ({
+    type: 'careMap.statusChanged',
+    payload: s,
+    visibility: 'all',
+  }));
+  return [regionLoaded, ...ghts, ...statuses];
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { defineCommand } from '../core/define.js';
+import { conflict, notFound } from '../core/errors.js';
+import type { EventDraft } from '../core/events.js';
+import { CellId } from '../core/roles.js';
+import { DraftId, DraftKind, DraftTitle, isEditable } from './draft.js';
+import { findDraft, requireValidator, requireWriter } from './rules.js';
+
+/**
+ * The public-communication workflow (see docs/comms.md). The text itself is edited in the draft's Yjs document;
+ * these commands move the draft along brouillon → soumis → validé / à reprendre → publié. What is validated is
+ * the text the *server* read from the document at submission (`comms.sealed`), never a text a client claims.
+ */
+const all = (type: string, payload: unknown): EventDraft[] => [{ type, payload, visibility: 'all' }];
+const Ref = z.object({ draftId: DraftId });
+
+export const createDraft = defineCommand({
+  type: 'comms.createDraft',
+  description: 'Ouvrir un brouillon de communication publique.',
+  payload: z.object({ kind: DraftKind, title: DraftTitle }),
+  allowed: ['director', 'player'],
+  example: { kind: 'communique_presse', title: 'Communiqué — prise en charge des patients du GHT' },
+  decide: ({ state, actor, payload }) => {
+    requireWriter(actor, state);
+    return all('comms.draftCreated', { draftId: `d${state.comms.drafts.length + 1}`, ...payload });
+  },
+});
+
+export const submitDraft = defineCommand({
+  type: 'comms.submit',
+  description: 'Soumettre le brouillon à validation (son texte est figé pendant la relecture).',
+  payload: Ref,
+  allowed: ['director', 'player'],
+  example: { draftId: 'd1' },
+  decide: ({ state, actor, payload }) => {
+    requireWriter(actor, state);
+    const draft = findDraft(state, payload.draftId);
+    if (!isEditable(draft.status)) throw conflict(`Le brouillon est « ${draft.status} » : il ne peut pas être soumis.`);
+    return all('comms.submitted', { draftId: draft.id, cycle: draft.cycle });
+  },
+});
+
+export const validateDraft = defineCommand({
+  type: 'comms.validate',
+  description: 'Valider le texte soumis (empreinte du texte relu) : il est figé comme version.',
+  payload: Ref.extend({ hash: z.string().regex(/^[0-9a-f]{64}$/, 'empreinte SHA-256 attendue') }),
+  allowed: ['director', 'player'],
+  example: { draftId: 'd1', hash: 'a'.repeat(64) },
+  decide: ({ state, actor, payload }) => {
+    requireValidator(actor, state);
+    const draft = findDraft(state, payload.draftId);
+    if (draft.status !== 'soumis') throw conflict(`Le brouillon est « ${draft.status} » : rien à valider.`);
+    const sealed = draft.sealed;
+    if (!sealed || sealed.cycle !== draft.cycle) throw conflict('Le texte soumis est en cours de relevé par le serveur ; réessayez.');
+    if (sealed.hash !== payload.hash) throw conflict("Le texte relu n'est pas le texte soumis : rechargez avant de valider.");
+    return all('comms.validated', { draftId: draft.id, number: draft.versions.length + 1, hash: sealed.hash, text: sealed.text });
+  },
+});
+
+export const requestChanges = defineCommand({
+  type: 'comms.requestChanges',
+  description: 'Renvoyer le brouillon soumis à reprendre, avec des commentaires.',
+  payload: Ref.extend({ comments: z.string().trim().min(1).max(4000) }),
+  allowed: ['director', 'player'],
+  example: { draftId: 'd1', comments: 'Retirer le nom de l’établissement tant que la plainte n’est pas déposée.' },
+  decide: ({ state, actor, payload }) => {
+    requireValidator(actor, state);
+    const draft = findDraft(state, payload.draftId);
+    if (draft.status !== 'soumis') throw conflict(`Le brouillon est « ${draft.status} » : rien à relire.`);
+    return all('comms.changesRequested', { draftId: draft.id, cycle: draft.cycle, comments: payload.comments });
+  },
+});
+
+export const publishDraft = defineCommand({
+  type: 'comms.publish',
+  description: "Publier la version validée (en exercice, elle est transmise à l'animation).",
+  payload: Ref,
+  allowed: ['director', 'player'],
+  example: { draftId: 'd1' },
+  decide: ({ state, actor, payload }) => {
+    requireWriter(actor, state);
+    const draft = findDraft(state, payload.draftId);
+    const version = draft.versions.at(-1);
+    if (draft.status !== 'valide' || !version) throw conflict('Seule une version validée peut être publiée.');
+    const { number, hash, text } = version;
+    return all('comms.published', { draftId: draft.id, number, kind: draft.kind, title: draft.title, hash, text });
+  },
+});
+
+export const reopenDraft = defineCommand({
+  type: 'comms.reopen',
+  description: 'Rouvrir un brouillon validé ou publié pour en rédiger une nouvelle version.',
+  payload: Ref,
+  allowed: ['director', 'player'],
+  example: { draftId: 'd1' },
+  decide: ({ state, actor, payload }) => {
+    requireWriter(actor, state);
+    const draft = findDraft(state, payload.draftId);
+    if (draft.status !== 'valide' && draft.status !== 'publie') throw conflict('Seul un brouillon validé ou publié se rouvre.');
+    return all('comms.reopened', { draftId: draft.id, cycle: draft.cycle + 1 });
+  },
+});
+
+export const setValidator = defineCommand({
+  type: 'comms.setValidator',
+  description: 'Désigner la cellule qui valide la communication publique.',
+  payload: z.object({ cell: CellId }),
+  allowed: ['director'],
+  example: { cell: 'prefecture' },
+  decide: ({ state, payload }) => {
+    if (!state.room.cells.some((c) => c.id === payload.cell)) throw notFound(`Cellule « ${payload.cell} » inconnue dans cette salle.`);
+    return all('comms.validatorSet', payload);
+  },
+});
+
+export const commsCommands = [createDraft, submitDraft, validateDraft, requestChanges, publishDraft, reopenDraft, setValidator];

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { defineEvent } from '../core/define.js';
+import { CellId } from '../core/roles.js';
+import type { RoomState } from '../room-state.js';
+import { DraftId, DraftKind, maxDraftTextLength, type Draft, type Signer } from './draft.js';
+
+const SignerSchema = z.object({ sessionId: z.string(), name: z.string(), cell: z.string().nullable() });
+const Hash = z.string().regex(/^[0-9a-f]{64}$/);
+
+function updateDraft(state: RoomState, draftId: string, change: (draft: Draft) => Draft): RoomState {
+  const drafts = state.comms.drafts.map((d) => (d.id === draftId ? change(d) : d));
+  return { ...state, comms: { ...state.comms, drafts } };
+}
+
+/** Signer from the event envelope (the actor that sent the command). */
+const signerOfEvent = (actor: { sessionId?: string | undefined; name: string; cell?: string | undefined }): Signer => ({
+  sessionId: actor.sessionId ?? '',
+  name: actor.name,
+  cell: actor.cell ?? null,
+});
+
+export const draftCreated = defineEvent({
+  type: 'comms.draftCreated',
+  description: 'Un brouillon de communication publique est ouvert (communiqué, réseaux sociaux, éléments de langage, note interne).',
+  payload: z.object({ draftId: DraftId, kind: DraftKind, title: z.string() }),
+  apply: (state, p, event) => {
+    const draft: Draft = {
+      id: p.draftId,
+      kind: p.kind,
+      title: p.title,
+      status: 'brouillon',
+      createdBy: signerOfEvent(event.actor),
+      createdAt: event.wallTime,
+      cycle: 1,
+      sealed: null,
+      reviews: [],
+      versions: [],
+    };
+    return { ...state, comms: { ...state.comms, drafts: [...state.comms.drafts, draft] } };
+  },
+});
+
+export const draftSubmitted = defineEvent({
+  type: 'comms.submitted',
+  description: 'Le brouillon est soumis à validation : son texte est figé le temps de la relecture.',
+  payload: z.object({ draftId: DraftId, cycle: z.number().int().positive() }),
+  apply: (state, p) => updateDraft(state, p.draftId, (d) => ({ ...d, status: 'soumis', sealed: null })),
+});
+
+export const draftSealed = defineEvent({
+  type: 'comms.sealed',
+  description: 'Le serveur relève le texte soumis dans le document partagé et en calcule l’empreinte (SHA-256) : c’est ce texte qui est validé.',
+  payload: z.object({ draftId: DraftId, cycle: z.number().int().positive(), hash: Hash, text: z.string().max(maxDraftTextLength) }),
+  apply: (state, p, event) =>
+    updateDraft(state, p.draftId, (d) => ({ ...d, sealed: { cycle: p.cycle, hash: p.hash, text: p.text, at: event.wallTime } })),
+});
+
+export const draftValidated = defineEvent({
+  type: 'comms.validated',
+  description: 'Le texte scellé est validé et figé comme version, avec son empreinte, son valideur et l’heure.',
+  payload: z.object({ draftId: DraftId, number: z.number().int().positive(), hash: Hash, text: z.string().max(maxDraftTextLength) }),
+  apply: (state, p, event) =>
+    updateDraft(state, p.draftId, (d) => ({
+      ...d,
+      status: 'valide',
+      versions: [
+        ...d.versions,
+        {
+          number: p.number,
+          hash: p.hash,
+          text: p.text,
+          validatedBy: signerOfEvent(event.actor),
+          validatedAt: event.wallTime,
+          validatedExerciseTime: event.exerciseTime,
+          publishedAt: null,
+          publishedBy: null,
+        },
+      ],
+    })),
+});
+
+export const changesRequested = defineEvent({
+  type: 'comms.changesRequested',
+  description: 'Le valideur renvoie le brouillon à reprendre, avec ses commentaires.',
+  payload: z.object({ draftId: DraftId, cycle: z.number().int().positive(), comments: z.string() }),
+  apply: (state, p, event) =>
+    updateDraft(state, p.draftId, (d) => ({
+      ...d,
+      status: 'a_reprendre',
+      sealed: null,
+      reviews: [...d.reviews, { cycle: p.cycle, by: signerOfEvent(event.actor), at: event.wallTime, comments: p.comments }],
+    })),
+});
+
+export const draftPublished = defineEvent({
+  type: 'comms.published',
+  description: "La version validée est publiée ; en exercice, elle part vers l'animation, qui peut y répondre par des stimuli médias.",
+  payload: z.object({ draftId: DraftId, number: z.number().int().positive(), kind: DraftKind, title: z.string(), hash: Hash, text: z.string() }),
+  apply: (state, p, event) =>
+    updateDraft(state, p.draftId, (d) => ({
+      ...d,
+      status: 'publie',
+      versions: d.versions.map((v) =>
+        v.number === p.number ? { ...v, publishedAt: event.wallTime, publishedBy: signerOfEvent(event.actor) } : v,
+      ),
+    })),
+});
+
+export const draftReopened = defineEvent({
+  type: 'comms.reopened',
+  description: 'Un brouillon validé ou publié est rouvert pour une nouvelle version ; les versions figées restent.',
+  payload: z.object({ draftId: DraftId, cycle: z.number().int().positive() }),
+  apply: (state, p) => updateDraft(state, p.draftId, (d) => ({ ...d, status: 'brouillon', cycle: p.cycle, sealed: null })),
+});
+
+export const validatorSet = defineEvent({
+  type: 'comms.validatorSet',
+  description: 'La cellule qui valide la communication publique est désignée (par le scénario ou le directeur).',
+  payload: z.object({ cell: CellId }),
+  apply: (state, p) => ({ ...state, comms: { ...state.comms, validatorCell: p.cell } }),
+});
+
+export const commsEvents = [draftCreated, draftSubmitted, draftSealed, draftValidated, changesRequested, draftPublished, draftReopened, validatorSet];

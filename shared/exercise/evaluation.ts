@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { conflict, invalid, notFound } from '../core/errors.js';
+import { defineCommand, defineEvent } from '../core/define.js';
+import { limits } from '../core/limits.js';
+import type { RoomState } from '../room-state.js';
+import { observationKey } from './stimuli-state.js';
+
+/** The evaluation grid lives in the staff projection: evaluators and the animation team, never players. */
+function observerKit(state: RoomState) {
+  const kit = state.exercise.observerKit;
+  if (!kit) throw conflict("Cette salle n'a pas de grille d'évaluation.");
+  return kit;
+}
+
+const Comment = z.string().trim().max(limits.maxTextLength).default('');
+
+export const actionObserved = defineEvent({
+  type: 'evaluation.actionObserved',
+  description: 'Un évaluateur coche une action attendue, avec l’heure d’exercice et un commentaire.',
+  payload: z.object({ stimulusId: z.string(), actionId: z.string(), comment: z.string() }),
+  apply: (state, p, event) => ({
+    ...state,
+    exercise: {
+      ...state.exercise,
+      evaluation: {
+        ...state.exercise.evaluation,
+        observed: { ...state.exercise.evaluation.observed, [observationKey(p.stimulusId, p.actionId)]: { ...p, by: event.actor.name, exerciseTime: event.exerciseTime } },
+      },
+    },
+  }),
+});
+
+export const objectiveScored = defineEvent({
+  type: 'evaluation.objectiveScored',
+  description: 'Un évaluateur note un objectif sur l’échelle du scénario.',
+  payload: z.object({ objectiveId: z.string(), score: z.number(), comment: z.string() }),
+  apply: (state, p, event) => ({
+    ...state,
+    exercise: {
+      ...state.exercise,
+      evaluation: { ...state.exercise.evaluation, scores: { ...state.exercise.evaluation.scores, [p.objectiveId]: { ...p, by: event.actor.name, exerciseTime: event.exerciseTime } } },
+    },
+  }),
+});
+
+export const observationAdded = defineEvent({
+  type: 'evaluation.observationAdded',
+  description: 'Un évaluateur écrit une observation (liée ou non à un objectif).',
+  payload: z.object({ text: z.string(), objectiveId: z.string().nullable() }),
+  apply: (state, p, event) => ({
+    ...state,
+    exercise: {
+      ...state.exercise,
+      evaluation: {
+        ...state.exercise.evaluation,
+        observations: [...state.exercise.evaluation.observations, { ...p, by: event.actor.name, exerciseTime: event.exerciseTime }],
+      },
+    },
+  }),
+});
+
+export const observeAction = defineCommand({
+  type: 'evaluation.observeAction',
+  description: 'Cocher une action attendue d’un stimulus (heure d’exercice enregistrée par le serveur).',
+  payload: z.object({ stimulusId: z.string(), actionId: z.string(), comment: Comment }),
+  allowed: ['director', 'evaluator'],
+  example: { stimulusId: 'S01', actionId: 'A1', comment: 'Alerte du préfet à T+25' },
+  decide: ({ state, payload }) => {
+    observerKit(state);
+    return [{ type: 'evaluation.actionObserved', payload, visibility: 'staff' }];
+  },
+});
+
+export const scoreObjective = defineCommand({
+  type: 'evaluation.scoreObjective',
+  description: 'Noter un objectif sur l’échelle du scénario.',
+  payload: z.object({ objectiveId: z.string(), score: z.number().int(), comment: Comment }),
+  allowed: ['director', 'evaluator'],
+  example: { objectiveId: 'chaine-alerte', score: 3, comment: 'Chaîne complète, Préfecture alertée tardivement.' },
+  decide: ({ state, payload }) => {
+    const kit = observerKit(state);
+    if (!kit.objectives.some((o) => o.id === payload.objectiveId)) throw notFound(`Objectif « ${payload.objectiveId} » inconnu.`);
+    if (payload.score < kit.scale.min || payload.score > kit.scale.max) throw invalid(`Note attendue entre ${kit.scale.min} et ${kit.scale.max}.`);
+    return [{ type: 'evaluation.objectiveScored', payload, visibility: 'staff' }];
+  },
+});
+
+export const addObservation = defineCommand({
+  type: 'evaluation.addObservation',
+  description: 'Écrire une observation libre (liée ou non à un objectif).',
+  payload: z.object({ text: z.string().trim().min(1).max(limits.maxTextLength), objectiveId: z.string().nullable().default(null) }),
+  allowed: ['director', 'evaluator'],
+  example: { text: 'Bonne articulation ARS–Préfecture au point de situation de 10 h.', objectiveId: null },
+  decide: ({ state, payload }) => {
+    observerKit(state);
+    return [{ type: 'evaluation.observationAdded', payload, visibility: 'staff' }];
+  },
+});
+
+export const evaluationEvents = [actionObserved, objectiveScored, observationAdded];
+export const evaluationCommands = [observeAction, scoreObjective, addObservation];

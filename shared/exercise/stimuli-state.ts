@@ -1,0 +1,88 @@
+import type { Channel } from '../core/channels.js';
+import type { ObserverKit } from './scenario-kit.js';
+import type { Objective, Scenario } from './scenario.js';
+import type { Stimulus } from './scenario-stimulus.js';
+import type { PlayerScenarioView } from './scenario-views.js';
+
+/**
+ * Where a row of the chronogramme stands. `waiting`: its `after_event` condition has not happened;
+ * `cancelled`: the players did what an `if_no_event` contingency checks for, so it is never sent.
+ */
+export type StimulusStatus = 'scheduled' | 'waiting' | 'injected' | 'skipped' | 'cancelled';
+
+/** A row of the animator's chronogramme (director projection only: it holds the secrets). */
+export interface ChronogrammeItem {
+  stimulus: Stimulus;
+  status: StimulusStatus;
+  /** Exercise time the animator deferred it to (replaces the offset). */
+  deferredTo: number | null;
+  /** Exercise time of the first event satisfying its condition. */
+  conditionMetAt: number | null;
+  injectedAt: number | null;
+  adHoc: boolean;
+}
+
+/** A player's view of a delivered stimulus: only what the simulated sender actually said. */
+export interface InboxItem {
+  id: string;
+  sender: { id: string; label: string };
+  recipients: string[];
+  channel: Channel;
+  subject: string;
+  content: string;
+  attachments: Array<{ name: string; mediaType: string; dataBase64: string }>;
+  injectedAt: number;
+  injectedWall: number;
+  inReplyTo: string | null;
+  acks: Record<string, { by: string; exerciseTime: number; wallTime: number }>;
+  replies: Array<{ cell: string; by: string; text: string; exerciseTime: number }>;
+  links: Array<{ cell: string; by: string; kind: LinkKind; ref: string; label: string; exerciseTime: number }>;
+}
+
+export type LinkKind = 'mainCourante' | 'alertLink' | 'establishment' | 'comms';
+
+export interface ActionObservation {
+  stimulusId: string;
+  actionId: string;
+  by: string;
+  comment: string;
+  exerciseTime: number;
+}
+
+export interface ObjectiveScore {
+  objectiveId: string;
+  score: number;
+  comment: string;
+  by: string;
+  exerciseTime: number;
+}
+
+/** The evaluation grid being filled (staff projection only). */
+export interface EvaluationState {
+  observed: Record<string, ActionObservation>;
+  scores: Record<string, ObjectiveScore>;
+  observations: Array<{ by: string; text: string; objectiveId: string | null; exerciseTime: number }>;
+}
+
+export interface ExerciseState {
+  /** What players may read: briefing, rules, objectives, player kit. */
+  scenario: PlayerScenarioView | null;
+  /** Evaluators and director: the grid and how to fill it, with the objectives it scores. */
+  observerKit: (ObserverKit & { objectives: Objective[] }) | null;
+  /** Director only: the whole scenario and the live chronogramme. */
+  animator: { scenario: Scenario; items: Record<string, ChronogrammeItem>; order: string[] } | null;
+  inbox: Record<string, InboxItem>;
+  inboxOrder: string[];
+  evaluation: EvaluationState;
+}
+
+export const initialExerciseState: ExerciseState = {
+  scenario: null,
+  observerKit: null,
+  animator: null,
+  inbox: {},
+  inboxOrder: [],
+  evaluation: { observed: {}, scores: {}, observations: [] },
+};
+
+export const observationKey = (stimulusId: string, actionId: string) => `${stimulusId}/${actionId}`;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { defineEvent } from '../core/define.js';
+import type { RoomState } from '../room-state.js';
+import { MainCouranteEntry, Receipt, SignificanceFlag } from './entry.js';
+import type { SignificantEntry } from './state.js';
+
+/**
+ * Mirror events: the server appends one to the room log for each entry (or flag) it accepted in the
+ * `main-courante` document, with the author as actor. They are never sent as commands.
+ */
+
+function promote(state: RoomState, entry: SignificantEntry): RoomState {
+  const summary = state.mainCourante;
+  if (summary.significant.some((s) => s.id === entry.id)) return state;
+  return { ...state, mainCourante: { ...summary, significant: [...summary.significant, entry] } };
+}
+
+export const entryAdded = defineEvent({
+  type: 'mainCourante.entryAdded',
+  description: 'Une entrée est inscrite à la main courante (copie au journal de la salle, couverte par la chaîne de hachage).',
+  payload: z.object({ entry: MainCouranteEntry, receipt: Receipt }),
+  apply: (state, { entry, receipt }) => {
+    const summary = state.mainCourante;
+    const counted: RoomState = {
+      ...state,
+      mainCourante: {
+        ...summary,
+        count: summary.count + 1,
+        lateCount: summary.lateCount + (receipt.late ? 1 : 0),
+        lastEntryAt: Math.max(summary.lastEntryAt ?? 0, entry.authoredAt),
+      },
+    };
+    if (!entry.significant) return counted;
+    const { id, type, text, author, cell, authoredAt } = entry;
+    return promote(counted, { id, type, text, author, cell, authoredAt, receivedAt: receipt.receivedAt, flaggedBy: null });
+  },
+});
+
+export const entryFlagged = defineEvent({
+  type: 'mainCourante.entryFlagged',
+  description: 'Une entrée existante est signalée comme événement significatif et remonte dans la synthèse de la salle.',
+  payload: z.object({ flag: SignificanceFlag, entry: MainCouranteEntry, receivedAt: z.number().int() }),
+  apply: (state, { flag, entry, receivedAt }) => {
+    const { id, type, text, author, cell, authoredAt } = entry;
+    return promote(state, { id, type, text, author, cell, authoredAt, receivedAt, flaggedBy: flag.author });
+  },
+});
+
+export const mainCouranteEvents = [entryAdded, entryFlagged];

@@ -1,0 +1,55 @@
+import type { Role } from '../core/roles.js';
+import type { RoomState } from '../room-state.js';
+import { draftIdOfDoc, isEditable } from '../comms/draft.js';
+import { writesSharedDocs } from '../comms/rules.js';
+import { mainCouranteDocName } from './doc.js';
+
+/**
+ * The Yjs documents of a room and who may open them: the contract of the `/yjs/<roomId>/<docName>` endpoint,
+ * shared so that the client shows the same rights the server enforces.
+ * - `main-courante`: players read and write (append-only, checked by the server); everyone else in the room reads;
+ * - `comms-<draftId>`: a draft that exists in the room state; same rights, and writes only while it is editable;
+ * - `animator-notes`: the director's alone.
+ */
+export type RoomDocRef =
+  | { kind: 'main-courante'; docName: string }
+  | { kind: 'comms'; docName: string; draftId: string }
+  | { kind: 'animator-notes'; docName: string };
+
+export type DocAccess = 'write' | 'read';
+
+export const animatorNotesDocName = 'animator-notes';
+
+/** The document a name stands for in this room, or null when the room has no such document. */
+export function resolveRoomDoc(docName: string, state: RoomState): RoomDocRef | null {
+  if (docName === mainCouranteDocName) return { kind: 'main-courante', docName };
+  if (docName === animatorNotesDocName) return { kind: 'animator-notes', docName };
+  const draftId = draftIdOfDoc(docName);
+  if (draftId && state.comms.drafts.some((d) => d.id === draftId)) return { kind: 'comms', docName, draftId };
+  return null;
+}
+
+/** What a participant may do with a document at connection time; null: may not open it at all. */
+export function docAccess(ref: RoomDocRef, viewer: { role: Role }, state: RoomState): DocAccess | null {
+  if (ref.kind === 'animator-notes') return viewer.role === 'director' ? 'write' : null;
+  return writesSharedDocs(viewer, state) ? 'write' : 'read';
+}
+
+/** Whether a writer's update may be applied right now (a submitted, validated or published draft is frozen). */
+export function acceptsWrites(ref: RoomDocRef, state: RoomState): boolean {
+  if (ref.kind !== 'comms') return true;
+  const draft = state.comms.drafts.find((d) => d.id === ref.draftId);
+  return draft !== undefined && isEditable(draft.status);
+}
+
+/**
+ * WebSocket close codes of the endpoint. The stock `y-websocket` client stops reconnecting on 4400–4499.
+ * - `refused`: an update was refused (stock client): reconnecting would resend it;
+ * - `resync`: an update was refused (project client, `?client=orsan`): drop the local document and reconnect fresh;
+ * - `revoked`: the session was revoked;
+ * - `unavailable`: the store failed; transient, the client reconnects and resends what it has.
+ */
+export const yjsCloseCodes = { refused: 4403, resync: 4409, revoked: 4401, unavailable: 1011 } as const;
+
+/** The `serverUrl` to give `new WebsocketProvider(serverUrl, docName, doc, { params: { token } })`. */
+export const yjsRoomPath = (roomId: string) => `/yjs/${roomId}`;

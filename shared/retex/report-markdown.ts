@@ -1,0 +1,31 @@
+import { formatExerciseTime } from '../exercise/clock.js';
+import { laneLabels } from './timeline.js';
+import type { RetexReport } from './report.js';
+
+const t = (ms: number | null) => (ms === null ? '—' : `T+${formatExerciseTime(ms)}`);
+const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The RETEX report as Markdown, for wikis and mail. Same content as the HTML report. */
+export function reportToMarkdown(r: RetexReport): string {
+  const out: string[] = [];
+  out.push(`# RETEX — ${r.identity.title}`, '');
+  out.push(`- Mode : ${r.identity.mode === 'crisis' ? 'crise réelle' : 'exercice'}`);
+  if (r.identity.scenario) out.push(`- Scénario : ${r.identity.scenario} (niveau ${r.identity.level})`);
+  out.push(`- Cellules : ${r.identity.cells.map((c) => c.label).join(', ')}`, `- Durée couverte : ${t(r.span.start)} → ${t(r.span.end)}`, '');
+  out.push('## Constats', '', ...(r.suggestions.length ? r.suggestions.map((s) => `- ${s}`) : ['- Aucun écart relevé automatiquement.']), '');
+  out.push("## Chaîne d'alerte", '', '| De | Vers | Délai attendu | Alerté | Accusé | En retard |', '|---|---|---|---|---|---|');
+  for (const l of r.alertChain.links) out.push(`| ${cellText(l.fromLabel)} | ${cellText(l.toLabel)} | ${t(l.deadlineAt)} | ${t(l.alertedAt)} | ${t(l.acknowledgedAt)} | ${l.late ? 'oui' : 'non'} |`);
+  out.push('', '## Stimuli', '', '| Stimulus | Cellule | Envoyé | Accusé | Délai (min) | 1re action |', '|---|---|---|---|---|---|');
+  for (const m of r.stimuli) out.push(`| ${m.stimulusId} — ${cellText(m.subject)} | ${m.cell} | ${t(m.injectedAt)} | ${t(m.acknowledgedAt)} | ${m.ackDelay === null ? '—' : Math.round(m.ackDelay / 60_000)} | ${t(m.firstActionAt)} |`);
+  out.push('', "## Grille d'évaluation", '');
+  for (const o of r.evaluation.objectives) {
+    out.push(`### ${o.label} — ${o.score === null ? 'non noté' : `${o.score}/${r.evaluation.scale?.max ?? '?'}`}`);
+    if (o.scoreComment) out.push('', o.scoreComment);
+    for (const obs of o.observations) out.push(`- ${t(obs.exerciseTime)} ${obs.by} : ${obs.text}`);
+    out.push('');
+  }
+  out.push('## Main courante', '', `${r.mainCourante.entries} entrées, dont ${r.mainCourante.decisions} décisions et ${r.mainCourante.significant} événements significatifs.`, '');
+  out.push('## Chronologie', '', '| Heure | Domaine | Événement | Par |', '|---|---|---|---|');
+  for (const item of r.timeline) out.push(`| ${t(item.exerciseTime)} | ${laneLabels[item.lane]} | ${cellText(item.label)} | ${cellText(item.by)} |`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,106 @@
+import type { RoomEvent } from '../core/events.js';
+import { formatExerciseTime } from '../exercise/clock.js';
+import { alertChainMeasures, type AlertChainMeasures } from '../alert-chain/measures.js';
+import type { RoomState } from '../room-state.js';
+import { stimulusMeasures, type StimulusMeasure } from './stimulus-measures.js';
+import { unifiedTimeline, type TimelineItem } from './timeline.js';
+
+/** How late an acknowledgement may come before the report points it out (exercise ms). */
+export const slowAcknowledgementMs = 15 * 60_000;
+
+export interface ObjectiveResult {
+  id: string;
+  label: string;
+  score: number | null;
+  scoreComment: string;
+  scoredBy: string | null;
+  observations: Array<{ by: string; text: string; exerciseTime: number }>;
+  observedActions: number;
+}
+
+export interface RetexReport {
+  identity: { roomId: string; title: string; mode: 'exercise' | 'crisis'; scenario: string | null; level: string | null; cells: Array<{ id: string; label: string }> };
+  span: { start: number; end: number };
+  timeline: TimelineItem[];
+  alertChain: AlertChainMeasures;
+  stimuli: StimulusMeasure[];
+  evaluation: { scale: { min: number; max: number; labels: string[] } | null; objectives: ObjectiveResult[]; generalObservations: Array<{ by: string; text: string; exerciseTime: number }> };
+  mainCourante: { entries: number; decisions: number; significant: number };
+  suggestions: string[];
+  released: boolean;
+}
+
+const minutes = (ms: number) => Math.round(ms / 60_000);
+
+/**
+ * The RETEX of a room, computed from one audience's state and log (the director's, or the evaluators'
+ * for everyone else): the same pure reducers and measures as the live room, so the report cannot disagree with it.
+ */
+export function buildReport(state: RoomState, events: readonly RoomEvent[]): RetexReport {
+  const chain = alertChainMeasures(state.alertChain);
+  const stimuli = stimulusMeasures(state, events);
+  const kit = state.exercise.observerKit;
+  const { evaluation } = state.exercise;
+  const objectives: ObjectiveResult[] = (kit?.objectives ?? state.exercise.scenario?.objectives ?? []).map((o) => {
+    const score = evaluation.scores[o.id];
+    return {
+      id: o.id,
+      label: o.label,
+      score: score?.score ?? null,
+      scoreComment: score?.comment ?? '',
+      scoredBy: score?.by ?? null,
+      observations: evaluation.observations.filter((x) => x.objectiveId === o.id).map(({ by, text, exerciseTime }) => ({ by, text, exerciseTime })),
+      observedActions: Object.keys(evaluation.observed).length,
+    };
+  });
+  const entries = events.filter((e) => e.type === 'mainCourante.entryAdded');
+  const span = { start: 0, end: events.reduce((m, e) => Math.max(m, e.exerciseTime), 0) };
+  return {
+    identity: {
+      roomId: state.room.id,
+      title: state.room.title,
+      mode: state.room.mode,
+      scenario: state.exercise.scenario?.title ?? null,
+      level: state.exercise.scenario?.level ?? null,
+      cells: state.room.cells,
+    },
+    span,
+    timeline: unifiedTimeline(events),
+    alertChain: chain,
+    stimuli,
+    evaluation: {
+      scale: kit?.scale ?? null,
+      objectives,
+      generalObservations: evaluation.observations.filter((x) => x.objectiveId === null).map(({ by, text, exerciseTime }) => ({ by, text, exerciseTime })),
+    },
+    mainCourante: {
+      entries: entries.length,
+      decisions: entries.filter((e) => (e.payload as { entry: { type: string } }).entry.type === 'decision').length,
+      significant: events.filter((e) => e.type === 'mainCourante.entryFlagged').length + entries.filter((e) => (e.payload as { entry: { significant: boolean } }).entry.significant).length,
+    },
+    suggestions: suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end),
+    released: state.retex.released,
+  };
+}
+
+/** Plain-language findings a debrief starts from ("the Préfecture was alerted 47 min after T0, deadline 30 min"). */
+export function suggestionsFrom(chain: AlertChainMeasures, stimuli: StimulusMeasure[], objectives: ObjectiveResult[], maxScore: number | null, end: number): string[] {
+  const out: string[] = [];
+  for (const link of chain.links) {
+    // A deadline still ahead when the room stopped (CNIL's 72 h in a 3 h exercise) is not a finding.
+    if (link.alertedAt === null && link.deadlineAt !== null && link.deadlineAt <= end) {
+      out.push(`${link.toLabel} n'a jamais été alerté(e) par ${link.fromLabel} (délai attendu : T+${formatExerciseTime(link.deadlineAt)}).`);
+    } else if (link.late && link.alertedAt !== null && link.deadlineAt !== null) {
+      out.push(`${link.toLabel} a été alerté(e) ${minutes(link.alertedAt)} min après T0, délai attendu ${minutes(link.deadlineAt)} min.`);
+    }
+    if (link.acknowledgementLate) out.push(`L'accusé de réception de ${link.toLabel} est arrivé hors délai.`);
+  }
+  for (const m of stimuli) {
+    if (m.ackDelay === null) out.push(`Stimulus ${m.stimulusId} (« ${m.subject} ») jamais acquitté par la cellule ${m.cell}.`);
+    else if (m.ackDelay > slowAcknowledgementMs) out.push(`Stimulus ${m.stimulusId} acquitté par la cellule ${m.cell} après ${minutes(m.ackDelay)} min.`);
+  }
+  for (const o of objectives) {
+    if (o.score !== null && maxScore !== null && o.score <= Math.ceil(maxScore / 2)) out.push(`Objectif « ${o.label} » noté ${o.score}/${maxScore} : axe d'amélioration prioritaire.`);
+  }
+  return out;
+}

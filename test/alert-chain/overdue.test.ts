@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { systemActor } from '../../shared/core/roles.js';
+import { overdueDrafts } from '../../shared/alert-chain/overdue.js';
+import { findLink } from '../../shared/alert-chain/state.js';
+import { acknowledgementGraceMinutes, alertDeadlineAt, dueOverdue, linkPhase, nextOverdueAt, summarizeAlertChain } from '../../shared/alert-chain/timing.js';
+import type { AlertChainTemplate } from '../../shared/alert-chain/template.js';
+import { append, ars, director, minutes, prefecture, pureRoom, run, type PureRoom } from './harness.js';
+
+/** Three actors: a simulated origin, the ARS cell, the Préfecture cell (whose backup is the COD). */
+const small: AlertChainTemplate = {
+  actors: [
+    { id: 'etablissement', label: 'Établissement', kind: 'simulated' },
+    { id: 'ars', label: 'ARS', kind: 'played', cell: 'ars' },
+    { id: 'prefecture', label: 'Préfecture', kind: 'played', cell: 'prefecture', backup: 'cod' },
+    { id: 'cod', label: 'COD', kind: 'simulated' },
+  ],
+  links: [
+    { id: 'etab-ars', from: 'etablissement', to: 'ars', channel: 'telephone', deadlineMinutes: 30, trigger: 'T0' },
+    { id: 'ars-prefecture', from: 'ars', to: 'prefecture', channel: 'telephone', deadlineMinutes: 60, trigger: 'upstream' },
+  ],
+};
+const message = 'Alerte cyber';
+const link = (room: PureRoom, id: string) => findLink(room.state.alertChain, id)!;
+
+/** What the server timer does at the room's current exercise time. */
+const tick = (room: PureRoom) => append(room, overdueDrafts(room.state, room.exerciseTime), systemActor);
+
+describe('deadlines on exercise time', () => {
+  it('counts T0 links from detection and upstream links from the upstream alert', () => {
+    const room = pureRoom({ template: small });
+    expect(alertDeadlineAt(room.state.alertChain, link(room, 'etab-ars'))).toBe(minutes(30));
+    expect(alertDeadlineAt(room.state.alertChain, link(room, 'ars-prefecture'))).toBeNull();
+    room.exerciseTime = minutes(10);
+    run(room, director, 'alertChain.alert', { linkId: 'etab-ars', message });
+    expect(alertDeadlineAt(room.state.alertChain, link(room, 'ars-prefecture'))).toBe(minutes(70));
+  });
+
+  it('is due one millisecond after the deadline, not at it', () => {
+    const room = pureRoom({ template: small });
+    expect(nextOverdueAt(room.state.alertChain)).toBe(minutes(30) + 1);
+    expect(dueOverdue(room.state.alertChain, minutes(30))).toEqual([]);
+    expect(dueOverdue(room.state.alertChain, minutes(30) + 1)).toEqual([{ linkId: 'etab-ars', kind: 'alert', deadlineExerciseTime: minutes(30) }]);
+  });
+});
+
+describe('overdue', () => {
+  it('records an overdue alert once, however often the check runs', () => {
+    const room = pureRoom({ template: small });
+    room.exerciseTime = minutes(31);
+    expect(tick(room).map((e) => e.payload)).toEqual([{ linkId: 'etab-ars', kind: 'alert', deadlineExerciseTime: minutes(30) }]);
+    expect(tick(room)).toEqual([]);
+    room.exerciseTime = minutes(90);
+    expect(tick(room)).toEqual([]);
+    expect(link(room, 'etab-ars').overdue).toEqual({ alert: minutes(30), acknowledge: null });
+    expect(linkPhase(room.state.alertChain, link(room, 'etab-ars'), minutes(90))).toMatchObject({ status: 'a_alerter', late: true });
+  });
+
+  it('records nothing for a link alerted in time', () => {
+    const room = pureRoom({ template: small });
+    room.exerciseTime = minutes(29);
+    run(room, director, 'alertChain.alert', { linkId: 'etab-ars', message });
+    run(room, ars, 'alertChain.acknowledge', { linkId: 'etab-ars' });
+    room.exerciseTime = minutes(45);
+    expect(tick(room)).toEqual([]);
+    expect(linkPhase(room.state.alertChain, link(room, 'etab-ars'), minutes(45)).late).toBe(false);
+  });
+
+  it('escalates a missed acknowledgement to the receiver’s backup, with a new link to alert', () => {
+    const room = pureRoom({ template: small });
+    run(room, director, 'alertChain.alert', { linkId: 'etab-ars', message });
+    run(room, ars, 'alertChain.acknowledge', { linkId: 'etab-ars' });
+    room.exerciseTime = minutes(5);
+    run(room, ars, 'alertChain.alert', { linkId: 'ars-prefecture', message });
+    room.exerciseTime = minutes(5 + acknowledgementGraceMinutes) + 1;
+    const events = tick(room);
+    expect(events.map((e) => [e.type, e.payload])).toEqual([
+      ['alertChain.overdue', { linkId: 'ars-prefecture', kind: 'acknowledge', deadlineExerciseTime: minutes(20) }],
+      ['alertChain.escalated', { linkId: 'ars-prefecture', backup: 'cod', newLinkId: 'ars-prefecture-secours' }],
+    ]);
+    const escalation = link(room, 'ars-prefecture-secours');
+    expect(escalation).toMatchObject({ from: 'ars', to: 'cod', status: 'a_alerter', escalatedFrom: 'ars-prefecture', triggerAt: room.exerciseTime });
+    expect(link(room, 'ars-prefecture').escalatedTo).toBe('ars-prefecture-secours');
+    expect(alertDeadlineAt(room.state.alertChain, escalation)).toBe(room.exerciseTime + minutes(acknowledgementGraceMinutes));
+    expect(tick(room)).toEqual([]);
+  });
+
+  it('does not escalate when the receiver has no backup', () => {
+    const room = pureRoom({ template: small });
+    run(room, director, 'alertChain.alert', { linkId: 'etab-ars', message });
+    room.exerciseTime = minutes(16);
+    expect(tick(room).map((e) => e.type)).toEqual(['alertChain.overdue']);
+  });
+
+  it('keeps a late acknowledgement late after it is given', () => {
+    const room = pureRoom({ template: small });
+    run(room, director, 'alertChain.alert', { linkId: 'etab-ars', message });
+    room.exerciseTime = minutes(40);
+    tick(room);
+    run(room, ars, 'alertChain.acknowledge', { linkId: 'etab-ars' });
+    expect(link(room, 'etab-ars').overdue.acknowledge).toBe(minutes(15));
+    expect(nextOverdueAt(room.state.alertChain)).toBe(minutes(60) + 1);
+  });
+});
+
+describe('summary', () => {
+  it('counts actors alerted and links late: "x/y acteurs alertés, n en retard"', () => {
+    const room = pureRoom();
+    const total = new Set(room.state.alertChain.links.map((l) => l.to)).size;
+    expect(summarizeAlertChain(room.state.alertChain, 0)).toEqual({ actors: total, alerted: 0, acknowledged: 0, late: 0 });
+    run(room, ars, 'alertChain.alert', { linkId: 'ars-prefecture', message });
+    run(room, prefecture, 'alertChain.acknowledge', { linkId: 'ars-prefecture' });
+    run(room, director, 'alertChain.alert', { linkId: 'etab-ght', message });
+    // At T+16 the live clock already shows etab-samu not alerted and etab-ght not acknowledged in time.
+    expect(summarizeAlertChain(room.state.alertChain, minutes(16))).toEqual({ actors: total, alerted: 2, acknowledged: 1, late: 2 });
+  });
+});

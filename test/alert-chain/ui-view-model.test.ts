@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../client/i18n/index.js';
+import { alertChainMessages } from '../../client/alert-chain/messages.js';
+import { layoutChain, linkViews, timerText } from '../../client/alert-chain/view-model.js';
+import { director, minutes, pureRoom, run } from './harness.js';
+
+describe('graph layout', () => {
+  it('reads left to right in the order the alert travels, unreached backups last', () => {
+    const { alertChain } = pureRoom().state;
+    const column = (id: string) => layoutChain(alertChain, 100, 10).get(id)!.x / 100;
+    expect([column('etablissement'), column('ars-astreinte'), column('ars'), column('prefecture')]).toEqual([0, 1, 2, 3]);
+    const last = Math.max(...alertChain.actors.map((a) => column(a.id)));
+    expect(column('ars-direction-astreinte')).toBe(last);
+    expect(column('samu-secours')).toBe(last);
+  });
+});
+
+describe('link timers', () => {
+  const t = translator('fr');
+
+  it('counts down to the pending deadline, then counts lateness, then shows the acknowledgement time', () => {
+    const room = pureRoom();
+    const timer = (at: number) => {
+      const view = linkViews(room.state.alertChain, at).find((v) => v.link.id === 'etab-ars-astreinte')!;
+      return [view.tone, timerText(t, view.link, view.phase, at)];
+    };
+    expect(timer(minutes(10))).toEqual(['a_alerter', 'reste 00:20:00']);
+    expect(timer(minutes(31))).toEqual(['late', 'retard 00:01:00']);
+    room.exerciseTime = minutes(31);
+    run(room, director, 'alertChain.alert', { linkId: 'etab-ars-astreinte', message: 'Alerte' });
+    expect(timer(minutes(40))).toEqual(['alerte', 'reste 00:06:00']);
+    room.exerciseTime = minutes(41);
+    run(room, director, 'alertChain.acknowledge', { linkId: 'etab-ars-astreinte' });
+    expect(timer(minutes(50))).toEqual(['accuse', 'T+00:41:00']);
+  });
+
+  it('waits for the upstream alert before a timer starts', () => {
+    const room = pureRoom();
+    const view = linkViews(room.state.alertChain, 0).find((v) => v.link.id === 'ars-prefecture')!;
+    expect(timerText(t, view.link, view.phase, 0)).toBe("en attente de l'alerte amont");
+  });
+
+  it('has every French message in English too', () => {
+    expect(Object.keys(alertChainMessages.en).sort()).toEqual(Object.keys(alertChainMessages.fr).sort());
+  });
+});

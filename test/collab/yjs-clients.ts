@@ -1,0 +1,88 @@
+import * as Y from 'yjs';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import type { TestServer } from '../helpers/server.js';
+import type { TestRoom } from '../helpers/room.js';
+import { newRecordId } from '../../shared/main-courante/doc.js';
+import type { EntryType, MainCouranteEntry } from '../../shared/main-courante/entry.js';
+import { yjsRoomPath } from '../../shared/main-courante/room-docs.js';
+
+/** A stock `y-websocket` client, exactly as a third-party tool would use it. */
+export interface StockClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Close codes the server sent, in order. */
+  closes: number[];
+  whenSynced(timeoutMs?: number): Promise<void>;
+  destroy(): void;
+}
+
+export function stockClient(url: string, roomId: string, docName: string, token: string, params: Record<string, string> = {}): StockClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(url.replace(/^http/, 'ws') + yjsRoomPath(roomId), docName, doc, {
+    params: { token, ...params },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const closes: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push(event.code);
+  });
+  return {
+    doc,
+    provider,
+    closes,
+    whenSynced: (timeoutMs = 10_000) => waitFor(() => provider.synced, timeoutMs, `${docName} sync`),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Polls until `predicate` holds. */
+export async function waitFor(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The identity an entry must carry: the session behind `token`, as the server knows it. */
+export interface Author {
+  sessionId: string;
+  author: string;
+  role: MainCouranteEntry['role'];
+  cell: string | null;
+}
+
+export async function authorOf(server: TestServer, token: string): Promise<Author> {
+  const session = await server.server.access.authenticate(token);
+  return { sessionId: session.id, author: session.name, role: session.role, cell: session.cell };
+}
+
+export function entry(author: Author, text: string, overrides: Partial<MainCouranteEntry> = {}): MainCouranteEntry {
+  return {
+    id: newRecordId(),
+    type: 'information' as EntryType,
+    text,
+    ...author,
+    authoredAt: Date.now(),
+    authoredExerciseTime: null,
+    significant: false,
+    corrects: null,
+    links: {},
+    ...overrides,
+  };
+}
+
+/** Connects a stock client to the room's main courante as `token` and waits for its first sync. */
+export async function openMainCourante(room: TestRoom, token: string): Promise<StockClient> {
+  const client = stockClient(room.url, room.roomId, 'main-courante', token);
+  await client.whenSynced();
+  return client;
+}

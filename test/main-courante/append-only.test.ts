@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { WebSocket } from 'ws';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
+import { appendEntries, entriesOf, readEntries, receiptsOf } from '../../shared/main-courante/doc.js';
+import { authorOf, entry, openMainCourante, sleep, stockClient, waitFor, type Author, type StockClient } from '../collab/yjs-clients.js';
+
+/**
+ * The append-only attack (acceptance 2): a client crafts updates that delete or change existing entries,
+ * or write in another's name. The server refuses each before applying it: other clients never see it,
+ * and the stored document is unchanged.
+ */
+describe('main courante: append-only, enforced by the server', () => {
+  let server: TestServer;
+  let room: TestRoom;
+  let witness: StockClient;
+  let ars: Author;
+  let arsToken: string;
+  let prefecture: Author;
+
+  async function storedEntries() {
+    const doc = new Y.Doc();
+    for (const update of await server.server.store.docs.loadUpdates(room.roomId, 'main-courante')) Y.applyUpdate(doc, update);
+    return { entries: readEntries(doc), receipts: receiptsOf(doc).toJSON() };
+  }
+
+  /** Runs `attack` on a fresh connected client and checks it is refused, seen by nobody, stored nowhere. */
+  async function expectRefused(attack: (doc: Y.Doc) => void, params: Record<string, string> = {}, closeCode = 4403) {
+    const before = await storedEntries();
+    const witnessBefore = JSON.stringify(readEntries(witness.doc));
+    const attacker = stockClient(room.url, room.roomId, 'main-courante', arsToken, params);
+    await attacker.whenSynced();
+    attack(attacker.doc);
+    await waitFor(() => attacker.closes.length > 0, 5000, 'refusal');
+    expect(attacker.closes[0]).toBe(closeCode);
+    await sleep(150);
+    expect(JSON.stringify(readEntries(witness.doc))).toBe(witnessBefore);
+    expect(await storedEntries()).toEqual(before);
+    attacker.destroy();
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    room = await createRoom(server.url);
+    arsToken = await tokenFor(room, 'player', 'ars', 'Alice ARS');
+    const prefToken = await tokenFor(room, 'player', 'prefecture', 'Paul Préfecture');
+    [ars, prefecture] = [await authorOf(server, arsToken), await authorOf(server, prefToken)];
+    witness = await openMainCourante(room, prefToken);
+    const writer = await openMainCourante(room, arsToken);
+    appendEntries(writer.doc, [entry(ars, 'Premier signalement du GHT'), entry(ars, 'Bascule du 15 envisagée', { type: 'decision' })]);
+    await waitFor(() => readEntries(witness.doc).filter((e) => e.receipt).length === 2);
+    writer.destroy();
+  });
+  afterAll(async () => {
+    witness.destroy();
+    await server.close();
+  });
+
+  it('refuses deleting an entry', () => expectRefused((doc) => entriesOf(doc).delete(0, 1)));
+
+  it('refuses changing an entry (delete and re-insert it modified)', () =>
+    expectRefused((doc) =>
+      doc.transact(() => {
+        const original = entriesOf(doc).get(0);
+        entriesOf(doc).delete(0, 1);
+        entriesOf(doc).insert(0, [{ ...original, text: 'Texte réécrit après coup' }]);
+      }),
+    ));
+
+  it("refuses an entry written in another author's name", () =>
+    expectRefused((doc) => appendEntries(doc, [entry(prefecture, 'Le préfet ordonne (faux)')])));
+
+  it("refuses overwriting the server's receipts", () =>
+    expectRefused((doc) => {
+      const first = entriesOf(doc).get(0);
+      receiptsOf(doc).set(first.id, { receivedAt: 0, receivedExerciseTime: 0, late: false });
+    }));
+
+  it('refuses nested shared types (a mutable entry) in the array', () =>
+    expectRefused((doc) => {
+      const map = new Y.Map<unknown>();
+      entriesOf(doc).push([map as never]);
+      map.set('text', 'modifiable');
+    }));
+
+  it('refuses reusing an existing entry id', () =>
+    expectRefused((doc) => appendEntries(doc, [entry(ars, 'Doublon', { id: entriesOf(doc).get(0).id })])));
+
+  it('refuses a whole update that mixes a valid entry with a deletion', () =>
+    expectRefused((doc) =>
+      doc.transact(() => {
+        appendEntries(doc, [entry(ars, 'Entrée valide glissée dans une attaque')]);
+        entriesOf(doc).delete(0, 1);
+      }),
+    ));
+
+  it("tells the project's client to drop its state and resync (4409)", () =>
+    expectRefused((doc) => entriesOf(doc).delete(0, 1), { client: 'orsan' }, 4409));
+
+  it('refuses a hand-crafted update sent on a raw socket', async () => {
+    const before = await storedEntries();
+    const replica = new Y.Doc();
+    for (const update of await server.server.store.docs.loadUpdates(room.roomId, 'main-courante')) Y.applyUpdate(replica, update);
+    const stateVector = Y.encodeStateVector(replica);
+    entriesOf(replica).delete(1, 1);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(replica, stateVector));
+    const ws = new WebSocket(`${room.url.replace(/^http/, 'ws')}/yjs/${room.roomId}/main-courante?token=${arsToken}`);
+    const code = await new Promise<number>((resolve) => {
+      ws.on('open', () => ws.send(encoding.toUint8Array(encoder)));
+      ws.on('close', (c) => resolve(c));
+    });
+    expect(code).toBe(4403);
+    expect(await storedEntries()).toEqual(before);
+    expect(readEntries(witness.doc)).toHaveLength(2);
+  });
+
+  it('still accepts a valid entry afterwards', async () => {
+    const writer = await openMainCourante(room, arsToken);
+    appendEntries(writer.doc, [entry(ars, 'Correction : bascule confirmée', { corrects: entriesOf(writer.doc).get(1).id })]);
+    await waitFor(() => readEntries(witness.doc).filter((e) => e.receipt).length === 3);
+    expect(writer.closes).toEqual([]);
+    writer.destroy();
+  });
+});

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { connect, createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
+import { appendEntries, appendFlag, newRecordId, readEntries } from '../../shared/main-courante/doc.js';
+import { authorOf, entry, openMainCourante, waitFor } from '../collab/yjs-clients.js';
+
+/** Each accepted entry is an event of the room log (hash chain); significant entries reach the room summary. */
+describe('main courante in the room log and summary', () => {
+  let server: TestServer;
+  let room: TestRoom;
+
+  beforeAll(async () => {
+    server = await startServer();
+    room = await createRoom(server.url);
+  });
+  afterAll(() => server.close());
+
+  it('mirrors entries with their author as actor, visible to every participant', async () => {
+    const [arsToken, prefToken] = [await tokenFor(room, 'player', 'ars', 'Alice ARS'), await tokenFor(room, 'player', 'prefecture')];
+    const listener = await connect(server.url, prefToken);
+    const writer = await openMainCourante(room, arsToken);
+    const alice = await authorOf(server, arsToken);
+    const written = entry(alice, 'Plan blanc déclenché au CHU', { type: 'decision', significant: true, links: { finess: '140000100' } });
+    appendEntries(writer.doc, [written]);
+    const event = await listener.waitForEvent((e) => e.type === 'mainCourante.entryAdded');
+    expect(event.actor).toMatchObject({ kind: 'participant', name: 'Alice ARS', cell: 'ars', sessionId: alice.sessionId });
+    expect(event.payload).toMatchObject({ entry: { id: written.id, text: written.text }, receipt: { late: false } });
+    expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
+
+    const runtime = await server.server.rooms.get(room.roomId);
+    expect(runtime.state.mainCourante.significant.map((s) => s.id)).toEqual([written.id]);
+
+    const plain = entry(alice, 'Appel du directeur du GHT');
+    appendEntries(writer.doc, [plain]);
+    await waitFor(() => runtime.state.mainCourante.count === 2);
+    appendFlag(writer.doc, { id: newRecordId(), entryId: plain.id, sessionId: alice.sessionId, author: alice.author, role: alice.role, cell: alice.cell, flaggedAt: Date.now() });
+    await waitFor(() => runtime.state.mainCourante.significant.length === 2);
+    expect(runtime.state.mainCourante.significant[1]).toMatchObject({ id: plain.id, flaggedBy: 'Alice ARS' });
+    expect(readEntries(writer.doc).find((e) => e.id === plain.id)?.flaggedBy).toEqual(['Alice ARS']);
+
+    appendFlag(writer.doc, { id: newRecordId(), entryId: 'inconnue0000', sessionId: alice.sessionId, author: alice.author, role: alice.role, cell: alice.cell, flaggedAt: Date.now() });
+    await waitFor(() => writer.closes.length > 0);
+    expect(runtime.state.mainCourante.significant).toHaveLength(2);
+    listener.close();
+    writer.destroy();
+  });
+});
