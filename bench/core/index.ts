@@ -80,7 +80,8 @@ export async function runCoreBench(): Promise<void> {
 
 /** The tables docs/performance.md quotes (medians over the repeats; CPU and RSS of the server, median too). */
 function markdownSummary(broadcast: BroadcastComparison[], store: StoreResult): string {
-  const med = (runs: BroadcastRun[], target: string, pick: (r: BroadcastRun) => number) => median(runs.filter((r) => r.target === target).map(pick));
+  const med = (runs: BroadcastRun[], target: string, pick: (r: BroadcastRun) => number) =>
+    Math.round(median(runs.filter((r) => r.target === target).map(pick)) * 100) / 100;
   const rows = broadcast.map((b) => {
     const cells = (['bare', 'orsan'] as const).map((t) =>
       [med(b.runs, t, (r) => r.latencyMs.p50), med(b.runs, t, (r) => r.latencyMs.p95), med(b.runs, t, (r) => r.latencyMs.p99), med(b.runs, t, (r) => r.serverCpuPercent), med(b.runs, t, (r) => r.serverRssMiB)].join(' / '),
@@ -89,7 +90,8 @@ function markdownSummary(broadcast: BroadcastComparison[], store: StoreResult): 
     const expected = b.runs.reduce((n, r) => n + r.expected, 0);
     return `| ${b.clients} | ${cells[0]} | ${cells[1]} | **${b.ratio}** ${b.pass ? '✅' : '❌'} | ${received}/${expected} | ${med(b.runs, 'orsan', (r) => r.clientCpuPercent)} % |`;
   });
-  const lat = (rounds: StoreResult['orsan']) => `${median(rounds.map((r) => r.latencyMs.p50))} / ${median(rounds.map((r) => r.latencyMs.p99))}`;
+  const round = (v: number) => Math.round(v * 100) / 100;
+  const lat = (rounds: StoreResult['orsan']) => `${round(median(rounds.map((r) => r.latencyMs.p50)))} / ${round(median(rounds.map((r) => r.latencyMs.p99)))}`;
   return [
     '| N | bare socket.io p50 / p95 / p99 ms / CPU % / RSS MiB | ORSAN p50 / p95 / p99 ms / CPU % / RSS MiB | p99 ratio | received / expected | load CPU (ORSAN) |',
     '| --- | --- | --- | --- | --- | --- |',

@@ -29,7 +29,8 @@ export interface LoadResult {
   expected: number;
   latencyMs: LatencySummary;
   ackMs: LatencySummary;
-  refusedCommands: number;
+  /** Commands not acked `ok`, by error code (`timeout` when no ack came back in 30 s). */
+  refusedCommands: Record<string, number>;
   clientCpuPercent: number;
   eventBytes: number;
   connectMs: number;
@@ -105,7 +106,8 @@ async function main(): Promise<void> {
 
   const text = 'Point de situation : '.padEnd(config.payloadBytes - 12, '·');
   const acks: number[] = [];
-  let refused = 0;
+  const refused: Record<string, number> = {};
+  const refuse = (code: string) => (refused[code] = (refused[code] ?? 0) + 1);
   const send = (i: number, record: boolean) => {
     const id = randomUUID();
     const at = performance.now();
@@ -113,8 +115,8 @@ async function main(): Promise<void> {
     senders[i % senders.length]!
       .timeout(30_000)
       .emitWithAck('command', { id, type: 'room.announce', payload: { text } })
-      .then((ack: { ok: boolean }) => (ack.ok ? record && acks.push(performance.now() - at) : (refused += 1)))
-      .catch(() => (refused += 1));
+      .then((ack: { ok: boolean; error?: { code: string } }) => (ack.ok ? record && acks.push(performance.now() - at) : refuse(ack.error?.code ?? 'unknown')))
+      .catch(() => refuse('timeout'));
   };
   /** Sends `count` commands on a fixed schedule (not "as fast as acks come back"). */
   const schedule = async (count: number, record: boolean) => {

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { draftDocName, isEditable, type Draft } from '../../shared/comms/draft.js';
 import { writesSharedDocs } from '../../shared/comms/rules.js';
 import { useT } from '../i18n/index.js';
@@ -5,9 +6,11 @@ import type { SectionProps } from '../room/section.js';
 import { useRoomDoc } from '../collab/useRoomDoc.js';
 import { CollabStatus } from '../collab/CollabStatus.js';
 import { wallTime } from '../main-courante/format.js';
-import { DraftEditor } from './DraftEditor.js';
 import { DraftWorkflow } from './DraftWorkflow.js';
 import { VersionHistory } from './VersionHistory.js';
+
+// The editor (TipTap, ProseMirror) is the heaviest part of the client: loaded only when a draft is opened.
+const DraftEditor = lazy(() => import('./DraftEditor.js').then((m) => ({ default: m.DraftEditor })));
 
 /** One draft: its live text (editable while brouillon / à reprendre), the sealed text under review, reviews, versions. */
 export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps }) {
@@ -26,7 +29,11 @@ export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps
       </header>
       <CollabStatus snapshot={snapshot} offlineKey="comms.offline" connectingKey="comms.connecting" resyncedKey="comms.resynced" />
       {!editable && <p className="muted">{isEditable(draft.status) ? t('comms.readOnly') : t('comms.frozen', { status: t(`comms.status.${draft.status}`) })}</p>}
-      {snapshot && <DraftEditor snapshot={snapshot} me={props.me} editable={editable} />}
+      {snapshot && (
+        <Suspense fallback={<p className="muted">{t('comms.connecting')}</p>}>
+          <DraftEditor snapshot={snapshot} me={props.me} editable={editable} />
+        </Suspense>
+      )}
       {draft.status === 'soumis' && (
         <section className="draft-sealed" data-testid="draft-sealed">
           {sealed ? (

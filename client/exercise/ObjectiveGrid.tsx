@@ -22,10 +22,16 @@ export function ObjectiveGrid({ props, objective, section }: { props: SectionPro
   const extra = expectedActionsFor(animator, objective.id, true).filter((a) => !listed.has(a.action.id));
   const notes = props.state.exercise.evaluation.observations.filter((o) => o.objectiveId === objective.id).length;
 
+  const observableCarrier = (actionId: string) => {
+    const known = kit.expectedActions.find((a) => a.id === actionId);
+    return known ? { stimulusId: known.stimulusId, action: known } : undefined;
+  };
+
   const actionTick = (actionId: string) => {
-    const carrier = carrierOf(animator, actionId);
+    // The director reads the action from the chronogramme; evaluators from the observer kit (never the stimulus itself).
+    const carrier = carrierOf(animator, actionId) ?? observableCarrier(actionId);
     if (!carrier) return <ObserveTick key={actionId} props={props} stimulusId={GRID} actionId={actionId} label={t('exercise.grid.action', { id: actionId })} />;
-    const sent = animator?.items[carrier.stimulusId]?.status === 'injected';
+    const sent = animator ? animator.items[carrier.stimulusId]?.status === 'injected' : props.state.exercise.inbox[carrier.stimulusId] !== undefined;
     const detail = `${carrier.stimulusId} · ${carrier.action.criterion}${sent ? '' : ` · ${t('exercise.grid.notSent')}`}`;
     return (
       <ObserveTick

@@ -43,7 +43,16 @@ export function ObserveTick({ props, stimulusId, actionId, label, detail, alsoKe
       {found ? (
         <span className="muted small tick-done">
           {t('exercise.grid.observedBy', { by: found.by, time: tPlus(found.exerciseTime) })}
-          {found.comment && ` — ${found.comment}`}
+          {found.comment && ` — ${found.comment}`}{' '}
+          <button
+            type="button"
+            className="link"
+            disabled={action.busy}
+            data-testid={`${testId}-retract`}
+            onClick={() => action.run('evaluation.retractObservation', { stimulusId: found.stimulusId, actionId: found.actionId, reason: '' })}
+          >
+            {t('exercise.grid.retract')}
+          </button>
         </span>
       ) : commenting ? (
         <input

@@ -38,7 +38,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
   if (!room.me) return <main className="loading">{t('connection.reconnecting')}</main>;
 
   const props: SectionProps = { state: room.state, me: room.me, presence: room.presence, send: room.send, serverNow: room.serverNow };
-  const visible = roomSections.filter((s) => !s.roles || s.roles.includes(room.me!.role));
+  const visible = roomSections.filter((s) => (!s.roles || s.roles.includes(room.me!.role)) && (!s.visible || s.visible(room.state)));
   const current = visible.find((s) => s.id === active) ?? visible[0]!;
   return (
     <div className="room" data-role={room.me.role} data-cell={room.me.cell ?? ''}>

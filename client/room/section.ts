@@ -32,5 +32,7 @@ export interface RoomSection {
   labelKey: string;
   /** Roles that see the tab (all when absent). */
   roles?: readonly Role[];
+  /** Whether the tab applies to this room at all (e.g. exercise tabs in a crisis room): shown when absent. */
+  visible?: (state: RoomState) => boolean;
   Component: ComponentType<SectionProps>;
 }

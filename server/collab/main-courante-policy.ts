@@ -152,9 +152,12 @@ export class MainCourantePolicy implements DocPolicy {
   /**
    * After a crash between storing an update and mirroring it, some entries known at load are not in the log yet:
    * mirror them now. Only entries present at load are considered, so nothing accepted since is mirrored twice.
+   * Mirrors go through the room's queue, so the counts read here include every mirror already requested.
    */
   private async reconcile(doc: Y.Doc, atLoad: MainCouranteEntry[], flagsAtLoad: SignificanceFlag[]): Promise<void> {
-    if (atLoad.length === 0) return;
+    // Each record is mirrored once: equal counts mean nothing is missing, and the log need not be read.
+    const summary = this.runtime.state.mainCourante;
+    if (summary.count >= atLoad.length && summary.flagCount >= flagsAtLoad.length) return;
     const mirrored = new Set<string>();
     for (const event of await this.runtime.eventsFor({ role: 'director' }, 0)) {
       if (event.type === 'mainCourante.entryAdded') mirrored.add((event.payload as { entry: { id: string } }).entry.id);

@@ -73,7 +73,11 @@ export class SharedDoc {
     Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdate(this.doc, u)), 'store');
     await this.policy.loaded?.(this.doc);
     if (updates.length >= this.options.compactIdleMin) {
-      void this.queue.run(() => this.compactAfterLoad(updates.length)).catch((error: unknown) => this.logFailure(error, 'compaction after load'));
+      // Later than the first syncs, which the clients that made us load this document are waiting for.
+      const timer = setTimeout(() => {
+        void this.queue.run(() => this.compactAfterLoad(updates.length)).catch((error: unknown) => this.logFailure(error, 'compaction after load'));
+      }, this.options.compactIdleMs / 6);
+      timer.unref();
     }
     this.scheduleUnload();
   }

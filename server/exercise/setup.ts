@@ -10,6 +10,13 @@ export function scenarioOf(bag: Map<string, unknown>): Scenario | undefined {
   return bag.get(SCENARIO_KEY) as Scenario | undefined;
 }
 
+/** The expected actions, for evaluators: what to look for and which stimulus calls for it, never its content. */
+function observableActions(scenario: Scenario) {
+  return scenario.chronogramme.flatMap((s) =>
+    s.expectedActions.map((a) => ({ id: a.id, stimulusId: s.id, label: a.label, criterion: a.criterion, objective: a.objective, ...(a.deadline ? { deadline: a.deadline } : {}) })),
+  );
+}
+
 /**
  * Loads the room's scenario, if any, and splits it by audience: the whole kit to the animation team,
  * the observer kit to evaluators, the briefing and player kit to everyone. Nothing else ever leaves it.
@@ -22,7 +29,7 @@ export const exerciseSetup: RoomSetupStep = (ctx) => {
   const evaluator = evaluatorView(scenario);
   return [
     { type: 'exercise.scenarioLoaded', payload: { scenario }, visibility: 'director' },
-    { type: 'exercise.observerKitPublished', payload: { observerKit: evaluator.observerKit, objectives: scenario.objectives }, visibility: 'staff' },
+    { type: 'exercise.observerKitPublished', payload: { observerKit: evaluator.observerKit, objectives: scenario.objectives, expectedActions: observableActions(scenario) }, visibility: 'staff' },
     { type: 'exercise.briefingPublished', payload: { view: playerView(scenario) }, visibility: 'all' },
   ];
 };

@@ -128,6 +128,7 @@ export class RoomRuntime {
    * catches up and decides again: a decision is never taken on a stale state.
    */
   private async decideAndCommit(decide: (state: RoomState, now: Now) => EventDraft[], actor: Actor, commandId: string | null): Promise<RoomEvent[]> {
+    if (this.store.appendDecided) return this.decideUnderLock(decide, actor, commandId);
     for (let attempt = 0; ; attempt++) {
       const now = this.now();
       const drafts = decide(this.full, now);
@@ -146,6 +147,21 @@ export class RoomRuntime {
         await this.catchUp();
       }
     }
+  }
+
+  /**
+   * Shared stores: decides while holding the room's lock, on the state brought up to the log's head with the
+   * events other instances appended (applied first, as `remote`). No retry, no starving under contention.
+   */
+  private async decideUnderLock(decide: (state: RoomState, now: Now) => EventDraft[], actor: Actor, commandId: string | null): Promise<RoomEvent[]> {
+    const { events, duplicate } = await this.store.appendDecided!(this.id, this.full.seq, commandId, (missed) => {
+      if (missed.length > 0) this.applyAndNotify(missed, 'remote');
+      const now = this.now();
+      return decide(this.full, now).map((d) => ({ ...d, actor, wallTime: now.wallTime, exerciseTime: now.exerciseTime }));
+    });
+    if (duplicate) await this.catchUp();
+    else this.applyAndNotify(events, 'local');
+    return events;
   }
 
   private async catchUp(): Promise<RoomEvent[]> {

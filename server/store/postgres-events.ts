@@ -49,8 +49,8 @@ export function eventsChannel(schema: string): string {
 
 /**
  * The event log on PostgreSQL, shared by every instance. An append is one transaction holding the room's
- * advisory lock: it reads the head, checks `expectedSeq`, chains and inserts, and announces itself with
- * `pg_notify`, delivered only if it commits. With the default `synchronous_commit = on`, the commit is on disk
+ * advisory lock: it reads the head, checks `expectedSeq` (or, with `appendDecided`, lets the caller decide on
+ * what it missed), chains and inserts, and announces itself with `pg_notify`, delivered only if it commits. With the default `synchronous_commit = on`, the commit is on disk
  * when `append` resolves. The (room_id, seq) primary key would refuse a duplicate seq even without the lock.
  */
 export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
@@ -82,9 +82,8 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
   }
 
   async function importLocked(client: pg.PoolClient, roomId: string, events: RoomEvent[], importedAt: number): Promise<void> {
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [advisoryClass.room, roomId]);
-    const head = await client.query('SELECT 1 FROM events WHERE room_id = $1 LIMIT 1', [roomId]);
-    if (head.rowCount) throw conflict(`La salle « ${roomId} » existe déjà sur cette instance.`);
+    const head = await lockedHead(client, roomId);
+    if (head.seq > 0) throw conflict(`La salle « ${roomId} » existe déjà sur cette instance.`);
     // In slices: one INSERT has at most 65535 parameters (11 per event).
     for (let i = 0; i < events.length; i += 1000) await insertEvents(client, events.slice(i, i + 1000));
     await client.query('INSERT INTO imported_rooms (room_id, imported_at) VALUES ($1, $2)', [roomId, importedAt]);
@@ -92,17 +91,17 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
     if (last) await client.query('SELECT pg_notify($1, $2)', [channel, `${roomId} ${last.seq}`]);
   }
 
-  async function appendLocked(client: pg.PoolClient, roomId: string, drafts: NewEvent[], commandId: string | null, expectedSeq: number | undefined): Promise<AppendResult> {
+  /** Under the room's lock: the head (seq, hash) the next event chains on. */
+  async function lockedHead(client: pg.PoolClient, roomId: string): Promise<{ seq: number; hash: string }> {
     await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [advisoryClass.room, roomId]);
-    if (commandId) {
-      const seen = await findCommand(client, roomId, commandId);
-      if (seen) return { events: seen, duplicate: true };
-    }
     const head = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM events WHERE room_id = $1 ORDER BY seq DESC LIMIT 1', [roomId]);
-    let seq = head.rows[0] ? Number(head.rows[0].seq) : 0;
-    let prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
-    if (expectedSeq !== undefined && expectedSeq !== seq) throw new StaleHeadError(roomId, expectedSeq, seq);
-    if (drafts.length === 0) return { events: [], duplicate: false };
+    return head.rows[0] ? { seq: Number(head.rows[0].seq), hash: head.rows[0].hash } : { seq: 0, hash: GENESIS_HASH };
+  }
+
+  /** Chains, inserts and announces `drafts` after `head`; the caller holds the room's lock. */
+  async function commit(client: pg.PoolClient, roomId: string, head: { seq: number; hash: string }, drafts: NewEvent[], commandId: string | null): Promise<RoomEvent[]> {
+    if (drafts.length === 0) return [];
+    let { seq, hash: prevHash } = head;
     const events: RoomEvent[] = [];
     for (const draft of drafts) {
       seq += 1;
@@ -116,12 +115,42 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
       await client.query('INSERT INTO commands (room_id, command_id, first_seq, last_seq) VALUES ($1, $2, $3, $4)', [roomId, commandId, events[0]!.seq, seq]);
     }
     await client.query('SELECT pg_notify($1, $2)', [channel, `${roomId} ${seq}`]);
-    return { events, duplicate: false };
+    return events;
+  }
+
+  async function appendInTx(client: pg.PoolClient, roomId: string, drafts: NewEvent[], commandId: string | null, expectedSeq: number | undefined): Promise<AppendResult> {
+    const head = await lockedHead(client, roomId);
+    if (commandId) {
+      const seen = await findCommand(client, roomId, commandId);
+      if (seen) return { events: seen, duplicate: true };
+    }
+    if (expectedSeq !== undefined && expectedSeq !== head.seq) throw new StaleHeadError(roomId, expectedSeq, head.seq);
+    return { events: await commit(client, roomId, head, drafts, commandId), duplicate: false };
+  }
+
+  async function decideInTx(
+    client: pg.PoolClient,
+    roomId: string,
+    afterSeq: number,
+    commandId: string | null,
+    decide: (missed: RoomEvent[]) => NewEvent[],
+  ): Promise<AppendResult & { missed: RoomEvent[] }> {
+    const head = await lockedHead(client, roomId);
+    if (commandId) {
+      const seen = await findCommand(client, roomId, commandId);
+      if (seen) return { events: seen, duplicate: true, missed: [] };
+    }
+    const missed = head.seq > afterSeq ? await range(client, roomId, afterSeq, head.seq) : [];
+    const events = await commit(client, roomId, head, decide(missed), commandId);
+    return { events, duplicate: false, missed };
   }
 
   return {
     append(roomId, drafts, commandId, expectedSeq) {
-      return inTransaction(pool, (client) => appendLocked(client, roomId, drafts, commandId, expectedSeq));
+      return inTransaction(pool, (client) => appendInTx(client, roomId, drafts, commandId, expectedSeq));
+    },
+    appendDecided(roomId, afterSeq, commandId, decide) {
+      return inTransaction(pool, (client) => decideInTx(client, roomId, afterSeq, commandId, decide));
     },
     commandEvents(roomId, commandId) {
       return findCommand(pool, roomId, commandId);

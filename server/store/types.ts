@@ -52,6 +52,18 @@ export interface EventStore {
   importRoom(roomId: string, events: RoomEvent[], importedAt: number): Promise<void>;
   /** True for rooms brought in by `importRoom`: they are read-only. */
   isImported(roomId: string): Promise<boolean>;
+  /**
+   * Stores shared by several instances (PostgreSQL): holds the room's lock while `decide` runs on the events
+   * appended after `afterSeq` (`missed`), then appends what it returns (nothing if it returns nothing or throws).
+   * Nobody appends in between, so a decision is never stale and, the lock being granted in turn, no instance
+   * starves when several append to one room at once — which retrying on `StaleHeadError` cannot promise.
+   */
+  appendDecided?(
+    roomId: string,
+    afterSeq: number,
+    commandId: string | null,
+    decide: (missed: RoomEvent[]) => NewEvent[],
+  ): Promise<AppendResult & { missed: RoomEvent[] }>;
 }
 
 export interface InvitationRecord {

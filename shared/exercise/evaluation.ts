@@ -30,6 +30,16 @@ export const actionObserved = defineEvent({
   }),
 });
 
+export const observationRetracted = defineEvent({
+  type: 'evaluation.observationRetracted',
+  description: 'Un évaluateur retire une action cochée par erreur (la coche reste dans le journal).',
+  payload: z.object({ stimulusId: z.string(), actionId: z.string(), reason: z.string() }),
+  apply: (state, p) => {
+    const { [observationKey(p.stimulusId, p.actionId)]: _removed, ...observed } = state.exercise.evaluation.observed;
+    return { ...state, exercise: { ...state.exercise, evaluation: { ...state.exercise.evaluation, observed } } };
+  },
+});
+
 export const objectiveScored = defineEvent({
   type: 'evaluation.objectiveScored',
   description: 'Un évaluateur note un objectif sur l’échelle du scénario.',
@@ -71,6 +81,19 @@ export const observeAction = defineCommand({
   },
 });
 
+export const retractObservation = defineCommand({
+  type: 'evaluation.retractObservation',
+  description: 'Retirer une action cochée par erreur (nouvel événement : le journal garde la coche et son retrait).',
+  payload: z.object({ stimulusId: z.string(), actionId: z.string(), reason: Comment }),
+  allowed: ['director', 'evaluator'],
+  example: { stimulusId: 'S01', actionId: 'A1', reason: 'Cochée sur la mauvaise ligne' },
+  decide: ({ state, payload }) => {
+    observerKit(state);
+    if (!state.exercise.evaluation.observed[observationKey(payload.stimulusId, payload.actionId)]) throw notFound("Cette action n'est pas cochée.");
+    return [{ type: 'evaluation.observationRetracted', payload, visibility: 'staff' }];
+  },
+});
+
 export const scoreObjective = defineCommand({
   type: 'evaluation.scoreObjective',
   description: 'Noter un objectif sur l’échelle du scénario.',
@@ -97,5 +120,5 @@ export const addObservation = defineCommand({
   },
 });
 
-export const evaluationEvents = [actionObserved, objectiveScored, observationAdded];
-export const evaluationCommands = [observeAction, scoreObjective, addObservation];
+export const evaluationEvents = [actionObserved, observationRetracted, objectiveScored, observationAdded];
+export const evaluationCommands = [observeAction, retractObservation, scoreObjective, addObservation];

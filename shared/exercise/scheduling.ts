@@ -28,7 +28,7 @@ export function nextDueTime(state: RoomState): number | null {
 }
 
 /** The player-visible part of a stimulus: never its expected actions, criteria, notes or condition. */
-export function inboxItemOf(state: RoomState, item: ChronogrammeItem, injectedAt: number, injectedWall: number, inReplyTo: string | null = null): InboxItem {
+export function inboxItemOf(state: RoomState, item: ChronogrammeItem, injectedAt: number, injectedWall: number): InboxItem {
   const s = item.stimulus;
   const senderLabel = state.exercise.animator?.scenario.simulatedActors.find((a) => a.id === s.sender)?.label ?? s.sender;
   return {
@@ -41,7 +41,7 @@ export function inboxItemOf(state: RoomState, item: ChronogrammeItem, injectedAt
     attachments: (s.attachments ?? []).map((a) => ({ ...a })),
     injectedAt,
     injectedWall,
-    inReplyTo,
+    inReplyTo: item.inReplyTo,
     acks: {},
     replies: [],
     links: [],

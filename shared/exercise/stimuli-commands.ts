@@ -8,6 +8,7 @@ import { Offset, parseOffset } from './scenario-offset.js';
 import { Stimulus, StimulusId } from './scenario-stimulus.js';
 import { injectionDrafts } from './scheduling.js';
 import type { ChronogrammeItem, InboxItem } from './stimuli-state.js';
+import { newItem } from './stimuli-events.js';
 
 const Id = z.object({ id: StimulusId });
 
@@ -104,7 +105,7 @@ export const createStimulus = defineCommand({
   decide: ({ state, payload, now }) => {
     checkActors(state, payload.sender, payload.recipients);
     const animator = state.exercise.animator!;
-    const id = `AH${String(Object.values(animator.items).filter((i) => i.adHoc).length + 1).padStart(2, '0')}`;
+    const id = freeAdHocId(animator.items);
     const stimulus: Stimulus = {
       id,
       offset: payload.offset ?? formatNow(now.exerciseTime),
@@ -117,14 +118,20 @@ export const createStimulus = defineCommand({
       expectedActions: [],
       ...(payload.animatorNotes ? { animatorNotes: payload.animatorNotes } : {}),
     };
-    const created = { type: 'stimulus.created', payload: { stimulus }, visibility: 'director' as const };
+    const inReplyTo = payload.inReplyTo ?? null;
+    const created = { type: 'stimulus.created', payload: { stimulus, inReplyTo }, visibility: 'director' as const };
     if (!payload.injectNow) return [created];
-    const item: ChronogrammeItem = { stimulus, status: 'scheduled', deferredTo: null, conditionMetAt: null, injectedAt: null, adHoc: true };
-    const [injected, ...effects] = injectionDrafts(state, item, now, null);
-    const withReply = { ...injected!, payload: { ...(injected!.payload as object), item: { ...(injected!.payload as { item: InboxItem }).item, inReplyTo: payload.inReplyTo ?? null } } };
-    return [created, withReply, ...effects];
+    return [created, ...injectionDrafts(state, newItem(stimulus, true, inReplyTo), now, null)];
   },
 });
+
+/** `AH01`, `AH02`… skipping any id the chronogramme already has (a scenario may use `AH01` itself). */
+function freeAdHocId(items: Record<string, ChronogrammeItem>): string {
+  for (let n = 1; ; n++) {
+    const id = `AH${String(n).padStart(2, '0')}`;
+    if (!items[id]) return id;
+  }
+}
 
 /** Exercise time rounded down to the second, as a chronogramme offset. */
 function formatNow(ms: number): string {

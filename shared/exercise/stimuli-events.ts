@@ -28,9 +28,9 @@ function updateInbox(state: RoomState, id: string, change: (item: InboxItem) => 
   return item ? withExercise(state, (x) => ({ inbox: { ...x.inbox, [id]: change(item) } })) : state;
 }
 
-function newItem(stimulus: Stimulus, adHoc: boolean): ChronogrammeItem {
+export function newItem(stimulus: Stimulus, adHoc: boolean, inReplyTo: string | null = null): ChronogrammeItem {
   const waiting = stimulus.condition?.kind === 'after_event';
-  return { stimulus, status: waiting ? 'waiting' : 'scheduled', deferredTo: null, conditionMetAt: null, injectedAt: null, adHoc };
+  return { stimulus, status: waiting ? 'waiting' : 'scheduled', deferredTo: null, conditionMetAt: null, injectedAt: null, adHoc, inReplyTo };
 }
 
 /** Chronological order of the chronogramme: by offset, then by position in the file. */
@@ -40,6 +40,15 @@ function orderOf(items: Record<string, ChronogrammeItem>): string[] {
     .sort((a, b) => a.at - b.at || a.index - b.index)
     .map((x) => x.id);
 }
+
+const ObservableAction = z.object({
+  id: z.string(),
+  stimulusId: z.string(),
+  label: z.string(),
+  criterion: z.string(),
+  objective: z.string(),
+  deadline: z.string().optional(),
+});
 
 export const scenarioLoaded = defineEvent({
   type: 'exercise.scenarioLoaded',
@@ -61,8 +70,8 @@ export const briefingPublished = defineEvent({
 export const observerKitPublished = defineEvent({
   type: 'exercise.observerKitPublished',
   description: "Kit observateur (grille d'évaluation) — évaluateurs et animation seulement.",
-  payload: z.object({ observerKit: ObserverKit, objectives: z.array(Objective) }),
-  apply: (state, { observerKit, objectives }) => withExercise(state, () => ({ observerKit: { ...observerKit, objectives } })),
+  payload: z.object({ observerKit: ObserverKit, objectives: z.array(Objective), expectedActions: z.array(ObservableAction).default([]) }),
+  apply: (state, { observerKit, objectives, expectedActions }) => withExercise(state, () => ({ observerKit: { ...observerKit, objectives, expectedActions } })),
 });
 
 export const stimulusInjected = defineEvent({
@@ -110,16 +119,17 @@ export const stimulusEdited = defineEvent({
 export const stimulusCreated = defineEvent({
   type: 'stimulus.created',
   description: "L'animateur écrit un stimulus hors chronogramme (ou un message d'un acteur simulé).",
-  payload: z.object({ stimulus: Stimulus }),
-  apply: (state, { stimulus }) => {
+  payload: z.object({ stimulus: Stimulus, inReplyTo: z.string().nullable().default(null) }),
+  apply: (state, { stimulus, inReplyTo }) => {
     const animator = state.exercise.animator;
     if (!animator) return state;
-    const items = { ...animator.items, [stimulus.id]: newItem(stimulus, true) };
+    const items = { ...animator.items, [stimulus.id]: newItem(stimulus, true, inReplyTo) };
     return withExercise(state, () => ({ animator: { ...animator, items, order: orderOf(items) } }));
   },
 });
 
 const CellAct = z.object({ id: z.string(), cell: z.string() });
+
 
 export const stimulusAcknowledged = defineEvent({
   type: 'stimulus.acknowledged',
@@ -134,7 +144,7 @@ export const stimulusReplied = defineEvent({
   description: "Une cellule répond à l'émetteur simulé (l'animation lit et répond).",
   payload: CellAct.extend({ text: z.string() }),
   apply: (state, { id, cell, text }, event) =>
-    updateInbox(state, id, (i) => ({ ...i, replies: [...i.replies, { cell, by: event.actor.name, text, exerciseTime: event.exerciseTime }] })),
+    updateInbox(state, id, (i) => ({ ...i, replies: [...i.replies, { cell, by: event.actor.name, text, exerciseTime: event.exerciseTime, wallTime: event.wallTime }] })),
 });
 
 export const stimulusLinked = defineEvent({
@@ -142,7 +152,7 @@ export const stimulusLinked = defineEvent({
   description: 'Une cellule relie un stimulus à une entrée de main courante ou à une action.',
   payload: CellAct.extend({ kind: z.enum(['mainCourante', 'alertLink', 'establishment', 'comms']), ref: z.string(), label: z.string() }),
   apply: (state, p, event) =>
-    updateInbox(state, p.id, (i) => ({ ...i, links: [...i.links, { cell: p.cell, by: event.actor.name, kind: p.kind, ref: p.ref, label: p.label, exerciseTime: event.exerciseTime }] })),
+    updateInbox(state, p.id, (i) => ({ ...i, links: [...i.links, { cell: p.cell, by: event.actor.name, kind: p.kind, ref: p.ref, label: p.label, exerciseTime: event.exerciseTime, wallTime: event.wallTime }] })),
 });
 
 export const stimulusEvents = [

@@ -20,6 +20,8 @@ export interface ChronogrammeItem {
   conditionMetAt: number | null;
   injectedAt: number | null;
   adHoc: boolean;
+  /** For an animator's answer to a player's reply: the stimulus it answers. */
+  inReplyTo: string | null;
 }
 
 /** A player's view of a delivered stimulus: only what the simulated sender actually said. */
@@ -35,11 +37,21 @@ export interface InboxItem {
   injectedWall: number;
   inReplyTo: string | null;
   acks: Record<string, { by: string; exerciseTime: number; wallTime: number }>;
-  replies: Array<{ cell: string; by: string; text: string; exerciseTime: number }>;
-  links: Array<{ cell: string; by: string; kind: LinkKind; ref: string; label: string; exerciseTime: number }>;
+  replies: Array<{ cell: string; by: string; text: string; exerciseTime: number; wallTime: number }>;
+  links: Array<{ cell: string; by: string; kind: LinkKind; ref: string; label: string; exerciseTime: number; wallTime: number }>;
 }
 
 export type LinkKind = 'mainCourante' | 'alertLink' | 'establishment' | 'comms';
+
+/** An expected action as evaluators see it: what to look for and which stimulus calls for it (never the stimulus's content). */
+export interface ObservableAction {
+  id: string;
+  stimulusId: string;
+  label: string;
+  criterion: string;
+  objective: string;
+  deadline?: string | undefined;
+}
 
 export interface ActionObservation {
   stimulusId: string;
@@ -68,7 +80,7 @@ export interface ExerciseState {
   /** What players may read: briefing, rules, objectives, player kit. */
   scenario: PlayerScenarioView | null;
   /** Evaluators and director: the grid and how to fill it, with the objectives it scores. */
-  observerKit: (ObserverKit & { objectives: Objective[] }) | null;
+  observerKit: (ObserverKit & { objectives: Objective[]; expectedActions: ObservableAction[] }) | null;
   /** Director only: the whole scenario and the live chronogramme. */
   animator: { scenario: Scenario; items: Record<string, ChronogrammeItem>; order: string[] } | null;
   inbox: Record<string, InboxItem>;

@@ -42,7 +42,8 @@ export const entryFlagged = defineEvent({
   payload: z.object({ flag: SignificanceFlag, entry: MainCouranteEntry, receivedAt: z.number().int() }),
   apply: (state, { flag, entry, receivedAt }) => {
     const { id, type, text, author, cell, authoredAt } = entry;
-    return promote(state, { id, type, text, author, cell, authoredAt, receivedAt, flaggedBy: flag.author });
+    const counted = { ...state, mainCourante: { ...state.mainCourante, flagCount: state.mainCourante.flagCount + 1 } };
+    return promote(counted, { id, type, text, author, cell, authoredAt, receivedAt, flaggedBy: flag.author });
   },
 });
 

@@ -21,8 +21,10 @@ export interface SignificantEntry {
 export interface MainCouranteSummary {
   count: number;
   lateCount: number;
+  /** Significance flags mirrored so far (a flag on an already significant entry counts too). */
+  flagCount: number;
   lastEntryAt: number | null;
   significant: SignificantEntry[];
 }
 
-export const initialMainCouranteSummary: MainCouranteSummary = { count: 0, lateCount: 0, lastEntryAt: null, significant: [] };
+export const initialMainCouranteSummary: MainCouranteSummary = { count: 0, lateCount: 0, flagCount: 0, lastEntryAt: null, significant: [] };

@@ -14,6 +14,7 @@ function row(id: string, offset: string, changes: Partial<ChronogrammeItem> = {}
     conditionMetAt: null,
     injectedAt: null,
     adHoc: false,
+    inReplyTo: null,
     ...changes,
   };
 }

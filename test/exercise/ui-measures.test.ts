@@ -24,14 +24,14 @@ function delivered(id: string, injectedAt: number, recipients: string[], changes
 }
 
 const ack = (exerciseTime: number) => ({ by: 'Claire', exerciseTime, wallTime: 0 });
-const link = (cell: string, exerciseTime: number) => ({ cell, by: 'Claire', kind: 'mainCourante' as const, ref: 'mc-1', label: '', exerciseTime });
+const link = (cell: string, exerciseTime: number) => ({ cell, by: 'Claire', kind: 'mainCourante' as const, ref: 'mc-1', label: '', exerciseTime, wallTime: 0 });
 
 describe('automatic measures of the evaluation grid', () => {
   it('measures, per recipient cell, the delay from injection to acknowledgement, first link and first reply', () => {
     const item = delivered('D05', 13 * min, ['ars', 'prefecture'], {
       acks: { ars: ack(15 * min) },
       links: [link('ars', 20 * min), link('ars', 17 * min), link('prefecture', 30 * min)],
-      replies: [{ cell: 'prefecture', by: 'Paul', text: 'Bien reçu', exerciseTime: 14 * min }],
+      replies: [{ cell: 'prefecture', by: 'Paul', text: 'Bien reçu', exerciseTime: 14 * min, wallTime: 0 }],
     });
     expect(measureStimulus(item)).toEqual([
       { stimulusId: 'D05', subject: 'Objet D05', cell: 'ars', injectedAt: 13 * min, toAck: 2 * min, toFirstLink: 4 * min, toFirstReply: null },

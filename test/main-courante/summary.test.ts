@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { connect, createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
-import { appendEntries, appendFlag, newRecordId, readEntries } from '../../shared/main-courante/doc.js';
+import { appendEntries, appendFlag, newRecordId, readEntries, receiptsOf } from '../../shared/main-courante/doc.js';
 import { authorOf, entry, openMainCourante, waitFor } from '../collab/yjs-clients.js';
 
 /** Each accepted entry is an event of the room log (hash chain); significant entries reach the room summary. */
@@ -43,5 +44,28 @@ describe('main courante in the room log and summary', () => {
     expect(runtime.state.mainCourante.significant).toHaveLength(2);
     listener.close();
     writer.destroy();
+  });
+
+  it('mirrors at load the entries a crash left stored but not yet in the log', async () => {
+    const crashed = await createRoom(server.url);
+    const token = await tokenFor(crashed, 'player', 'ars', 'Alice ARS');
+    const alice = await authorOf(server, token);
+    // What a crash between the durable append and the mirror leaves: the update stored, no event.
+    const doc = new Y.Doc();
+    const orphan = entry(alice, 'Écrite juste avant la panne');
+    appendEntries(doc, [orphan]);
+    receiptsOf(doc).set(orphan.id, { receivedAt: Date.now(), receivedExerciseTime: 0, late: false });
+    await server.server.store.docs.appendUpdate(crashed.roomId, 'main-courante', Y.encodeStateAsUpdate(doc));
+
+    const runtime = await server.server.rooms.get(crashed.roomId);
+    expect(runtime.state.mainCourante.count).toBe(0);
+    const reader = await openMainCourante(crashed, token);
+    expect(readEntries(reader.doc).map((e) => e.id)).toEqual([orphan.id]);
+    await waitFor(() => runtime.state.mainCourante.count === 1, 5000, 'reconciliation');
+    const events = await runtime.eventsFor({ role: 'director' }, 0);
+    const mirrored = events.filter((e) => e.type === 'mainCourante.entryAdded');
+    expect(mirrored).toHaveLength(1);
+    expect(mirrored[0]!.actor).toMatchObject({ name: 'Alice ARS', sessionId: alice.sessionId });
+    reader.destroy();
   });
 });
