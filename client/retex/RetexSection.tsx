@@ -5,6 +5,7 @@ import { download, useReport, useRoomEvents } from './api.js';
 import { AlertChainTable, ChronologyTable, Findings, ScoresTable, StimuliTable } from './ReportTables.js';
 import { ReplayPanel } from './ReplayPanel.js';
 import { TimelineChart } from './TimelineChart.js';
+import { RetexPlan } from './RetexPlan.js';
 import './retex.css';
 
 /**
@@ -48,6 +49,7 @@ export function RetexSection(props: SectionProps) {
         {error && <p role="alert" className="error">{error}</p>}
       </header>
       <Findings report={r} />
+      <RetexPlan me={me} />
       <section className="retex-block">
         <h3>{t('retex.timeline')}</h3>
         <TimelineChart items={r.timeline} cursor={cursor} />

@@ -3,6 +3,7 @@ import { advisoryClass } from '../store/postgres-locks.js';
 import type { PostgresStore } from '../store/postgres.js';
 import type { Logger } from '../ops/logger.js';
 import type { Leadership } from './leadership.js';
+import { endSession, withTimeout } from './pg-session.js';
 
 export interface PgLeadershipOptions {
   /** How often a follower tries to take the lead, and the leader checks it still holds it (ms). */
@@ -76,7 +77,8 @@ export class PgLeadership implements Leadership {
   private async tryToLead(): Promise<void> {
     const client = await this.session();
     const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [advisoryClass.leader, this.store.schema]);
-    if (rows[0]?.locked && !this.stopped) {
+    // A late answer on a session dropped meanwhile (timeout) means nothing: that session's lock is gone.
+    if (rows[0]?.locked && !this.stopped && this.client === client) {
       this.logger.info({ schema: this.store.schema }, 'this instance now drives the exercise clocks and timers');
       this.setLeader(true);
     }
@@ -103,10 +105,12 @@ export class PgLeadership implements Leadership {
     return client;
   }
 
+  /** Ends the session (releasing the lock); never waits more than a check timeout on a half-dead connection. */
   private async dropClient(): Promise<void> {
     const client = this.client;
     this.client = null;
-    await client?.end().catch(() => undefined);
+    if (!client) return;
+    await endSession(client, this.checkTimeoutMs);
   }
 
   private setLeader(leader: boolean): void {
@@ -114,12 +118,4 @@ export class PgLeadership implements Leadership {
     this.leader = leader;
     for (const listener of this.listeners) listener(leader);
   }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from PostgreSQL within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { PostgresStore } from '../store/postgres.js';
 import type { Logger } from '../ops/logger.js';
+import { endSession } from './pg-session.js';
 
 /** What the feed announces: a room whose log grew up to `seq` (Infinity: anything may have been missed). */
 export type AppendAnnouncer = (roomId: string, seq: number) => void;
@@ -42,14 +43,14 @@ export class PgRoomFeed {
     if (this.retry) clearTimeout(this.retry);
     const client = this.client;
     this.client = null;
-    await client?.end().catch(() => undefined);
+    if (client) await endSession(client);
   }
 
   private lost(client: pg.Client, error: Error): void {
     if (this.stopped || this.client !== client) return;
     this.client = null;
     this.logger.warn({ err: error }, 'event feed from PostgreSQL lost: reconnecting');
-    void client.end().catch(() => undefined);
+    void endSession(client);
     this.scheduleReconnect();
   }
 

@@ -27,7 +27,7 @@ export class UpdateRefused extends Error {
 /** The rules of one kind of document, checked on every update from a writer before it is applied. */
 export interface DocPolicy {
   /** Called once the document is rebuilt from the store (indexes, reconciliation with the room log). */
-  loaded?(doc: Y.Doc): Promise<void> | void;
+  loaded?(doc: Y.Doc): void;
   /** Throws `UpdateRefused` when the update breaks the document's rules. */
   check(inspector: UpdateInspector, sender: UpdateSender): AcceptedUpdate;
 }

@@ -163,13 +163,17 @@ export class MainCourantePolicy implements DocPolicy {
       if (event.type === 'mainCourante.entryAdded') mirrored.add((event.payload as { entry: { id: string } }).entry.id);
       if (event.type === 'mainCourante.entryFlagged') mirrored.add((event.payload as { flag: { id: string } }).flag.id);
     }
-    const receipts = receiptsOf(doc);
+    const stored = receiptsOf(doc);
     const now = this.runtime.now();
-    for (const entry of atLoad.filter((e) => !mirrored.has(e.id))) {
-      const receipt = receipts.get(entry.id) ?? receiptFor(entry, now, true);
-      await this.mirror({ entries: [entry], flags: [] }, new Map([[entry.id, receipt]]), now);
+    // One append per author (the actor of a mirror event is the author), in the order the entries were stored.
+    const batches = new Map<string, Batch>();
+    const batchOf = (sessionId: string) => batches.get(sessionId) ?? batches.set(sessionId, { entries: [], flags: [] }).get(sessionId)!;
+    for (const entry of atLoad) if (!mirrored.has(entry.id)) batchOf(entry.sessionId).entries.push(entry);
+    for (const flag of flagsAtLoad) if (!mirrored.has(flag.id)) batchOf(flag.sessionId).flags.push(flag);
+    for (const batch of batches.values()) {
+      const receipts = new Map(batch.entries.map((e) => [e.id, stored.get(e.id) ?? receiptFor(e, now, true)]));
+      await this.mirror(batch, receipts, now);
     }
-    for (const flag of flagsAtLoad.filter((f) => !mirrored.has(f.id))) await this.mirror({ entries: [], flags: [flag] }, new Map(), now);
   }
 }
 

@@ -34,6 +34,14 @@ export const syncStep2Message = (doc: Y.Doc, stateVector: Uint8Array) =>
     syncProtocol.writeSyncStep2(e, doc, stateVector);
   });
 
+/** A sync step 2 carrying an update as is (a stored snapshot answers a client that has nothing). */
+export const rawSyncStep2Message = (update: Uint8Array) =>
+  message((e) => {
+    encoding.writeVarUint(e, messageSync);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(e, update);
+  });
+
 export const updateMessage = (update: Uint8Array) =>
   message((e) => {
     encoding.writeVarUint(e, messageSync);

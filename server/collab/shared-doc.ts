@@ -1,13 +1,12 @@
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocAccess } from '../../shared/main-courante/room-docs.js';
 import { yjsCloseCodes } from '../../shared/main-courante/room-docs.js';
 import type { DocStore, SessionRecord } from '../store/types.js';
 import type { Logger } from '../ops/logger.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
-import { guardAwareness } from './awareness-guard.js';
+import { AwarenessRelay } from './awareness-relay.js';
 import { UpdateRefused, type AcceptedUpdate, type DocPolicy } from './doc-policy.js';
-import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.js';
+import { rawSyncStep2Message, syncStep1Message, syncStep2Message, updateMessage } from './messages.js';
 import { UpdateInspector } from './update-inspector.js';
 
 /** A WebSocket connection as a document sees it. */
@@ -43,9 +42,11 @@ export class DocUnloaded extends Error {}
  */
 export class SharedDoc {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  private readonly peers = new Map<DocPeer, Set<number>>();
-  private readonly awarenessOwners = new Map<number, DocPeer>();
+  private readonly presence = new AwarenessRelay(this.doc);
+  private readonly peers = new Set<DocPeer>();
+  /** Stored updates read but not applied yet (see `load`). */
+  private stored: Uint8Array[] | null = null;
+  private readonly awaitingStep1 = new Set<DocPeer>();
   private readonly queue = new SerialQueue();
   private sinceCompaction = 0;
   private lastStoredId = 0;
@@ -62,16 +63,18 @@ export class SharedDoc {
     private readonly logger: Logger,
     private readonly onUnload: (doc: SharedDoc) => void,
     private readonly options: SharedDocOptions = defaultSharedDocOptions,
-  ) {
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.relayAwareness);
-  }
+  ) {}
 
-  /** Rebuilds the document from its stored updates (a compacted snapshot counts as one). */
+  /**
+   * Reads the document's stored updates (a compacted snapshot counts as one). They are applied to the in-memory
+   * document on first need; until then a client with an empty state vector is answered with the stored
+   * snapshot itself, so a cold sync costs what a sync from memory costs.
+   */
   async load(): Promise<void> {
     const updates = await this.store.loadUpdates(this.roomId, this.docName);
-    Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdate(this.doc, u)), 'store');
-    await this.policy.loaded?.(this.doc);
+    this.stored = updates;
+    if (updates.length !== 1) this.materialise();
+    else setTimeout(() => void this.queue.run(() => this.materialise()).catch((error: unknown) => this.logFailure(error, 'load')), 0);
     if (updates.length >= this.options.compactIdleMin) {
       // Later than the first syncs, which the clients that made us load this document are waiting for.
       const timer = setTimeout(() => {
@@ -80,6 +83,17 @@ export class SharedDoc {
       timer.unref();
     }
     this.scheduleUnload();
+  }
+
+  /** Applies the stored updates not applied yet, then gives waiting peers the server's state vector. */
+  private materialise(): void {
+    const rows = this.stored;
+    if (!rows) return;
+    this.stored = null;
+    Y.transact(this.doc, () => rows.forEach((u) => Y.applyUpdate(this.doc, u)), 'store');
+    this.policy.loaded?.(this.doc);
+    for (const peer of this.awaitingStep1) if (!peer.closed) peer.send(syncStep1Message(this.doc));
+    this.awaitingStep1.clear();
   }
 
   get connections(): number {
@@ -92,25 +106,28 @@ export class SharedDoc {
   }
 
   join(peer: DocPeer): void {
-    this.peers.set(peer, new Set());
+    this.peers.add(peer);
     this.cancelUnload();
-    peer.send(syncStep1Message(this.doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) peer.send(awarenessMessage(this.awareness, states));
+    if (this.stored) this.awaitingStep1.add(peer);
+    else peer.send(syncStep1Message(this.doc));
+    this.presence.join(peer);
   }
 
   leave(peer: DocPeer): void {
-    const owned = this.peers.get(peer);
-    if (!owned) return;
-    this.peers.delete(peer);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+    if (!this.peers.delete(peer)) return;
+    this.awaitingStep1.delete(peer);
+    this.presence.leave(peer);
     this.scheduleUnload();
   }
 
   /** Answers a client's sync step 1 once every update received before it is stored. */
   answerSync(peer: DocPeer, stateVector: Uint8Array): Promise<void> {
     return this.queue.run(() => {
-      if (!peer.closed && !this.unloaded) peer.send(syncStep2Message(this.doc, stateVector));
+      if (peer.closed || this.unloaded) return;
+      const snapshot = this.stored?.length === 1 ? this.stored[0]! : null;
+      if (snapshot && Y.decodeStateVector(stateVector).size === 0) return peer.send(rawSyncStep2Message(snapshot));
+      this.materialise();
+      peer.send(syncStep2Message(this.doc, stateVector));
     });
   }
 
@@ -127,20 +144,11 @@ export class SharedDoc {
   }
 
   receiveAwareness(peer: DocPeer, update: Uint8Array): void {
-    const own = this.peers.get(peer);
-    if (!own) return;
-    const guarded = guardAwareness(update, peer.session, {
-      own,
-      ownedElsewhere: (id) => {
-        const owner = this.awarenessOwners.get(id);
-        return owner !== undefined && owner !== peer;
-      },
-    });
-    if (guarded) awarenessProtocol.applyAwarenessUpdate(this.awareness, guarded, peer);
+    if (this.peers.has(peer)) this.presence.receive(peer, update);
   }
 
   sendAwarenessStates(peer: DocPeer): void {
-    peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+    this.presence.sendStates(peer);
   }
 
   /** Runs `task` on the document's queue, keeping it loaded meanwhile. */
@@ -150,6 +158,7 @@ export class SharedDoc {
     try {
       return await this.queue.run(() => {
         if (this.unloaded) throw new DocUnloaded();
+        this.materialise();
         return task(this.doc);
       });
     } finally {
@@ -160,12 +169,13 @@ export class SharedDoc {
 
   /** Server shutdown: disconnects everyone, stores a snapshot, frees the document. */
   async shutdown(): Promise<void> {
-    for (const peer of [...this.peers.keys()]) peer.close(1001, 'Arrêt du serveur.');
+    for (const peer of [...this.peers]) peer.close(1001, 'Arrêt du serveur.');
     await this.queue.run(() => this.unload());
   }
 
   private async commit(peer: DocPeer, update: Uint8Array, viaSync: boolean): Promise<void> {
     if (peer.closed || this.unloaded) return;
+    this.materialise();
     const inspector = new UpdateInspector(update, this.doc);
     if (inspector.inspection.empty) return;
     if (peer.access !== 'write') throw new UpdateRefused('Accès en lecture seule : écriture refusée.');
@@ -182,7 +192,7 @@ export class SharedDoc {
     }
     this.sinceCompaction++;
     const message = updateMessage(applied);
-    for (const other of this.peers.keys()) other.send(message);
+    for (const other of this.peers) other.send(message);
     accepted.committed?.();
     this.scheduleCompaction();
   }
@@ -210,23 +220,6 @@ export class SharedDoc {
     if (captured.length === 0) return null;
     return captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
   }
-
-  private readonly relayAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    const peer = this.peers.has(origin as DocPeer) ? (origin as DocPeer) : null;
-    if (peer) {
-      const owned = this.peers.get(peer)!;
-      for (const id of added) {
-        owned.add(id);
-        this.awarenessOwners.set(id, peer);
-      }
-    }
-    for (const id of removed) this.awarenessOwners.delete(id);
-    const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
-    for (const other of this.peers.keys()) other.send(message);
-  };
 
   private scheduleCompaction(): void {
     if (this.sinceCompaction >= this.options.compactEvery) {
@@ -279,7 +272,7 @@ export class SharedDoc {
   }
 
   private breakDown(): void {
-    for (const peer of [...this.peers.keys()]) peer.close(yjsCloseCodes.unavailable, 'Document rechargé : reconnexion.');
+    for (const peer of [...this.peers]) peer.close(yjsCloseCodes.unavailable, 'Document rechargé : reconnexion.');
     this.free();
   }
 
@@ -288,7 +281,7 @@ export class SharedDoc {
     this.cancelUnload();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.onUnload(this);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 

@@ -37,7 +37,7 @@ export class UpdateInspector {
   private readonly ds: Map<number, Array<{ clock: number; len: number }>>;
   private readonly memo = new Map<Y.Item, ParentRef>();
   private readonly structCount: number;
-  private roots: Map<Y.AbstractType<any>, string> | null = null;
+  private roots: Map<object, string> | null = null;
 
   constructor(
     update: Uint8Array,
@@ -176,7 +176,7 @@ export class UpdateInspector {
     return ref;
   }
 
-  private rootNames(): Map<Y.AbstractType<any>, string> {
+  private rootNames(): Map<object, string> {
     if (!this.roots) this.roots = new Map([...this.doc.share].map(([name, type]) => [type, name]));
     return this.roots;
   }

@@ -150,6 +150,13 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
         catchUp = { kind: 'events', events: await runtime.eventsFor(viewer, lastSeq), headSeq };
       }
       socket.join([roomChannel(runtime.id), audienceChannel(runtime.id, viewer), sessionChannel(session.id)]);
+      // A revocation between the handshake and this join missed the socket: look again now that it is reachable.
+      const stillValid = await access.authenticate(String(socket.handshake.auth.token)).then(() => true, () => false);
+      if (!stillValid) {
+        socket.emit('revoked', { reason: 'Session révoquée par le directeur.' });
+        socket.disconnect(true);
+        return;
+      }
       const me = { sessionId: session.id, name: session.name, role: session.role, roomId: runtime.id, ...(session.cell ? { cell: session.cell } : {}) };
       socket.emit('welcome', { me, serverTime: Date.now(), catchUp } satisfies WelcomeMessage);
     });

@@ -5,6 +5,9 @@ import type { Viewer } from '../../shared/core/visibility.js';
 import { buildReport } from '../../shared/retex/report.js';
 import { reportToMarkdown } from '../../shared/retex/report-markdown.js';
 import { toCsv } from '../../shared/retex/csv.js';
+import { readRetexDoc } from '../../shared/retex/plan.js';
+import { retexDocName } from '../../shared/main-courante/room-docs.js';
+import * as Y from 'yjs';
 import type { OrsanServer } from '../app.js';
 import { bearerToken } from '../http/errors.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
@@ -34,7 +37,7 @@ export function reportRoutes(server: OrsanServer): Router {
   router.get('/rooms/:roomId/report.md', async (req, res) => {
     const { state, events, runtime } = await reportFor(req);
     res.type('text/markdown; charset=utf-8').setHeader('content-disposition', `attachment; filename="retex-${runtime.id}.md"`);
-    res.send(reportToMarkdown(buildReport(state, events)));
+    res.send(reportToMarkdown(buildReport(state, events), await readStoredRetex(server, runtime.id)));
   });
 
   router.get('/rooms/:roomId/measures.csv', async (req, res) => {
@@ -71,6 +74,14 @@ export function reportRoutes(server: OrsanServer): Router {
   });
 
   return router;
+}
+
+/** The RETEX document as stored (every update is durable before anyone sees it). */
+async function readStoredRetex(server: OrsanServer, roomId: string) {
+  const updates = await server.store.docs.loadUpdates(roomId, retexDocName);
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return readRetexDoc(doc);
 }
 
 const time = (ms: number | null) => (ms === null ? '' : `T+${formatExerciseTime(ms)}`);

@@ -8,6 +8,8 @@ export const advisoryClass = {
   migration: 0x4f520001,
   /** Held during an append, per room: the per-room sequence is assigned by one transaction at a time. */
   room: 0x4f520002,
+  /** Held while a document's updates are compacted, per room and document. */
+  doc: 0x4f520004,
   /** Held for as long as an instance drives the exercise clocks and timers of a schema (the leader). */
   leader: 0x4f520003,
 } as const;

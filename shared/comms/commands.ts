@@ -7,7 +7,7 @@ import { DraftId, DraftKind, DraftTitle, isEditable } from './draft.js';
 import { findDraft, requireValidator, requireWriter } from './rules.js';
 
 /**
- * The public-communication workflow (see docs/comms.md). The text itself is edited in the draft's Yjs document;
+ * The public-communication workflow. The text itself is edited in the draft's Yjs document;
  * these commands move the draft along brouillon → soumis → validé / à reprendre → publié. What is validated is
  * the text the *server* read from the document at submission (`comms.sealed`), never a text a client claims.
  */

@@ -11,9 +11,9 @@ const words = (text: string) => text.match(/^\s+|\S+\s*/g) ?? [];
 const lines = (text: string) => text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 
 /**
- * A word-level comparison of two versions (whitespace kept, so joining the `same` and `added` parts gives
- * `after` back, and `same` and `removed` gives `before`). Longest common subsequence after trimming the
- * common prefix and suffix, which is where versions of a communiqué mostly agree.
+ * A word-level comparison of two versions. Each word carries the whitespace after it, so that a changed
+ * phrase reads as one run; joining the `same` and `added` parts gives `after` back, `same` and `removed` `before`.
+ * Longest common subsequence after trimming the common prefix and suffix, where versions mostly agree.
  */
 export function diffWords(before: string, after: string): DiffPart[] {
   return diffTokens(words(before), words(after), (midA, midB) => diffTokens(lines(midA.join('')), lines(midB.join('')), null));

@@ -9,21 +9,26 @@ import { mainCouranteDocName } from './doc.js';
  * shared so that the client shows the same rights the server enforces.
  * - `main-courante`: players read and write (append-only, checked by the server); everyone else in the room reads;
  * - `comms-<draftId>`: a draft that exists in the room state; same rights, and writes only while it is editable;
- * - `animator-notes`: the director's alone.
+ * - `animator-notes`: the director's alone;
+ * - `retex`: points forts, axes d'amélioration and plan d'actions of the RETEX: director and evaluators write;
+ *   players and observers read it once the director has released the report.
  */
 export type RoomDocRef =
   | { kind: 'main-courante'; docName: string }
   | { kind: 'comms'; docName: string; draftId: string }
-  | { kind: 'animator-notes'; docName: string };
+  | { kind: 'animator-notes'; docName: string }
+  | { kind: 'retex'; docName: string };
 
 export type DocAccess = 'write' | 'read';
 
 export const animatorNotesDocName = 'animator-notes';
+export const retexDocName = 'retex';
 
 /** The document a name stands for in this room, or null when the room has no such document. */
 export function resolveRoomDoc(docName: string, state: RoomState): RoomDocRef | null {
   if (docName === mainCouranteDocName) return { kind: 'main-courante', docName };
   if (docName === animatorNotesDocName) return { kind: 'animator-notes', docName };
+  if (docName === retexDocName) return { kind: 'retex', docName };
   const draftId = draftIdOfDoc(docName);
   if (draftId && state.comms.drafts.some((d) => d.id === draftId)) return { kind: 'comms', docName, draftId };
   return null;
@@ -32,6 +37,10 @@ export function resolveRoomDoc(docName: string, state: RoomState): RoomDocRef | 
 /** What a participant may do with a document at connection time; null: may not open it at all. */
 export function docAccess(ref: RoomDocRef, viewer: { role: Role }, state: RoomState): DocAccess | null {
   if (ref.kind === 'animator-notes') return viewer.role === 'director' ? 'write' : null;
+  if (ref.kind === 'retex') {
+    if (viewer.role === 'director' || viewer.role === 'evaluator') return 'write';
+    return state.retex.released ? 'read' : null;
+  }
   return writesSharedDocs(viewer, state) ? 'write' : 'read';
 }
 

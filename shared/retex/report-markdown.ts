@@ -1,17 +1,24 @@
 import { formatExerciseTime } from '../exercise/clock.js';
 import { laneLabels } from './timeline.js';
 import type { RetexReport } from './report.js';
+import type { PlanAction } from './plan.js';
 
 const t = (ms: number | null) => (ms === null ? '—' : `T+${formatExerciseTime(ms)}`);
 const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The RETEX report as Markdown, for wikis and mail. Same content as the HTML report. */
-export function reportToMarkdown(r: RetexReport): string {
+export function reportToMarkdown(r: RetexReport, written?: { strengths: string; improvements: string; plan: PlanAction[] }): string {
   const out: string[] = [];
   out.push(`# RETEX — ${r.identity.title}`, '');
   out.push(`- Mode : ${r.identity.mode === 'crisis' ? 'crise réelle' : 'exercice'}`);
   if (r.identity.scenario) out.push(`- Scénario : ${r.identity.scenario} (niveau ${r.identity.level})`);
   out.push(`- Cellules : ${r.identity.cells.map((c) => c.label).join(', ')}`, `- Durée couverte : ${t(r.span.start)} → ${t(r.span.end)}`, '');
+  if (written) {
+    out.push('## Points forts', '', written.strengths || '—', '', "## Axes d'amélioration", '', written.improvements || '—', '');
+    out.push("## Plan d'actions", '', '| Action | Pilote | Échéance |', '|---|---|---|');
+    for (const a of written.plan) out.push(`| ${cellText(a.action)} | ${cellText(a.owner)} | ${a.due} |`);
+    out.push('');
+  }
   out.push('## Constats', '', ...(r.suggestions.length ? r.suggestions.map((s) => `- ${s}`) : ['- Aucun écart relevé automatiquement.']), '');
   out.push("## Chaîne d'alerte", '', '| De | Vers | Délai attendu | Alerté | Accusé | En retard |', '|---|---|---|---|---|---|');
   for (const l of r.alertChain.links) out.push(`| ${cellText(l.fromLabel)} | ${cellText(l.toLabel)} | ${t(l.deadlineAt)} | ${t(l.alertedAt)} | ${t(l.acknowledgedAt)} | ${l.late ? 'oui' : 'non'} |`);

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import type { RoomEvent } from '../../shared/core/events.js';
 import { verifyChain } from '../../server/store/hash-chain.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { connect, createRoom, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
 import { createClusterEnv, eventually, type ClusterEnv } from './cluster-env.js';
+import { TEST_DATABASE_URL } from '../store/pg-env.js';
 
 const announced = (client: TestClient, afterSeq = 0) => client.events.filter((e) => e.type === 'room.announced' && e.seq > afterSeq);
 const textOf = (e: RoomEvent) => (e.payload as { text: string }).text;
@@ -93,6 +95,23 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     clients.push(again);
     expect(again.events.map(textOf)).toEqual(['pendant la coupure 1', 'pendant la coupure 2']);
     expect(again.events[0]!.seq).toBe(lastSeq + 1);
+  });
+
+  it('an instance whose PostgreSQL notification session drops reconnects and catches up on what it missed', async () => {
+    const observerOnB = await join(b, await tokenFor(room, 'observer'));
+    const director = await join(a, room.directorToken);
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1`, [`LISTEN "orsan_events_${cluster.schema.schema}"`]);
+      expect(rowCount).toBe(2);
+    } finally {
+      await admin.end();
+    }
+    // Announced while nobody listens: only the resynchronisation after reconnecting can bring it to B.
+    expect((await director.send('room.announce', { text: 'pendant la coupure du flux' })).ok).toBe(true);
+    const seen = await observerOnB.waitForEvent((e) => e.type === 'room.announced' && textOf(e) === 'pendant la coupure du flux', 8000);
+    expect(seen.seq).toBe(await a.server.store.events.headSeq(room.roomId));
   });
 
   it('revoking a session on one instance disconnects its sockets on the other', async () => {

@@ -1,0 +1,70 @@
+import type * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { guardAwareness } from './awareness-guard.js';
+import { awarenessMessage } from './messages.js';
+import type { DocPeer } from './shared-doc.js';
+
+/**
+ * Presence and carets of one document (y-protocols awareness), relayed to every connection as the stock
+ * server does, with two guards: a connection only speaks for the client ids it introduced, and the names
+ * shown are those of the sessions. A connection's states are removed when it leaves.
+ */
+export class AwarenessRelay {
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly owned = new Map<DocPeer, Set<number>>();
+  private readonly owners = new Map<number, DocPeer>();
+
+  constructor(doc: Y.Doc) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.relay);
+  }
+
+  join(peer: DocPeer): void {
+    this.owned.set(peer, new Set());
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) peer.send(awarenessMessage(this.awareness, states));
+  }
+
+  leave(peer: DocPeer): void {
+    const ids = this.owned.get(peer);
+    if (!ids) return;
+    this.owned.delete(peer);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+  }
+
+  receive(peer: DocPeer, update: Uint8Array): void {
+    const own = this.owned.get(peer);
+    if (!own) return;
+    const guarded = guardAwareness(update, peer.session, {
+      own,
+      ownedElsewhere: (id) => {
+        const owner = this.owners.get(id);
+        return owner !== undefined && owner !== peer;
+      },
+    });
+    if (guarded) awarenessProtocol.applyAwarenessUpdate(this.awareness, guarded, peer);
+  }
+
+  /** Answers a client's awareness query with every known state. */
+  sendStates(peer: DocPeer): void {
+    peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+  }
+
+  private readonly relay = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    const ids = this.owned.get(origin as DocPeer);
+    if (ids) {
+      for (const id of added) {
+        ids.add(id);
+        this.owners.set(id, origin as DocPeer);
+      }
+    }
+    for (const id of removed) this.owners.delete(id);
+    const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
+    for (const peer of this.owned.keys()) peer.send(message);
+  };
+}
