@@ -1,5 +1,6 @@
 import express from 'express';
 import helmet from 'helmet';
+import compression from 'compression';
 import { rateLimit } from 'express-rate-limit';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -65,6 +66,8 @@ export async function createOrsanServer(config: Config, options: { store?: Store
 
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:', ...tileOrigins(config)], 'connect-src': ["'self'", 'ws:', 'wss:'] } } }));
+  // The region's reference data (≈ 800 KB of JSON) and the client bundle shrink four- to five-fold.
+  app.use(compression());
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
     try {
