@@ -4,6 +4,10 @@
  */
 const suites: Record<string, () => Promise<void>> = {
   core: async () => (await import('./core/index.js')).runCoreBench(),
+  exercise: async () => (await import('./exercise/index.js')).runExerciseBench(),
+  'care-map': async () => (await import('./care-map/index.js')).runCareMapBench(),
+  collab: async () => (await import('./collab/index.js')).runCollabBench(),
+  cluster: async () => (await import('./cluster/index.js')).runClusterBench(),
 };
 
 async function main(): Promise<void> {

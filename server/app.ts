@@ -20,6 +20,7 @@ import { attachHub } from './realtime/hub.js';
 import { openConfiguredStore } from './cluster/open-store.js';
 import { createCluster } from './cluster/cluster.js';
 import type { Leadership } from './cluster/leadership.js';
+import type { DocRelay } from './cluster/yjs-relay.js';
 import type { Store } from './store/types.js';
 import { createLogger, type Logger } from './ops/logger.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
@@ -38,6 +39,8 @@ export interface OrsanServer {
   metrics: Metrics;
   /** Whether this instance drives room automations (always, on a single instance); see `server/cluster/`. */
   leadership: Leadership;
+  /** Several instances: carries Yjs document traffic between them (`server/cluster/yjs-relay.ts`). */
+  docRelay?: DocRelay;
   operatorToken: string;
   operatorTokenGenerated: boolean;
   /** Base URL for links, known once listening. */
@@ -87,7 +90,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   app.get('/api/config', (_req, res) => res.json({ tileUrl: config.MAP_TILE_URL ?? null, tileAttribution: config.MAP_TILE_ATTRIBUTION ?? null }));
   app.use('/api', roomsRoutes({ rooms, access, operatorToken, publicUrl: url }));
 
-  const server: OrsanServer = { config, http, io, store, rooms, access, logger, metrics, leadership: cluster.leadership, operatorToken, operatorTokenGenerated: generated, url, listen, close };
+  const server: OrsanServer = { config, http, io, store, rooms, access, logger, metrics, leadership: cluster.leadership, ...(cluster.docRelay ? { docRelay: cluster.docRelay } : {}), operatorToken, operatorTokenGenerated: generated, url, listen, close };
   const hub = attachHub({ io, rooms, access, logger, metrics, ...(cluster.presenceOf ? { cluster: { presenceOf: cluster.presenceOf } } : {}) });
   await mountFeatures(server, app);
   app.use('/api', (_req, res) => res.status(404).json({ error: { code: 'not_found', message: 'Route inconnue.' } }));

@@ -10,6 +10,7 @@ import { alwaysLeader, type Leadership } from './leadership.js';
 import { PgLeadership } from './pg-leadership.js';
 import { PgRoomFeed, RemoteAppendFollower } from './pg-room-feed.js';
 import { attachRedisFanOut, redisNamespace } from './redis-fanout.js';
+import { redisDocRelay, type DocRelay } from './yjs-relay.js';
 
 export interface ClusterDeps {
   config: Config;
@@ -24,6 +25,8 @@ export interface Cluster {
   leadership: Leadership;
   /** Set when sockets are spread over instances (Redis): the hub builds presence from all of them. */
   presenceOf?: (roomId: string) => Promise<PresenceEntry[]>;
+  /** Set with Redis: Yjs updates and presence of documents, between instances. */
+  docRelay?: DocRelay;
   /** Starts following other instances and competing for leadership; call once the server is fully wired. */
   activate(): Promise<void>;
   close(): Promise<void>;
@@ -35,7 +38,8 @@ const isPostgres = (store: Store): store is PostgresStore => store.kind === 'pos
  * Wires the instance into its cluster. On SQLite (one machine, the default) nothing changes: the instance
  * is always the leader and follows no one. On PostgreSQL it follows the appends of the other instances
  * (LISTEN/NOTIFY → `refresh` of the live room, whose listeners broadcast to this instance's sockets) and
- * competes for leadership; with REDIS_URL, socket.io spans the instances through Redis streams.
+ * competes for leadership; with REDIS_URL, socket.io spans the instances through Redis streams and the Yjs
+ * documents are relayed between them through Redis pub/sub.
  */
 export async function createCluster({ config, store, io, rooms, logger }: ClusterDeps): Promise<Cluster> {
   if (!isPostgres(store)) {
@@ -44,6 +48,7 @@ export async function createCluster({ config, store, io, rooms, logger }: Cluste
   }
   const namespace = redisNamespace(store.schema);
   const fanOut = config.REDIS_URL ? await attachRedisFanOut(io, config.REDIS_URL, namespace, logger) : null;
+  const docRelay = fanOut ? await redisDocRelay(fanOut.redis, namespace, logger) : null;
   if (!fanOut) logger.warn('STORE=postgres without REDIS_URL: run a single instance (presence and revocations would not cross instances)');
   if (!config.OPERATOR_TOKEN) logger.warn('OPERATOR_TOKEN is not set: each instance generates its own operator token');
 
@@ -66,6 +71,7 @@ export async function createCluster({ config, store, io, rooms, logger }: Cluste
   return {
     leadership,
     ...(fanOut ? { presenceOf: clusterPresence(io) } : {}),
+    ...(docRelay ? { docRelay } : {}),
     async activate() {
       await feed.start();
       await leadership.start();
@@ -74,6 +80,7 @@ export async function createCluster({ config, store, io, rooms, logger }: Cluste
       follower.stop();
       await feed.stop();
       await leadership.stop();
+      await docRelay?.close();
       await fanOut?.close();
     },
   };

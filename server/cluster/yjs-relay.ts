@@ -20,6 +20,8 @@ export interface DocRelay {
   publish(kind: RelayedDocMessage['kind'], roomId: string, docName: string, payload: Uint8Array): void;
   /** Receives what the other instances publish (never this instance's own messages). */
   subscribe(handler: (message: RelayedDocMessage) => void): void;
+  /** Told when the relay is back after an interruption: what was published meanwhile never arrived. */
+  onResumed(handler: () => void): void;
   close(): Promise<void>;
 }
 
@@ -54,9 +56,17 @@ export function decodeRelayFrame(frame: Buffer): { from: string; message: Relaye
 export async function redisDocRelay(redis: Redis, namespace: string, logger: Logger): Promise<DocRelay> {
   const channel = `${namespace}:yjs`;
   const self = randomUUID();
-  const subscriber = redis.duplicate();
+  // Named, so that an operator (or a test) can tell it apart in CLIENT LIST.
+  const subscriber = redis.duplicate({ connectionName: `${namespace}:yjs-relay` });
   subscriber.on('error', () => undefined);
   const handlers: Array<(message: RelayedDocMessage) => void> = [];
+  const resumed: Array<() => void> = [];
+  let connectedOnce = false;
+  // ioredis reconnects and subscribes again by itself; every 'ready' after the first follows a gap.
+  subscriber.on('ready', () => {
+    if (connectedOnce) for (const handler of resumed) handler();
+    connectedOnce = true;
+  });
   subscriber.on('messageBuffer', (from: Buffer, frame: Buffer) => {
     if (from.toString() !== channel) return;
     try {
@@ -76,6 +86,9 @@ export async function redisDocRelay(redis: Redis, namespace: string, logger: Log
     },
     subscribe(handler) {
       handlers.push(handler);
+    },
+    onResumed(handler) {
+      resumed.push(handler);
     },
     async close() {
       await subscriber.quit().catch(() => subscriber.disconnect());

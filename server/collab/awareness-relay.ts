@@ -4,6 +4,8 @@ import { guardAwareness } from './awareness-guard.js';
 import { awarenessMessage } from './messages.js';
 import type { DocPeer } from './shared-doc.js';
 
+const relayedOrigin = Symbol('relayed');
+
 /**
  * Presence and carets of one document (y-protocols awareness), relayed to every connection as the stock
  * server does, with two guards: a connection only speaks for the client ids it introduced, and the names
@@ -14,7 +16,11 @@ export class AwarenessRelay {
   private readonly owned = new Map<DocPeer, Set<number>>();
   private readonly owners = new Map<number, DocPeer>();
 
-  constructor(doc: Y.Doc) {
+  /** `publish`: where the changes made through this instance go, for the other instances (never theirs back). */
+  constructor(
+    doc: Y.Doc,
+    private readonly publish?: (update: Uint8Array) => void,
+  ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.relay);
@@ -46,6 +52,11 @@ export class AwarenessRelay {
     if (guarded) awarenessProtocol.applyAwarenessUpdate(this.awareness, guarded, peer);
   }
 
+  /** States of the peers of another instance: shown here, never published back. */
+  applyRelayed(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, relayedOrigin);
+  }
+
   /** Answers a client's awareness query with every known state. */
   sendStates(peer: DocPeer): void {
     peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
@@ -64,7 +75,12 @@ export class AwarenessRelay {
       }
     }
     for (const id of removed) this.owners.delete(id);
-    const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
+    const changed = [...added, ...updated, ...removed];
+    const message = awarenessMessage(this.awareness, changed);
     for (const peer of this.owned.keys()) peer.send(message);
+    // Each instance expires stale states itself ('timeout'); relayed ones came from elsewhere.
+    if (this.publish && origin !== relayedOrigin && origin !== 'timeout') {
+      this.publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
   };
 }

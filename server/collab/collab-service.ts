@@ -10,7 +10,7 @@ import { attachYjsEndpoint } from './yjs-endpoint.js';
  * the live documents, the sealing of submitted drafts. Composed once in `server/features.ts`.
  */
 export function mountCollab(server: OrsanServer, options: SharedDocOptions = defaultSharedDocOptions): { registry: DocRegistry } {
-  const registry = new DocRegistry(server.store.docs, server.rooms, server.logger, options);
+  const registry = new DocRegistry(server.store.docs, server.rooms, server.logger, options, server.docRelay);
   const endpoint = attachYjsEndpoint({ http: server.http, access: server.access, rooms: server.rooms, registry, logger: server.logger });
 
   server.rooms.onRoomLive((runtime) =>

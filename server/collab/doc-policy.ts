@@ -28,6 +28,8 @@ export class UpdateRefused extends Error {
 export interface DocPolicy {
   /** Called once the document is rebuilt from the store (indexes, reconciliation with the room log). */
   loaded?(doc: Y.Doc): void;
+  /** An update accepted by another instance was applied (several instances): bring derived indexes up to date. */
+  relayed?(doc: Y.Doc): void;
   /** Throws `UpdateRefused` when the update breaks the document's rules. */
   check(inspector: UpdateInspector, sender: UpdateSender): AcceptedUpdate;
 }

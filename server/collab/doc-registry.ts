@@ -4,6 +4,7 @@ import { resolveRoomDoc } from '../../shared/main-courante/room-docs.js';
 import type { RoomService } from '../rooms/room-service.js';
 import type { DocStore } from '../store/types.js';
 import type { Logger } from '../ops/logger.js';
+import type { DocRelay } from '../cluster/yjs-relay.js';
 import { freePolicy, type DocPolicy } from './doc-policy.js';
 import { MainCourantePolicy } from './main-courante-policy.js';
 import { commsPolicy } from './comms-policy.js';
@@ -19,7 +20,20 @@ export class DocRegistry {
     private readonly rooms: RoomService,
     private readonly logger: Logger,
     private readonly options: SharedDocOptions = defaultSharedDocOptions,
-  ) {}
+    private readonly relay?: DocRelay,
+  ) {
+    // What other instances accepted reaches the documents open here (a loading one once loaded); the others
+    // will read it from the store when they load.
+    relay?.subscribe(({ kind, roomId, docName, payload }) => {
+      void this.live.get(`${roomId}/${docName}`)?.then(
+        (shared) => (kind === 'update' ? shared.applyRelayed(payload) : shared.applyRelayedAwareness(payload)),
+        () => undefined,
+      );
+    });
+    relay?.onResumed(() => {
+      for (const shared of this.loaded.values()) void shared.catchUpFromStore();
+    });
+  }
 
   /** The live document, loaded (and its policy set up) if needed. */
   open(roomId: string, ref: RoomDocRef): Promise<SharedDoc> {
@@ -61,7 +75,7 @@ export class DocRegistry {
       this.loaded.delete(key);
       this.live.delete(key);
     };
-    const shared = new SharedDoc(roomId, ref.docName, this.store, policy, this.logger, forget, this.options);
+    const shared = new SharedDoc(roomId, ref.docName, this.store, policy, this.logger, forget, this.options, this.relay);
     await shared.load();
     this.loaded.set(key, shared);
     return shared;

@@ -58,12 +58,21 @@ export class MainCourantePolicy implements DocPolicy {
   ) {}
 
   loaded(doc: Y.Doc): void {
-    for (const entry of entriesOf(doc).toArray()) this.entries.set(entry.id, entry);
-    for (const flag of flagsOf(doc).toArray()) this.flagIds.add(flag.id);
+    this.index(doc);
     // In the background: the log is read once, and a client syncing meanwhile must not wait for it.
     void this.reconcile(doc, [...this.entries.values()], flagsOf(doc).toArray()).catch((error: unknown) =>
       this.logger.error({ err: error, roomId: this.runtime.id }, 'main courante: reconciliation with the room log failed'),
     );
+  }
+
+  /** An update another instance accepted (and mirrors itself) was applied: its records must be known here too. */
+  relayed(doc: Y.Doc): void {
+    this.index(doc);
+  }
+
+  private index(doc: Y.Doc): void {
+    for (const entry of entriesOf(doc).toArray()) this.entries.set(entry.id, entry);
+    for (const flag of flagsOf(doc).toArray()) this.flagIds.add(flag.id);
   }
 
   check(inspector: UpdateInspector, sender: UpdateSender): AcceptedUpdate {
@@ -142,8 +151,12 @@ export class MainCourantePolicy implements DocPolicy {
     ];
     if (drafts.length === 0) return;
     try {
-      // One sender per update: every record of the batch has the same author.
-      await this.runtime.appendSystem(() => drafts.map((d) => d.draft), drafts[0]!.actor);
+      // One append per record, keyed by the record's id: a record mirrored twice (a crash between storing and
+      // mirroring, two instances recovering at once) is stored once in the log.
+      for (const { actor, draft } of drafts) {
+        const { flag, entry } = draft.payload as { flag?: { id: string }; entry: { id: string } };
+        await this.runtime.appendSystem(() => [draft], actor, `mc:${(flag ?? entry).id}`);
+      }
     } catch (error) {
       this.logger.error({ err: error, roomId: this.runtime.id }, 'main courante: mirror into the room log failed');
     }
@@ -155,6 +168,8 @@ export class MainCourantePolicy implements DocPolicy {
    * Mirrors go through the room's queue, so the counts read here include every mirror already requested.
    */
   private async reconcile(doc: Y.Doc, atLoad: MainCouranteEntry[], flagsAtLoad: SignificanceFlag[]): Promise<void> {
+    // Several instances: the mirrors another instance appended must be known here before judging what is missing.
+    await this.runtime.refresh();
     // Each record is mirrored once: equal counts mean nothing is missing, and the log need not be read.
     const summary = this.runtime.state.mainCourante;
     if (summary.count >= atLoad.length && summary.flagCount >= flagsAtLoad.length) return;

@@ -3,6 +3,7 @@ import type { DocAccess } from '../../shared/main-courante/room-docs.js';
 import { yjsCloseCodes } from '../../shared/main-courante/room-docs.js';
 import type { DocStore, SessionRecord } from '../store/types.js';
 import type { Logger } from '../ops/logger.js';
+import type { DocRelay } from '../cluster/yjs-relay.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
 import { AwarenessRelay } from './awareness-relay.js';
 import { UpdateRefused, type AcceptedUpdate, type DocPolicy } from './doc-policy.js';
@@ -42,7 +43,8 @@ export class DocUnloaded extends Error {}
  */
 export class SharedDoc {
   readonly doc = new Y.Doc();
-  private readonly presence = new AwarenessRelay(this.doc);
+  // Local presence changes go to the other instances too (`relay`, several instances only).
+  private readonly presence = new AwarenessRelay(this.doc, (update) => this.relay?.publish('awareness', this.roomId, this.docName, update));
   private readonly peers = new Set<DocPeer>();
   /** Stored updates read but not applied yet (see `load`). */
   private stored: Uint8Array[] | null = null;
@@ -63,6 +65,7 @@ export class SharedDoc {
     private readonly logger: Logger,
     private readonly onUnload: (doc: SharedDoc) => void,
     private readonly options: SharedDocOptions = defaultSharedDocOptions,
+    private readonly relay?: DocRelay,
   ) {}
 
   /**
@@ -151,6 +154,51 @@ export class SharedDoc {
     this.presence.sendStates(peer);
   }
 
+  /**
+   * An update another instance accepted and stored: applied to this copy and passed to this instance's peers,
+   * not checked nor stored again (persisted once, where it was received). Yjs ignores what is already here.
+   */
+  applyRelayed(update: Uint8Array): Promise<void> {
+    return this.queue.run(() => this.applyForeign(update)).catch((error: unknown) => this.logFailure(error, 'relayed update'));
+  }
+
+  /** After the relay was interrupted: applies what other instances stored meanwhile, read from the store. */
+  catchUpFromStore(): Promise<void> {
+    return this.queue
+      .run(async () => {
+        if (this.unloaded) return;
+        const stored = new Y.Doc();
+        for (const update of await this.store.loadUpdates(this.roomId, this.docName)) Y.applyUpdate(stored, update);
+        this.materialise();
+        const missing = Y.encodeStateAsUpdate(stored, Y.encodeStateVector(this.doc));
+        stored.destroy();
+        this.applyForeign(missing);
+      })
+      .catch((error: unknown) => this.logFailure(error, 'catch-up from the store'));
+  }
+
+  private applyForeign(update: Uint8Array): void {
+    if (this.unloaded) return;
+    this.materialise();
+    let changed = false;
+    const mark = () => (changed = true);
+    this.doc.on('update', mark);
+    try {
+      Y.applyUpdate(this.doc, update, 'relay');
+    } finally {
+      this.doc.off('update', mark);
+    }
+    // Nothing new (already here, or an empty diff): nobody needs to hear about it.
+    if (!changed) return;
+    this.policy.relayed?.(this.doc);
+    const message = updateMessage(update);
+    for (const peer of this.peers) peer.send(message);
+  }
+
+  applyRelayedAwareness(update: Uint8Array): void {
+    if (!this.unloaded) this.presence.applyRelayed(update);
+  }
+
   /** Runs `task` on the document's queue, keeping it loaded meanwhile. */
   async run<T>(task: (doc: Y.Doc) => Promise<T> | T): Promise<T> {
     if (this.unloaded) throw new DocUnloaded();
@@ -193,6 +241,7 @@ export class SharedDoc {
     this.sinceCompaction++;
     const message = updateMessage(applied);
     for (const other of this.peers) other.send(message);
+    this.relay?.publish('update', this.roomId, this.docName, applied);
     accepted.committed?.();
     this.scheduleCompaction();
   }

@@ -94,9 +94,10 @@ export class RoomRuntime {
   }
 
   /** Appends events decided by the server itself (scheduler, timers, room setup). */
-  appendSystem(decide: (state: RoomState, now: Now) => EventDraft[], actor: Actor = systemActor): Promise<RoomEvent[]> {
+  appendSystem(decide: (state: RoomState, now: Now) => EventDraft[], actor: Actor = systemActor, commandId: string | null = null): Promise<RoomEvent[]> {
     if (this.readOnly) return Promise.resolve([]);
-    return this.queue.run(() => this.decideAndCommit(decide, actor, null));
+    // With a command id, appending the same thing twice (two instances, a retry after a crash) stores it once.
+    return this.queue.run(() => this.decideAndCommit(decide, actor, commandId));
   }
 
   /**
