@@ -60,7 +60,7 @@ const collectScript = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
   const resources = performance.getEntriesByType('resource');
   const region = resources.find((r) => r.name.includes('/api/regions/'));
-  const script = resources.find((r) => /\/assets\/index-[^/]*\.js$/.test(r.name));
+  const script = resources.find((r) => r.name.includes('/assets/index-') && r.name.endsWith('.js'));
   const round = (v) => Math.round(v * 10) / 10;
   const clusterIcons = [...document.querySelectorAll('.marker-cluster span')];
   return {

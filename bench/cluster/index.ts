@@ -58,6 +58,8 @@ interface SizeSummary {
   oneVsBare: number;
   twoVsBare: number;
   complete: boolean;
+  /** Two instances: p99 of the receivers on the instance that runs the commands (A) and on the other one (B). */
+  twoInstancesP99ByInstance: { a: number; b: number };
 }
 
 function summarise(clients: number, runs: CommandRun[]): SizeSummary {
@@ -74,6 +76,10 @@ function summarise(clients: number, runs: CommandRun[]): SizeSummary {
     oneVsBare: ratio(p99['orsan-1'], p99.bare),
     twoVsBare: ratio(p99['orsan-2'], p99.bare),
     complete: runs.every((r) => r.received === r.expected && r.outOfOrder === 0),
+    twoInstancesP99ByInstance: {
+      a: median(runs.filter((r) => r.target === 'orsan-2').map((r) => r.byUrl[0]!.latencyMs.p99)),
+      b: median(runs.filter((r) => r.target === 'orsan-2').map((r) => r.byUrl[1]?.latencyMs.p99 ?? Number.NaN)),
+    },
   };
 }
 
@@ -121,11 +127,11 @@ function markdownSummary(sizes: SizeSummary[], runs: CommandRun[]): string {
   const cpu = (clients: number, c: Configuration) => median(runs.filter((r) => r.clients === clients && r.target === c).map((r) => r.serverCpuTotal));
   const rows = sizes.map((s) => {
     const cell = (c: Configuration) => `${s.p50[c]} / ${s.p95[c]} / ${s.p99[c]} (${cpu(s.clients, c)} %)`;
-    return `| ${s.clients} | ${cell('bare')} | ${cell('orsan-1')} | ${cell('orsan-2')} | **${s.twoVsOne}** | ${s.oneVsBare} / ${s.twoVsBare} | ${s.complete ? 'oui' : '**non**'} |`;
+    return `| ${s.clients} | ${cell('bare')} | ${cell('orsan-1')} | ${cell('orsan-2')} | ${s.twoInstancesP99ByInstance.a} / ${s.twoInstancesP99ByInstance.b} | **${s.twoVsOne}** | ${s.oneVsBare} / ${s.twoVsBare} | ${s.complete ? 'oui' : '**non**'} |`;
   });
   return [
-    '| N | bare socket.io p50 / p95 / p99 ms (CPU) | 1 instance (PG + Redis) | 2 instances | p99 2 inst. / 1 inst. | p99 vs bare (1 / 2 inst.) | all delivered, in order |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| N | bare socket.io p50 / p95 / p99 ms (server CPU) | 1 instance (PG + Redis) | 2 instances | 2 inst.: p99 on A / on B | p99 2 inst. / 1 inst. | p99 vs bare (1 / 2 inst.) | all delivered, in order |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }

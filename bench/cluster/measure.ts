@@ -36,23 +36,32 @@ export async function startOrsan(name: string, count: number, env: Record<string
   return { name, urls: servers.map((s) => s.url), pids: servers.map((s) => s.pid), stop: async () => void (await Promise.all(servers.map((s) => s.stop()))) };
 }
 
-/** CPU of PostgreSQL and Redis over a window (every process of those names, read from /proc), percent of one core. */
+/**
+ * CPU of PostgreSQL and Redis over a window (every process of those names, read from /proc), percent of one core.
+ * Counted per pid: a process that started meanwhile counts from zero; one that ended meanwhile is lost (an underestimate).
+ */
 function servicesCpuWindow(): { stop(): number } {
   const sample = () => {
-    let total = 0;
+    const byPid = new Map<string, number>();
     for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
       try {
         const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-        if (comm === 'postgres' || comm === 'redis-server') total += cpuSeconds(Number(pid));
+        if (comm === 'postgres' || comm === 'redis-server') byPid.set(pid, cpuSeconds(Number(pid)));
       } catch {
         // the process ended between the listing and the read
       }
     }
-    return total;
+    return byPid;
   };
   const cpu0 = sample();
   const t0 = performance.now();
-  return { stop: () => Math.round(((sample() - cpu0) / ((performance.now() - t0) / 1000)) * 1000) / 10 };
+  return {
+    stop: () => {
+      let used = 0;
+      for (const [pid, seconds] of sample()) used += seconds - (cpu0.get(pid) ?? 0);
+      return Math.round((used / ((performance.now() - t0) / 1000)) * 1000) / 10;
+    },
+  };
 }
 
 export interface CommandRun extends CommandLoadResult {

@@ -22,6 +22,12 @@ export interface PropagationConfig {
   warmupEntries: number;
   recordEntries: number;
   maxConnectsInFlight: number;
+  /**
+   * Stock clients announce themselves (awareness) on connect and renew every 15 s, each renewal relayed to all:
+   * with every client connected in the same few seconds, the renewals come as one burst of N² messages.
+   * Off: pure entry propagation. On: what a room of default clients really carries.
+   */
+  awareness: boolean;
 }
 
 export interface PropagationResult {
@@ -44,6 +50,8 @@ async function connectAll(): Promise<StockClient[]> {
       const i = next++;
       const token = i === 0 ? config.writerToken : config.observerTokens[(i - 1) % config.observerTokens.length]!;
       clients[i] = stockClient(config.url, config.roomId, 'main-courante', token);
+      // Before the socket opens, so that nothing is announced at all.
+      if (!config.awareness) clients[i].provider.awareness.setLocalState(null);
       await clients[i].whenSynced(30_000);
     }
   };
@@ -57,7 +65,7 @@ async function main(): Promise<void> {
   const connectMs = Math.round(performance.now() - t0);
   await sleep(2_000); // awareness of the connection burst settles
   console.log('CONNECTED');
-  await sleep(1_000);
+  await sleep(2_000); // the parent samples the server's RSS meanwhile
 
   const total = config.warmupEntries + config.recordEntries;
   const sentAt = new Float64Array(total);

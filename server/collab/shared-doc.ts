@@ -41,6 +41,9 @@ export class DocUnloaded extends Error {}
  * BEFORE it is applied; an accepted one is applied, stored durably, and only then broadcast. All of this, and
  * every sync answer, runs on one queue, so nobody ever receives content that is not stored yet.
  */
+/** How long a loaded snapshot may stay packed when no client asks for it. */
+const lazyMaterialiseMs = 250;
+
 export class SharedDoc {
   readonly doc = new Y.Doc();
   // Local presence changes go to the other instances too (`relay`, several instances only).
@@ -77,7 +80,10 @@ export class SharedDoc {
     const updates = await this.store.loadUpdates(this.roomId, this.docName);
     this.stored = updates;
     if (updates.length !== 1) this.materialise();
-    else setTimeout(() => void this.queue.run(() => this.materialise()).catch((error: unknown) => this.logFailure(error, 'load')), 0);
+    // A lone snapshot stays packed so that the clients that made us load the document get it as it is stored
+    // (answerSync), without waiting for it to be applied and re-encoded; it is unpacked right after the first
+    // answer, or shortly after load if nobody asks.
+    else setTimeout(() => this.materialiseSoon(), lazyMaterialiseMs).unref();
     if (updates.length >= this.options.compactIdleMin) {
       // Later than the first syncs, which the clients that made us load this document are waiting for.
       const timer = setTimeout(() => {
@@ -86,6 +92,11 @@ export class SharedDoc {
       timer.unref();
     }
     this.scheduleUnload();
+  }
+
+  /** Unpacks the stored snapshot after whatever the queue already holds (idempotent). */
+  private materialiseSoon(): void {
+    void this.queue.run(() => this.materialise()).catch((error: unknown) => this.logFailure(error, 'load'));
   }
 
   /** Applies the stored updates not applied yet, then gives waiting peers the server's state vector. */
@@ -128,7 +139,11 @@ export class SharedDoc {
     return this.queue.run(() => {
       if (peer.closed || this.unloaded) return;
       const snapshot = this.stored?.length === 1 ? this.stored[0]! : null;
-      if (snapshot && Y.decodeStateVector(stateVector).size === 0) return peer.send(rawSyncStep2Message(snapshot));
+      if (snapshot && Y.decodeStateVector(stateVector).size === 0) {
+        peer.send(rawSyncStep2Message(snapshot));
+        this.materialiseSoon();
+        return;
+      }
       this.materialise();
       peer.send(syncStep2Message(this.doc, stateVector));
     });

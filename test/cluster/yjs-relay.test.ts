@@ -5,7 +5,7 @@ import { appendEntries, entriesOf, readEntries } from '../../shared/main-courant
 import { decodeRelayFrame, encodeRelayFrame } from '../../server/cluster/yjs-relay.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
-import { authorOf, entry, openMainCourante, stockClient, waitFor, type StockClient } from '../collab/yjs-clients.js';
+import { authorOf, entry, openMainCourante, sleep, stockClient, waitFor, type StockClient } from '../collab/yjs-clients.js';
 import { createClusterEnv, type ClusterEnv } from './cluster-env.js';
 import { TEST_REDIS_URL } from '../store/pg-env.js';
 
@@ -56,8 +56,11 @@ describe('Yjs documents across two instances (Redis relay)', () => {
 
     // Persisted once, by the instance that received the edit; mirrored once into the room log.
     expect(await a.server.store.docs.loadUpdates(room.roomId, 'main-courante')).toHaveLength(2);
-    const log = await a.server.store.events.read(room.roomId);
-    expect(log.filter((e) => e.type === 'mainCourante.entryAdded')).toHaveLength(2);
+    // The mirror into the log follows the durable store and the broadcast: wait for it, then check it is single.
+    const mirrored = async () => (await a.server.store.events.read(room.roomId)).filter((e) => e.type === 'mainCourante.entryAdded');
+    await expect.poll(async () => (await mirrored()).length, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+    await sleep(200);
+    expect(await mirrored()).toHaveLength(2);
 
     // A newcomer on either instance gets the same document.
     const late = await open(b, await tokenFor(room, 'observer'));
