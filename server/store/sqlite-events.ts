@@ -43,10 +43,23 @@ export function sqliteEventStore(db: Database.Database): EventStore {
     `INSERT INTO events (room_id, seq, type, wall_time, exercise_time, actor, visibility, payload, command_id, prev_hash, hash)
      VALUES (@room_id, @seq, @type, @wall_time, @exercise_time, @actor, @visibility, @payload, @command_id, @prev_hash, @hash)`,
   );
-  const insertCommand = db.prepare('INSERT INTO commands (room_id, command_id, first_seq, last_seq) VALUES (?, ?, ?, ?)');
-  const findCommand = db.prepare<[string, string], { first_seq: number; last_seq: number }>(
-    'SELECT first_seq, last_seq FROM commands WHERE room_id = ? AND command_id = ?',
+  const selectCommands = db.prepare<[string], { command_id: string; first_seq: number; last_seq: number }>(
+    'SELECT command_id, MIN(seq) AS first_seq, MAX(seq) AS last_seq FROM events WHERE room_id = ? AND command_id IS NOT NULL GROUP BY command_id',
   );
+  /**
+   * Command ids already appended, per room, read once from the events' own `command_id` column. Keeping the
+   * idempotency index in memory (one process owns the file) spares every commit a second B-tree write.
+   */
+  const commandIndex = new Map<string, Map<string, { first_seq: number; last_seq: number }>>();
+  const commandsOf = (roomId: string) => {
+    let index = commandIndex.get(roomId);
+    if (!index) {
+      index = new Map(selectCommands.all(roomId).map((r) => [r.command_id, { first_seq: r.first_seq, last_seq: r.last_seq }]));
+      commandIndex.set(roomId, index);
+    }
+    return index;
+  };
+  const findCommand = { get: (roomId: string, commandId: string) => commandsOf(roomId).get(commandId) };
   const selectHead = db.prepare<[string], { seq: number; hash: string }>(
     'SELECT seq, hash FROM events WHERE room_id = ? ORDER BY seq DESC LIMIT 1',
   );
@@ -118,7 +131,6 @@ export function sqliteEventStore(db: Database.Database): EventStore {
       events.push(event);
       prevHash = event.hash;
     }
-    if (commandId && events.length > 0) insertCommand.run(roomId, commandId, events[0]!.seq, seq);
     return { events, duplicate: false };
   });
 
@@ -127,10 +139,15 @@ export function sqliteEventStore(db: Database.Database): EventStore {
       try {
         const result = appendTx(roomId, drafts, commandId, expectedSeq);
         const last = result.events.at(-1);
-        if (!result.duplicate && last) heads.set(roomId, { seq: last.seq, hash: last.hash });
+        if (!result.duplicate && last) {
+          heads.set(roomId, { seq: last.seq, hash: last.hash });
+          // Recorded only once the transaction has committed.
+          if (commandId) commandsOf(roomId).set(commandId, { first_seq: result.events[0]!.seq, last_seq: last.seq });
+        }
         return result;
       } catch (error) {
         heads.delete(roomId);
+        commandIndex.delete(roomId);
         throw error;
       }
     },
@@ -150,6 +167,7 @@ export function sqliteEventStore(db: Database.Database): EventStore {
     async importRoom(roomId, events, importedAt) {
       importTx(roomId, events, importedAt);
       heads.delete(roomId);
+      commandIndex.delete(roomId);
     },
     async isImported(roomId) {
       return selectImported.get(roomId) !== undefined;

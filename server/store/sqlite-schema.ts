@@ -56,6 +56,8 @@ const migrations: string[] = [
    );
    CREATE INDEX doc_updates_doc ON doc_updates(room_id, doc_name, id);`,
   `CREATE TABLE imported_rooms (room_id TEXT PRIMARY KEY, imported_at INTEGER NOT NULL) WITHOUT ROWID;`,
+  // Idempotency now reads the events' own command_id (indexed in memory): the separate table cost a write per commit.
+  `DROP TABLE commands;`,
 ];
 
 export function migrate(db: Database.Database): void {
