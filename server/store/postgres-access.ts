@@ -1,46 +1,6 @@
 import type pg from 'pg';
-import type { Role } from '../../shared/core/roles.js';
-import type { AccessStore, InvitationRecord, SessionRecord } from './types.js';
-
-interface InvitationRow {
-  id: string;
-  room_id: string;
-  role: string;
-  cell: string | null;
-  label: string | null;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-}
-interface SessionRow extends Omit<InvitationRow, 'label'> {
-  name: string;
-  invitation_id: string | null;
-}
-
-const toTime = (value: string | null): number | null => (value === null ? null : Number(value));
-
-const toInvitation = (r: InvitationRow): InvitationRecord => ({
-  id: r.id,
-  roomId: r.room_id,
-  role: r.role as Role,
-  cell: r.cell,
-  label: r.label,
-  createdAt: Number(r.created_at),
-  expiresAt: toTime(r.expires_at),
-  revokedAt: toTime(r.revoked_at),
-});
-
-const toSession = (r: SessionRow): SessionRecord => ({
-  id: r.id,
-  roomId: r.room_id,
-  role: r.role as Role,
-  cell: r.cell,
-  name: r.name,
-  invitationId: r.invitation_id,
-  createdAt: Number(r.created_at),
-  expiresAt: toTime(r.expires_at),
-  revokedAt: toTime(r.revoked_at),
-});
+import type { AccessStore } from './types.js';
+import { invitationFromRow, sessionFromRow, type InvitationRow, type SessionRow } from './rows.js';
 
 const INVITATION_COLUMNS = 'id, room_id, role, cell, label, created_at, expires_at, revoked_at';
 const SESSION_COLUMNS = 'id, room_id, role, cell, name, invitation_id, created_at, expires_at, revoked_at';
@@ -57,11 +17,11 @@ export function postgresAccessStore(pool: pg.Pool): AccessStore {
     },
     async findInvitationByCodeHash(codeHash) {
       const { rows } = await pool.query<InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM invitations WHERE code_hash = $1`, [codeHash]);
-      return rows[0] ? toInvitation(rows[0]) : null;
+      return rows[0] ? invitationFromRow(rows[0]) : null;
     },
     async listInvitations(roomId) {
       const { rows } = await pool.query<InvitationRow>(`SELECT ${INVITATION_COLUMNS} FROM invitations WHERE room_id = $1 ORDER BY created_at, id`, [roomId]);
-      return rows.map(toInvitation);
+      return rows.map(invitationFromRow);
     },
     async revokeInvitation(roomId, id, at) {
       const result = await pool.query('UPDATE invitations SET revoked_at = $1 WHERE room_id = $2 AND id = $3 AND revoked_at IS NULL', [at, roomId, id]);
@@ -76,11 +36,11 @@ export function postgresAccessStore(pool: pg.Pool): AccessStore {
     },
     async findSessionByTokenHash(tokenHash) {
       const { rows } = await pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE token_hash = $1`, [tokenHash]);
-      return rows[0] ? toSession(rows[0]) : null;
+      return rows[0] ? sessionFromRow(rows[0]) : null;
     },
     async listSessions(roomId) {
       const { rows } = await pool.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE room_id = $1 ORDER BY created_at, id`, [roomId]);
-      return rows.map(toSession);
+      return rows.map(sessionFromRow);
     },
     async revokeSessions(roomId, filter, at) {
       // One UPDATE … RETURNING: the ids revoked are exactly those this call changed, even if another instance revokes at the same time.

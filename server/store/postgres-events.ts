@@ -2,40 +2,10 @@ import type pg from 'pg';
 import { GENESIS_HASH, type RoomEvent } from '../../shared/core/events.js';
 import { conflict } from '../../shared/core/errors.js';
 import { hashEvent } from './hash-chain.js';
+import { eventFromRow, type EventRow } from './rows.js';
 import { advisoryClass } from './postgres-locks.js';
 import { inTransaction } from './postgres-tx.js';
 import { StaleHeadError, type AppendResult, type EventStore, type NewEvent } from './types.js';
-
-interface EventRow {
-  room_id: string;
-  seq: string;
-  type: string;
-  wall_time: string;
-  exercise_time: string;
-  actor: string;
-  visibility: string;
-  payload: string;
-  command_id: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-// bigint columns come back as strings (pg cannot know they fit a JS number; ours always do).
-function rowToEvent(row: EventRow): RoomEvent {
-  return {
-    roomId: row.room_id,
-    seq: Number(row.seq),
-    type: row.type,
-    wallTime: Number(row.wall_time),
-    exerciseTime: Number(row.exercise_time),
-    actor: JSON.parse(row.actor),
-    visibility: JSON.parse(row.visibility),
-    payload: JSON.parse(row.payload),
-    commandId: row.command_id,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 const COLUMNS = 'room_id, seq, type, wall_time, exercise_time, actor, visibility, payload, command_id, prev_hash, hash';
 
@@ -58,7 +28,7 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
 
   async function range(db: pg.Pool | pg.PoolClient, roomId: string, afterSeq: number, upToSeq: number): Promise<RoomEvent[]> {
     const { rows } = await db.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE room_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`, [roomId, afterSeq, upToSeq]);
-    return rows.map(rowToEvent);
+    return rows.map(eventFromRow);
   }
 
   async function findCommand(db: pg.Pool | pg.PoolClient, roomId: string, commandId: string): Promise<RoomEvent[] | null> {
@@ -157,7 +127,7 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
     },
     async read(roomId, afterSeq = 0, limit) {
       const { rows } = await pool.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE room_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [roomId, afterSeq, limit ?? null]);
-      return rows.map(rowToEvent);
+      return rows.map(eventFromRow);
     },
     async headSeq(roomId) {
       const { rows } = await pool.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM events WHERE room_id = $1', [roomId]);

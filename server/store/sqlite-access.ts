@@ -1,44 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Role } from '../../shared/core/roles.js';
-import type { AccessStore, InvitationRecord, SessionRecord } from './types.js';
-
-interface InvitationRow {
-  id: string;
-  room_id: string;
-  role: string;
-  cell: string | null;
-  label: string | null;
-  created_at: number;
-  expires_at: number | null;
-  revoked_at: number | null;
-}
-interface SessionRow extends Omit<InvitationRow, 'label'> {
-  name: string;
-  invitation_id: string | null;
-}
-
-const toInvitation = (r: InvitationRow): InvitationRecord => ({
-  id: r.id,
-  roomId: r.room_id,
-  role: r.role as Role,
-  cell: r.cell,
-  label: r.label,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-});
-
-const toSession = (r: SessionRow): SessionRecord => ({
-  id: r.id,
-  roomId: r.room_id,
-  role: r.role as Role,
-  cell: r.cell,
-  name: r.name,
-  invitationId: r.invitation_id,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-});
+import type { AccessStore } from './types.js';
+import { invitationFromRow, sessionFromRow, type InvitationRow, type SessionRow } from './rows.js';
 
 export function sqliteAccessStore(db: Database.Database): AccessStore {
   const q = {
@@ -75,10 +37,10 @@ export function sqliteAccessStore(db: Database.Database): AccessStore {
     },
     async findInvitationByCodeHash(codeHash) {
       const row = q.invitationByCode.get(codeHash);
-      return row ? toInvitation(row) : null;
+      return row ? invitationFromRow(row) : null;
     },
     async listInvitations(roomId) {
-      return q.invitationsOfRoom.all(roomId).map(toInvitation);
+      return q.invitationsOfRoom.all(roomId).map(invitationFromRow);
     },
     async revokeInvitation(roomId, id, at) {
       return q.revokeInvitation.run(at, roomId, id).changes > 0;
@@ -88,10 +50,10 @@ export function sqliteAccessStore(db: Database.Database): AccessStore {
     },
     async findSessionByTokenHash(tokenHash) {
       const row = q.sessionByToken.get(tokenHash);
-      return row ? toSession(row) : null;
+      return row ? sessionFromRow(row) : null;
     },
     async listSessions(roomId) {
-      return q.sessionsOfRoom.all(roomId).map(toSession);
+      return q.sessionsOfRoom.all(roomId).map(sessionFromRow);
     },
     async revokeSessions(roomId, filter, at) {
       return revokeSessionsTx(roomId, filter.sessionId ?? null, filter.invitationId ?? null, at);

@@ -2,37 +2,8 @@ import type Database from 'better-sqlite3';
 import { GENESIS_HASH, type RoomEvent } from '../../shared/core/events.js';
 import { conflict } from '../../shared/core/errors.js';
 import { hashEvent } from './hash-chain.js';
+import { eventFromRow, eventToRow, type EventRow } from './rows.js';
 import { StaleHeadError, type AppendResult, type EventStore, type NewEvent } from './types.js';
-
-interface EventRow {
-  room_id: string;
-  seq: number;
-  type: string;
-  wall_time: number;
-  exercise_time: number;
-  actor: string;
-  visibility: string;
-  payload: string;
-  command_id: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-function rowToEvent(row: EventRow): RoomEvent {
-  return {
-    roomId: row.room_id,
-    seq: row.seq,
-    type: row.type,
-    wallTime: row.wall_time,
-    exerciseTime: row.exercise_time,
-    actor: JSON.parse(row.actor),
-    visibility: JSON.parse(row.visibility),
-    payload: JSON.parse(row.payload),
-    commandId: row.command_id,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 /**
  * The event log on SQLite. One process owns the file, so each room's head (seq, hash) is cached in memory;
@@ -77,19 +48,7 @@ export function sqliteEventStore(db: Database.Database): EventStore {
   const importTx = db.transaction((roomId: string, events: RoomEvent[], importedAt: number) => {
     if (selectHead.get(roomId)) throw conflict(`La salle « ${roomId} » existe déjà sur cette instance.`);
     for (const e of events) {
-      insert.run({
-        room_id: roomId,
-        seq: e.seq,
-        type: e.type,
-        wall_time: e.wallTime,
-        exercise_time: e.exerciseTime,
-        actor: JSON.stringify(e.actor),
-        visibility: JSON.stringify(e.visibility),
-        payload: JSON.stringify(e.payload),
-        command_id: e.commandId,
-        prev_hash: e.prevHash,
-        hash: e.hash,
-      });
+      insert.run(eventToRow({ ...e, roomId }));
     }
     insertImported.run(roomId, importedAt);
   });
@@ -106,7 +65,7 @@ export function sqliteEventStore(db: Database.Database): EventStore {
   const appendTx = db.transaction((roomId: string, drafts: NewEvent[], commandId: string | null, expectedSeq: number | undefined): AppendResult => {
     if (commandId) {
       const seen = findCommand.get(roomId, commandId);
-      if (seen) return { events: selectRange.all(roomId, seen.first_seq - 1, seen.last_seq).map(rowToEvent), duplicate: true };
+      if (seen) return { events: selectRange.all(roomId, seen.first_seq - 1, seen.last_seq).map(eventFromRow), duplicate: true };
     }
     let { seq, hash: prevHash } = head(roomId);
     if (expectedSeq !== undefined && expectedSeq !== seq) throw new StaleHeadError(roomId, expectedSeq, seq);
@@ -115,19 +74,7 @@ export function sqliteEventStore(db: Database.Database): EventStore {
       seq += 1;
       const unhashed = { roomId, seq, ...draft, commandId, prevHash };
       const event: RoomEvent = { ...unhashed, hash: hashEvent(unhashed) };
-      insert.run({
-        room_id: roomId,
-        seq,
-        type: event.type,
-        wall_time: event.wallTime,
-        exercise_time: event.exerciseTime,
-        actor: JSON.stringify(event.actor),
-        visibility: JSON.stringify(event.visibility),
-        payload: JSON.stringify(event.payload),
-        command_id: commandId,
-        prev_hash: prevHash,
-        hash: event.hash,
-      });
+      insert.run(eventToRow(event));
       events.push(event);
       prevHash = event.hash;
     }
@@ -153,10 +100,10 @@ export function sqliteEventStore(db: Database.Database): EventStore {
     },
     async commandEvents(roomId, commandId) {
       const seen = findCommand.get(roomId, commandId);
-      return seen ? selectRange.all(roomId, seen.first_seq - 1, seen.last_seq).map(rowToEvent) : null;
+      return seen ? selectRange.all(roomId, seen.first_seq - 1, seen.last_seq).map(eventFromRow) : null;
     },
     async read(roomId, afterSeq = 0, limit = Number.MAX_SAFE_INTEGER) {
-      return selectAfter.all(roomId, afterSeq, limit).map(rowToEvent);
+      return selectAfter.all(roomId, afterSeq, limit).map(eventFromRow);
     },
     async headSeq(roomId) {
       return head(roomId).seq;
