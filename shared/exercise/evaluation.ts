@@ -3,7 +3,7 @@ import { conflict, invalid, notFound } from '../core/errors.js';
 import { defineCommand, defineEvent } from '../core/define.js';
 import { limits } from '../core/limits.js';
 import type { RoomState } from '../room-state.js';
-import { observationKey } from './stimuli-state.js';
+import { observationKey, type EvaluationState } from './stimuli-state.js';
 
 /** The evaluation grid lives in the staff projection: evaluators and the animation team, never players. */
 function observerKit(state: RoomState) {
@@ -14,59 +14,42 @@ function observerKit(state: RoomState) {
 
 const Comment = z.string().trim().max(limits.maxTextLength).default('');
 
+function withEvaluation(state: RoomState, change: (e: EvaluationState) => Partial<EvaluationState>): RoomState {
+  const evaluation = state.exercise.evaluation;
+  return { ...state, exercise: { ...state.exercise, evaluation: { ...evaluation, ...change(evaluation) } } };
+}
+
 export const actionObserved = defineEvent({
   type: 'evaluation.actionObserved',
   description: 'Un évaluateur coche une action attendue, avec l’heure d’exercice et un commentaire.',
   payload: z.object({ stimulusId: z.string(), actionId: z.string(), comment: z.string() }),
-  apply: (state, p, event) => ({
-    ...state,
-    exercise: {
-      ...state.exercise,
-      evaluation: {
-        ...state.exercise.evaluation,
-        observed: { ...state.exercise.evaluation.observed, [observationKey(p.stimulusId, p.actionId)]: { ...p, by: event.actor.name, exerciseTime: event.exerciseTime } },
-      },
-    },
-  }),
+  apply: (state, p, event) =>
+    withEvaluation(state, (e) => ({ observed: { ...e.observed, [observationKey(p.stimulusId, p.actionId)]: { ...p, by: event.actor.name, exerciseTime: event.exerciseTime } } })),
 });
 
 export const observationRetracted = defineEvent({
   type: 'evaluation.observationRetracted',
   description: 'Un évaluateur retire une action cochée par erreur (la coche reste dans le journal).',
   payload: z.object({ stimulusId: z.string(), actionId: z.string(), reason: z.string() }),
-  apply: (state, p) => {
-    const { [observationKey(p.stimulusId, p.actionId)]: _removed, ...observed } = state.exercise.evaluation.observed;
-    return { ...state, exercise: { ...state.exercise, evaluation: { ...state.exercise.evaluation, observed } } };
-  },
+  apply: (state, p) =>
+    withEvaluation(state, (e) => {
+      const { [observationKey(p.stimulusId, p.actionId)]: _removed, ...observed } = e.observed;
+      return { observed };
+    }),
 });
 
 export const objectiveScored = defineEvent({
   type: 'evaluation.objectiveScored',
   description: 'Un évaluateur note un objectif sur l’échelle du scénario.',
   payload: z.object({ objectiveId: z.string(), score: z.number(), comment: z.string() }),
-  apply: (state, p, event) => ({
-    ...state,
-    exercise: {
-      ...state.exercise,
-      evaluation: { ...state.exercise.evaluation, scores: { ...state.exercise.evaluation.scores, [p.objectiveId]: { ...p, by: event.actor.name, exerciseTime: event.exerciseTime } } },
-    },
-  }),
+  apply: (state, p, event) => withEvaluation(state, (e) => ({ scores: { ...e.scores, [p.objectiveId]: { ...p, by: event.actor.name, exerciseTime: event.exerciseTime } } })),
 });
 
 export const observationAdded = defineEvent({
   type: 'evaluation.observationAdded',
   description: 'Un évaluateur écrit une observation (liée ou non à un objectif).',
   payload: z.object({ text: z.string(), objectiveId: z.string().nullable() }),
-  apply: (state, p, event) => ({
-    ...state,
-    exercise: {
-      ...state.exercise,
-      evaluation: {
-        ...state.exercise.evaluation,
-        observations: [...state.exercise.evaluation.observations, { ...p, by: event.actor.name, exerciseTime: event.exerciseTime }],
-      },
-    },
-  }),
+  apply: (state, p, event) => withEvaluation(state, (e) => ({ observations: [...e.observations, { ...p, by: event.actor.name, exerciseTime: event.exerciseTime }] })),
 });
 
 export const observeAction = defineCommand({
