@@ -21,6 +21,7 @@ const errorMeanings: Record<ErrorCode, [http: number, meaning: string]> = {
   conflict: [409, 'The command does not apply to the current state (e.g. pausing a clock that is not running).'],
   rate_limited: [429, `Over ${limits.commandsPerSecond} commands/s per socket (burst ${limits.commandBurst}), or over the REST request limit.`],
   too_large: [413, `Command over ${limits.maxCommandBytes} bytes serialised, or REST body over ${limits.maxRestBodyBytes} bytes.`],
+  unavailable: [503, 'The room is quarantined: an event of its log cannot be replayed. Every other room of the instance works; the operator examines the log (`npm run verify`, `/readyz`).'],
   internal: [500, 'A server fault; the command was not appended. Retrying with the same command id is safe.'],
 };
 

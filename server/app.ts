@@ -72,10 +72,13 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   // The region's reference data (≈ 800 KB of JSON) and the client bundle shrink four- to five-fold.
   app.use(compression());
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
+  rooms.onQuarantine((error) => logger.error({ roomId: error.roomId, seq: error.seq, err: error.cause }, 'room quarantined: its log cannot be replayed'));
   app.get('/readyz', async (_req, res) => {
     try {
       await store.ping();
-      res.json({ status: 'ready', store: store.kind, leader: cluster.leadership.isLeader() });
+      // A quarantined room does not make the instance unready: every other room is served.
+      const quarantined = rooms.quarantine();
+      res.json({ status: quarantined.length > 0 ? 'degraded' : 'ready', store: store.kind, leader: cluster.leadership.isLeader(), quarantined });
     } catch (error) {
       res.status(503).json({ status: 'unavailable', error: String(error) });
     }

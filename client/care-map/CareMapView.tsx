@@ -15,6 +15,7 @@ import { Legend } from './Legend.js';
 import { SearchBox } from './SearchBox.js';
 import { establishmentIcon } from './markers.js';
 import './care-map.css';
+import { dictGet } from '../../shared/core/dict.js';
 
 /** Props shared by the map and the status board. */
 export interface CareOfferProps {
@@ -109,7 +110,7 @@ export function CareMapView(props: CareMapViewProps) {
         {[...prominent].map((finess) => {
           const e = byFiness.get(finess);
           if (!e) return null;
-          const mode = displayModeOf(state.careMap.statuses[finess]);
+          const mode = displayModeOf(dictGet(state.careMap.statuses, finess));
           return (
             <Marker
               key={finess}

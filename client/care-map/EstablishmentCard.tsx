@@ -7,6 +7,7 @@ import type { CareOfferProps } from './CareMapView.js';
 import { BasculeForm, DiversionForm, GhtForm } from './OfferForms.js';
 import { StatusForm } from './StatusForm.js';
 import { formatWhen } from './useCommand.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 export interface EstablishmentCardProps extends CareOfferProps {
   establishment: Establishment;
@@ -20,14 +21,14 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
   const { t } = useT();
   const { establishment: e, state, byFiness, me, send } = props;
   const { careMap } = state;
-  const status = careMap.statuses[e.finess];
+  const status = dictGet(careMap.statuses, e.finess);
   const nameOf = (finess: string) => byFiness.get(finess)?.nom ?? finess;
   const when = (wall: number, exercise: number) => formatWhen(wall, state.room.mode === 'exercise' ? exercise : null);
-  const outgoing = careMap.bascules[e.finess];
+  const outgoing = dictGet(careMap.bascules, e.finess);
   const incoming = Object.values(careMap.bascules).filter((b) => b.to === e.finess);
   const diversions = activeDiversions(state, e.finess);
   const history = historyOf(state, e.finess);
-  const ght = careMap.ghts[e.finess];
+  const ght = dictGet(careMap.ghts, e.finess);
   const edCapacity = status?.capacity.urgencesOuvertes;
 
   return (
@@ -111,7 +112,7 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
       {canEditCareMap(me) && (
         <section className="cm-edit">
           <StatusForm finess={e.finess} status={status} send={send} />
-          {careMap.samuIds[e.finess] && <BasculeForm samu={e} careMap={careMap} establishments={props.establishments} send={send} />}
+          {dictGet(careMap.samuIds, e.finess) && <BasculeForm samu={e} careMap={careMap} establishments={props.establishments} send={send} />}
           <DiversionForm from={e} careMap={careMap} establishments={props.establishments} send={send} />
           <GhtForm key={ght ?? ''} finess={e.finess} current={ght} ghts={props.region.ghts} send={send} />
         </section>

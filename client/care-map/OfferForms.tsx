@@ -7,6 +7,7 @@ import type { CommandAck } from '../../shared/protocol.js';
 import { useT } from '../i18n/index.js';
 import { nearest } from './geo.js';
 import { useCommand } from './useCommand.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 type Send = (type: string, payload: unknown) => Promise<CommandAck>;
 
@@ -31,8 +32,8 @@ export function BasculeForm({ samu, careMap, establishments, send }: BasculeForm
   const { t } = useT();
   const [to, setTo] = useState('');
   const { busy, feedback, run } = useCommand(send);
-  const current = careMap.bascules[samu.finess];
-  const candidates = nearest(samu, establishments.filter((e) => careMap.samuIds[e.finess] && e.finess !== samu.finess), 15);
+  const current = dictGet(careMap.bascules, samu.finess);
+  const candidates = nearest(samu, establishments.filter((e) => dictGet(careMap.samuIds, e.finess) && e.finess !== samu.finess), 15);
   return (
     <form
       className="cm-form"
@@ -49,7 +50,7 @@ export function BasculeForm({ samu, careMap, establishments, send }: BasculeForm
           <option value="">{t('careMap.form.choose')}</option>
           {candidates.map((c) => (
             <option key={c.finess} value={c.finess}>
-              {c.nom} ({c.departement}){isRegulationDown(careMap.statuses[c.finess]) ? ` — ${t('careMap.mode.arret')}` : ''}
+              {c.nom} ({c.departement}){isRegulationDown(dictGet(careMap.statuses, c.finess)) ? ` — ${t('careMap.mode.arret')}` : ''}
             </option>
           ))}
         </select>
@@ -106,7 +107,7 @@ export function DiversionForm({ from, careMap, establishments, send }: Diversion
           <option value="">{t('careMap.form.choose')}</option>
           {candidates.map((c) => (
             <option key={c.finess} value={c.finess}>
-              {c.nom} ({c.commune}){isEdClosed(careMap.statuses[c.finess]) ? ` — ⚠ ${t('careMap.form.edClosed')}` : ''}
+              {c.nom} ({c.commune}){isEdClosed(dictGet(careMap.statuses, c.finess)) ? ` — ⚠ ${t('careMap.form.edClosed')}` : ''}
             </option>
           ))}
         </select>

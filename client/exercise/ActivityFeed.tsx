@@ -4,6 +4,7 @@ import type { SectionProps } from '../room/section.js';
 import type { AdHocPreset } from './AdHocForm.js';
 import { cellLabel } from './inbox.js';
 import { tPlus } from './time.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 /** Something a cell did with a delivered stimulus. */
 export interface FeedEntry {
@@ -20,7 +21,7 @@ export interface FeedEntry {
 export function feedEntries(exercise: ExerciseState): FeedEntry[] {
   const entries: FeedEntry[] = [];
   for (const id of exercise.inboxOrder) {
-    const item = exercise.inbox[id];
+    const item = dictGet(exercise.inbox, id);
     if (!item) continue;
     for (const [cell, ack] of Object.entries(item.acks)) entries.push({ key: `${id}-ack-${cell}`, kind: 'ack', item, cell, by: ack.by, exerciseTime: ack.exerciseTime, text: '' });
     item.replies.forEach((r, i) => entries.push({ key: `${id}-reply-${i}`, kind: 'reply', item, cell: r.cell, by: r.by, exerciseTime: r.exerciseTime, text: r.text }));

@@ -11,6 +11,7 @@ import { ChronogrammeRow, countdownText } from './ChronogrammeRow.js';
 import { CommsCheckPanel } from './CommsCheckPanel.js';
 import { rowTiming } from './chronogramme.js';
 import './exercise.css';
+import { dictPick } from '../../shared/core/dict.js';
 
 /**
  * Console d'animation (director only): the clock and "Pause pour tous", the live chronogramme, the players'
@@ -35,7 +36,7 @@ export function AnimatorSection(props: SectionProps) {
     );
   }
   const exerciseNow = exerciseTimeAt(state.clock, props.serverNow());
-  const items = animator.order.flatMap((id) => (animator.items[id] ? [animator.items[id]] : []));
+  const items = dictPick(animator.items, animator.order);
   const pending = items.filter((i) => i.status === 'scheduled' || i.status === 'waiting');
   const next = nextDue(pending, exerciseNow);
   const shown = showDone ? items : pending;

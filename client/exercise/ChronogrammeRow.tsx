@@ -11,6 +11,7 @@ import { formatCountdown, plannedAt, rowTiming } from './chronogramme.js';
 import { cellLabel } from './inbox.js';
 import { ActionError, useAction } from './useAction.js';
 import { tPlus } from './time.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 type Props = { props: SectionProps; item: ChronogrammeItem; exerciseNow: number; next: boolean };
 
@@ -24,7 +25,7 @@ export function ChronogrammeRow({ props, item, exerciseNow, next }: Props) {
   const [open, setOpen] = useState<'details' | 'edit' | 'defer' | 'skip' | null>(null);
   const [deferTo, setDeferTo] = useState(formatOffset(plannedAt(item)));
   const action = useAction(props.send);
-  const delivered = props.state.exercise.inbox[s.id];
+  const delivered = dictGet(props.state.exercise.inbox, s.id);
   const toggle = (panel: 'details' | 'edit' | 'defer' | 'skip') => setOpen((o) => (o === panel ? null : panel));
   const sender = animator.scenario.simulatedActors.find((a) => a.id === s.sender)?.label ?? s.sender;
 
@@ -53,8 +54,8 @@ export function ChronogrammeRow({ props, item, exerciseNow, next }: Props) {
           {delivered && (
             <div className="acks">
               {delivered.recipients.map((c) => (
-                <span key={c} className={`chip ${delivered.acks[c] ? 'chip-ok' : 'chip-warn'}`} data-testid={`chrono-ack-${s.id}-${c}`} data-acked={!!delivered.acks[c]}>
-                  {delivered.acks[c] ? '✓' : '…'} {cellLabel(props.state, c)}
+                <span key={c} className={`chip ${dictGet(delivered.acks, c) ? 'chip-ok' : 'chip-warn'}`} data-testid={`chrono-ack-${s.id}-${c}`} data-acked={!!dictGet(delivered.acks, c)}>
+                  {dictGet(delivered.acks, c) ? '✓' : '…'} {cellLabel(props.state, c)}
                 </span>
               ))}
             </div>

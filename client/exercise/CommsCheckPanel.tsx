@@ -3,6 +3,7 @@ import type { SectionProps } from '../room/section.js';
 import { cellLabel } from './inbox.js';
 import { InvitationsPanel } from './InvitationsPanel.js';
 import { useAccessLists, type SessionView } from './access.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 /**
  * Vérification des communications avant DEBEX: every person who joined with an invitation, whether they
@@ -17,7 +18,7 @@ export function CommsCheckPanel(props: SectionProps) {
   const sessions = access.sessions.filter((s) => s.revokedAt === null);
   const who = (s: SessionView) => (s.cell ? cellLabel(state, s.cell) : t(`role.${s.role}`));
   const connected = sessions.filter((s) => online.has(s.id)).length;
-  const confirmed = sessions.filter((s) => state.room.checkIns[s.id]).length;
+  const confirmed = sessions.filter((s) => dictGet(state.room.checkIns, s.id)).length;
 
   return (
     <section className="card comms-check" data-testid="comms-check">
@@ -56,7 +57,7 @@ export function CommsCheckPanel(props: SectionProps) {
               <td>{who(s)}</td>
               <td>{online.has(s.id) ? <span className="chip chip-ok">{t('exercise.check.yes')}</span> : <span className="chip chip-off">{t('exercise.check.no')}</span>}</td>
               <td>
-                {state.room.checkIns[s.id] ? <span className="chip chip-ok">{t('exercise.check.yes')}</span> : <span className="chip chip-warn">{t('exercise.check.pending')}</span>}
+                {dictGet(state.room.checkIns, s.id) ? <span className="chip chip-ok">{t('exercise.check.yes')}</span> : <span className="chip chip-warn">{t('exercise.check.pending')}</span>}
               </td>
             </tr>
           ))}

@@ -6,6 +6,7 @@ import { Markdown } from './Markdown.js';
 import { StimulusActions } from './StimulusActions.js';
 import { canActOn, cellLabel } from './inbox.js';
 import { tPlus, wallClock } from './time.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 /** How long a stimulus stays highlighted as just arrived. */
 const NEW_FOR_MS = 2 * 60_000;
@@ -16,7 +17,7 @@ type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { item: InboxItem; no
 export function InboxItemCard({ state, me, send, item, now }: Props) {
   const { t, lang } = useT();
   const actor = canActOn(me, item);
-  const unread = actor ? !item.acks[me.cell!] : item.recipients.some((c) => !item.acks[c]);
+  const unread = actor ? !dictGet(item.acks, me.cell!) : item.recipients.some((c) => !dictGet(item.acks, c));
   const fresh = now - item.injectedWall < NEW_FOR_MS;
   return (
     <article

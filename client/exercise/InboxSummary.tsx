@@ -3,6 +3,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { isMuted, playBeep, setMuted, unlockAudioOnGesture } from './beep.js';
 import { awaitingAck } from './inbox.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 /** A stimulus older than this when it reaches the page is catch-up after a reconnection, not news. */
 const FRESH_MS = 60_000;
@@ -31,7 +32,7 @@ export function InboxSummary(props: SectionProps) {
     const arrived = ids.filter((id) => !seen.current!.has(id));
     for (const id of arrived) seen.current.add(id);
     const forMe = arrived.some((id) => {
-      const item = exercise.inbox[id];
+      const item = dictGet(exercise.inbox, id);
       return !!item && !!cell && item.recipients.includes(cell) && serverNow() - item.injectedWall < FRESH_MS;
     });
     if (role === 'player' && forMe) playBeep();

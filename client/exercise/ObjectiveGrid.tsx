@@ -1,14 +1,15 @@
 import type { Objective } from '../../shared/exercise/scenario.js';
 import type { GridSection } from '../../shared/exercise/scenario-kit.js';
 import { observationKey } from '../../shared/exercise/stimuli-state.js';
+import { gridStimulusId } from '../../shared/exercise/evaluation.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { ObserveTick } from './ObserveTick.js';
 import { ScoreControl } from './ScoreControl.js';
 import { carrierOf, expectedActionsFor } from './chronogramme.js';
+import { dictGet } from '../../shared/core/dict.js';
 
-/** The grid's own criteria are observed under this pseudo-stimulus (evaluators do not see the chronogramme). */
-export const GRID = 'grille';
+const GRID = gridStimulusId;
 
 /**
  * One objective of the evaluation grid: its criteria and the expected actions they cover, then (director)
@@ -31,7 +32,7 @@ export function ObjectiveGrid({ props, objective, section }: { props: SectionPro
     // The director reads the action from the chronogramme; evaluators from the observer kit (never the stimulus itself).
     const carrier = carrierOf(animator, actionId) ?? observableCarrier(actionId);
     if (!carrier) return <ObserveTick key={actionId} props={props} stimulusId={GRID} actionId={actionId} label={t('exercise.grid.action', { id: actionId })} />;
-    const sent = animator ? animator.items[carrier.stimulusId]?.status === 'injected' : props.state.exercise.inbox[carrier.stimulusId] !== undefined;
+    const sent = animator ? dictGet(animator.items, carrier.stimulusId)?.status === 'injected' : dictGet(props.state.exercise.inbox, carrier.stimulusId) !== undefined;
     const detail = `${carrier.stimulusId} · ${carrier.action.criterion}${sent ? '' : ` · ${t('exercise.grid.notSent')}`}`;
     return (
       <ObserveTick

@@ -4,6 +4,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { ActionError, useAction } from './useAction.js';
 import { tPlus } from './time.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 /**
  * One tick of the grid: a criterion (`stimulusId` = 'grille') or an expected action (the stimulus carrying it
@@ -23,7 +24,7 @@ export function ObserveTick({ props, stimulusId, actionId, label, detail, alsoKe
   const [commenting, setCommenting] = useState(false);
   const action = useAction(props.send);
   const observed = props.state.exercise.evaluation.observed;
-  const found = [observationKey(stimulusId, actionId), ...alsoKeys].map((k) => observed[k]).find(Boolean);
+  const found = [observationKey(stimulusId, actionId), ...alsoKeys].map((k) => dictGet(observed, k)).find(Boolean);
   const testId = `tick-${stimulusId}-${actionId}`;
   return (
     <div className={`observe-tick ${found ? 'is-observed' : ''}`} data-testid={testId} data-observed={!!found}>

@@ -4,11 +4,12 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { ActionError, useAction } from './useAction.js';
 import { tPlus } from './time.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 /** The score of one objective on the scenario's scale, with a comment; the last score given stands. */
 export function ScoreControl({ props, objectiveId, scale }: { props: SectionProps; objectiveId: string; scale: Scale }) {
   const { t } = useT();
-  const current = props.state.exercise.evaluation.scores[objectiveId];
+  const current = dictGet(props.state.exercise.evaluation.scores, objectiveId);
   const [score, setScore] = useState<number | null>(current?.score ?? null);
   const [comment, setComment] = useState(current?.comment ?? '');
   const action = useAction(props.send);

@@ -4,6 +4,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { linkTargets } from './inbox.js';
 import { ActionError, useAction } from './useAction.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 const linkKinds: LinkKind[] = ['mainCourante', 'alertLink', 'establishment', 'comms'];
 
@@ -14,7 +15,7 @@ export function StimulusActions({ state, me, send, item }: Props) {
   const { t } = useT();
   const [open, setOpen] = useState<'reply' | 'link' | null>(null);
   const ack = useAction(send);
-  const acknowledged = !!(me.cell && item.acks[me.cell]);
+  const acknowledged = !!(me.cell && dictGet(item.acks, me.cell));
   const toggle = (form: 'reply' | 'link') => setOpen((current) => (current === form ? null : form));
   return (
     <div className="stimulus-actions">

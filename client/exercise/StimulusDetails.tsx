@@ -4,6 +4,7 @@ import { useT, type Translate } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { Markdown } from './Markdown.js';
 import { StimulusTrace } from './InboxItemCard.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 function describeCondition(t: Translate, condition: StimulusCondition): string {
   const match = condition.match ? ` (${Object.entries(condition.match).map(([k, v]) => `${k} = ${String(v)}`).join(', ')})` : '';
@@ -17,7 +18,7 @@ export function StimulusDetails({ item, props }: { item: ChronogrammeItem; props
   const { t } = useT();
   const s = item.stimulus;
   const objectives = props.state.exercise.animator?.scenario.objectives ?? [];
-  const delivered = props.state.exercise.inbox[s.id];
+  const delivered = dictGet(props.state.exercise.inbox, s.id);
   return (
     <div className="stimulus-details" data-testid={`details-${s.id}`}>
       <div className="detail-meta muted small">

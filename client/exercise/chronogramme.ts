@@ -2,6 +2,7 @@ import { parseOffset } from '../../shared/exercise/scenario-offset.js';
 import type { ExpectedAction, Stimulus } from '../../shared/exercise/scenario-stimulus.js';
 import type { ChronogrammeItem, ExerciseState } from '../../shared/exercise/stimuli-state.js';
 import { dueOf } from '../../shared/exercise/scheduling.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 /** What the console shows in the "échéance" column of a row of the chronogramme. */
 export type RowTiming =
@@ -55,7 +56,7 @@ export interface CarriedAction {
 export function expectedActionsFor(animator: ExerciseState['animator'], objectiveId: string, injectedOnly: boolean): CarriedAction[] {
   if (!animator) return [];
   return animator.order.flatMap((id) => {
-    const item = animator.items[id];
+    const item = dictGet(animator.items, id);
     if (!item || (injectedOnly && item.status !== 'injected')) return [];
     return item.stimulus.expectedActions.filter((a) => a.objective === objectiveId).map((action) => ({ stimulusId: id, action }));
   });
@@ -64,7 +65,7 @@ export function expectedActionsFor(animator: ExerciseState['animator'], objectiv
 /** The stimulus of the chronogramme carrying an expected action, if this viewer has the chronogramme. */
 export function carrierOf(animator: ExerciseState['animator'], actionId: string): CarriedAction | null {
   for (const id of animator?.order ?? []) {
-    const stimulus: Stimulus | undefined = animator!.items[id]?.stimulus;
+    const stimulus: Stimulus | undefined = dictGet(animator!.items, id)?.stimulus;
     const action = stimulus?.expectedActions.find((a) => a.id === actionId);
     if (stimulus && action) return { stimulusId: stimulus.id, action };
   }

@@ -1,5 +1,6 @@
 import type { ExerciseState, InboxItem, LinkKind } from '../../shared/exercise/stimuli-state.js';
 import type { RoomState } from '../../shared/room-state.js';
+import { dictGet, dictPick } from '../../shared/core/dict.js';
 
 /** Who is looking at the inbox: a player acts for one cell; the others only read. */
 export interface Viewer {
@@ -9,9 +10,7 @@ export interface Viewer {
 
 /** Delivered stimuli, newest first, optionally those of one cell only. */
 export function inboxNewestFirst(exercise: ExerciseState, cell: string | null = null): InboxItem[] {
-  return [...exercise.inboxOrder]
-    .reverse()
-    .flatMap((id) => (exercise.inbox[id] ? [exercise.inbox[id]] : []))
+  return dictPick(exercise.inbox, [...exercise.inboxOrder].reverse())
     .filter((item) => cell === null || item.recipients.includes(cell));
 }
 
@@ -25,9 +24,9 @@ export function canActOn(viewer: Viewer, item: InboxItem): boolean {
  * for staff, the stimuli some recipient cell has not acknowledged yet.
  */
 export function awaitingAck(exercise: ExerciseState, viewer: Viewer): InboxItem[] {
-  const items = exercise.inboxOrder.flatMap((id) => (exercise.inbox[id] ? [exercise.inbox[id]] : []));
-  if (viewer.role === 'player') return items.filter((i) => !!viewer.cell && i.recipients.includes(viewer.cell) && !i.acks[viewer.cell]);
-  return items.filter((i) => i.recipients.some((cell) => !i.acks[cell]));
+  const items = dictPick(exercise.inbox, exercise.inboxOrder);
+  if (viewer.role === 'player') return items.filter((i) => !!viewer.cell && i.recipients.includes(viewer.cell) && !dictGet(i.acks, viewer.cell));
+  return items.filter((i) => i.recipients.some((cell) => !dictGet(i.acks, cell)));
 }
 
 export function cellLabel(state: RoomState, cell: string): string {
@@ -54,7 +53,7 @@ export function linkTargets(state: RoomState, kind: LinkKind): LinkTarget[] {
       const known = new Set(sites.map((s) => s.ref));
       const reported = Object.keys(state.careMap.statuses)
         .filter((finess) => !known.has(finess))
-        .map((finess) => ({ ref: finess, label: state.careMap.statuses[finess]!.situation.slice(0, 80) }));
+        .map((finess) => ({ ref: finess, label: dictGet(state.careMap.statuses, finess)!.situation.slice(0, 80) }));
       return [...sites, ...reported];
     }
     case 'comms':

@@ -1,4 +1,5 @@
 import type { InboxItem } from '../../shared/exercise/stimuli-state.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 /**
  * Automatic measures of the evaluation grid, computed from the room state alone.
@@ -27,7 +28,7 @@ const firstTime = (times: number[]) => (times.length === 0 ? null : Math.min(...
 /** One measure per recipient cell of a delivered stimulus. */
 export function measureStimulus(item: InboxItem): CellMeasure[] {
   return item.recipients.map((cell) => {
-    const ack = item.acks[cell];
+    const ack = dictGet(item.acks, cell);
     const link = firstTime(item.links.filter((l) => l.cell === cell).map((l) => l.exerciseTime));
     const reply = firstTime(item.replies.filter((r) => r.cell === cell).map((r) => r.exerciseTime));
     return {

@@ -1,6 +1,7 @@
 import type { EntryLinks } from '../../shared/main-courante/entry.js';
 import type { RoomState } from '../../shared/room-state.js';
 import { useT } from '../i18n/index.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 /** Optional links of an entry: a received stimulus, an establishment (FINESS), a link of the alert chain. */
 export function EntryLinksPicker({ state, links, onChange }: { state: RoomState; links: EntryLinks; onChange(links: EntryLinks): void }) {
@@ -20,7 +21,7 @@ export function EntryLinksPicker({ state, links, onChange }: { state: RoomState;
           <option value="">{t('mc.link.none')}</option>
           {state.exercise.inboxOrder.map((id) => (
             <option key={id} value={id}>
-              {state.exercise.inbox[id]?.subject ?? id}
+              {dictGet(state.exercise.inbox, id)?.subject ?? id}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import type { EntryThread } from '../../shared/main-courante/view.js';
 import type { RoomState } from '../../shared/room-state.js';
 import { useT } from '../i18n/index.js';
 import { entryTime, wallTime } from './format.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 interface Props {
   threads: EntryThread[];
@@ -40,7 +41,7 @@ function EntryRow({ entry, state, canWrite, onCorrect, onFlag, correction }: Omi
   const { t } = useT();
   const cellLabel = entry.cell ? (state.room.cells.find((c) => c.id === entry.cell)?.label ?? entry.cell) : t(`role.${entry.role}`);
   const significant = entry.significant || entry.flaggedBy.length > 0;
-  const stimulus = entry.links.stimulusId ? (state.exercise.inbox[entry.links.stimulusId]?.subject ?? entry.links.stimulusId) : null;
+  const stimulus = entry.links.stimulusId ? (dictGet(state.exercise.inbox, entry.links.stimulusId)?.subject ?? entry.links.stimulusId) : null;
   return (
     <article
       className={`mc-entry mc-type-${entry.type}${significant ? ' mc-significant' : ''}${entry.late ? ' mc-late' : ''}`}

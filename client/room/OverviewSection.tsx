@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from './section.js';
 import { ClockControls } from './ClockControls.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 /** The room at a glance: mode, cells, communications check, announcements and (director) the clock. */
 export function OverviewSection(props: SectionProps) {
@@ -9,7 +10,7 @@ export function OverviewSection(props: SectionProps) {
   const { room } = props.state;
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const checkedIn = !!room.checkIns[props.me.sessionId];
+  const checkedIn = !!dictGet(room.checkIns, props.me.sessionId);
 
   const run = async (type: string, payload: unknown) => {
     const ack = await props.send(type, payload);

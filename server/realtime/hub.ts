@@ -73,6 +73,8 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
       if (!auth.success) throw new DomainError('unauthorized', `Authentification invalide : ${describeZodError(auth.error)}`);
       const session = await access.authenticate(auth.data.token);
       if (!(await rooms.exists(session.roomId))) throw new DomainError('not_found', 'Salle introuvable.');
+      const quarantined = rooms.quarantineRefusal(session.roomId);
+      if (quarantined) throw quarantined;
       socket.data = { session, lastSeq: auth.data.lastSeq ?? 0 };
       next();
     } catch (error) {

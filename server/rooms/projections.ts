@@ -25,6 +25,14 @@ export class Projections {
     }
   }
 
+  /** Applies events to a copy of every projection that may see them, keeping none: throws if a reducer would. */
+  rehearse(events: readonly RoomEvent[]): void {
+    for (const [key, state] of this.byAudience) {
+      const viewer = viewerOfAudience(key);
+      events.filter((e) => isVisibleTo(e.visibility, viewer)).reduce(applyEvent, state);
+    }
+  }
+
   has(viewer: Viewer): boolean {
     return this.byAudience.has(audienceKey(viewer));
   }

@@ -4,8 +4,9 @@ import type { Now, Participant } from '../../shared/core/define.js';
 import { systemActor, type Actor } from '../../shared/core/roles.js';
 import { isVisibleTo, type Viewer } from '../../shared/core/visibility.js';
 import { applyEvent, findCommand } from '../../shared/domain.js';
+import { rehearse, replayLog, RoomBrokenError } from './rehearsal.js';
 import { exerciseTimeAt } from '../../shared/exercise/clock.js';
-import { initialRoomState, type RoomState } from '../../shared/room-state.js';
+import type { RoomState } from '../../shared/room-state.js';
 import { StaleHeadError, type EventStore } from '../store/types.js';
 import { Projections } from './projections.js';
 import { SerialQueue } from './serial-queue.js';
@@ -32,6 +33,8 @@ export class RoomRuntime {
   private readonly projections: Projections;
   private readonly queue = new SerialQueue();
   private readonly listeners = new Set<EventsListener>();
+  /** Set when an event already in the log could not be applied: the room then refuses every change. */
+  private brokenBy: RoomBrokenError | null = null;
 
   private constructor(
     readonly id: string,
@@ -41,11 +44,16 @@ export class RoomRuntime {
     /** An imported archive: it can be read, replayed and reported on, never changed. */
     readonly readOnly: boolean,
   ) {
-    this.full = log.reduce(applyEvent, initialRoomState(id));
+    this.full = replayLog(id, log);
     this.projections = new Projections(id);
   }
 
-  /** Rebuilds a room from its log. */
+  /** Why the room refuses changes (an event of its log cannot be applied), or null while it is healthy. */
+  get broken(): RoomBrokenError | null {
+    return this.brokenBy;
+  }
+
+  /** Rebuilds a room from its log; throws {@link RoomBrokenError} if an event of the log cannot be replayed. */
   static async load(id: string, store: EventStore, wallClock: () => number = Date.now): Promise<RoomRuntime> {
     return new RoomRuntime(id, store, wallClock, await store.read(id), await store.isImported(id));
   }
@@ -77,6 +85,7 @@ export class RoomRuntime {
    */
   execute(actor: Participant, commandId: string, type: string, rawPayload: unknown): Promise<CommandOutcome> {
     if (this.readOnly) return Promise.reject(new DomainError('forbidden', 'Salle importée : lecture seule.'));
+    if (this.brokenBy) return Promise.reject(this.brokenBy.refusal());
     const spec = findCommand(type);
     if (!spec) return Promise.reject(new DomainError('invalid', `Commande inconnue « ${type} ».`));
     if (!spec.allowed.includes(actor.role)) {
@@ -96,6 +105,7 @@ export class RoomRuntime {
   /** Appends events decided by the server itself (scheduler, timers, room setup). */
   appendSystem(decide: (state: RoomState, now: Now) => EventDraft[], actor: Actor = systemActor, commandId: string | null = null): Promise<RoomEvent[]> {
     if (this.readOnly) return Promise.resolve([]);
+    if (this.brokenBy) return Promise.reject(this.brokenBy.refusal());
     // With a command id, appending the same thing twice (two instances, a retry after a crash) stores it once.
     return this.queue.run(() => this.decideAndCommit(decide, actor, commandId));
   }
@@ -135,6 +145,7 @@ export class RoomRuntime {
       const drafts = decide(this.full, now);
       if (drafts.length === 0) return [];
       const stamped = drafts.map((d) => ({ ...d, actor, wallTime: now.wallTime, exerciseTime: now.exerciseTime }));
+      this.rehearse(stamped, commandId);
       try {
         const { events, duplicate } = await this.store.append(this.id, stamped, commandId, this.full.seq);
         if (duplicate) {
@@ -158,7 +169,9 @@ export class RoomRuntime {
     const { events, duplicate } = await this.store.appendDecided!(this.id, this.full.seq, commandId, (missed) => {
       if (missed.length > 0) this.applyAndNotify(missed, 'remote');
       const now = this.now();
-      return decide(this.full, now).map((d) => ({ ...d, actor, wallTime: now.wallTime, exerciseTime: now.exerciseTime }));
+      const stamped = decide(this.full, now).map((d) => ({ ...d, actor, wallTime: now.wallTime, exerciseTime: now.exerciseTime }));
+      this.rehearse(stamped, commandId);
+      return stamped;
     });
     if (duplicate) await this.catchUp();
     else this.applyAndNotify(events, 'local');
@@ -171,10 +184,25 @@ export class RoomRuntime {
     return missed;
   }
 
+  /**
+   * Applies the drafts to a copy of the state (and of every audience's projection) before anything is appended:
+   * a draft that breaks its event's schema or makes a reducer throw is refused here, never written to the log.
+   */
+  private rehearse(drafts: readonly Omit<RoomEvent, 'roomId' | 'seq' | 'commandId' | 'prevHash' | 'hash'>[], commandId: string | null): void {
+    rehearse(this.id, this.full, drafts, commandId, (events) => this.projections.rehearse(events));
+  }
+
   private applyAndNotify(events: RoomEvent[], origin: EventsOrigin): void {
     for (const event of events) {
-      this.full = applyEvent(this.full, event);
-      this.projections.apply(event);
+      try {
+        this.full = applyEvent(this.full, event);
+        this.projections.apply(event);
+      } catch (error) {
+        // Durable already (another instance's append, or a reducer that passed the rehearsal and then failed):
+        // the room stops taking changes rather than deciding on a state that is not its log's.
+        this.brokenBy = new RoomBrokenError(this.id, event.seq, error);
+        throw this.brokenBy;
+      }
     }
     for (const listener of this.listeners) {
       // The events are durable already: a failing listener must not turn the command into a failure.

@@ -1,13 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { defaultCells, systemActor } from '../../shared/core/roles.js';
-import { notFound } from '../../shared/core/errors.js';
+import { notFound, type DomainError } from '../../shared/core/errors.js';
 import type { EventDraft } from '../../shared/core/events.js';
 import type { EventStore } from '../store/types.js';
 import { RoomRuntime } from './room-runtime.js';
+import { RoomBrokenError } from './rehearsal.js';
 import type { RoomRequest, RoomSetupContext, RoomSetupStep } from './room-setup.js';
 
 /** Runs when a room comes live; may return what to do when the service closes (stop timers…). */
 export type RuntimeHook = (runtime: RoomRuntime) => void | (() => void);
+
+/** A room whose log cannot be replayed: listed on `/readyz`, refused to its participants with `unavailable`. */
+export interface QuarantinedRoom {
+  roomId: string;
+  /** The first event that cannot be applied. */
+  seq: number;
+  reason: string;
+}
 
 /** Lowercase base32 without look-alike letters: readable in a URL and over the phone. */
 function newRoomId(): string {
@@ -20,6 +29,8 @@ export class RoomService {
   private readonly live = new Map<string, Promise<RoomRuntime>>();
   private readonly hooks: RuntimeHook[] = [];
   private readonly cleanups: Array<() => void> = [];
+  private readonly quarantined = new Map<string, RoomBrokenError>();
+  private readonly quarantineListeners: Array<(error: RoomBrokenError) => void> = [];
   private closed = false;
 
   constructor(
@@ -55,23 +66,52 @@ export class RoomService {
     return this.get(roomId);
   }
 
-  /** The live room, loaded from the log if needed; `not_found` if the log has no such room. */
+  /** Told of each room put in quarantine (to log it). */
+  onQuarantine(listener: (error: RoomBrokenError) => void): void {
+    this.quarantineListeners.push(listener);
+  }
+
+  /**
+   * The live room, loaded from the log if needed; `not_found` if the log has no such room, `unavailable` if the
+   * room is quarantined (its log cannot be replayed: the other rooms are not affected).
+   */
   async get(roomId: string): Promise<RoomRuntime> {
+    const quarantined = this.quarantined.get(roomId);
+    if (quarantined) throw quarantined.refusal();
     let pending = this.live.get(roomId);
     if (!pending) {
       pending = this.load(roomId);
       this.live.set(roomId, pending);
       pending.catch(() => this.live.delete(roomId));
     }
-    return pending;
+    const runtime = await pending;
+    if (runtime.broken) throw this.putInQuarantine(runtime.broken);
+    return runtime;
+  }
+
+  /** The refusal a participant of `roomId` gets while the room is quarantined, or null. */
+  quarantineRefusal(roomId: string): DomainError | null {
+    return this.quarantined.get(roomId)?.refusal() ?? null;
+  }
+
+  /** Rooms this instance could not replay (at startup or since), for `/readyz` and the logs. */
+  quarantine(): QuarantinedRoom[] {
+    return [...this.quarantined.values()].map((e) => ({ roomId: e.roomId, seq: e.seq, reason: e.cause instanceof Error ? e.cause.message : String(e.cause) }));
   }
 
   async exists(roomId: string): Promise<boolean> {
     return this.live.has(roomId) || (await this.store.headSeq(roomId)) > 0;
   }
 
+  /** Loads every room of the log; a room that cannot be replayed is quarantined and the others load on. */
   async loadAll(): Promise<void> {
-    for (const id of await this.store.listRoomIds()) await this.get(id);
+    for (const id of await this.store.listRoomIds()) {
+      try {
+        await this.get(id);
+      } catch (error) {
+        if (!this.quarantined.has(id)) throw error;
+      }
+    }
   }
 
   /** Stops every room automation (timers); the rooms themselves live on in the log. */
@@ -80,13 +120,30 @@ export class RoomService {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 
-  liveRooms(): Promise<RoomRuntime[]> {
-    return Promise.all(this.live.values());
+  /** The rooms loaded so far (a room still loading is waited for; one that failed to load is left out). */
+  async liveRooms(): Promise<RoomRuntime[]> {
+    const settled = await Promise.allSettled(this.live.values());
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  }
+
+  private putInQuarantine(error: RoomBrokenError): Error {
+    if (!this.quarantined.has(error.roomId)) {
+      this.quarantined.set(error.roomId, error);
+      this.live.delete(error.roomId);
+      for (const listener of this.quarantineListeners) listener(error);
+    }
+    return error.refusal();
   }
 
   private async load(roomId: string): Promise<RoomRuntime> {
     if ((await this.store.headSeq(roomId)) === 0) throw notFound(`Salle « ${roomId} » introuvable.`);
-    const runtime = await RoomRuntime.load(roomId, this.store, this.wallClock);
+    let runtime: RoomRuntime;
+    try {
+      runtime = await RoomRuntime.load(roomId, this.store, this.wallClock);
+    } catch (error) {
+      if (error instanceof RoomBrokenError) throw this.putInQuarantine(error);
+      throw error;
+    }
     if (this.closed) return runtime;
     for (const hook of this.hooks) {
       const cleanup = hook(runtime);

@@ -7,6 +7,7 @@ import { Finess } from './establishment.js';
 import { BasculePayload, DiversionPayload, GhtLabel, StatusPatch } from './events.js';
 import { canEditCareMap, isRegulationDown } from './rules.js';
 import type { CareMapState } from './state.js';
+import { dictGet } from '../core/dict.js';
 
 /**
  * The care-offer commands. Rules (see docs/care-map.md):
@@ -28,12 +29,12 @@ function editableCareMap(state: RoomState, actor: Participant): CareMapState {
 }
 
 function requireKnown(careMap: CareMapState, finess: string): void {
-  if (!careMap.finessIds[finess]) throw notFound(`Établissement FINESS ${finess} inconnu dans la région ${careMap.region}.`);
+  if (!dictGet(careMap.finessIds, finess)) throw notFound(`Établissement FINESS ${finess} inconnu dans la région ${careMap.region}.`);
 }
 
 function requireSamu(careMap: CareMapState, finess: string): void {
   requireKnown(careMap, finess);
-  if (!careMap.samuIds[finess]) throw invalid(`L'établissement FINESS ${finess} n'héberge pas de SAMU – Centre 15.`);
+  if (!dictGet(careMap.samuIds, finess)) throw invalid(`L'établissement FINESS ${finess} n'héberge pas de SAMU – Centre 15.`);
 }
 
 export const setStatus = defineCommand({
@@ -65,11 +66,11 @@ export const setBascule = defineCommand({
     requireSamu(careMap, payload.samu);
     requireSamu(careMap, payload.to);
     if (payload.samu === payload.to) throw invalid('Un SAMU ne peut pas basculer vers lui-même.');
-    if (careMap.bascules[payload.samu]?.to === payload.to) throw conflict('Cette bascule est déjà en cours.');
-    if (isRegulationDown(careMap.statuses[payload.to])) {
+    if (dictGet(careMap.bascules, payload.samu)?.to === payload.to) throw conflict('Cette bascule est déjà en cours.');
+    if (isRegulationDown(dictGet(careMap.statuses, payload.to))) {
       throw conflict(`Le SAMU de secours (FINESS ${payload.to}) est lui-même à l'arrêt : choisissez un autre SAMU.`);
     }
-    if (careMap.bascules[payload.to]) {
+    if (dictGet(careMap.bascules, payload.to)) {
       throw conflict(`Le SAMU de secours (FINESS ${payload.to}) a lui-même basculé ses appels : choisissez un autre SAMU.`);
     }
     return draft('careMap.basculeSet', payload);
@@ -84,7 +85,7 @@ export const endBascule = defineCommand({
   example: { samu: '500000450' },
   decide: ({ state, actor, payload }) => {
     const careMap = editableCareMap(state, actor);
-    if (!careMap.bascules[payload.samu]) throw conflict(`Aucune bascule en cours pour le SAMU FINESS ${payload.samu}.`);
+    if (!dictGet(careMap.bascules, payload.samu)) throw conflict(`Aucune bascule en cours pour le SAMU FINESS ${payload.samu}.`);
     return draft('careMap.basculeEnded', payload);
   },
 });
@@ -132,7 +133,7 @@ export const setGht = defineCommand({
   decide: ({ state, actor, payload }) => {
     const careMap = editableCareMap(state, actor);
     requireKnown(careMap, payload.finess);
-    if ((careMap.ghts[payload.finess] ?? null) === payload.ght) throw conflict('Ce rattachement est déjà enregistré.');
+    if ((dictGet(careMap.ghts, payload.finess) ?? null) === payload.ght) throw conflict('Ce rattachement est déjà enregistré.');
     return draft('careMap.ghtAssigned', payload);
   },
 });

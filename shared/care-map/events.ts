@@ -6,6 +6,7 @@ import { Finess, FictionalSite } from './establishment.js';
 import { CareCapacity, CareFunction, CareMode } from './modes.js';
 import { defaultStatus, refreshFlags } from './rules.js';
 import type { CareChange, CareMapState, ChangeAuthor, EstablishmentStatus } from './state.js';
+import { dictDelete, dictFrom, dictGet, dictSet } from '../core/dict.js';
 
 /** A status change: only the fields given change; `functions` and `capacity` merge field by field. */
 export const StatusPatch = z.object({
@@ -64,8 +65,8 @@ export const regionLoaded = defineEvent({
     careMap: {
       ...state.careMap,
       region: p.region,
-      finessIds: Object.fromEntries(p.finessIds.map((id) => [id, true as const])),
-      samuIds: Object.fromEntries(p.samuIds.map((id) => [id, true as const])),
+      finessIds: dictFrom(p.finessIds.map((id) => [id, true as const] as const)),
+      samuIds: dictFrom(p.samuIds.map((id) => [id, true as const] as const)),
       fictionalSites: p.fictionalSites,
     },
   }),
@@ -96,7 +97,7 @@ export const statusChanged = defineEvent({
   apply: (state, p, event) =>
     update(state, event, [p.finess], (m) => ({
       ...m,
-      statuses: { ...m.statuses, [p.finess]: mergeStatus(m.statuses[p.finess], p, event) },
+      statuses: dictSet(m.statuses, p.finess, mergeStatus(dictGet(m.statuses, p.finess), p, event)),
     })),
 });
 
@@ -107,10 +108,7 @@ export const basculeSet = defineEvent({
   apply: (state, p, event) =>
     update(state, event, [p.samu, p.to], (m) => ({
       ...m,
-      bascules: {
-        ...m.bascules,
-        [p.samu]: { samu: p.samu, to: p.to, since: event.wallTime, sinceExerciseTime: event.exerciseTime, by: authorOf(event), flags: [] },
-      },
+      bascules: dictSet(m.bascules, p.samu, { samu: p.samu, to: p.to, since: event.wallTime, sinceExerciseTime: event.exerciseTime, by: authorOf(event), flags: [] }),
     })),
 });
 
@@ -119,10 +117,7 @@ export const basculeEnded = defineEvent({
   description: 'Fin de la bascule du 15 : le SAMU reprend ses appels.',
   payload: z.object({ samu: Finess }),
   apply: (state, p, event) =>
-    update(state, event, [p.samu, state.careMap.bascules[p.samu]?.to ?? p.samu], (m) => {
-      const { [p.samu]: _ended, ...bascules } = m.bascules;
-      return { ...m, bascules };
-    }),
+    update(state, event, [p.samu, dictGet(state.careMap.bascules, p.samu)?.to ?? p.samu], (m) => ({ ...m, bascules: dictDelete(m.bascules, p.samu) })),
 });
 
 /** Diversion ids come from the event's sequence number: unique in the room and identical on every replay. */
@@ -173,10 +168,7 @@ export const ghtAssigned = defineEvent({
   description: "Rattachement d'un établissement à un GHT (null : rattachement retiré).",
   payload: z.object({ finess: Finess, ght: GhtLabel.nullable() }),
   apply: (state, p, event) =>
-    update(state, event, [p.finess], (m) => {
-      const { [p.finess]: _previous, ...others } = m.ghts;
-      return { ...m, ghts: p.ght === null ? others : { ...others, [p.finess]: p.ght } };
-    }),
+    update(state, event, [p.finess], (m) => ({ ...m, ghts: p.ght === null ? dictDelete(m.ghts, p.finess) : dictSet(m.ghts, p.finess, p.ght) })),
 });
 
 export const careMapEvents = [regionLoaded, statusChanged, basculeSet, basculeEnded, diversionAdded, diversionEnded, ghtAssigned];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseCsv, recordToObject } from './csv.js';
 import { finessCategories, Statut, type Establishment, type Layer } from './establishment.js';
+import { ownValue } from '../core/dict.js';
 
 /**
  * A problem found while loading a reference file. `message` is the full sentence shown to people,
@@ -118,7 +119,7 @@ function rowProblems(raw: Record<string, string>, cellCount: number, columnCount
 }
 
 function toEstablishment(row: z.infer<typeof EstablishmentRow>, raw: Record<string, string>, layer: Layer): Establishment {
-  const categoryKind = finessCategories[row.categorie_code] ?? 'autre';
+  const categoryKind = ownValue(finessCategories, row.categorie_code) ?? 'autre';
   return {
     finess: row.finess_et,
     finessEj: row.finess_ej,

@@ -1,5 +1,6 @@
 import type { Role } from '../core/roles.js';
 import type { Bascule, CareFlag, CareMapState, Diversion, EstablishmentStatus } from './state.js';
+import { dictGet } from '../core/dict.js';
 
 /** The cell that owns the care offer. The director (animator or crisis director) may edit too. */
 export const careMapEditorCell = 'ars';
@@ -32,16 +33,16 @@ function isRegulationCritical(status: EstablishmentStatus | undefined): boolean 
 }
 
 export function basculeFlags(state: CareMapState, bascule: Pick<Bascule, 'to'>): CareFlag[] {
-  const target = state.statuses[bascule.to];
+  const target = dictGet(state.statuses, bascule.to);
   const flags: CareFlag[] = [];
   if (isRegulationDown(target)) flags.push('destination_arret');
   else if (isRegulationCritical(target)) flags.push('destination_critique');
-  if (state.bascules[bascule.to]) flags.push('destination_en_bascule');
+  if (dictGet(state.bascules, bascule.to)) flags.push('destination_en_bascule');
   return flags;
 }
 
 export function diversionFlags(state: CareMapState, diversion: Pick<Diversion, 'to'>): CareFlag[] {
-  return isEdClosed(state.statuses[diversion.to]) ? ['destination_fermee'] : [];
+  return isEdClosed(dictGet(state.statuses, diversion.to)) ? ['destination_fermee'] : [];
 }
 
 const sameFlags = (a: readonly CareFlag[], b: readonly CareFlag[]) => a.length === b.length && a.every((f, i) => f === b[i]);

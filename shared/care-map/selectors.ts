@@ -3,6 +3,7 @@ import type { Establishment } from './establishment.js';
 import { careModeRank, worseMode, type CareFunction, type CareMode } from './modes.js';
 import { isEdClosed } from './rules.js';
 import type { CareChange, Diversion, EstablishmentStatus } from './state.js';
+import { dictGet, ownValue } from '../core/dict.js';
 
 /**
  * Severity of a status as one number, higher is worse: overall mode first (×100), then the worst
@@ -34,7 +35,7 @@ export function sortedBySeverity(state: RoomState, establishments: readonly Esta
   const { statuses } = state.careMap;
   const entries: BoardEntry[] = [];
   for (const establishment of establishments) {
-    const status = statuses[establishment.finess];
+    const status = dictGet(statuses, establishment.finess);
     if (status) entries.push({ establishment, status, severity: severityOf(status) });
   }
   return entries.sort(
@@ -62,19 +63,20 @@ export function regionalSummary(state: RoomState, establishments: readonly Estab
   const summary: RegionalSummary = {
     urgencesFermees: 0,
     samuEnBascule: Object.keys(bascules).filter((samu) => inScope.has(samu)).length,
-    litsPerdusParDepartement: {},
+    // Null prototype: a département code is data, never a built-in's name.
+    litsPerdusParDepartement: Object.create(null) as Record<string, number>,
     etablissementsDegrades: 0,
     delestagesEnCours: diversions.filter((d) => d.endedAt === null && (inScope.has(d.from) || inScope.has(d.to))).length,
   };
   for (const e of establishments) {
-    const status = statuses[e.finess];
+    const status = dictGet(statuses, e.finess);
     if (!status) continue;
     const hasEd = e.urgences || status.capacity.urgencesOuvertes !== null || status.functions.urgences !== undefined;
     if (hasEd && isEdClosed(status)) summary.urgencesFermees++;
     if (displayModeOf(status) !== 'normal') summary.etablissementsDegrades++;
     const lost = status.capacity.litsFermes ?? 0;
     if (lost > 0) {
-      summary.litsPerdusParDepartement[e.departement] = (summary.litsPerdusParDepartement[e.departement] ?? 0) + lost;
+      summary.litsPerdusParDepartement[e.departement] = (ownValue(summary.litsPerdusParDepartement, e.departement) ?? 0) + lost;
     }
   }
   return summary;

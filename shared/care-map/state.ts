@@ -1,3 +1,4 @@
+import type { Dict } from '../core/dict.js';
 import { z } from 'zod';
 import type { Role } from '../core/roles.js';
 import type { FictionalSite } from './establishment.js';
@@ -85,14 +86,14 @@ export interface CareMapState {
   /** The region loaded at room creation; null until `careMap.regionLoaded`. */
   region: string | null;
   /** FINESS numbers the room knows (region, national layer, fictional sites): commands are checked against them. */
-  finessIds: Record<string, true>;
-  samuIds: Record<string, true>;
+  finessIds: Dict<true>;
+  samuIds: Dict<true>;
   fictionalSites: FictionalSite[];
-  statuses: Record<string, EstablishmentStatus>;
+  statuses: Dict<EstablishmentStatus>;
   /** GHT label per establishment, set by hand (the open data has no GHT membership). */
-  ghts: Record<string, string>;
+  ghts: Dict<string>;
   /** Active bascules, by the FINESS of the Samu whose calls are taken over. */
-  bascules: Record<string, Bascule>;
+  bascules: Dict<Bascule>;
   diversions: Diversion[];
   /** Every change, oldest first. Kept whole: a crisis has hundreds of changes, not millions. */
   history: CareChange[];

@@ -12,6 +12,8 @@ export const errorCodes = [
   'conflict',
   'rate_limited',
   'too_large',
+  /** The room is quarantined: its log cannot be replayed; the rest of the instance runs on. */
+  'unavailable',
   'internal',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);

@@ -4,12 +4,27 @@ import { defineCommand, defineEvent } from '../core/define.js';
 import { limits } from '../core/limits.js';
 import type { RoomState } from '../room-state.js';
 import { observationKey, type EvaluationState } from './stimuli-state.js';
+import { dictDelete, dictGet, dictSet } from '../core/dict.js';
 
 /** The evaluation grid lives in the staff projection: evaluators and the animation team, never players. */
 function observerKit(state: RoomState) {
   const kit = state.exercise.observerKit;
   if (!kit) throw conflict("Cette salle n'a pas de grille d'évaluation.");
   return kit;
+}
+
+/** The grid's own criteria are observed under this pseudo-stimulus (evaluators do not see the chronogramme). */
+export const gridStimulusId = 'grille';
+
+/**
+ * Whether `(stimulusId, actionId)` is something the grid can tick: a criterion of the grid or an expected action
+ * it lists (under {@link gridStimulusId}), or an expected action of a stimulus of the scenario.
+ */
+export function isObservable(kit: NonNullable<RoomState['exercise']['observerKit']>, stimulusId: string, actionId: string): boolean {
+  if (stimulusId === gridStimulusId) {
+    return kit.grid.some((section) => section.criteria.some((c) => c.id === actionId || (c.expectedActionIds ?? []).includes(actionId)));
+  }
+  return kit.expectedActions.some((a) => a.stimulusId === stimulusId && a.id === actionId);
 }
 
 const Comment = z.string().trim().max(limits.maxTextLength).default('');
@@ -24,7 +39,7 @@ export const actionObserved = defineEvent({
   description: 'Un évaluateur coche une action attendue, avec l’heure d’exercice et un commentaire.',
   payload: z.object({ stimulusId: z.string(), actionId: z.string(), comment: z.string() }),
   apply: (state, p, event) =>
-    withEvaluation(state, (e) => ({ observed: { ...e.observed, [observationKey(p.stimulusId, p.actionId)]: { ...p, by: event.actor.name, exerciseTime: event.exerciseTime } } })),
+    withEvaluation(state, (e) => ({ observed: dictSet(e.observed, observationKey(p.stimulusId, p.actionId), { ...p, by: event.actor.name, exerciseTime: event.exerciseTime }) })),
 });
 
 export const observationRetracted = defineEvent({
@@ -32,17 +47,14 @@ export const observationRetracted = defineEvent({
   description: 'Un évaluateur retire une action cochée par erreur (la coche reste dans le journal).',
   payload: z.object({ stimulusId: z.string(), actionId: z.string(), reason: z.string() }),
   apply: (state, p) =>
-    withEvaluation(state, (e) => {
-      const { [observationKey(p.stimulusId, p.actionId)]: _removed, ...observed } = e.observed;
-      return { observed };
-    }),
+    withEvaluation(state, (e) => ({ observed: dictDelete(e.observed, observationKey(p.stimulusId, p.actionId)) })),
 });
 
 export const objectiveScored = defineEvent({
   type: 'evaluation.objectiveScored',
   description: 'Un évaluateur note un objectif sur l’échelle du scénario.',
   payload: z.object({ objectiveId: z.string(), score: z.number(), comment: z.string() }),
-  apply: (state, p, event) => withEvaluation(state, (e) => ({ scores: { ...e.scores, [p.objectiveId]: { ...p, by: event.actor.name, exerciseTime: event.exerciseTime } } })),
+  apply: (state, p, event) => withEvaluation(state, (e) => ({ scores: dictSet(e.scores, p.objectiveId, { ...p, by: event.actor.name, exerciseTime: event.exerciseTime }) })),
 });
 
 export const observationAdded = defineEvent({
@@ -59,7 +71,10 @@ export const observeAction = defineCommand({
   allowed: ['director', 'evaluator'],
   example: { stimulusId: 'S01', actionId: 'A1', comment: 'Alerte du préfet à T+25' },
   decide: ({ state, payload }) => {
-    observerKit(state);
+    const kit = observerKit(state);
+    if (!isObservable(kit, payload.stimulusId, payload.actionId)) {
+      throw notFound(`Action attendue « ${payload.stimulusId}/${payload.actionId} » inconnue de la grille et du scénario.`);
+    }
     return [{ type: 'evaluation.actionObserved', payload, visibility: 'staff' }];
   },
 });
@@ -72,7 +87,7 @@ export const retractObservation = defineCommand({
   example: { stimulusId: 'S01', actionId: 'A1', reason: 'Cochée sur la mauvaise ligne' },
   decide: ({ state, payload }) => {
     observerKit(state);
-    if (!state.exercise.evaluation.observed[observationKey(payload.stimulusId, payload.actionId)]) throw notFound("Cette action n'est pas cochée.");
+    if (!dictGet(state.exercise.evaluation.observed, observationKey(payload.stimulusId, payload.actionId))) throw notFound("Cette action n'est pas cochée.");
     return [{ type: 'evaluation.observationRetracted', payload, visibility: 'staff' }];
   },
 });

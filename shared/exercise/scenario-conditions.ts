@@ -1,5 +1,6 @@
 import { parseOffset } from './scenario-offset.js';
 import type { EventMatch, Stimulus, StimulusCondition } from './scenario-stimulus.js';
+import { ownValue } from '../core/dict.js';
 
 /**
  * The meaning of a stimulus condition, in one place, for the scheduler and for the docs' examples.
@@ -11,7 +12,8 @@ function readPath(payload: unknown, path: string): unknown {
   let value: unknown = payload;
   for (const key of path.split('.')) {
     if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
+    // Own keys only: a path step named `constructor` is a missing field, not Object.prototype's.
+    value = ownValue(value as Record<string, unknown>, key);
   }
   return value;
 }

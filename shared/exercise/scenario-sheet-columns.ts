@@ -1,5 +1,6 @@
 import { Channel, channelLabels } from '../core/channels.js';
 import { StimulusType, stimulusTypeLabels } from './scenario-stimulus.js';
+import { ownValue } from '../core/dict.js';
 
 /**
  * The chronogramme as a spreadsheet: one stimulus per row, French headers. Matching of headers,
@@ -59,7 +60,7 @@ export function normalizeName(text: string): string {
 export function columnOfHeader(header: string): SheetColumnKey | null {
   const name = normalizeName(header);
   const column = sheetColumns.find((c) => normalizeName(c.header) === name);
-  return column?.key ?? headerAliases[name] ?? null;
+  return column?.key ?? ownValue(headerAliases, name) ?? null;
 }
 
 /** Something a name may designate: an id with its label. */
@@ -113,7 +114,7 @@ const channelAliases: Record<string, Channel> = {
 export function channelOf(value: string): Channel | null {
   const name = normalizeName(value);
   const direct = Channel.options.find((channel) => channel === name || normalizeName(channelLabels[channel]) === name);
-  return direct ?? channelAliases[name] ?? null;
+  return direct ?? ownValue(channelAliases, name) ?? null;
 }
 
 /** « Prévu », « contingence », « info » → the stimulus type; null when unknown. */

@@ -1,5 +1,6 @@
 import type { ExpectedAction } from './scenario-stimulus.js';
 import { normalizeName, nouns, resolveName } from './scenario-sheet-columns.js';
+import { ownValue } from '../core/dict.js';
 
 /**
  * The « réaction attendue » cell: one expected action per line, written
@@ -48,7 +49,7 @@ export function parseExpectedCell(cell: string, context: ExpectedCellContext): {
     let objective = context.objectiveCell;
     for (const part of parts) {
       const colon = part.indexOf(':');
-      const key = keys[normalizeName(colon < 0 ? part : part.slice(0, colon))];
+      const key = ownValue(keys, normalizeName(colon < 0 ? part : part.slice(0, colon)));
       const value = colon < 0 ? '' : part.slice(colon + 1).trim();
       if (!key || value === '') {
         errors.push({ index, field: null, message: `n° ${index + 1} : « ${part} » ne se lit pas (attendu « critère : … », « échéance : HH:MM », « objectif : … » ou « id : … »)` });

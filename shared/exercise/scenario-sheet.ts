@@ -16,6 +16,7 @@ import {
   type SheetColumnKey,
 } from './scenario-sheet-columns.js';
 import { parseExpectedCell, writeExpectedCell } from './scenario-sheet-expected.js';
+import { ownValue } from '../core/dict.js';
 
 /**
  * Chronogramme ⇄ spreadsheet rows, pure. A sheet carries every field of a stimulus except attachments,
@@ -123,9 +124,9 @@ const actionFieldLabels: Record<string, string> = { id: 'id', label: 'libellé',
 
 function describeRowIssue(issue: z.core.$ZodIssue): CellError {
   const [field, index, sub] = issue.path;
-  const key = fieldColumns[String(field)] ?? 'id';
+  const key = ownValue(fieldColumns, String(field)) ?? 'id';
   if (key === 'expected' && typeof index === 'number') {
-    const part = sub === undefined ? '' : ` (${actionFieldLabels[String(sub)] ?? String(sub)})`;
+    const part = sub === undefined ? '' : ` (${ownValue(actionFieldLabels, String(sub)) ?? String(sub)})`;
     return { key: `expected#${index}#${String(sub ?? '')}`, message: `${columnHeader('expected')} n° ${index + 1}${part} : ${issue.message}` };
   }
   return { key, message: `${columnHeader(key)} : ${issue.message}` };

@@ -3,6 +3,7 @@ import type { RoomState } from '../room-state.js';
 import { stimulusDue } from './scenario-conditions.js';
 import { formatOffset } from './scenario-offset.js';
 import type { ChronogrammeItem, InboxItem } from './stimuli-state.js';
+import { dictGet } from '../core/dict.js';
 
 /**
  * When a row of the chronogramme is due (exercise ms), or why it is not.
@@ -20,7 +21,7 @@ export function nextDueTime(state: RoomState): number | null {
   if (!animator) return null;
   let next: number | null = null;
   for (const id of animator.order) {
-    const due = dueOf(animator.items[id]!);
+    const due = dueOf(dictGet(animator.items, id)!);
     if (due.kind === 'cancelled') return state.clock.anchorExercise;
     if (due.kind === 'due' && (next === null || due.at < next)) next = due.at;
   }
@@ -71,7 +72,7 @@ export function dueDrafts(state: RoomState, now: { wallTime: number; exerciseTim
   if (!animator || state.clock.status !== 'running') return [];
   const drafts: EventDraft[] = [];
   const due = animator.order
-    .map((id) => ({ item: animator.items[id]!, due: dueOf(animator.items[id]!) }))
+    .map((id) => ({ item: dictGet(animator.items, id)!, due: dueOf(dictGet(animator.items, id)!) }))
     .filter(({ due }) => due.kind === 'cancelled' || (due.kind === 'due' && due.at <= now.exerciseTime))
     .sort((a, b) => dueAt(a.due) - dueAt(b.due));
   for (const { item, due: d } of due) {

@@ -9,11 +9,12 @@ import { Stimulus, StimulusId } from './scenario-stimulus.js';
 import { injectionDrafts } from './scheduling.js';
 import type { ChronogrammeItem, InboxItem } from './stimuli-state.js';
 import { newItem } from './stimuli-events.js';
+import { dictGet } from '../core/dict.js';
 
 const Id = z.object({ id: StimulusId });
 
 function pendingItem(state: RoomState, id: string): ChronogrammeItem {
-  const item = state.exercise.animator?.items[id];
+  const item = dictGet(state.exercise.animator?.items, id);
   if (!item) throw notFound(`Stimulus « ${id} » introuvable dans le chronogramme.`);
   if (item.status === 'injected') throw conflict(`Le stimulus « ${id} » a déjà été envoyé.`);
   if (item.status === 'skipped' || item.status === 'cancelled') throw conflict(`Le stimulus « ${id} » a été retiré du chronogramme.`);
@@ -22,7 +23,7 @@ function pendingItem(state: RoomState, id: string): ChronogrammeItem {
 
 /** The delivered stimulus, if the player's cell is one of its recipients. */
 function receivedItem(state: RoomState, actor: Participant, id: string): InboxItem {
-  const item = state.exercise.inbox[id];
+  const item = dictGet(state.exercise.inbox, id);
   if (!item) throw notFound(`Stimulus « ${id} » non reçu.`);
   if (!actor.cell || !item.recipients.includes(actor.cell)) throw forbidden("Ce stimulus n'est pas adressé à votre cellule.");
   return item;
@@ -148,7 +149,7 @@ export const acknowledgeStimulus = defineCommand({
   example: { id: 'S01' },
   decide: ({ state, payload, actor }) => {
     const item = receivedItem(state, actor, payload.id);
-    if (item.acks[actor.cell!]) throw conflict('Réception déjà accusée par votre cellule.');
+    if (dictGet(item.acks, actor.cell!)) throw conflict('Réception déjà accusée par votre cellule.');
     return [{ type: 'stimulus.acknowledged', payload: { id: payload.id, cell: actor.cell! }, visibility: { cells: [actor.cell!] } }];
   },
 });

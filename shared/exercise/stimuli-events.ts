@@ -9,6 +9,7 @@ import { eventSatisfies } from './scenario-conditions.js';
 import { Stimulus } from './scenario-stimulus.js';
 import { PlayerScenarioView } from './scenario-views.js';
 import type { ChronogrammeItem, ExerciseState, InboxItem } from './stimuli-state.js';
+import { dictFrom, dictGet, dictSet } from '../core/dict.js';
 
 const withExercise = (state: RoomState, change: (x: ExerciseState) => Partial<ExerciseState>): RoomState => ({
   ...state,
@@ -18,14 +19,14 @@ const withExercise = (state: RoomState, change: (x: ExerciseState) => Partial<Ex
 /** Changes one row of the animator's chronogramme (no-op in projections that have none). */
 function updateItem(state: RoomState, id: string, change: (item: ChronogrammeItem) => ChronogrammeItem): RoomState {
   const animator = state.exercise.animator;
-  const item = animator?.items[id];
+  const item = dictGet(animator?.items, id);
   if (!animator || !item) return state;
-  return withExercise(state, () => ({ animator: { ...animator, items: { ...animator.items, [id]: change(item) } } }));
+  return withExercise(state, () => ({ animator: { ...animator, items: dictSet(animator.items, id, change(item)) } }));
 }
 
 function updateInbox(state: RoomState, id: string, change: (item: InboxItem) => InboxItem): RoomState {
-  const item = state.exercise.inbox[id];
-  return item ? withExercise(state, (x) => ({ inbox: { ...x.inbox, [id]: change(item) } })) : state;
+  const item = dictGet(state.exercise.inbox, id);
+  return item ? withExercise(state, (x) => ({ inbox: dictSet(x.inbox, id, change(item)) })) : state;
 }
 
 export function newItem(stimulus: Stimulus, adHoc: boolean, inReplyTo: string | null = null): ChronogrammeItem {
@@ -55,7 +56,7 @@ export const scenarioLoaded = defineEvent({
   description: "Le scénario complet (kit d'animation) est chargé — visible de l'animation seule.",
   payload: z.object({ scenario: Scenario }),
   apply: (state, { scenario }) => {
-    const items = Object.fromEntries(scenario.chronogramme.map((s) => [s.id, newItem(s, false)]));
+    const items = dictFrom(scenario.chronogramme.map((s) => [s.id, newItem(s, false)] as const));
     return withExercise(state, () => ({ animator: { scenario, items, order: orderOf(items) } }));
   },
 });
@@ -79,7 +80,7 @@ export const stimulusInjected = defineEvent({
   description: 'Un stimulus est remis à ses cellules destinataires (seuls son émetteur, son canal et son contenu).',
   payload: z.object({ item: z.custom<InboxItem>((v) => typeof v === 'object' && v !== null), due: z.number().nullable() }),
   apply: (state, { item }, event) => {
-    const next = withExercise(state, (x) => ({ inbox: { ...x.inbox, [item.id]: item }, inboxOrder: x.inbox[item.id] ? x.inboxOrder : [...x.inboxOrder, item.id] }));
+    const next = withExercise(state, (x) => ({ inbox: dictSet(x.inbox, item.id, item), inboxOrder: dictGet(x.inbox, item.id) ? x.inboxOrder : [...x.inboxOrder, item.id] }));
     return updateItem(next, item.id, (i) => ({ ...i, status: 'injected', injectedAt: event.exerciseTime }));
   },
 });
@@ -123,7 +124,7 @@ export const stimulusCreated = defineEvent({
   apply: (state, { stimulus, inReplyTo }) => {
     const animator = state.exercise.animator;
     if (!animator) return state;
-    const items = { ...animator.items, [stimulus.id]: newItem(stimulus, true, inReplyTo) };
+    const items = dictSet(animator.items, stimulus.id, newItem(stimulus, true, inReplyTo));
     return withExercise(state, () => ({ animator: { ...animator, items, order: orderOf(items) } }));
   },
 });
@@ -136,7 +137,7 @@ export const stimulusAcknowledged = defineEvent({
   description: 'Une cellule accuse réception d’un stimulus.',
   payload: CellAct,
   apply: (state, { id, cell }, event) =>
-    updateInbox(state, id, (i) => ({ ...i, acks: { ...i.acks, [cell]: { by: event.actor.name, exerciseTime: event.exerciseTime, wallTime: event.wallTime } } })),
+    updateInbox(state, id, (i) => ({ ...i, acks: dictSet(i.acks, cell, { by: event.actor.name, exerciseTime: event.exerciseTime, wallTime: event.wallTime }) })),
 });
 
 export const stimulusReplied = defineEvent({
@@ -179,10 +180,11 @@ export function watchStimulusConditions(state: RoomState, event: RoomEvent): Roo
   if (!animator) return state;
   let items = animator.items;
   for (const id of animator.order) {
-    const item = items[id]!;
+    const item = dictGet(items, id);
+    if (!item) continue;
     const condition = item.stimulus.condition;
     if (!condition || item.conditionMetAt !== null || !eventSatisfies(condition, event)) continue;
-    items = { ...items, [id]: { ...item, conditionMetAt: event.exerciseTime, status: item.status === 'waiting' ? 'scheduled' : item.status } };
+    items = dictSet(items, id, { ...item, conditionMetAt: event.exerciseTime, status: item.status === 'waiting' ? 'scheduled' : item.status });
   }
   return items === animator.items ? state : withExercise(state, () => ({ animator: { ...animator, items } }));
 }

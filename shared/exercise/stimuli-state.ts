@@ -1,3 +1,4 @@
+import type { Dict } from '../core/dict.js';
 import type { Channel } from '../core/channels.js';
 import type { ObserverKit } from './scenario-kit.js';
 import type { Objective, Scenario } from './scenario.js';
@@ -36,7 +37,7 @@ export interface InboxItem {
   injectedAt: number;
   injectedWall: number;
   inReplyTo: string | null;
-  acks: Record<string, { by: string; exerciseTime: number; wallTime: number }>;
+  acks: Dict<{ by: string; exerciseTime: number; wallTime: number }>;
   replies: Array<{ cell: string; by: string; text: string; exerciseTime: number; wallTime: number }>;
   links: Array<{ cell: string; by: string; kind: LinkKind; ref: string; label: string; exerciseTime: number; wallTime: number }>;
 }
@@ -71,8 +72,8 @@ export interface ObjectiveScore {
 
 /** The evaluation grid being filled (staff projection only). */
 export interface EvaluationState {
-  observed: Record<string, ActionObservation>;
-  scores: Record<string, ObjectiveScore>;
+  observed: Dict<ActionObservation>;
+  scores: Dict<ObjectiveScore>;
   observations: Array<{ by: string; text: string; objectiveId: string | null; exerciseTime: number }>;
 }
 
@@ -82,8 +83,8 @@ export interface ExerciseState {
   /** Evaluators and director: the grid and how to fill it, with the objectives it scores. */
   observerKit: (ObserverKit & { objectives: Objective[]; expectedActions: ObservableAction[] }) | null;
   /** Director only: the whole scenario and the live chronogramme. */
-  animator: { scenario: Scenario; items: Record<string, ChronogrammeItem>; order: string[] } | null;
-  inbox: Record<string, InboxItem>;
+  animator: { scenario: Scenario; items: Dict<ChronogrammeItem>; order: string[] } | null;
+  inbox: Dict<InboxItem>;
   inboxOrder: string[];
   evaluation: EvaluationState;
 }

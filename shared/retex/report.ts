@@ -4,6 +4,7 @@ import { alertChainMeasures, type AlertChainMeasures } from '../alert-chain/meas
 import type { RoomState } from '../room-state.js';
 import { stimulusMeasures, type StimulusMeasure } from './stimulus-measures.js';
 import { unifiedTimeline, type TimelineItem } from './timeline.js';
+import { dictGet } from '../core/dict.js';
 
 /** How late an acknowledgement may come before the report points it out (exercise ms). */
 export const slowAcknowledgementMs = 15 * 60_000;
@@ -42,7 +43,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[]): Ret
   const kit = state.exercise.observerKit;
   const { evaluation } = state.exercise;
   const objectives: ObjectiveResult[] = (kit?.objectives ?? state.exercise.scenario?.objectives ?? []).map((o) => {
-    const score = evaluation.scores[o.id];
+    const score = dictGet(evaluation.scores, o.id);
     return {
       id: o.id,
       label: o.label,

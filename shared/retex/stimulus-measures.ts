@@ -1,5 +1,6 @@
 import type { RoomEvent } from '../core/events.js';
 import type { RoomState } from '../room-state.js';
+import { dictGet } from '../core/dict.js';
 
 /** For one stimulus and one recipient cell: how long the cell took to acknowledge it and to act on it. */
 export interface StimulusMeasure {
@@ -30,9 +31,9 @@ export function stimulusMeasures(state: RoomState, events: readonly RoomEvent[])
     if (!entryActions.has(key)) entryActions.set(key, e.exerciseTime);
   }
   return state.exercise.inboxOrder.flatMap((id) => {
-    const item = state.exercise.inbox[id]!;
+    const item = dictGet(state.exercise.inbox, id)!;
     return item.recipients.map((cell): StimulusMeasure => {
-      const ack = item.acks[cell]?.exerciseTime ?? null;
+      const ack = dictGet(item.acks, cell)?.exerciseTime ?? null;
       const linkTimes = item.links.filter((l) => l.cell === cell).map((l) => l.exerciseTime);
       const entryTime = entryActions.get(`${id}/${cell}`);
       const actions = entryTime === undefined ? linkTimes : [...linkTimes, entryTime];

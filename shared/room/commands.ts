@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conflict } from '../core/errors.js';
 import { defineCommand } from '../core/define.js';
 import { limits } from '../core/limits.js';
+import { dictGet } from '../core/dict.js';
 
 const Title = z.string().trim().min(1).max(limits.maxTitleLength);
 
@@ -30,7 +31,7 @@ export const checkIn = defineCommand({
   allowed: ['director', 'player', 'evaluator', 'observer'],
   example: {},
   decide: ({ actor, state }) => {
-    if (state.room.checkIns[actor.sessionId]) throw conflict('Présence déjà confirmée.');
+    if (dictGet(state.room.checkIns, actor.sessionId)) throw conflict('Présence déjà confirmée.');
     const payload = { sessionId: actor.sessionId, name: actor.name, role: actor.role, cell: actor.cell };
     return [{ type: 'participant.checkedIn', payload, visibility: 'all' }];
   },

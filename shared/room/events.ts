@@ -3,6 +3,7 @@ import { defineEvent } from '../core/define.js';
 import { Cell, RoomMode } from './state.js';
 import { ClockState } from '../exercise/clock.js';
 import { CellId, Role } from '../core/roles.js';
+import { dictSet } from '../core/dict.js';
 
 export const roomCreated = defineEvent({
   type: 'room.created',
@@ -42,7 +43,7 @@ export const participantCheckedIn = defineEvent({
     ...state,
     room: {
       ...state.room,
-      checkIns: { ...state.room.checkIns, [p.sessionId]: { ...p, wallTime: event.wallTime } },
+      checkIns: dictSet(state.room.checkIns, p.sessionId, { ...p, wallTime: event.wallTime }),
     },
   }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CellId, Role } from '../core/roles.js';
+import type { Dict } from '../core/dict.js';
 
 export const RoomMode = z.enum(['exercise', 'crisis']);
 export type RoomMode = z.infer<typeof RoomMode>;
@@ -30,4 +31,5 @@ export const RoomInfo = z.object({
   announcement: Announcement.nullable(),
   checkIns: z.record(z.string(), CheckIn),
 });
-export type RoomInfo = z.infer<typeof RoomInfo>;
+/** Check-ins are keyed by session id: a {@link Dict}, read own-key only. */
+export type RoomInfo = Omit<z.infer<typeof RoomInfo>, 'checkIns'> & { checkIns: Dict<CheckIn> };

@@ -3,6 +3,7 @@ import { reduceEvents } from '../../shared/domain.js';
 import { initialRoomState } from '../../shared/room-state.js';
 import { MemoryRoom, ars, director, participant, prefecture } from './harness.js';
 import { normandieRoom, site } from './fixtures.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 let room: MemoryRoom;
 beforeEach(async () => {
@@ -20,7 +21,7 @@ describe('careMap.setStatus', () => {
     });
     room.wallTime += 60_000;
     room.run(director, 'careMap.setStatus', { finess: site.samuSaintLo, functions: { telephonie: 'normal' }, capacity: { litsFermes: 12 } });
-    const status = room.state.careMap.statuses[site.samuSaintLo];
+    const status = dictGet(room.state.careMap.statuses, site.samuSaintLo);
     expect(status).toMatchObject({
       mode: 'degrade',
       functions: { si_dpi: 'arret', telephonie: 'normal' },
@@ -79,9 +80,9 @@ describe('who edits the care offer', () => {
 describe('bascule du 15', () => {
   it('switches the calls of a Samu to another, including one of a neighbouring region, and ends it', () => {
     room.run(ars, 'careMap.setBascule', { samu: site.samuSaintLo, to: site.samuCaen });
-    expect(room.state.careMap.bascules[site.samuSaintLo]).toMatchObject({ to: site.samuCaen, by: { name: 'Cadre ARS', cell: 'ars' }, flags: [] });
+    expect(dictGet(room.state.careMap.bascules, site.samuSaintLo)).toMatchObject({ to: site.samuCaen, by: { name: 'Cadre ARS', cell: 'ars' }, flags: [] });
     room.run(ars, 'careMap.setBascule', { samu: site.samuSaintLo, to: site.samuRennes });
-    expect(room.state.careMap.bascules[site.samuSaintLo]?.to).toBe(site.samuRennes);
+    expect(dictGet(room.state.careMap.bascules, site.samuSaintLo)?.to).toBe(site.samuRennes);
     room.run(ars, 'careMap.endBascule', { samu: site.samuSaintLo });
     expect(room.state.careMap.bascules).toEqual({});
     expect(room.state.careMap.history.at(-1)?.finess).toEqual([site.samuSaintLo, site.samuRennes]);
@@ -110,7 +111,7 @@ describe('bascule du 15', () => {
 
   it('flags a bascule live when the backup Samu degrades, goes down or switches its own calls', () => {
     room.run(ars, 'careMap.setBascule', { samu: site.samuSaintLo, to: site.samuCaen });
-    const flags = () => room.state.careMap.bascules[site.samuSaintLo]?.flags;
+    const flags = () => dictGet(room.state.careMap.bascules, site.samuSaintLo)?.flags;
     room.run(ars, 'careMap.setStatus', { finess: site.samuCaen, mode: 'critique' });
     expect(flags()).toEqual(['destination_critique']);
     room.run(ars, 'careMap.setStatus', { finess: site.samuCaen, functions: { regulation_samu: 'arret' } });

@@ -12,6 +12,7 @@ import { dataAttribution } from '../../shared/care-map/region.js';
 import { careMapCreationEvents, CareOfferScenario } from '../../shared/care-map/scenario.js';
 import { normandie, normandieRoom, site } from './fixtures.js';
 import { ars } from './harness.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 describe('Normandie region with the national layer', () => {
   it('merges the region file and the national emergency layer without duplicates', async () => {
@@ -46,8 +47,8 @@ describe('room creation from a scenario', () => {
     ]);
     const { careMap } = room.state;
     expect(careMap.region).toBe('normandie');
-    expect(careMap.finessIds.FIC000001).toBe(true);
-    expect(careMap.statuses[site.samuSaintLo]?.functions).toEqual({ si_dpi: 'arret' });
+    expect(dictGet(careMap.finessIds, 'FIC000001')).toBe(true);
+    expect(dictGet(careMap.statuses, site.samuSaintLo)?.functions).toEqual({ si_dpi: 'arret' });
     expect(room.outcome(ars, 'careMap.addDiversion', { from: site.coutances, to: 'FIC000001', patients: 'Résidents' })).toBe('ok');
   });
 

@@ -4,6 +4,7 @@ import { parseOffset } from '../../shared/exercise/scenario-offset.js';
 import type { InboxItem } from '../../shared/exercise/stimuli-state.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { connect, createRoom, joinAs, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 const injected = (client: TestClient) => client.events.filter((e) => e.type === 'stimulus.injected') as RoomEvent<{ item: InboxItem; due: number | null }>[];
 
@@ -81,7 +82,7 @@ describe('exercise scheduler on the short demo scenario', () => {
       expect(JSON.stringify(e.payload)).not.toMatch(/expectedActions|animatorNotes|criterion/);
     }
     const directorState = (await server.server.rooms.get(room.roomId)).state;
-    expect(directorState.exercise.animator!.items.D04!.status).toBe('cancelled');
+    expect(dictGet(directorState.exercise.animator!.items, 'D04')!.status).toBe('cancelled');
     expect(Object.values(directorState.exercise.animator!.items).filter((i) => i.status === 'injected')).toHaveLength(5);
   });
 });

@@ -7,6 +7,7 @@ import type { Scenario } from '../../shared/exercise/scenario.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { connect, createRoom, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
 import { scenariosDir } from '../../server/exercise/scenario-files.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 const SCENARIO = 'cyber-ght-samu-normandie';
 
@@ -110,7 +111,7 @@ describe('animator secrecy through a whole accelerated exercise', () => {
     const runtime = await server.server.rooms.get(room.roomId);
     const order = runtime.state.exercise.animator!.order;
     for (const id of order) {
-      const item = runtime.state.exercise.animator!.items[id]!;
+      const item = dictGet(runtime.state.exercise.animator!.items, id)!;
       if (item.status !== 'scheduled') continue;
       const due = parseOffset(item.stimulus.offset);
       if (runtime.now().exerciseTime < due - 1500) await director.send('clock.jump', { exerciseTime: due - 1500 });

@@ -6,6 +6,7 @@ import { initialRoomState, type RoomState } from '../../shared/room-state.js';
 import { readScenario } from '../../server/exercise/scenario-files.js';
 import { playerView } from '../../shared/exercise/scenario-views.js';
 import { DomainError } from '../../shared/core/errors.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 const director: Participant = { kind: 'participant', sessionId: 's-dir', name: 'Anne', role: 'director' };
 const ars: Participant = { kind: 'participant', sessionId: 's-ars', name: 'Claire', role: 'player', cell: 'ars' };
@@ -42,10 +43,10 @@ describe('stimulus commands (pure)', () => {
     r.send(director, 'stimulus.create', { sender: 'presse', recipients: ['ars'], channel: 'telephone', subject: 'Premier appel', content: 'Allô ?', injectNow: false, offset: '00:30' });
     r.send(director, 'stimulus.create', { sender: 'presse', recipients: ['ars'], channel: 'telephone', subject: 'Second appel', content: 'Allô ?', injectNow: false, offset: '00:31', inReplyTo: 'D01' });
     const items = r.state.exercise.animator!.items;
-    expect(items.AH01!.stimulus.subject).toBe('Premier appel');
-    expect(items.AH02!.stimulus.subject).toBe('Second appel');
+    expect(dictGet(items, 'AH01')!.stimulus.subject).toBe('Premier appel');
+    expect(dictGet(items, 'AH02')!.stimulus.subject).toBe('Second appel');
     r.send(director, 'stimulus.injectNow', { id: 'AH02' });
-    expect(r.state.exercise.inbox.AH02!.inReplyTo).toBe('D01');
+    expect(dictGet(r.state.exercise.inbox, 'AH02')!.inReplyTo).toBe('D01');
   });
 
   it('only a recipient cell acknowledges, once; replies and links carry wall and exercise time', () => {
@@ -56,8 +57,8 @@ describe('stimulus commands (pure)', () => {
     expect(() => r.send(ars, 'stimulus.acknowledge', { id: 'D01' })).toThrow(/déjà accusée/);
     r.send(ars, 'stimulus.reply', { id: 'D01', text: 'Bien reçu' }, 180_000);
     r.send(ars, 'stimulus.link', { id: 'D01', kind: 'mainCourante', ref: 'mc-000001', label: 'Décision' }, 200_000);
-    const item = r.state.exercise.inbox.D01!;
-    expect(item.acks.ars).toMatchObject({ by: 'Claire', exerciseTime: 120_000 });
+    const item = dictGet(r.state.exercise.inbox, 'D01')!;
+    expect(dictGet(item.acks, 'ars')).toMatchObject({ by: 'Claire', exerciseTime: 120_000 });
     expect(item.replies[0]).toMatchObject({ text: 'Bien reçu', exerciseTime: 180_000, wallTime: expect.any(Number) });
     expect(item.links[0]).toMatchObject({ ref: 'mc-000001', exerciseTime: 200_000, wallTime: expect.any(Number) });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxItem } from '../../shared/exercise/stimuli-state.js';
 import { formatDelay, measureInbox, measureStimulus, median, summarizeByCell } from '../../client/exercise/measures.js';
+import { dictOf } from '../../shared/core/dict.js';
 
 const min = 60_000;
 
@@ -16,7 +17,7 @@ function delivered(id: string, injectedAt: number, recipients: string[], changes
     injectedAt,
     injectedWall: 1_700_000_000_000 + injectedAt,
     inReplyTo: null,
-    acks: {},
+    acks: dictOf({}),
     replies: [],
     links: [],
     ...changes,
@@ -29,7 +30,7 @@ const link = (cell: string, exerciseTime: number) => ({ cell, by: 'Claire', kind
 describe('automatic measures of the evaluation grid', () => {
   it('measures, per recipient cell, the delay from injection to acknowledgement, first link and first reply', () => {
     const item = delivered('D05', 13 * min, ['ars', 'prefecture'], {
-      acks: { ars: ack(15 * min) },
+      acks: dictOf({ ars: ack(15 * min) }),
       links: [link('ars', 20 * min), link('ars', 17 * min), link('prefecture', 30 * min)],
       replies: [{ cell: 'prefecture', by: 'Paul', text: 'Bien reçu', exerciseTime: 14 * min, wallTime: 0 }],
     });
@@ -40,7 +41,7 @@ describe('automatic measures of the evaluation grid', () => {
   });
 
   it('never reports a negative delay (an acknowledgement in the same second as a re-delivery)', () => {
-    const [m] = measureStimulus(delivered('D01', 5 * min, ['ars'], { acks: { ars: ack(4 * min) } }));
+    const [m] = measureStimulus(delivered('D01', 5 * min, ['ars'], { acks: dictOf({ ars: ack(4 * min) }) }));
     expect(m!.toAck).toBe(0);
   });
 
@@ -51,8 +52,8 @@ describe('automatic measures of the evaluation grid', () => {
 
   it('summarises each cell: delivered, acknowledged, linked and median delays', () => {
     const inbox = {
-      D01: delivered('D01', 0, ['ars', 'prefecture'], { acks: { ars: ack(1 * min), prefecture: ack(6 * min) }, links: [link('ars', 3 * min)] }),
-      D02: delivered('D02', 4 * min, ['ars'], { acks: { ars: ack(7 * min) } }),
+      D01: delivered('D01', 0, ['ars', 'prefecture'], { acks: dictOf({ ars: ack(1 * min), prefecture: ack(6 * min) }), links: [link('ars', 3 * min)] }),
+      D02: delivered('D02', 4 * min, ['ars'], { acks: dictOf({ ars: ack(7 * min) }) }),
       D03: delivered('D03', 8 * min, ['ars']),
     };
     const summary = summarizeByCell(measureInbox(inbox, ['D01', 'D02', 'D03']));

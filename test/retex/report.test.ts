@@ -6,6 +6,7 @@ import type { RetexReport } from '../../shared/retex/report.js';
 import type { RoomState } from '../../shared/room-state.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { connect, createRoom, joinAs, type TestClient, type TestRoom } from '../helpers/room.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 const SCENARIO = 'cyber-ght-samu-normandie';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -53,14 +54,14 @@ describe('RETEX report after an accelerated run of the shipped scenario', () => 
     const order = runtime.state.exercise.animator!.order;
     let step = 0;
     for (const id of order) {
-      const item = runtime.state.exercise.animator!.items[id]!;
+      const item = dictGet(runtime.state.exercise.animator!.items, id)!;
       if (item.status !== 'scheduled') continue;
       const due = parseOffset(item.stimulus.offset);
       if (runtime.now().exerciseTime < due - 1500) await director.send('clock.jump', { exerciseTime: due - 1500 });
       await director.waitForEvent((e) => ['stimulus.injected', 'stimulus.cancelled'].includes(e.type) && JSON.stringify(e.payload).includes(`"id":"${id}"`), 15_000);
       step += 1;
       // Players act, unevenly, as in a real exercise.
-      const delivered = runtime.state.exercise.inbox[id];
+      const delivered = dictGet(runtime.state.exercise.inbox, id);
       if (delivered?.recipients.includes('ars') && step % 2 === 0) expect((await ars.send('stimulus.acknowledge', { id })).ok).toBe(true);
       if (delivered?.recipients.includes('prefecture') && step % 3 === 0) expect((await prefecture.send('stimulus.acknowledge', { id })).ok).toBe(true);
       if (step === 2) {
