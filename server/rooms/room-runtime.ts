@@ -201,7 +201,7 @@ export class RoomRuntime {
         // Durable already (another instance's append, or a reducer that passed the rehearsal and then failed):
         // the room stops taking changes rather than deciding on a state that is not its log's.
         this.brokenBy = new RoomBrokenError(this.id, event.seq, error);
-        throw this.brokenBy;
+        throw this.brokenBy.refusal();
       }
     }
     for (const listener of this.listeners) {
