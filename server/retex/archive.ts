@@ -4,6 +4,7 @@ import { RoomArchive } from '../../shared/retex/archive.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
 import type { Store } from '../store/types.js';
 import { verifyChain, type ChainBreak } from '../store/hash-chain.js';
+import { canonicalJson } from '../store/canonical-json.js';
 
 /** Builds the archive of a room from the store: the whole log, and each Yjs document merged into one state. */
 export async function buildArchive(store: Store, runtime: RoomRuntime): Promise<RoomArchive> {
@@ -32,12 +33,28 @@ export function verifyArchiveText(text: string): ArchiveVerdict {
   }
   const parsed = RoomArchive.safeParse(data);
   if (!parsed.success) return { intact: false, reason: `archive mal formée : ${describeZodError(parsed.error)}`, position: null };
+  const dropped = firstDroppedKey(data, parsed.data);
+  if (dropped) return { intact: false, reason: dropped.reason, position: dropped.position };
   const { events, room } = parsed.data;
   const foreign = events.findIndex((e) => e.roomId !== room.id);
   if (foreign >= 0) return { intact: false, reason: `l'événement n° ${foreign + 1} appartient à une autre salle`, position: foreign + 1 };
   const broken = verifyChain(events);
   return broken ? { intact: false, reason: describeBreak(broken), position: broken.index + 1 } : { intact: true, events: events.length };
 }
+
+/**
+ * The schema strips keys it does not know (and a plain-object copy loses `__proto__`): the archive would then
+ * be verified and imported without what its text holds. Refuses any key the parsed archive does not carry.
+ */
+function firstDroppedKey(raw: unknown, parsed: RoomArchive): { reason: string; position: number | null } | null {
+  const rawEvents = isRecord(raw) && Array.isArray(raw.events) ? raw.events : [];
+  const index = parsed.events.findIndex((event, i) => canonicalJson(event) !== canonicalJson(rawEvents[i]));
+  if (index >= 0) return { reason: `événement n° ${index + 1} : champ inattendu (hors du schéma des événements)`, position: index + 1 };
+  if (canonicalJson(parsed) !== canonicalJson(raw)) return { reason: 'champ inattendu hors des événements (salle, documents ou en-tête)', position: null };
+  return null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 function describeBreak(b: ChainBreak): string {
   const at = `événement n° ${b.index + 1}`;

@@ -44,6 +44,18 @@ describe('hash chain', () => {
     expect(hashEvent({ ...event!, visibility: 'all', seq: 1 })).not.toBe(hashEvent({ ...event!, visibility: 'staff' }));
   });
 
+  it('covers every own key, __proto__ and the other names of Object.prototype included', () => {
+    const [event] = chain(1);
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      // As JSON.parse reads an archive or a stored row: `__proto__` is an own key there, and the store writes it back.
+      const added = JSON.parse(JSON.stringify(event).replace('"payload":{', `"payload":{"${name}":{"injecté":true},`)) as RoomEvent;
+      expect(Object.keys(added.payload as object)).toContain(name);
+      expect(canonicalJson(added.payload)).toContain(`"${name}":{"injecté":true}`);
+      expect(hashEvent(added)).not.toBe(event!.hash);
+      expect(verifyChain([added])).toEqual({ kind: 'hash', index: 0, seq: 1 });
+    }
+  });
+
   it('finds one altered byte of a payload, at its position', () => {
     const events = copy(chain(10));
     const payload = events[6]!.payload as { text: string };
