@@ -15,7 +15,8 @@ export async function buildArchive(store: Store, runtime: RoomRuntime): Promise<
     docs[name] = Buffer.from(updates.length > 0 ? Y.mergeUpdates(updates) : new Uint8Array()).toString('base64');
   }
   const { room } = runtime.state;
-  return { format: 'orsan-room-archive', version: 1, exportedAt: new Date().toISOString(), room: { id: runtime.id, title: room.title, mode: room.mode }, events, docs };
+  const chainSalt = await store.events.chainSalt(runtime.id);
+  return { format: 'orsan-room-archive', version: 1, exportedAt: new Date().toISOString(), room: { id: runtime.id, title: room.title, mode: room.mode }, chainSalt, events, docs };
 }
 
 export type ArchiveVerdict = { intact: true; events: number } | { intact: false; reason: string; position: number | null };
@@ -35,10 +36,10 @@ export function verifyArchiveText(text: string): ArchiveVerdict {
   if (!parsed.success) return { intact: false, reason: `archive mal formée : ${describeZodError(parsed.error)}`, position: null };
   const dropped = firstDroppedKey(data, parsed.data);
   if (dropped) return { intact: false, reason: dropped.reason, position: dropped.position };
-  const { events, room } = parsed.data;
+  const { events, room, chainSalt } = parsed.data;
   const foreign = events.findIndex((e) => e.roomId !== room.id);
   if (foreign >= 0) return { intact: false, reason: `l'événement n° ${foreign + 1} appartient à une autre salle`, position: foreign + 1 };
-  const broken = verifyChain(events);
+  const broken = verifyChain(events, chainSalt);
   return broken ? { intact: false, reason: describeBreak(broken), position: broken.index + 1 } : { intact: true, events: events.length };
 }
 

@@ -10,6 +10,11 @@ export const RoomArchive = z.object({
   version: z.literal(1),
   exportedAt: z.iso.datetime(),
   room: z.object({ id: z.string(), title: z.string(), mode: z.enum(['exercise', 'crisis']) }),
+  /**
+   * The room's secret for the hashes of its hidden events (server/store/hash-chain.ts): needed to verify them.
+   * Null for a room that has none (created before salts, nothing appended since).
+   */
+  chainSalt: z.object({ secret: z.string().regex(/^[0-9a-f]{64}$/), fromSeq: z.number().int().positive() }).nullable(),
   events: z.array(RoomEvent),
   docs: z.record(z.string(), z.string()),
 });
