@@ -95,6 +95,15 @@ describe('room archive: export, verify, import', () => {
     }
   });
 
+  it('answers a verdict, not a crash, for an archive nested deeper than it can hash; import says invalid', async () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    const nested = text.replace('"Point de situation à 10 h"', deep);
+    expect(verifyArchiveText(nested)).toMatchObject({ intact: false, reason: expect.stringMatching(/imbriquée trop profondément/) });
+    const refused = await other.api('POST', '/api/archives', nested, OPERATOR_TOKEN);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('invalid');
+  });
+
   it('npm run verify says intact (exit 0) or altered with the position (exit 1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orsan-archive-'));
     writeFileSync(join(dir, 'ok.json'), text);
