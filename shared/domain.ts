@@ -10,6 +10,7 @@ import { stimulusCommands } from './exercise/stimuli-commands.js';
 import { stimulusEvents, watchStimulusConditions } from './exercise/stimuli-events.js';
 import { evaluationCommands, evaluationEvents } from './exercise/evaluation.js';
 import { retexCommands, retexEvents } from './retex/release.js';
+import { archiveSealEvents } from './retex/archive-seal.js';
 import { mainCouranteEvents } from './main-courante/events.js';
 import { commsCommands } from './comms/commands.js';
 import { commsEvents } from './comms/events.js';
@@ -21,7 +22,7 @@ import { alertChainEvents } from './alert-chain/events.js';
  * Server, client, docs and tests all read it from here. A domain adds its lists below.
  */
 export const commandSpecs: readonly CommandSpec<any>[] = [...roomCommands, ...clockCommands, ...careMapCommands, ...stimulusCommands, ...evaluationCommands, ...retexCommands, ...commsCommands, ...alertChainCommands];
-export const eventSpecs: readonly EventSpec<any>[] = [...roomEvents, ...careMapEvents, ...stimulusEvents, ...evaluationEvents, ...retexEvents, ...mainCouranteEvents, ...commsEvents, ...alertChainEvents];
+export const eventSpecs: readonly EventSpec<any>[] = [...roomEvents, ...careMapEvents, ...stimulusEvents, ...evaluationEvents, ...retexEvents, ...mainCouranteEvents, ...commsEvents, ...alertChainEvents, ...archiveSealEvents];
 
 /**
  * Reducers that look at every event whatever its type, after the event's own reducer

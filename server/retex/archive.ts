@@ -1,54 +1,50 @@
 import * as Y from 'yjs';
-import { DomainError, describeZodError } from '../../shared/core/errors.js';
+import { DomainError } from '../../shared/core/errors.js';
+import { archiveSealed, type ArchiveSeal } from '../../shared/retex/archive-seal.js';
 import { RoomArchive } from '../../shared/retex/archive.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
 import type { Store } from '../store/types.js';
-import { verifyChain, type ChainBreak } from '../store/hash-chain.js';
-
-/** Builds the archive of a room from the store: the whole log, and each Yjs document merged into one state. */
-export async function buildArchive(store: Store, runtime: RoomRuntime): Promise<RoomArchive> {
-  const events = await store.events.read(runtime.id);
-  const docs: Record<string, string> = {};
-  for (const name of await store.docs.listDocs(runtime.id)) {
-    const updates = await store.docs.loadUpdates(runtime.id, name);
-    docs[name] = Buffer.from(updates.length > 0 ? Y.mergeUpdates(updates) : new Uint8Array()).toString('base64');
-  }
-  const { room } = runtime.state;
-  return { format: 'orsan-room-archive', version: 1, exportedAt: new Date().toISOString(), room: { id: runtime.id, title: room.title, mode: room.mode }, events, docs };
-}
-
-export type ArchiveVerdict = { intact: true; events: number } | { intact: false; reason: string; position: number | null };
+import { docStateHash, verifyArchiveText } from './archive-verify.js';
 
 /**
- * Checks an archive's text: parses it, validates its shape, recomputes the hash chain from the first event.
- * Says where it was altered: the position (1-based, in the archive's order) of the first event that does not hold.
+ * Builds the archive of a room from the store: each Yjs document merged into one state, sealed into the chain
+ * by an `archive.sealed` event (the sha256 of each state), and the whole log up to that seal.
+ *
+ * Each export appends its own seal, so a live room can be exported as often as wanted, its documents still
+ * changing: every archive ends with the seal of exactly the states it carries. An imported room is read-only and
+ * appends nothing: its log already ends with the seal of the states it was imported with.
  */
-export function verifyArchiveText(text: string): ArchiveVerdict {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { intact: false, reason: `archive illisible (JSON invalide) : ${(error as Error).message}`, position: null };
+export async function buildArchive(store: Store, runtime: RoomRuntime): Promise<RoomArchive> {
+  const states: Array<{ name: string; state: Uint8Array }> = [];
+  for (const name of (await store.docs.listDocs(runtime.id)).sort()) {
+    const updates = await store.docs.loadUpdates(runtime.id, name);
+    states.push({ name, state: updates.length > 0 ? Y.mergeUpdates(updates) : new Uint8Array() });
   }
-  const parsed = RoomArchive.safeParse(data);
-  if (!parsed.success) return { intact: false, reason: `archive mal formée : ${describeZodError(parsed.error)}`, position: null };
-  const { events, room } = parsed.data;
-  const foreign = events.findIndex((e) => e.roomId !== room.id);
-  if (foreign >= 0) return { intact: false, reason: `l'événement n° ${foreign + 1} appartient à une autre salle`, position: foreign + 1 };
-  const broken = verifyChain(events);
-  return broken ? { intact: false, reason: describeBreak(broken), position: broken.index + 1 } : { intact: true, events: events.length };
+  const seal: ArchiveSeal = { docs: states.map(({ name, state }) => ({ name, sha256: docStateHash(state), bytes: state.length })) };
+  const sealed = await runtime.appendSystem(() => [{ type: archiveSealed.type, payload: seal, visibility: 'director' }]);
+  // Up to the seal: events appended after it belong to the next export.
+  const events = await store.events.read(runtime.id, 0, sealed.at(-1)?.seq ?? runtime.state.seq);
+  const { room } = runtime.state;
+  return {
+    format: 'orsan-room-archive',
+    version: 2,
+    exportedAt: new Date().toISOString(),
+    room: { id: runtime.id, title: room.title, mode: room.mode },
+    chainSalt: await store.events.chainSalt(runtime.id),
+    events,
+    docs: Object.fromEntries(states.map(({ name, state }) => [name, Buffer.from(state).toString('base64')])),
+  };
 }
 
-function describeBreak(b: ChainBreak): string {
-  const at = `événement n° ${b.index + 1}`;
-  if (b.kind === 'sequence') return `${at} : numéro de séquence ${b.foundSeq} au lieu de ${b.expectedSeq} (événement supprimé, ajouté ou déplacé)`;
-  if (b.kind === 'link') return `${at} (seq ${b.seq}) : ne suit pas l'empreinte de l'événement précédent (précédent supprimé, modifié ou déplacé)`;
-  return `${at} (seq ${b.seq}) : contenu modifié (l'empreinte recalculée ne correspond pas)`;
-}
-
-/** Parses and verifies an archive for import; refuses one whose chain is broken. */
+/** Parses and verifies an archive for import; refuses one whose chain is broken or whose documents do not match their seal. */
 export function parseVerifiedArchive(data: unknown): RoomArchive {
-  const verdict = verifyArchiveText(JSON.stringify(data));
+  let text: string;
+  try {
+    text = JSON.stringify(data);
+  } catch {
+    throw new DomainError('invalid', 'Archive refusée : imbriquée trop profondément pour être vérifiée.');
+  }
+  const verdict = verifyArchiveText(text);
   if (!verdict.intact) throw new DomainError('invalid', `Archive refusée : ${verdict.reason}.`);
   return RoomArchive.parse(data);
 }

@@ -32,7 +32,7 @@ export function retexRoutes(server: OrsanServer): Router {
     const token = bearerToken(req);
     if (!token || !sameSecret(token, server.operatorToken)) throw new DomainError('unauthorized', "Jeton d'opérateur requis.");
     const archive = parseVerifiedArchive(req.body);
-    await server.store.events.importRoom(archive.room.id, archive.events, Date.now());
+    await server.store.events.importRoom(archive.room.id, archive.events, Date.now(), archive.chainSalt);
     for (const [name, base64] of Object.entries(archive.docs)) {
       const state = Buffer.from(base64, 'base64');
       if (state.length > 0) await server.store.docs.appendUpdate(archive.room.id, name, new Uint8Array(state));

@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { GENESIS_HASH, type RoomEvent } from '../../shared/core/events.js';
 import { conflict } from '../../shared/core/errors.js';
-import { hashEvent } from './hash-chain.js';
-import { eventFromRow, type EventRow } from './rows.js';
+import { hashEvent, newChainSalt, type ChainSalt } from './hash-chain.js';
+import { chainSaltFromRow, eventFromRow, type ChainSaltRow, type EventRow } from './rows.js';
 import { advisoryClass } from './postgres-locks.js';
 import { inTransaction } from './postgres-tx.js';
 import { StaleHeadError, type AppendResult, type EventStore, type NewEvent } from './types.js';
@@ -25,6 +25,30 @@ export function eventsChannel(schema: string): string {
  */
 export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
   const channel = eventsChannel(schema);
+  /** Salts never change once committed: each instance caches those it has read (never one it is still inserting). */
+  const salts = new Map<string, ChainSalt>();
+
+  async function storedSalt(db: pg.Pool | pg.PoolClient, roomId: string): Promise<ChainSalt | null> {
+    const cached = salts.get(roomId);
+    if (cached) return cached;
+    const { rows } = await db.query<ChainSaltRow>('SELECT secret, from_seq FROM chain_salts WHERE room_id = $1', [roomId]);
+    const salt = rows[0] ? chainSaltFromRow(rows[0]) : null;
+    if (salt) salts.set(roomId, salt);
+    return salt;
+  }
+
+  async function insertSalt(client: pg.PoolClient, roomId: string, salt: ChainSalt): Promise<void> {
+    await client.query('INSERT INTO chain_salts (room_id, secret, from_seq) VALUES ($1, $2, $3)', [roomId, salt.secret, salt.fromSeq]);
+  }
+
+  /** Under the room's lock: its salt, created in this transaction if it has none (its next event is `nextSeq`). */
+  async function saltFor(client: pg.PoolClient, roomId: string, nextSeq: number): Promise<ChainSalt> {
+    const existing = await storedSalt(client, roomId);
+    if (existing) return existing;
+    const created = newChainSalt(nextSeq);
+    await insertSalt(client, roomId, created);
+    return created;
+  }
 
   async function range(db: pg.Pool | pg.PoolClient, roomId: string, afterSeq: number, upToSeq: number): Promise<RoomEvent[]> {
     const { rows } = await db.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE room_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`, [roomId, afterSeq, upToSeq]);
@@ -51,11 +75,12 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
     await client.query(`INSERT INTO events (${COLUMNS}) VALUES ${tuples.join(', ')}`, values);
   }
 
-  async function importLocked(client: pg.PoolClient, roomId: string, events: RoomEvent[], importedAt: number): Promise<void> {
+  async function importLocked(client: pg.PoolClient, roomId: string, events: RoomEvent[], importedAt: number, salt: ChainSalt | null): Promise<void> {
     const head = await lockedHead(client, roomId);
     if (head.seq > 0) throw conflict(`La salle « ${roomId} » existe déjà sur cette instance.`);
     // In slices: one INSERT has at most 65535 parameters (11 per event).
     for (let i = 0; i < events.length; i += 1000) await insertEvents(client, events.slice(i, i + 1000));
+    if (salt) await insertSalt(client, roomId, salt);
     await client.query('INSERT INTO imported_rooms (room_id, imported_at) VALUES ($1, $2)', [roomId, importedAt]);
     const last = events.at(-1);
     if (last) await client.query('SELECT pg_notify($1, $2)', [channel, `${roomId} ${last.seq}`]);
@@ -72,11 +97,12 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
   async function commit(client: pg.PoolClient, roomId: string, head: { seq: number; hash: string }, drafts: NewEvent[], commandId: string | null): Promise<RoomEvent[]> {
     if (drafts.length === 0) return [];
     let { seq, hash: prevHash } = head;
+    const salt = await saltFor(client, roomId, seq + 1);
     const events: RoomEvent[] = [];
     for (const draft of drafts) {
       seq += 1;
       const unhashed = { roomId, seq, ...draft, commandId, prevHash };
-      const event: RoomEvent = { ...unhashed, hash: hashEvent(unhashed) };
+      const event: RoomEvent = { ...unhashed, hash: hashEvent(unhashed, salt) };
       events.push(event);
       prevHash = event.hash;
     }
@@ -137,10 +163,13 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
       const { rows } = await pool.query<{ room_id: string }>('SELECT room_id FROM events WHERE seq = 1 ORDER BY wall_time, room_id');
       return rows.map((r) => r.room_id);
     },
-    importRoom(roomId, events, importedAt) {
+    chainSalt(roomId) {
+      return storedSalt(pool, roomId);
+    },
+    importRoom(roomId, events, importedAt, salt) {
       // Stored as archived (seq, times, hashes), under `roomId` as SQLite does.
       const stamped = events.map((e) => ({ ...e, roomId }));
-      return inTransaction(pool, (client) => importLocked(client, roomId, stamped, importedAt));
+      return inTransaction(pool, (client) => importLocked(client, roomId, stamped, importedAt, salt));
     },
     async isImported(roomId) {
       const { rowCount } = await pool.query('SELECT 1 FROM imported_rooms WHERE room_id = $1', [roomId]);

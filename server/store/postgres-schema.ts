@@ -61,6 +61,8 @@ const migrations: string[] = [
    );
    CREATE INDEX doc_updates_doc ON doc_updates(room_id, doc_name, id);`,
   `CREATE TABLE imported_rooms (room_id text PRIMARY KEY, imported_at bigint NOT NULL);`,
+  // Each room's secret for the hashes of its hidden events (hash-chain.ts); rooms created before have none yet.
+  `CREATE TABLE chain_salts (room_id text PRIMARY KEY, secret text NOT NULL, from_seq bigint NOT NULL);`,
 ];
 
 /** The version a migrated schema is at. */

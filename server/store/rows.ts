@@ -1,5 +1,6 @@
 import type { RoomEvent } from '../../shared/core/events.js';
 import type { Role } from '../../shared/core/roles.js';
+import type { ChainSalt } from './hash-chain.js';
 import type { InvitationRecord, SessionRecord } from './types.js';
 
 /**
@@ -55,6 +56,13 @@ export function eventToRow(event: RoomEvent): EventRow {
     hash: event.hash,
   };
 }
+
+export interface ChainSaltRow {
+  secret: string;
+  from_seq: Int;
+}
+
+export const chainSaltFromRow = (row: ChainSaltRow): ChainSalt => ({ secret: row.secret, fromSeq: Number(row.from_seq) });
 
 export interface InvitationRow {
   id: string;

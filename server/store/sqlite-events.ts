@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH, type RoomEvent } from '../../shared/core/events.js';
 import { conflict } from '../../shared/core/errors.js';
-import { hashEvent } from './hash-chain.js';
-import { eventFromRow, eventToRow, type EventRow } from './rows.js';
+import { hashEvent, newChainSalt, type ChainSalt } from './hash-chain.js';
+import { chainSaltFromRow, eventFromRow, eventToRow, type ChainSaltRow, type EventRow } from './rows.js';
 import { StaleHeadError, type AppendResult, type EventStore, type NewEvent } from './types.js';
 
 /**
@@ -43,13 +43,36 @@ export function sqliteEventStore(db: Database.Database): EventStore {
   const selectRooms = db.prepare<[], { room_id: string }>('SELECT room_id FROM events WHERE seq = 1 ORDER BY wall_time');
   const insertImported = db.prepare('INSERT INTO imported_rooms (room_id, imported_at) VALUES (?, ?)');
   const selectImported = db.prepare<[string], { room_id: string }>('SELECT room_id FROM imported_rooms WHERE room_id = ?');
+  const selectSalt = db.prepare<[string], ChainSaltRow>('SELECT secret, from_seq FROM chain_salts WHERE room_id = ?');
+  const insertSalt = db.prepare('INSERT INTO chain_salts (room_id, secret, from_seq) VALUES (?, ?, ?)');
   const heads = new Map<string, { seq: number; hash: string }>();
+  /** Salts never change once stored: cached, like heads, and dropped with them when a transaction fails. */
+  const salts = new Map<string, ChainSalt | null>();
 
-  const importTx = db.transaction((roomId: string, events: RoomEvent[], importedAt: number) => {
+  function saltOf(roomId: string): ChainSalt | null {
+    if (!salts.has(roomId)) {
+      const row = selectSalt.get(roomId);
+      salts.set(roomId, row ? chainSaltFromRow(row) : null);
+    }
+    return salts.get(roomId) ?? null;
+  }
+
+  /** The room's salt, created (inside the caller's transaction) if the room has none: its next event is `nextSeq`. */
+  function saltFor(roomId: string, nextSeq: number): ChainSalt {
+    const existing = saltOf(roomId);
+    if (existing) return existing;
+    const created = newChainSalt(nextSeq);
+    insertSalt.run(roomId, created.secret, created.fromSeq);
+    salts.set(roomId, created);
+    return created;
+  }
+
+  const importTx = db.transaction((roomId: string, events: RoomEvent[], importedAt: number, salt: ChainSalt | null) => {
     if (selectHead.get(roomId)) throw conflict(`La salle « ${roomId} » existe déjà sur cette instance.`);
     for (const e of events) {
       insert.run(eventToRow({ ...e, roomId }));
     }
+    if (salt) insertSalt.run(roomId, salt.secret, salt.fromSeq);
     insertImported.run(roomId, importedAt);
   });
 
@@ -70,10 +93,11 @@ export function sqliteEventStore(db: Database.Database): EventStore {
     let { seq, hash: prevHash } = head(roomId);
     if (expectedSeq !== undefined && expectedSeq !== seq) throw new StaleHeadError(roomId, expectedSeq, seq);
     const events: RoomEvent[] = [];
+    const salt = drafts.length > 0 ? saltFor(roomId, seq + 1) : null;
     for (const draft of drafts) {
       seq += 1;
       const unhashed = { roomId, seq, ...draft, commandId, prevHash };
-      const event: RoomEvent = { ...unhashed, hash: hashEvent(unhashed) };
+      const event: RoomEvent = { ...unhashed, hash: hashEvent(unhashed, salt) };
       insert.run(eventToRow(event));
       events.push(event);
       prevHash = event.hash;
@@ -95,6 +119,7 @@ export function sqliteEventStore(db: Database.Database): EventStore {
       } catch (error) {
         heads.delete(roomId);
         commandIndex.delete(roomId);
+        salts.delete(roomId);
         throw error;
       }
     },
@@ -111,10 +136,17 @@ export function sqliteEventStore(db: Database.Database): EventStore {
     async listRoomIds() {
       return selectRooms.all().map((r) => r.room_id);
     },
-    async importRoom(roomId, events, importedAt) {
-      importTx(roomId, events, importedAt);
-      heads.delete(roomId);
-      commandIndex.delete(roomId);
+    async chainSalt(roomId) {
+      return saltOf(roomId);
+    },
+    async importRoom(roomId, events, importedAt, salt) {
+      try {
+        importTx(roomId, events, importedAt, salt);
+      } finally {
+        heads.delete(roomId);
+        commandIndex.delete(roomId);
+        salts.delete(roomId);
+      }
     },
     async isImported(roomId) {
       return selectImported.get(roomId) !== undefined;

@@ -58,6 +58,8 @@ const migrations: string[] = [
   `CREATE TABLE imported_rooms (room_id TEXT PRIMARY KEY, imported_at INTEGER NOT NULL) WITHOUT ROWID;`,
   // Idempotency now reads the events' own command_id (indexed in memory): the separate table cost a write per commit.
   `DROP TABLE commands;`,
+  // Each room's secret for the hashes of its hidden events (hash-chain.ts); rooms created before have none yet.
+  `CREATE TABLE chain_salts (room_id TEXT PRIMARY KEY, secret TEXT NOT NULL, from_seq INTEGER NOT NULL) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,6 +1,7 @@
 import type { RoomEvent } from '../../shared/core/events.js';
 import type { Actor, Role } from '../../shared/core/roles.js';
 import type { Visibility } from '../../shared/core/visibility.js';
+import type { ChainSalt } from './hash-chain.js';
 
 /** An event as handed to the store: the store assigns `seq`, `prevHash` and `hash`. */
 export interface NewEvent {
@@ -36,6 +37,8 @@ export class StaleHeadError extends Error {
 /**
  * The append-only log. `append` is atomic (all the command's events or none) and durable
  * (fsync'd) when its promise resolves; per room, `seq` is gapless and the hash chain continuous.
+ * The store hashes each event (`hash-chain.ts`) with the room's salt, which it creates in the room's first
+ * append (or, for a room created before salts, in its first append since).
  * With `expectedSeq`, it appends only on that head (optimistic concurrency between instances).
  */
 export interface EventStore {
@@ -46,10 +49,16 @@ export interface EventStore {
   headSeq(roomId: string): Promise<number>;
   listRoomIds(): Promise<string[]>;
   /**
-   * Stores an archived room's events exactly as they are (same seq, times and hashes) under their room id,
-   * and marks the room as imported (read-only). Refuses (`conflict`) a room id this store already has.
+   * The room's secret for the hashes of its hidden events, or null if it has none (no event, or none appended
+   * since salts exist). Server-side only: the archive carries it, no event ever does.
    */
-  importRoom(roomId: string, events: RoomEvent[], importedAt: number): Promise<void>;
+  chainSalt(roomId: string): Promise<ChainSalt | null>;
+  /**
+   * Stores an archived room's events exactly as they are (same seq, times and hashes) under their room id,
+   * with the salt they were hashed with, and marks the room as imported (read-only). Refuses (`conflict`) a room
+   * id this store already has.
+   */
+  importRoom(roomId: string, events: RoomEvent[], importedAt: number, salt: ChainSalt | null): Promise<void>;
   /** True for rooms brought in by `importRoom`: they are read-only. */
   isImported(roomId: string): Promise<boolean>;
   /**

@@ -6,7 +6,8 @@ import { Visibility } from './visibility.js';
  * One entry of a room's append-only log, as stored and as sent to clients.
  * `exerciseTime` is milliseconds since the start of the exercise (DEBEX) or of the crisis (T0),
  * read from the server's clock at append time; `wallTime` is epoch milliseconds.
- * `hash` = sha256 over the canonical event including `prevHash`: the room's hash chain.
+ * `hash` = sha256 over the canonical event including `prevHash`: the room's hash chain (keyed with a per-room
+ * secret for events not visible to all, server/store/hash-chain.ts).
  */
 export const RoomEvent = z.object({
   roomId: z.string(),

@@ -83,10 +83,11 @@ describe('failover: kill -9 of the instance that drives the exercise', () => {
     // The log: each stimulus once, one gapless chain.
     const store = await openPostgresStore({ url: cluster.schema.url, poolSize: 1 });
     const log = await store.events.read(room.roomId);
+    const salt = await store.events.chainSalt(room.roomId);
     await store.close();
     expect(injectedIds(log).sort()).toEqual(['D01', 'D02', 'D03', 'D04', 'D05', 'D06']);
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: log.length }, (_, i) => i + 1));
-    expect(verifyChain(log)).toBeNull();
+    expect(verifyChain(log, salt)).toBeNull();
 
     // Every client saw exactly its share of the log, once, across the crash.
     const shares: Array<[RoomEvent[], Parameters<typeof isVisibleTo>[1]]> = [

@@ -66,7 +66,7 @@ describe('two instances on one PostgreSQL and one Redis', () => {
 
     const log = await b.server.store.events.read(room.roomId);
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: log.length }, (_, i) => i + 1));
-    expect(verifyChain(log)).toBeNull();
+    expect(verifyChain(log, await b.server.store.events.chainSalt(room.roomId))).toBeNull();
     const appended = log.filter((e) => e.seq > head);
     expect(appended).toHaveLength(50);
     expect(new Set(acks.map((ack) => ack.ok && ack.seq)).size).toBe(50);

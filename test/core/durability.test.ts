@@ -64,7 +64,7 @@ describe('durability across kill -9', () => {
     try {
       const events = await store.events.read(room.roomId);
       expect(events.length).toBeGreaterThanOrEqual(ackedCount + 2);
-      expect(verifyChain(events)).toBeNull();
+      expect(verifyChain(events, await store.events.chainSalt(room.roomId))).toBeNull();
     } finally {
       await store.close();
     }

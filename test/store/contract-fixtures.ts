@@ -11,6 +11,11 @@ export function draft(type: string, payload: unknown = {}, wallTime = 1_700_000_
   return { type, wallTime, exerciseTime: 1234, actor: systemActor, visibility: 'all', payload };
 }
 
+/** The same, seen by the animation team only: the store hashes it with the room's salt. */
+export function hidden(type: string, payload: unknown = {}, visibility: NewEvent['visibility'] = 'director'): NewEvent {
+  return { ...draft(type, payload), visibility };
+}
+
 // Ids and hashes are global (not per room): they carry the room id so that tests sharing a database never collide.
 export const invitation = (room: string, id: string, createdAt: number): InvitationRecord => ({
   id: `${room}/${id}`,

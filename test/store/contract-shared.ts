@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { verifyChain } from '../../server/store/hash-chain.js';
 import { StaleHeadError, type Store } from '../../server/store/types.js';
-import { draft, roomId, textEdits, textOf } from './contract-fixtures.js';
+import { draft, hidden, roomId, textEdits, textOf } from './contract-fixtures.js';
 
 /** What a store shared by several instances (PostgreSQL) must also do: two stores stand for two instances. */
 export function describeSharedStore(openPair: () => Promise<[Store, Store]>, opened: Store[]): void {
@@ -11,11 +11,14 @@ export function describeSharedStore(openPair: () => Promise<[Store, Store]>, ope
     opened.push(...pair);
     const room = roomId();
     const appendAll = (store: Store, who: string) =>
-      Promise.all(Array.from({ length: 15 }, (_, i) => store.events.append(room, [draft(who, { i }), draft(who, { i, second: true })], `${who}-${i}`)));
+      Promise.all(Array.from({ length: 15 }, (_, i) => store.events.append(room, [draft(who, { i }), hidden(who, { i, second: true })], `${who}-${i}`)));
     await Promise.all([appendAll(pair[0], 'a'), appendAll(pair[1], 'b')]);
     const log = await pair[0].events.read(room);
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
-    expect(verifyChain(log)).toBeNull();
+    // One salt for the room whichever instance appended first: both hashed their hidden events with it.
+    expect(await pair[1].events.chainSalt(room)).toEqual(await pair[0].events.chainSalt(room));
+    expect(verifyChain(log, await pair[1].events.chainSalt(room))).toBeNull();
+    expect(verifyChain(log, null)).toMatchObject({ kind: 'hash' });
     expect(await pair[1].events.read(room)).toEqual(log);
     // Each command's two events are contiguous: an append is atomic across instances too.
     for (let i = 0; i < log.length; i += 2) expect(log[i + 1]!.commandId).toBe(log[i]!.commandId);
@@ -38,7 +41,7 @@ export function describeSharedStore(openPair: () => Promise<[Store, Store]>, ope
     await expect(one.events.appendDecided(room, 3, 'refused', () => { throw new Error('refusé'); })).rejects.toThrow('refusé');
     expect((await one.events.appendDecided(room, 3, null, () => [])).events).toEqual([]);
     expect(await two.events.headSeq(room)).toBe(3);
-    expect(verifyChain(await two.events.read(room))).toBeNull();
+    expect(verifyChain(await two.events.read(room), await two.events.chainSalt(room))).toBeNull();
   });
 
   it('appendDecided from two instances at once: each decides on the other’s events, nobody retries or starves', async () => {
@@ -58,7 +61,7 @@ export function describeSharedStore(openPair: () => Promise<[Store, Store]>, ope
     await Promise.all([instance(pair[0], 'a'), instance(pair[1], 'b')]);
     const log = await pair[0].events.read(room);
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(verifyChain(log)).toBeNull();
+    expect(verifyChain(log, await pair[0].events.chainSalt(room))).toBeNull();
   });
 
   it('a compaction keeps the updates another instance stored that its snapshot lacks', async () => {

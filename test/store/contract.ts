@@ -4,6 +4,7 @@ import { verifyChain } from '../../server/store/hash-chain.js';
 import { StaleHeadError, type Store } from '../../server/store/types.js';
 import { describeAccess, describeDocs } from './contract-records.js';
 import { describeSharedStore } from './contract-shared.js';
+import { describeChainSalt } from './contract-salt.js';
 import { draft, roomId } from './contract-fixtures.js';
 
 export interface StoreContractOptions {
@@ -31,6 +32,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     });
 
     describeEvents(fresh);
+    describeChainSalt(fresh);
     describeAccess(fresh);
     describeDocs(fresh);
     if (options.openPair) describeSharedStore(options.openPair, opened);
@@ -53,7 +55,7 @@ function describeEvents(fresh: () => Promise<Store>): void {
     expect(second.events[0]!.prevHash).toBe(first.events[1]!.hash);
     const log = await store.events.read(room);
     expect(log).toEqual([...first.events, ...second.events]);
-    expect(verifyChain(log)).toBeNull();
+    expect(verifyChain(log, await store.events.chainSalt(room))).toBeNull();
     expect(await store.events.headSeq(room)).toBe(3);
     expect(await store.events.headSeq(other)).toBe(1);
     expect((await store.events.read(room, 1, 1)).map((e) => e.seq)).toEqual([2]);
@@ -66,7 +68,7 @@ function describeEvents(fresh: () => Promise<Store>): void {
     await store.events.append(room, [draft('a'), draft('b'), draft('c')], null);
     const log = await store.events.read(room);
     const tampered = log.map((e) => (e.seq === 2 ? { ...e, payload: { forged: true } } : e));
-    expect(verifyChain(tampered)).toEqual({ kind: 'hash', index: 1, seq: 2 });
+    expect(verifyChain(tampered, await store.events.chainSalt(room))).toEqual({ kind: 'hash', index: 1, seq: 2 });
   });
 
   it('is idempotent on commandId: the second append returns the first events and writes nothing', async () => {
@@ -115,7 +117,7 @@ function describeEvents(fresh: () => Promise<Store>): void {
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.events.append(room, [draft('n', { i }), draft('m', { i })], `c${i}`)));
     const log = await store.events.read(room);
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(verifyChain(log)).toBeNull();
+    expect(verifyChain(log, await store.events.chainSalt(room))).toBeNull();
   });
 
   it('imports an archived room verbatim, read-only, and refuses a room id it already has', async () => {
@@ -125,12 +127,14 @@ function describeEvents(fresh: () => Promise<Store>): void {
     const archived = await store.events.read(source);
     const copy = roomId();
     const moved = archived.map((e) => ({ ...e, roomId: copy }));
-    await store.events.importRoom(copy, moved, 99);
+    const salt = await store.events.chainSalt(source);
+    await store.events.importRoom(copy, moved, 99, salt);
     expect(await store.events.read(copy)).toEqual(moved);
+    expect(await store.events.chainSalt(copy)).toEqual(salt);
     expect(await store.events.headSeq(copy)).toBe(2);
     expect(await store.events.isImported(copy)).toBe(true);
     expect(await store.events.isImported(source)).toBe(false);
-    await expect(store.events.importRoom(source, archived, 100)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(store.events.importRoom(source, archived, 100, null)).rejects.toMatchObject({ code: 'conflict' });
     expect(await store.events.read(source)).toEqual(archived);
   });
 
