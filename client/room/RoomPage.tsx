@@ -35,7 +35,14 @@ export function RoomPage({ roomId }: { roomId: string }) {
       </main>
     );
   }
-  if (!room.me) return <main className="loading">{t('connection.reconnecting')}</main>;
+  if (!room.me) {
+    return (
+      <main className="loading">
+        {room.error && <p role="alert">{room.error}</p>}
+        {t('connection.reconnecting')}
+      </main>
+    );
+  }
 
   const props: SectionProps = { state: room.state, me: room.me, presence: room.presence, send: room.send, serverNow: room.serverNow };
   const visible = roomSections.filter((s) => (!s.roles || s.roles.includes(room.me!.role)) && (!s.visible || s.visible(room.state)));

@@ -7,6 +7,9 @@ import type { CommandAck, PresenceEntry, PresenceMessage, WelcomeMessage } from 
 import type { StoredSession } from '../app/session-storage.js';
 import type { Me } from './section.js';
 
+/** How long a client waits before asking again for a quarantined room. */
+const quarantineRetryMs = 15_000;
+
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'revoked';
 
 export interface RoomConnection {
@@ -71,6 +74,14 @@ export function useRoom(session: StoredSession | null): RoomConnection {
         setConnection('revoked');
         setError(err.data.message ?? err.message);
         socket.disconnect();
+        return;
+      }
+      if (err.data?.code === 'unavailable') {
+        // The room is quarantined on the server: say so, and try again later (the operator may repair it).
+        // A refusal by the server's middleware is not retried by socket.io itself.
+        setError(err.data.message ?? err.message);
+        setConnection('reconnecting');
+        setTimeout(() => socketRef.current === socket && socket.connect(), quarantineRetryMs);
         return;
       }
       setConnection(navigator.onLine ? 'reconnecting' : 'offline');
