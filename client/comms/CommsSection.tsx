@@ -6,6 +6,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { DraftPanel } from './DraftPanel.js';
 import './comms.css';
+import { refusalFor } from '../room/room-context.js';
 
 /** Public communication: the room's drafts, a form to open one, and the selected draft. */
 export function CommsSection(props: SectionProps) {
@@ -27,11 +28,12 @@ export function CommsSection(props: SectionProps) {
     }
   };
 
+  const mayChooseValidator = refusalFor(props, 'comms.setValidator') === null;
   return (
     <div className="comms" data-testid="comms">
       <aside className="comms-list">
         <p className="muted">{t('comms.validator', { cell: cellLabel(validatorCell) })}</p>
-        {props.me.role === 'director' && (
+        {mayChooseValidator && (
           <label>
             {t('comms.setValidator')}
             <select value={validatorCell} onChange={(e) => void props.send('comms.setValidator', { cell: e.target.value })} data-testid="comms-validator">

@@ -16,7 +16,7 @@ type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { item: InboxItem; no
 /** One delivered stimulus: who sent it, by which channel, what it says, and what the cells did with it. */
 export function InboxItemCard({ state, me, send, item, now }: Props) {
   const { t, lang } = useT();
-  const actor = canActOn(me, item);
+  const actor = canActOn(state, me, item);
   const unread = actor ? !dictGet(item.acks, me.cell!) : item.recipients.some((c) => !dictGet(item.acks, c));
   const fresh = now - item.injectedWall < NEW_FOR_MS;
   return (

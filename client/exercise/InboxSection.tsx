@@ -3,6 +3,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { useTick } from '../room/RoomHeader.js';
 import { InboxItemCard } from './InboxItemCard.js';
+import { can } from '../../shared/permissions.js';
 import { awaitingAck, inboxNewestFirst } from './inbox.js';
 import './exercise.css';
 
@@ -14,7 +15,8 @@ export function InboxSection(props: SectionProps) {
   const { t } = useT();
   useTick(15_000);
   const { state, me } = props;
-  const staff = me.role !== 'player';
+  // Those who may act on stimuli see their own cell's; the others (evaluators, observers) read every cell's.
+  const staff = !can(me, 'stimulus.acknowledge');
   const [cell, setCell] = useState<string>('');
   const items = inboxNewestFirst(state.exercise, staff ? cell || null : null);
   const waiting = awaitingAck(state.exercise, me).length;

@@ -1,14 +1,14 @@
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { cellLabel } from './inbox.js';
-import { formatDelay, measureInbox, summarizeByCell } from './measures.js';
-import { tPlus } from './time.js';
+import { measureInbox, summarizeByCell } from '../../shared/exercise/stimulus-measures.js';
+import { formatDelay, tPlus } from './time.js';
 
-/** Automatic measures: for each delivered stimulus and cell, time to acknowledge, to link, to reply. */
+/** Automatic measures: for each delivered stimulus and cell, time to acknowledge, to act (link or entry), to reply. */
 export function MeasuresPanel({ props }: { props: SectionProps }) {
   const { t } = useT();
   const { exercise } = props.state;
-  const measures = measureInbox(exercise.inbox, exercise.inboxOrder);
+  const measures = measureInbox(exercise);
   const summary = summarizeByCell(measures);
   return (
     <section className="card measures" data-testid="measures">
@@ -23,8 +23,8 @@ export function MeasuresPanel({ props }: { props: SectionProps }) {
               <div key={s.cell} className="measure-cell" data-testid={`measure-cell-${s.cell}`}>
                 <strong>{cellLabel(props.state, s.cell)}</strong>
                 <span>{t('exercise.measures.acked', { acked: s.acknowledged, total: s.delivered })}</span>
-                <span>{t('exercise.measures.medianAck', { delay: formatDelay(s.medianToAck) })}</span>
-                <span>{t('exercise.measures.linked', { linked: s.linked, total: s.delivered, delay: formatDelay(s.medianToFirstLink) })}</span>
+                <span>{t('exercise.measures.medianAck', { delay: formatDelay(s.medianAckDelay) })}</span>
+                <span>{t('exercise.measures.linked', { linked: s.acted, total: s.delivered, delay: formatDelay(s.medianActionDelay) })}</span>
               </div>
             ))}
           </div>
@@ -47,9 +47,9 @@ export function MeasuresPanel({ props }: { props: SectionProps }) {
                   </td>
                   <td>{cellLabel(props.state, m.cell)}</td>
                   <td>{tPlus(m.injectedAt)}</td>
-                  <td className={m.toAck === null ? 'warn-text' : ''}>{m.toAck === null ? t('exercise.measures.pending') : formatDelay(m.toAck)}</td>
-                  <td>{formatDelay(m.toFirstLink)}</td>
-                  <td>{formatDelay(m.toFirstReply)}</td>
+                  <td className={m.ackDelay === null ? 'warn-text' : ''}>{m.ackDelay === null ? t('exercise.measures.pending') : formatDelay(m.ackDelay)}</td>
+                  <td>{formatDelay(m.actionDelay)}</td>
+                  <td>{formatDelay(m.replyDelay)}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { linkTargets } from './inbox.js';
 import { ActionError, useAction } from './useAction.js';
+import { useCan } from '../room/room-context.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 const linkKinds: LinkKind[] = ['mainCourante', 'alertLink', 'establishment', 'comms'];
@@ -16,6 +17,7 @@ export function StimulusActions({ state, me, send, item }: Props) {
   const [open, setOpen] = useState<'reply' | 'link' | null>(null);
   const ack = useAction(send);
   const acknowledged = !!(me.cell && dictGet(item.acks, me.cell));
+  const ackRefusal = useCan('stimulus.acknowledge', { id: item.id });
   const toggle = (form: 'reply' | 'link') => setOpen((current) => (current === form ? null : form));
   return (
     <div className="stimulus-actions">
@@ -23,7 +25,8 @@ export function StimulusActions({ state, me, send, item }: Props) {
         <button
           type="button"
           className={acknowledged ? 'secondary' : 'primary'}
-          disabled={acknowledged || ack.busy}
+          disabled={ackRefusal !== null || ack.busy}
+          title={ackRefusal?.message}
           onClick={() => ack.run('stimulus.acknowledge', { id: item.id })}
           data-testid={`ack-${item.id}`}
         >

@@ -1,10 +1,12 @@
 import type { ExerciseState, InboxItem, LinkKind } from '../../shared/exercise/stimuli-state.js';
 import type { RoomState } from '../../shared/room-state.js';
 import { dictGet, dictPick } from '../../shared/core/dict.js';
+import type { Role } from '../../shared/core/roles.js';
+import { receivedRefusal } from '../../shared/exercise/stimuli-commands.js';
 
 /** Who is looking at the inbox: a player acts for one cell; the others only read. */
 export interface Viewer {
-  role: string;
+  role: Role;
   cell?: string | undefined;
 }
 
@@ -14,9 +16,9 @@ export function inboxNewestFirst(exercise: ExerciseState, cell: string | null = 
     .filter((item) => cell === null || item.recipients.includes(cell));
 }
 
-/** True when the viewer is a player of one of the stimulus's recipient cells (the only one who may act on it). */
-export function canActOn(viewer: Viewer, item: InboxItem): boolean {
-  return viewer.role === 'player' && !!viewer.cell && item.recipients.includes(viewer.cell);
+/** True when the viewer may act on the stimulus (the rule of the commands themselves: shared/exercise). */
+export function canActOn(state: RoomState, viewer: Viewer, item: InboxItem): boolean {
+  return receivedRefusal(state, viewer, item.id) === null;
 }
 
 /**

@@ -9,6 +9,8 @@ import { useRoomDoc } from '../collab/useRoomDoc.js';
 import { colorOf } from '../collab/user-color.js';
 import { useT } from '../i18n/index.js';
 import type { Me } from '../room/section.js';
+import { retexAccess } from '../../shared/retex/access.js';
+import { useRoomProps } from '../room/room-context.js';
 
 function RichField({ snapshot, me, field, editable, testId }: { snapshot: DocSnapshot; me: Me; field: string; editable: boolean; testId: string }) {
   const editor = useEditor(
@@ -85,7 +87,7 @@ export function RetexPlan({ me }: { me: Me }) {
   const { t } = useT();
   const snapshot = useRoomDoc(me, 'retex');
   if (!snapshot) return null;
-  const editable = me.role === 'director' || me.role === 'evaluator';
+  const editable = retexAccess(me, useRoomProps().state) === 'write';
   return (
     <section className="retex-block" data-testid="retex-plan-section">
       <h3>{t('retex.strengths')}</h3>

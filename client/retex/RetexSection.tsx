@@ -7,6 +7,8 @@ import { ReplayPanel } from './ReplayPanel.js';
 import { TimelineChart } from './TimelineChart.js';
 import { RetexPlan } from './RetexPlan.js';
 import './retex.css';
+import { exportsArchive, retexAccess } from '../../shared/retex/access.js';
+import { useCan } from '../room/room-context.js';
 
 /**
  * The RETEX: findings, measures, scores, the unified timeline and the replay; print-ready (the browser's
@@ -15,7 +17,8 @@ import './retex.css';
 export function RetexSection(props: SectionProps) {
   const { t } = useT();
   const { me, state, send } = props;
-  const open = me.role === 'director' || me.role === 'evaluator' || state.retex.released;
+  const open = retexAccess(me, state) !== null;
+  const releaseRefusal = useCan('retex.release', {});
   const { report } = useReport(me, open ? state.seq : -1);
   const events = useRoomEvents(me, open ? state.seq : -1);
   const [cursor, setCursor] = useState<number | undefined>(undefined);
@@ -41,8 +44,8 @@ export function RetexSection(props: SectionProps) {
           <button onClick={() => exportFile('report.md', 'retex.md')}>{t('retex.markdown')}</button>
           <button onClick={() => exportFile('measures.csv', 'mesures.csv')}>{t('retex.measuresCsv')}</button>
           <button onClick={() => exportFile('main-courante.csv', 'main-courante.csv')}>{t('retex.mainCouranteCsv')}</button>
-          {me.role === 'director' && <button onClick={() => exportFile('archive', 'archive.json')}>{t('retex.archive')}</button>}
-          {me.role === 'director' && !state.retex.released && (
+          {exportsArchive(me) && <button onClick={() => exportFile('archive', 'archive.json')}>{t('retex.archive')}</button>}
+          {releaseRefusal === null && (
             <button onClick={async () => { const ack = await send('retex.release', {}); if (!ack.ok) setError(ack.error.message); }}>{t('retex.release')}</button>
           )}
         </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from './section.js';
 import { ClockControls } from './ClockControls.js';
+import { useCan } from './room-context.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 /** The room at a glance: mode, cells, communications check, announcements and (director) the clock. */
@@ -11,6 +12,10 @@ export function OverviewSection(props: SectionProps) {
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string | null>(null);
   const checkedIn = !!dictGet(room.checkIns, props.me.sessionId);
+  const mayCheckIn = useCan('participant.checkIn') === null;
+  const checkInRefusal = useCan('participant.checkIn', {});
+  const mayAnnounce = useCan('room.announce') === null;
+  const mayRunClock = useCan('clock.start') === null;
 
   const run = async (type: string, payload: unknown) => {
     const ack = await props.send(type, payload);
@@ -30,8 +35,8 @@ export function OverviewSection(props: SectionProps) {
         ))}
       </ul>
       <h3>{t('overview.checkIns')}</h3>
-      {props.me.role !== 'director' && (
-        <button disabled={checkedIn} onClick={() => run('participant.checkIn', {})} data-testid="check-in">
+      {mayCheckIn && (
+        <button disabled={checkInRefusal !== null} title={checkInRefusal?.message} onClick={() => run('participant.checkIn', {})} data-testid="check-in">
           {checkedIn ? t('overview.checkedIn') : t('overview.checkIn')}
         </button>
       )}
@@ -42,9 +47,9 @@ export function OverviewSection(props: SectionProps) {
           </li>
         ))}
       </ul>
-      {props.me.role === 'director' && (
+      {mayRunClock && <ClockControls {...props} onError={setError} />}
+      {mayAnnounce && (
         <>
-          <ClockControls {...props} onError={setError} />
           <form
             className="inline-form"
             onSubmit={async (e) => {

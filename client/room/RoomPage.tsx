@@ -6,6 +6,7 @@ import { useRoom } from './useRoom.js';
 import { roomSections } from './sections.js';
 import { ModeBanner, PresencePanel, RoomHeader } from './RoomHeader.js';
 import type { SectionProps } from './section.js';
+import { RoomContext } from './room-context.js';
 
 /** The room: banner, header (clock, connection, summaries), tabs of the domains, presence. */
 export function RoomPage({ roomId }: { roomId: string }) {
@@ -48,6 +49,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const visible = roomSections.filter((s) => (!s.roles || s.roles.includes(room.me!.role)) && (!s.visible || s.visible(room.state)));
   const current = visible.find((s) => s.id === active) ?? visible[0]!;
   return (
+    <RoomContext.Provider value={props}>
     <div className="room" data-role={room.me.role} data-cell={room.me.cell ?? ''}>
       <ModeBanner mode={room.state.room.mode} />
       {room.state.room.announcement && (
@@ -70,5 +72,6 @@ export function RoomPage({ roomId }: { roomId: string }) {
         <PresencePanel props={props} />
       </div>
     </div>
+    </RoomContext.Provider>
   );
 }

@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import type { OrsanServer } from '../app.js';
 import { bearerToken } from '../http/errors.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
+import { retexAccess, retexAudience } from '../../shared/retex/access.js';
 
 /**
  * The RETEX report and its exports. The director reads it from the full log; everyone else from the
@@ -23,10 +24,8 @@ export function reportRoutes(server: OrsanServer): Router {
     const session = await server.access.authenticate(bearerToken(req));
     if (session.roomId !== req.params.roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
     const runtime = await server.rooms.get(session.roomId);
-    const staff = session.role === 'director' || session.role === 'evaluator';
-    if (!staff && !runtime.state.retex.released) throw forbidden("Le rapport RETEX n'est pas encore ouvert aux joueurs.");
-    const audience: Viewer = session.role === 'director' ? { role: 'director' } : { role: 'evaluator' };
-    return { runtime, ...(await reportInputs(runtime, audience)) };
+    if (!retexAccess(session, runtime.state)) throw forbidden("Le rapport RETEX n'est pas encore ouvert aux joueurs.");
+    return { runtime, ...(await reportInputs(runtime, retexAudience(session))) };
   }
 
   router.get('/rooms/:roomId/report', async (req, res) => {

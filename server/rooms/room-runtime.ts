@@ -1,4 +1,5 @@
-import { DomainError, describeZodError } from '../../shared/core/errors.js';
+import { DomainError } from '../../shared/core/errors.js';
+import { parseCommandPayload, roleRefusal } from '../../shared/permissions.js';
 import type { EventDraft, RoomEvent } from '../../shared/core/events.js';
 import type { Now, Participant } from '../../shared/core/define.js';
 import { systemActor, type Actor } from '../../shared/core/roles.js';
@@ -86,17 +87,17 @@ export class RoomRuntime {
   execute(actor: Participant, commandId: string, type: string, rawPayload: unknown): Promise<CommandOutcome> {
     if (this.readOnly) return Promise.reject(new DomainError('forbidden', 'Salle importée : lecture seule.'));
     if (this.brokenBy) return Promise.reject(this.brokenBy.refusal());
+    // The same questions the client asks before showing the button (shared/permissions.ts): role, payload, state.
     const spec = findCommand(type);
     if (!spec) return Promise.reject(new DomainError('invalid', `Commande inconnue « ${type} ».`));
-    if (!spec.allowed.includes(actor.role)) {
-      return Promise.reject(new DomainError('forbidden', `Le rôle « ${actor.role} » ne peut pas exécuter « ${type} ».`));
-    }
-    const parsed = spec.payload.safeParse(rawPayload);
-    if (!parsed.success) return Promise.reject(new DomainError('invalid', describeZodError(parsed.error)));
+    const byRole = roleRefusal(spec, actor);
+    if (byRole) return Promise.reject(byRole);
+    const parsed = parseCommandPayload(spec, rawPayload);
+    if ('refusal' in parsed) return Promise.reject(parsed.refusal);
     return this.queue.run(async () => {
       const already = await this.store.commandEvents(this.id, commandId);
       if (already) return { events: already, seq: already.at(-1)?.seq ?? this.full.seq, duplicate: true };
-      const decide = (state: RoomState, now: Now) => spec.decide({ state, payload: parsed.data, actor, now });
+      const decide = (state: RoomState, now: Now) => spec.decide({ state, payload: parsed.payload, actor, now });
       const events = await this.decideAndCommit(decide, actor, commandId);
       return { events, seq: events.at(-1)?.seq ?? this.full.seq, duplicate: false };
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
+import { conflict, invalid, notFound, type DomainError } from '../core/errors.js';
+import type { Role } from '../core/roles.js';
 import { defineCommand, type Participant } from '../core/define.js';
 import { limits } from '../core/limits.js';
 import { Channel } from '../core/channels.js';
@@ -21,12 +22,23 @@ function pendingItem(state: RoomState, id: string): ChronogrammeItem {
   return item;
 }
 
+/**
+ * Why `viewer` may not act on stimulus `id` (acknowledge, reply, link), or null: it must have reached a cell
+ * of theirs. Shared by the commands (which throw it) and the inbox (which shows the actions or not).
+ */
+export function receivedRefusal(state: RoomState, viewer: { role: Role; cell?: string | undefined }, id: string): DomainError | null {
+  const item = dictGet(state.exercise.inbox, id);
+  // One answer whether the stimulus does not exist or went to another cell: a player's view has neither, and
+  // telling them apart would tell a cell what the animation sent to the others.
+  if (!item || viewer.role !== 'player' || !viewer.cell || !item.recipients.includes(viewer.cell)) return notFound(`Stimulus « ${id} » non reçu par votre cellule.`);
+  return null;
+}
+
 /** The delivered stimulus, if the player's cell is one of its recipients. */
 function receivedItem(state: RoomState, actor: Participant, id: string): InboxItem {
-  const item = dictGet(state.exercise.inbox, id);
-  if (!item) throw notFound(`Stimulus « ${id} » non reçu.`);
-  if (!actor.cell || !item.recipients.includes(actor.cell)) throw forbidden("Ce stimulus n'est pas adressé à votre cellule.");
-  return item;
+  const refusal = receivedRefusal(state, actor, id);
+  if (refusal) throw refusal;
+  return dictGet(state.exercise.inbox, id)!;
 }
 
 export const injectNow = defineCommand({

@@ -40,6 +40,8 @@ export interface InboxItem {
   acks: Dict<{ by: string; exerciseTime: number; wallTime: number }>;
   replies: Array<{ cell: string; by: string; text: string; exerciseTime: number; wallTime: number }>;
   links: Array<{ cell: string; by: string; kind: LinkKind; ref: string; label: string; exerciseTime: number; wallTime: number }>;
+  /** Main-courante entries of a cell that point at this stimulus (from the room log; absent until the first). */
+  entries?: Array<{ cell: string; entryId: string; exerciseTime: number }>;
 }
 
 export type LinkKind = 'mainCourante' | 'alertLink' | 'establishment' | 'comms';

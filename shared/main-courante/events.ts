@@ -3,6 +3,7 @@ import { defineEvent } from '../core/define.js';
 import type { RoomState } from '../room-state.js';
 import { MainCouranteEntry, Receipt, SignificanceFlag } from './entry.js';
 import type { SignificantEntry } from './state.js';
+import { dictGet, dictSet } from '../core/dict.js';
 
 /**
  * Mirror events: the server appends one to the room log for each entry (or flag) it accepted in the
@@ -15,14 +16,26 @@ function promote(state: RoomState, entry: SignificantEntry): RoomState {
   return { ...state, mainCourante: { ...summary, significant: [...summary.significant, entry] } };
 }
 
+/**
+ * An entry of a cell pointing at a stimulus its cell received counts as an action on that stimulus
+ * (the measures of the grid and of the RETEX: shared/exercise/stimulus-measures.ts).
+ */
+function withStimulusEntry(state: RoomState, entry: MainCouranteEntry, exerciseTime: number): RoomState {
+  const stimulusId = entry.links?.stimulusId;
+  const item = stimulusId ? dictGet(state.exercise.inbox, stimulusId) : undefined;
+  if (!item || !entry.cell || !item.recipients.includes(entry.cell)) return state;
+  const entries = [...(item.entries ?? []), { cell: entry.cell, entryId: entry.id, exerciseTime }];
+  return { ...state, exercise: { ...state.exercise, inbox: dictSet(state.exercise.inbox, item.id, { ...item, entries }) } };
+}
+
 export const entryAdded = defineEvent({
   type: 'mainCourante.entryAdded',
   description: 'Une entrée est inscrite à la main courante (copie au journal de la salle, couverte par la chaîne de hachage).',
   payload: z.object({ entry: MainCouranteEntry, receipt: Receipt }),
-  apply: (state, { entry, receipt }) => {
+  apply: (state, { entry, receipt }, event) => {
     const summary = state.mainCourante;
     const counted: RoomState = {
-      ...state,
+      ...withStimulusEntry(state, entry, event.exerciseTime),
       mainCourante: {
         ...summary,
         count: summary.count + 1,

@@ -3,6 +3,7 @@ import type { RoomState } from '../room-state.js';
 import { draftIdOfDoc, isEditable } from '../comms/draft.js';
 import { writesSharedDocs } from '../comms/rules.js';
 import { mainCouranteDocName } from './doc.js';
+import { retexAccess } from '../retex/access.js';
 
 /**
  * The Yjs documents of a room and who may open them: the contract of the `/yjs/<roomId>/<docName>` endpoint,
@@ -37,10 +38,7 @@ export function resolveRoomDoc(docName: string, state: RoomState): RoomDocRef | 
 /** What a participant may do with a document at connection time; null: may not open it at all. */
 export function docAccess(ref: RoomDocRef, viewer: { role: Role }, state: RoomState): DocAccess | null {
   if (ref.kind === 'animator-notes') return viewer.role === 'director' ? 'write' : null;
-  if (ref.kind === 'retex') {
-    if (viewer.role === 'director' || viewer.role === 'evaluator') return 'write';
-    return state.retex.released ? 'read' : null;
-  }
+  if (ref.kind === 'retex') return retexAccess(viewer, state);
   return writesSharedDocs(viewer, state) ? 'write' : 'read';
 }
 

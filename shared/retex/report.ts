@@ -2,7 +2,7 @@ import type { RoomEvent } from '../core/events.js';
 import { formatExerciseTime } from '../exercise/clock.js';
 import { alertChainMeasures, type AlertChainMeasures } from '../alert-chain/measures.js';
 import type { RoomState } from '../room-state.js';
-import { stimulusMeasures, type StimulusMeasure } from './stimulus-measures.js';
+import { measureInbox, type StimulusMeasure } from '../exercise/stimulus-measures.js';
 import { unifiedTimeline, type TimelineItem } from './timeline.js';
 import { dictGet } from '../core/dict.js';
 
@@ -39,7 +39,7 @@ const minutes = (ms: number) => Math.round(ms / 60_000);
  */
 export function buildReport(state: RoomState, events: readonly RoomEvent[]): RetexReport {
   const chain = alertChainMeasures(state.alertChain);
-  const stimuli = stimulusMeasures(state, events);
+  const stimuli = measureInbox(state.exercise);
   const kit = state.exercise.observerKit;
   const { evaluation } = state.exercise;
   const objectives: ObjectiveResult[] = (kit?.objectives ?? state.exercise.scenario?.objectives ?? []).map((o) => {
