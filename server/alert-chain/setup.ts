@@ -3,6 +3,7 @@ import type { EventDraft } from '../../shared/core/events.js';
 import { defaultOrsanCyberChain } from '../../shared/alert-chain/default-chain.js';
 import { AlertChainTemplate } from '../../shared/alert-chain/template.js';
 import type { RoomSetupStep } from '../rooms/room-setup.js';
+import { chainDefined } from '../../shared/alert-chain/events.js';
 
 /** The scenario's own chain when the scenario step left one in the bag; undefined for the default chain. */
 function scenarioChain(scenario: unknown): AlertChainTemplate | undefined {
@@ -35,5 +36,5 @@ export function adaptToCells(template: AlertChainTemplate, cellIds: readonly str
 export const alertChainSetup: RoomSetupStep = (ctx): EventDraft[] => {
   const template = scenarioChain(ctx.bag.get('scenario')) ?? defaultOrsanCyberChain;
   const adapted = adaptToCells(template, ctx.cells.map((c) => c.id));
-  return [{ type: 'alertChain.defined', payload: { template: adapted }, visibility: 'all' }];
+  return [chainDefined.draft({ template: adapted }, 'all')];
 };

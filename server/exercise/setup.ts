@@ -2,6 +2,7 @@ import { playerView, evaluatorView } from '../../shared/exercise/scenario-views.
 import type { Scenario } from '../../shared/exercise/scenario.js';
 import type { RoomSetupStep } from '../rooms/room-setup.js';
 import { readScenario } from './scenario-files.js';
+import { briefingPublished, observerKitPublished, scenarioLoaded } from '../../shared/exercise/stimuli-events.js';
 
 /** Key under which the parsed scenario is handed to later setup steps (care map, alert chain). */
 export const SCENARIO_KEY = 'scenario';
@@ -28,8 +29,8 @@ export const exerciseSetup: RoomSetupStep = (ctx) => {
   ctx.cells = scenario.cells.map((c) => ({ ...c }));
   const evaluator = evaluatorView(scenario);
   return [
-    { type: 'exercise.scenarioLoaded', payload: { scenario }, visibility: 'director' },
-    { type: 'exercise.observerKitPublished', payload: { observerKit: evaluator.observerKit, objectives: scenario.objectives, expectedActions: observableActions(scenario) }, visibility: 'staff' },
-    { type: 'exercise.briefingPublished', payload: { view: playerView(scenario) }, visibility: 'all' },
+    scenarioLoaded.draft({ scenario }, 'director'),
+    observerKitPublished.draft({ observerKit: evaluator.observerKit, objectives: scenario.objectives, expectedActions: observableActions(scenario) }, 'staff'),
+    briefingPublished.draft({ view: playerView(scenario) }, 'all'),
   ];
 };

@@ -6,6 +6,7 @@ import type { EventStore } from '../store/types.js';
 import { RoomRuntime } from './room-runtime.js';
 import { RoomBrokenError } from './rehearsal.js';
 import type { RoomRequest, RoomSetupContext, RoomSetupStep } from './room-setup.js';
+import { clockChanged, roomCreated } from '../../shared/room/events.js';
 
 /** Runs when a room comes live; may return what to do when the service closes (stop timers…). */
 export type RuntimeHook = (runtime: RoomRuntime) => void | (() => void);
@@ -50,11 +51,7 @@ export class RoomService {
     const ctx: RoomSetupContext = { roomId, request, cells: defaultCells.map((c) => ({ ...c })), bag: new Map(), scenariosDir: this.scenariosDir };
     const drafts: EventDraft[] = [];
     for (const step of this.setupSteps) drafts.push(...(await step(ctx)));
-    const created: EventDraft = {
-      type: 'room.created',
-      payload: { mode: request.mode, title: request.title, cells: ctx.cells },
-      visibility: 'all',
-    };
+    const created: EventDraft = roomCreated.draft({ mode: request.mode, title: request.title, cells: ctx.cells }, 'all');
     const first = [created, ...drafts];
     if (request.mode === 'crisis') first.push(crisisClockStart(this.wallClock()));
     const wallTime = this.wallClock();
@@ -155,6 +152,6 @@ export class RoomService {
 
 /** A real crisis has no DEBEX: its clock runs from the room's creation (T0), at real speed. */
 function crisisClockStart(wallTime: number): EventDraft {
-  const clock = { status: 'running', speed: 1, anchorWall: wallTime, anchorExercise: 0 };
-  return { type: 'clock.changed', payload: { action: 'start', clock }, visibility: 'all' };
+  const clock = { status: 'running' as const, speed: 1, anchorWall: wallTime, anchorExercise: 0 };
+  return clockChanged.draft({ action: 'start', clock }, 'all');
 }

@@ -8,13 +8,13 @@ import { formatExerciseTime } from '../exercise/clock.js';
 import { ChainActor, ChainLinkTemplate } from './template.js';
 import { acknowledgeRefusal, alertRefusal, correctionRefusal, editRefusal } from './rules.js';
 import { findActor, findLink } from './state.js';
+import { actorAdded, alertSent, linkAcknowledged, linkAdded, linkCorrected, linkRemoved } from './events.js';
 
 /**
  * Commands of the alert chain. Who may act for which actor is decided in `rules.ts` (shared with the UI);
  * here each command checks it, then records one event. Corrections are events too: nothing is rewritten.
  */
 const LinkId = ChainLinkTemplate.shape.id;
-const draft = (type: string, payload: unknown): EventDraft[] => [{ type, payload, visibility: 'all' }];
 
 function refuse(error: DomainError | null): void {
   if (error) throw error;
@@ -34,7 +34,7 @@ export const alertLink = defineCommand({
   decide: ({ state, actor, payload }) => {
     refuse(alertRefusal(state, actor, payload.linkId));
     const link = findLink(state.alertChain, payload.linkId)!;
-    return draft('alertChain.alertSent', { linkId: link.id, from: link.from, to: link.to, channel: payload.channel ?? link.channel, message: payload.message });
+    return [alertSent.draft({ linkId: link.id, from: link.from, to: link.to, channel: payload.channel ?? link.channel, message: payload.message }, 'all')];
   },
 });
 
@@ -47,7 +47,7 @@ export const acknowledgeLink = defineCommand({
   decide: ({ state, actor, payload }) => {
     refuse(acknowledgeRefusal(state, actor, payload.linkId));
     const link = findLink(state.alertChain, payload.linkId)!;
-    return draft('alertChain.acknowledged', { linkId: link.id, from: link.from, to: link.to });
+    return [linkAcknowledged.draft({ linkId: link.id, from: link.from, to: link.to }, 'all')];
   },
 });
 
@@ -64,7 +64,7 @@ export const correctLink = defineCommand({
   decide: ({ state, actor, payload }) => {
     const undo = payload.undo ?? null;
     refuse(correctionRefusal(state, actor, payload.linkId, undo));
-    return draft('alertChain.corrected', { linkId: payload.linkId, note: payload.note, undo });
+    return [linkCorrected.draft({ linkId: payload.linkId, note: payload.note, undo }, 'all')];
   },
 });
 
@@ -101,13 +101,13 @@ function editDrafts(state: RoomState, edit: EditOperation): EventDraft[] {
   switch (edit.op) {
     case 'addActor':
       checkActor(state, edit.actor);
-      return draft('alertChain.actorAdded', { actor: edit.actor });
+      return [actorAdded.draft({ actor: edit.actor }, 'all')];
     case 'addLink':
       checkLink(state, edit.link);
-      return draft('alertChain.linkAdded', { link: edit.link });
+      return [linkAdded.draft({ link: edit.link }, 'all')];
     case 'removeLink':
       checkRemoval(state, edit.linkId);
-      return draft('alertChain.linkRemoved', { linkId: edit.linkId });
+      return [linkRemoved.draft({ linkId: edit.linkId }, 'all')];
   }
 }
 

@@ -2,6 +2,7 @@ import type { EventDraft } from '../core/events.js';
 import type { RoomState } from '../room-state.js';
 import { findActor, findLink, type AlertChainState, type ChainLink } from './state.js';
 import { dueOverdue } from './timing.js';
+import { linkEscalated, linkOverdue } from './events.js';
 
 /** `ars-prefecture-secours`, shortened to fit a link id and numbered if taken. */
 function escalationLinkId(taken: ReadonlySet<string>, linkId: string): string {
@@ -31,7 +32,7 @@ export function overdueDrafts(state: RoomState, exerciseTime: number): EventDraf
   const takenIds = new Set(chain.links.map((l) => l.id));
   const escalatedPairs = new Set(chain.links.map((l) => `${l.from}>${l.to}`));
   for (const due of dueOverdue(chain, exerciseTime)) {
-    drafts.push({ type: 'alertChain.overdue', payload: due, visibility: 'all' });
+    drafts.push(linkOverdue.draft(due, 'all'));
     const link = findLink(chain, due.linkId);
     if (due.kind !== 'acknowledge' || !link) continue;
     const backup = backupFor(chain, link, escalatedPairs);
@@ -39,7 +40,7 @@ export function overdueDrafts(state: RoomState, exerciseTime: number): EventDraf
     const newLinkId = escalationLinkId(takenIds, link.id);
     takenIds.add(newLinkId);
     escalatedPairs.add(`${link.from}>${backup}`);
-    drafts.push({ type: 'alertChain.escalated', payload: { linkId: link.id, backup, newLinkId }, visibility: 'all' });
+    drafts.push(linkEscalated.draft({ linkId: link.id, backup, newLinkId }, 'all'));
   }
   return drafts;
 }

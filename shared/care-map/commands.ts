@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineCommand, type Participant } from '../core/define.js';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
-import type { EventDraft } from '../core/events.js';
 import type { RoomState } from '../room-state.js';
 import { Finess } from './establishment.js';
-import { BasculePayload, DiversionPayload, GhtLabel, StatusPatch } from './events.js';
+import { basculeEnded, BasculePayload, basculeSet, diversionAdded, diversionEnded, DiversionPayload, ghtAssigned, GhtLabel, statusChanged, StatusPatch } from './events.js';
 import { canEditCareMap, isRegulationDown } from './rules.js';
 import type { CareMapState } from './state.js';
 import { dictGet } from '../core/dict.js';
@@ -17,7 +16,6 @@ import { dictGet } from '../core/dict.js';
  * - a diversion to a closed ED is accepted and flagged `destination_fermee`: the cell may have a reason
  *   (the ED reopens within the hour, the patients are not ED patients), but everyone must see it.
  */
-const draft = (type: string, payload: unknown): EventDraft[] => [{ type, payload, visibility: 'all' }];
 
 /** Checks the actor's cell and that a region is loaded; returns the care-map slice. */
 function editableCareMap(state: RoomState, actor: Participant): CareMapState {
@@ -51,7 +49,7 @@ export const setStatus = defineCommand({
     if (mode === undefined && situation === undefined && empty(functions) && empty(capacity)) {
       throw invalid('Aucun changement : indiquez un mode, une fonction, une capacité ou une situation.');
     }
-    return draft('careMap.statusChanged', payload);
+    return [statusChanged.draft(payload, 'all')];
   },
 });
 
@@ -73,7 +71,7 @@ export const setBascule = defineCommand({
     if (dictGet(careMap.bascules, payload.to)) {
       throw conflict(`Le SAMU de secours (FINESS ${payload.to}) a lui-même basculé ses appels : choisissez un autre SAMU.`);
     }
-    return draft('careMap.basculeSet', payload);
+    return [basculeSet.draft(payload, 'all')];
   },
 });
 
@@ -86,7 +84,7 @@ export const endBascule = defineCommand({
   decide: ({ state, actor, payload }) => {
     const careMap = editableCareMap(state, actor);
     if (!dictGet(careMap.bascules, payload.samu)) throw conflict(`Aucune bascule en cours pour le SAMU FINESS ${payload.samu}.`);
-    return draft('careMap.basculeEnded', payload);
+    return [basculeEnded.draft(payload, 'all')];
   },
 });
 
@@ -105,7 +103,7 @@ export const addDiversion = defineCommand({
       (d) => d.endedAt === null && d.from === payload.from && d.to === payload.to && d.patients === payload.patients,
     );
     if (duplicate) throw conflict('Ce délestage est déjà en cours.');
-    return draft('careMap.diversionAdded', payload);
+    return [diversionAdded.draft(payload, 'all')];
   },
 });
 
@@ -120,7 +118,7 @@ export const endDiversion = defineCommand({
     const diversion = careMap.diversions.find((d) => d.id === payload.id);
     if (!diversion) throw notFound(`Délestage ${payload.id} inconnu.`);
     if (diversion.endedAt !== null) throw conflict(`Le délestage ${payload.id} est déjà terminé.`);
-    return draft('careMap.diversionEnded', payload);
+    return [diversionEnded.draft(payload, 'all')];
   },
 });
 
@@ -134,7 +132,7 @@ export const setGht = defineCommand({
     const careMap = editableCareMap(state, actor);
     requireKnown(careMap, payload.finess);
     if ((dictGet(careMap.ghts, payload.finess) ?? null) === payload.ght) throw conflict('Ce rattachement est déjà enregistré.');
-    return draft('careMap.ghtAssigned', payload);
+    return [ghtAssigned.draft(payload, 'all')];
   },
 });
 

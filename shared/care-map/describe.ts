@@ -1,5 +1,6 @@
 import { careFunctionLabels, careModeLabels, type CareFunction, type CareMode } from './modes.js';
 import type { CareChange } from './state.js';
+import { basculeEnded, basculeSet, diversionAdded, diversionEnded, ghtAssigned, statusChanged } from './events.js';
 
 type NameOf = (finess: string) => string;
 
@@ -31,24 +32,21 @@ function describeStatus(p: StatusPayload, nameOf: NameOf): string {
  * and the RETEX. `nameOf` turns a FINESS number into a readable name.
  */
 export function describeChange(change: CareChange, nameOf: NameOf): string {
-  const p = change.payload as Record<string, unknown>;
-  const str = (key: string) => (typeof p[key] === 'string' ? (p[key] as string) : '');
-  switch (change.type) {
-    case 'careMap.statusChanged':
-      return describeStatus(p as unknown as StatusPayload, nameOf);
-    case 'careMap.basculeSet':
-      return `Bascule du 15 : les appels du ${nameOf(str('samu'))} sont pris par le ${nameOf(str('to'))}`;
-    case 'careMap.basculeEnded':
-      return `Fin de bascule : le ${nameOf(str('samu'))} reprend ses appels`;
-    case 'careMap.diversionAdded':
-      return `Délestage (${str('patients')}) : ${nameOf(str('from'))} → ${nameOf(str('to'))}${str('note') ? ` — ${str('note')}` : ''}`;
-    case 'careMap.diversionEnded':
-      return change.finess.length === 2
-        ? `Fin du délestage ${nameOf(change.finess[0] ?? '')} → ${nameOf(change.finess[1] ?? '')}`
-        : `Fin du délestage ${str('id')}`;
-    case 'careMap.ghtAssigned':
-      return p.ght === null ? `${nameOf(str('finess'))} : rattachement GHT retiré` : `${nameOf(str('finess'))} rattaché au GHT ${str('ght')}`;
-    default:
-      return change.type;
+  if (statusChanged.is(change)) return describeStatus(change.payload, nameOf);
+  if (basculeSet.is(change)) return `Bascule du 15 : les appels du ${nameOf(change.payload.samu)} sont pris par le ${nameOf(change.payload.to)}`;
+  if (basculeEnded.is(change)) return `Fin de bascule : le ${nameOf(change.payload.samu)} reprend ses appels`;
+  if (diversionAdded.is(change)) {
+    const { patients, from, to, note } = change.payload;
+    return `Délestage (${patients}) : ${nameOf(from)} → ${nameOf(to)}${note ? ` — ${note}` : ''}`;
   }
+  if (diversionEnded.is(change)) {
+    return change.finess.length === 2
+      ? `Fin du délestage ${nameOf(change.finess[0] ?? '')} → ${nameOf(change.finess[1] ?? '')}`
+      : `Fin du délestage ${change.payload.id}`;
+  }
+  if (ghtAssigned.is(change)) {
+    const { finess, ght } = change.payload;
+    return ght === null ? `${nameOf(finess)} : rattachement GHT retiré` : `${nameOf(finess)} rattaché au GHT ${ght}`;
+  }
+  return change.type;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { invalid } from '../core/errors.js';
 import type { EventDraft } from '../core/events.js';
 import { FictionalSite, Finess } from './establishment.js';
-import { GhtLabel } from './events.js';
+import { ghtAssigned, GhtLabel, regionLoaded, statusChanged } from './events.js';
 import { InitialCareStatus } from './modes.js';
 import { RegionId, type RegionData } from './region.js';
 
@@ -46,25 +46,13 @@ function checkScenarioAgainstRegion(region: RegionData, offer: CareOfferScenario
 export function careMapCreationEvents(region: RegionData, offer: CareOfferScenario): EventDraft[] {
   checkScenarioAgainstRegion(region, offer);
   const sites = offer.fictionalSites;
-  const regionLoaded: EventDraft = {
-    type: 'careMap.regionLoaded',
-    payload: {
+  const loaded: EventDraft = regionLoaded.draft({
       region: region.id,
       finessIds: [...region.establishments.map((e) => e.finess), ...sites.map((s) => s.finess)],
       samuIds: [...region.samuIds, ...sites.filter((s) => s.samu).map((s) => s.finess)],
       fictionalSites: sites,
-    },
-    visibility: 'all',
-  };
-  const ghts: EventDraft[] = Object.entries(offer.ghts).map(([finess, ght]) => ({
-    type: 'careMap.ghtAssigned',
-    payload: { finess, ght },
-    visibility: 'all',
-  }));
-  const statuses: EventDraft[] = offer.initialStatuses.map((s) => ({
-    type: 'careMap.statusChanged',
-    payload: s,
-    visibility: 'all',
-  }));
-  return [regionLoaded, ...ghts, ...statuses];
+    }, 'all');
+  const ghts: EventDraft[] = Object.entries(offer.ghts).map(([finess, ght]) => (ghtAssigned.draft({ finess, ght }, 'all')));
+  const statuses: EventDraft[] = offer.initialStatuses.map((s) => (statusChanged.draft(s, 'all')));
+  return [loaded, ...ghts, ...statuses];
 }

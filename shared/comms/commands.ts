@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import { defineCommand } from '../core/define.js';
 import { conflict, notFound } from '../core/errors.js';
-import type { EventDraft } from '../core/events.js';
 import { CellId } from '../core/roles.js';
 import { DraftId, DraftKind, DraftTitle, isEditable } from './draft.js';
 import { findDraft, requireValidator, requireWriter } from './rules.js';
+import { changesRequested, draftCreated, draftPublished, draftReopened, draftSubmitted, draftValidated, validatorSet } from './events.js';
 
 /**
  * The public-communication workflow. The text itself is edited in the draft's Yjs document;
  * these commands move the draft along brouillon → soumis → validé / à reprendre → publié. What is validated is
  * the text the *server* read from the document at submission (`comms.sealed`), never a text a client claims.
  */
-const all = (type: string, payload: unknown): EventDraft[] => [{ type, payload, visibility: 'all' }];
 const Ref = z.object({ draftId: DraftId });
 
 export const createDraft = defineCommand({
@@ -22,7 +21,7 @@ export const createDraft = defineCommand({
   example: { kind: 'communique_presse', title: 'Communiqué — prise en charge des patients du GHT' },
   decide: ({ state, actor, payload }) => {
     requireWriter(actor, state);
-    return all('comms.draftCreated', { draftId: `d${state.comms.drafts.length + 1}`, ...payload });
+    return [draftCreated.draft({ draftId: `d${state.comms.drafts.length + 1}`, ...payload }, 'all')];
   },
 });
 
@@ -36,7 +35,7 @@ export const submitDraft = defineCommand({
     requireWriter(actor, state);
     const draft = findDraft(state, payload.draftId);
     if (!isEditable(draft.status)) throw conflict(`Le brouillon est « ${draft.status} » : il ne peut pas être soumis.`);
-    return all('comms.submitted', { draftId: draft.id, cycle: draft.cycle });
+    return [draftSubmitted.draft({ draftId: draft.id, cycle: draft.cycle }, 'all')];
   },
 });
 
@@ -53,7 +52,7 @@ export const validateDraft = defineCommand({
     const sealed = draft.sealed;
     if (!sealed || sealed.cycle !== draft.cycle) throw conflict('Le texte soumis est en cours de relevé par le serveur ; réessayez.');
     if (sealed.hash !== payload.hash) throw conflict("Le texte relu n'est pas le texte soumis : rechargez avant de valider.");
-    return all('comms.validated', { draftId: draft.id, number: draft.versions.length + 1, hash: sealed.hash, text: sealed.text });
+    return [draftValidated.draft({ draftId: draft.id, number: draft.versions.length + 1, hash: sealed.hash, text: sealed.text }, 'all')];
   },
 });
 
@@ -67,7 +66,7 @@ export const requestChanges = defineCommand({
     requireValidator(actor, state);
     const draft = findDraft(state, payload.draftId);
     if (draft.status !== 'soumis') throw conflict(`Le brouillon est « ${draft.status} » : rien à relire.`);
-    return all('comms.changesRequested', { draftId: draft.id, cycle: draft.cycle, comments: payload.comments });
+    return [changesRequested.draft({ draftId: draft.id, cycle: draft.cycle, comments: payload.comments }, 'all')];
   },
 });
 
@@ -83,7 +82,7 @@ export const publishDraft = defineCommand({
     const version = draft.versions.at(-1);
     if (draft.status !== 'valide' || !version) throw conflict('Seule une version validée peut être publiée.');
     const { number, hash, text } = version;
-    return all('comms.published', { draftId: draft.id, number, kind: draft.kind, title: draft.title, hash, text });
+    return [draftPublished.draft({ draftId: draft.id, number, kind: draft.kind, title: draft.title, hash, text }, 'all')];
   },
 });
 
@@ -97,7 +96,7 @@ export const reopenDraft = defineCommand({
     requireWriter(actor, state);
     const draft = findDraft(state, payload.draftId);
     if (draft.status !== 'valide' && draft.status !== 'publie') throw conflict('Seul un brouillon validé ou publié se rouvre.');
-    return all('comms.reopened', { draftId: draft.id, cycle: draft.cycle + 1 });
+    return [draftReopened.draft({ draftId: draft.id, cycle: draft.cycle + 1 }, 'all')];
   },
 });
 
@@ -109,7 +108,7 @@ export const setValidator = defineCommand({
   example: { cell: 'prefecture' },
   decide: ({ state, payload }) => {
     if (!state.room.cells.some((c) => c.id === payload.cell)) throw notFound(`Cellule « ${payload.cell} » inconnue dans cette salle.`);
-    return all('comms.validatorSet', payload);
+    return [validatorSet.draft(payload, 'all')];
   },
 });
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Actor, Role } from './roles.js';
 import type { EventDraft, RoomEvent } from './events.js';
+import type { Visibility } from './visibility.js';
 import type { RoomState } from '../room-state.js';
 
 /** A participant acting through a session: role and cell come from the session token, never from the payload. */
@@ -44,6 +45,10 @@ export interface EventSpec<P = unknown> {
   description: string;
   payload: z.ZodType<P>;
   apply(state: RoomState, payload: P, event: RoomEvent<P>): RoomState;
+  /** A draft of this event, its payload checked by the compiler (and by the schema before the append). */
+  draft(payload: P, visibility: Visibility): EventDraft<P>;
+  /** Narrows a logged event (or anything that keeps an event's type and payload) to this type: no cast. */
+  is<E extends { type: string; payload: unknown }>(event: E): event is E & { payload: P };
 }
 
 export function defineCommand<S extends z.ZodType>(spec: {
@@ -63,5 +68,12 @@ export function defineEvent<S extends z.ZodType>(spec: {
   payload: S;
   apply(state: RoomState, payload: z.infer<S>, event: RoomEvent<z.infer<S>>): RoomState;
 }): EventSpec<z.infer<S>> {
-  return spec as EventSpec<z.infer<S>>;
+  type P = z.infer<S>;
+  return {
+    ...spec,
+    payload: spec.payload as z.ZodType<P>,
+    draft: (payload: P, visibility: Visibility): EventDraft<P> => ({ type: spec.type, payload, visibility }),
+    // The payload of a logged event passed its schema before the append (server/rooms/rehearsal.ts).
+    is: <E extends { type: string; payload: unknown }>(event: E): event is E & { payload: P } => event.type === spec.type,
+  };
 }

@@ -3,11 +3,12 @@ import { conflict } from '../core/errors.js';
 import { defineCommand, type Now } from '../core/define.js';
 import type { EventDraft } from '../core/events.js';
 import { Speed, type ClockState } from './clock.js';
+import { clockChanged } from '../room/events.js';
 
 type ClockAction = 'start' | 'pause' | 'resume' | 'speed' | 'jump' | 'end';
 
 function clockEvent(action: ClockAction, clock: ClockState): EventDraft {
-  return { type: 'clock.changed', payload: { action, clock }, visibility: 'all' };
+  return clockChanged.draft({ action, clock }, 'all');
 }
 
 /** New anchors at `now`: exercise time continues from where it is, so no instant is lost or counted twice. */

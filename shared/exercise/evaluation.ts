@@ -75,7 +75,7 @@ export const observeAction = defineCommand({
     if (!isObservable(kit, payload.stimulusId, payload.actionId)) {
       throw notFound(`Action attendue « ${payload.stimulusId}/${payload.actionId} » inconnue de la grille et du scénario.`);
     }
-    return [{ type: 'evaluation.actionObserved', payload, visibility: 'staff' }];
+    return [actionObserved.draft(payload, 'staff')];
   },
 });
 
@@ -88,7 +88,7 @@ export const retractObservation = defineCommand({
   decide: ({ state, payload }) => {
     observerKit(state);
     if (!dictGet(state.exercise.evaluation.observed, observationKey(payload.stimulusId, payload.actionId))) throw notFound("Cette action n'est pas cochée.");
-    return [{ type: 'evaluation.observationRetracted', payload, visibility: 'staff' }];
+    return [observationRetracted.draft(payload, 'staff')];
   },
 });
 
@@ -102,7 +102,7 @@ export const scoreObjective = defineCommand({
     const kit = observerKit(state);
     if (!kit.objectives.some((o) => o.id === payload.objectiveId)) throw notFound(`Objectif « ${payload.objectiveId} » inconnu.`);
     if (payload.score < kit.scale.min || payload.score > kit.scale.max) throw invalid(`Note attendue entre ${kit.scale.min} et ${kit.scale.max}.`);
-    return [{ type: 'evaluation.objectiveScored', payload, visibility: 'staff' }];
+    return [objectiveScored.draft(payload, 'staff')];
   },
 });
 
@@ -114,7 +114,7 @@ export const addObservation = defineCommand({
   example: { text: 'Bonne articulation ARS–Préfecture au point de situation de 10 h.', objectiveId: null },
   decide: ({ state, payload }) => {
     observerKit(state);
-    return [{ type: 'evaluation.observationAdded', payload, visibility: 'staff' }];
+    return [observationAdded.draft(payload, 'staff')];
   },
 });
 

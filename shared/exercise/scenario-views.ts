@@ -31,7 +31,7 @@ export type EvaluatorScenarioView = z.infer<typeof EvaluatorScenarioView>;
 
 /**
  * The part of a scenario safe for every participant (visibility 'all').
- * @example events.push({ type: 'scenario.published', payload: playerView(scenario), visibility: 'all' })
+ * @example drafts.push(briefingPublished.draft({ view: playerView(scenario) }, 'all'))
  */
 export function playerView(scenario: Scenario): PlayerScenarioView {
   return {

@@ -4,6 +4,8 @@ import { stimulusDue } from './scenario-conditions.js';
 import { formatOffset } from './scenario-offset.js';
 import type { ChronogrammeItem, InboxItem } from './stimuli-state.js';
 import { dictGet } from '../core/dict.js';
+import { stimulusCancelled, stimulusInjected } from './stimuli-events.js';
+import { statusChanged } from '../care-map/events.js';
 
 /**
  * When a row of the chronogramme is due (exercise ms), or why it is not.
@@ -53,10 +55,10 @@ export function inboxItemOf(state: RoomState, item: ChronogrammeItem, injectedAt
 export function injectionDrafts(state: RoomState, item: ChronogrammeItem, now: { wallTime: number; exerciseTime: number }, due: number | null): EventDraft[] {
   const inbox = inboxItemOf(state, item, now.exerciseTime, now.wallTime);
   const drafts: EventDraft[] = [
-    { type: 'stimulus.injected', payload: { item: inbox, due }, visibility: { cells: inbox.recipients } },
+    stimulusInjected.draft({ item: inbox, due }, { cells: inbox.recipients }),
   ];
   for (const effect of item.stimulus.careMapEffects ?? []) {
-    drafts.push({ type: 'careMap.statusChanged', payload: { ...effect }, visibility: 'all' });
+    drafts.push(statusChanged.draft({ ...effect }, 'all'));
   }
   return drafts;
 }
@@ -76,7 +78,7 @@ export function dueDrafts(state: RoomState, now: { wallTime: number; exerciseTim
     .filter(({ due }) => due.kind === 'cancelled' || (due.kind === 'due' && due.at <= now.exerciseTime))
     .sort((a, b) => dueAt(a.due) - dueAt(b.due));
   for (const { item, due: d } of due) {
-    if (d.kind === 'cancelled') drafts.push({ type: 'stimulus.cancelled', payload: { id: item.stimulus.id }, visibility: 'director' });
+    if (d.kind === 'cancelled') drafts.push(stimulusCancelled.draft({ id: item.stimulus.id }, 'director'));
     else drafts.push(...injectionDrafts(state, item, now, dueAt(d)));
   }
   return drafts;

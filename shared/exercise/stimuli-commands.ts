@@ -9,7 +9,7 @@ import { Offset, parseOffset } from './scenario-offset.js';
 import { Stimulus, StimulusId } from './scenario-stimulus.js';
 import { injectionDrafts } from './scheduling.js';
 import type { ChronogrammeItem, InboxItem } from './stimuli-state.js';
-import { newItem } from './stimuli-events.js';
+import { newItem, stimulusAcknowledged, stimulusCreated, stimulusDeferred, stimulusEdited, stimulusLinked, stimulusReplied, stimulusSkipped } from './stimuli-events.js';
 import { dictGet } from '../core/dict.js';
 
 const Id = z.object({ id: StimulusId });
@@ -58,7 +58,7 @@ export const skipStimulus = defineCommand({
   example: { id: 'S01' },
   decide: ({ state, payload }) => {
     pendingItem(state, payload.id);
-    return [{ type: 'stimulus.skipped', payload, visibility: 'director' }];
+    return [stimulusSkipped.draft(payload, 'director')];
   },
 });
 
@@ -70,7 +70,7 @@ export const deferStimulus = defineCommand({
   example: { id: 'S01', to: '00:45' },
   decide: ({ state, payload }) => {
     pendingItem(state, payload.id);
-    return [{ type: 'stimulus.deferred', payload: { id: payload.id, to: parseOffset(payload.to) }, visibility: 'director' }];
+    return [stimulusDeferred.draft({ id: payload.id, to: parseOffset(payload.to) }, 'director')];
   },
 });
 
@@ -86,7 +86,7 @@ export const editStimulus = defineCommand({
     const item = pendingItem(state, payload.id);
     const stimulus = { ...item.stimulus, ...payload.changes };
     checkActors(state, stimulus.sender, stimulus.recipients);
-    return [{ type: 'stimulus.edited', payload: { stimulus }, visibility: 'director' }];
+    return [stimulusEdited.draft({ stimulus }, 'director')];
   },
 });
 
@@ -132,7 +132,7 @@ export const createStimulus = defineCommand({
       ...(payload.animatorNotes ? { animatorNotes: payload.animatorNotes } : {}),
     };
     const inReplyTo = payload.inReplyTo ?? null;
-    const created = { type: 'stimulus.created', payload: { stimulus, inReplyTo }, visibility: 'director' as const };
+    const created = stimulusCreated.draft({ stimulus, inReplyTo }, 'director');
     if (!payload.injectNow) return [created];
     return [created, ...injectionDrafts(state, newItem(stimulus, true, inReplyTo), now, null)];
   },
@@ -162,7 +162,7 @@ export const acknowledgeStimulus = defineCommand({
   decide: ({ state, payload, actor }) => {
     const item = receivedItem(state, actor, payload.id);
     if (dictGet(item.acks, actor.cell!)) throw conflict('Réception déjà accusée par votre cellule.');
-    return [{ type: 'stimulus.acknowledged', payload: { id: payload.id, cell: actor.cell! }, visibility: { cells: [actor.cell!] } }];
+    return [stimulusAcknowledged.draft({ id: payload.id, cell: actor.cell! }, { cells: [actor.cell!] })];
   },
 });
 
@@ -174,7 +174,7 @@ export const replyToStimulus = defineCommand({
   example: { id: 'S01', text: 'Bien reçu, nous rappelons dans dix minutes.' },
   decide: ({ state, payload, actor }) => {
     receivedItem(state, actor, payload.id);
-    return [{ type: 'stimulus.replied', payload: { id: payload.id, cell: actor.cell!, text: payload.text }, visibility: { cells: [actor.cell!] } }];
+    return [stimulusReplied.draft({ id: payload.id, cell: actor.cell!, text: payload.text }, { cells: [actor.cell!] })];
   },
 });
 
@@ -186,7 +186,7 @@ export const linkStimulus = defineCommand({
   example: { id: 'S01', kind: 'mainCourante', ref: 'mc-1', label: 'Décision : activation de la cellule' },
   decide: ({ state, payload, actor }) => {
     receivedItem(state, actor, payload.id);
-    return [{ type: 'stimulus.linked', payload: { ...payload, cell: actor.cell! }, visibility: { cells: [actor.cell!] } }];
+    return [stimulusLinked.draft({ ...payload, cell: actor.cell! }, { cells: [actor.cell!] })];
   },
 });
 

@@ -4,6 +4,9 @@ import { formatOffset } from '../exercise/scenario-offset.js';
 import type { Scenario } from '../exercise/scenario.js';
 import type { Stimulus } from '../exercise/scenario-stimulus.js';
 import type { RoomState } from '../room-state.js';
+import { alertSent } from '../alert-chain/events.js';
+import { statusChanged } from '../care-map/events.js';
+import { entryAdded } from '../main-courante/events.js';
 
 /** The four objectives of the regional kit, which a draft starts from. */
 const objectives = [
@@ -25,7 +28,7 @@ export function crisisToScenarioDraft(state: RoomState, events: readonly RoomEve
   const simulated = state.alertChain.actors.filter((a) => a.kind === 'simulated');
   const cells = state.room.cells.map((c) => ({ id: c.id, label: c.label }));
   const firstCell = cells[0]!.id;
-  const decisions = events.filter((e) => e.type === 'mainCourante.entryAdded' && (e.payload as { entry: { type: string } }).entry.type === 'decision');
+  const decisions = events.filter(entryAdded.is).filter((e) => e.payload.entry.type === 'decision');
   const chronogramme: Stimulus[] = [];
   const push = (e: RoomEvent, s: Omit<Stimulus, 'id' | 'offset' | 'type' | 'expectedActions'>) => {
     const n = chronogramme.length + 1;
@@ -37,21 +40,22 @@ export function crisisToScenarioDraft(state: RoomState, events: readonly RoomEve
       ...s,
       expectedActions: followUps.map((d, i) => ({
         id: `S${String(n).padStart(2, '0')}-r${i + 1}`,
-        label: oneLine((d.payload as { entry: { text: string } }).entry.text, 300),
+        label: oneLine(d.payload.entry.text, 300),
         criterion: `Décision consignée en main courante avant T+${formatOffset(d.exerciseTime + 15 * 60_000)}`,
         objective: 'offre-soins',
       })),
     });
   };
   for (const e of events) {
-    const p = e.payload as Record<string, any>;
-    if (e.type === 'alertChain.alertSent' && simulated.some((a) => a.id === p.from)) {
+    if (alertSent.is(e) && simulated.some((a) => a.id === e.payload.from)) {
+      const p = e.payload;
       const to = state.alertChain.actors.find((a) => a.id === p.to);
-      push(e, { sender: p.from, recipients: [to?.cell ?? firstCell], channel: p.channel as Channel, subject: `Alerte : ${oneLine(p.message, 150)}`, content: p.message });
-    } else if (e.type === 'mainCourante.entryAdded' && p.entry.type === 'information') {
-      push(e, { sender: SOURCE, recipients: [p.entry.cell ?? firstCell], channel: 'telephone', subject: oneLine(p.entry.text, 150), content: p.entry.text });
-    } else if (e.type === 'careMap.statusChanged' && e.actor.kind === 'participant') {
-      const { finess, mode, functions, situation } = p;
+      push(e, { sender: p.from, recipients: [to?.cell ?? firstCell], channel: p.channel, subject: `Alerte : ${oneLine(p.message, 150)}`, content: p.message });
+    } else if (entryAdded.is(e) && e.payload.entry.type === 'information') {
+      const { entry } = e.payload;
+      push(e, { sender: SOURCE, recipients: [entry.cell ?? firstCell], channel: 'telephone', subject: oneLine(entry.text, 150), content: entry.text });
+    } else if (statusChanged.is(e) && e.actor.kind === 'participant') {
+      const { finess, mode, functions, situation } = e.payload;
       const effect = { finess, ...(mode ? { mode } : {}), ...(functions ? { functions } : {}), ...(situation ? { situation } : {}) };
       push(e, { sender: SOURCE, recipients: [firstCell], channel: 'telephone', subject: `Point de situation : établissement ${finess}`, content: situation ?? `Changement d'état de l'établissement ${finess}.`, careMapEffects: [effect] });
     }

@@ -23,7 +23,7 @@ export const releaseRetex = defineCommand({
   example: {},
   decide: ({ state }) => {
     if (state.retex.released) throw conflict('Le rapport est déjà ouvert à tous.');
-    return [{ type: 'retex.released', payload: {}, visibility: 'all' }];
+    return [retexReleased.draft({}, 'all')];
   },
 });
 

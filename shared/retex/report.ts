@@ -5,6 +5,7 @@ import type { RoomState } from '../room-state.js';
 import { measureInbox, type StimulusMeasure } from '../exercise/stimulus-measures.js';
 import { unifiedTimeline, type TimelineItem } from './timeline.js';
 import { dictGet } from '../core/dict.js';
+import { entryAdded, entryFlagged } from '../main-courante/events.js';
 
 /** How late an acknowledgement may come before the report points it out (exercise ms). */
 export const slowAcknowledgementMs = 15 * 60_000;
@@ -54,7 +55,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[]): Ret
       observedActions: Object.keys(evaluation.observed).length,
     };
   });
-  const entries = events.filter((e) => e.type === 'mainCourante.entryAdded');
+  const entries = events.filter(entryAdded.is);
   const span = { start: 0, end: events.reduce((m, e) => Math.max(m, e.exerciseTime), 0) };
   return {
     identity: {
@@ -76,8 +77,8 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[]): Ret
     },
     mainCourante: {
       entries: entries.length,
-      decisions: entries.filter((e) => (e.payload as { entry: { type: string } }).entry.type === 'decision').length,
-      significant: events.filter((e) => e.type === 'mainCourante.entryFlagged').length + entries.filter((e) => (e.payload as { entry: { significant: boolean } }).entry.significant).length,
+      decisions: entries.filter((e) => e.payload.entry.type === 'decision').length,
+      significant: events.filter(entryFlagged.is).length + entries.filter((e) => e.payload.entry.significant).length,
     },
     suggestions: suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end),
     released: state.retex.released,

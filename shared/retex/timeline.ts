@@ -1,5 +1,9 @@
 import type { RoomEvent } from '../core/events.js';
 import { findEvent } from '../domain.js';
+import { statusChanged } from '../care-map/events.js';
+import { stimulusAcknowledged, stimulusInjected, stimulusReplied } from '../exercise/stimuli-events.js';
+import { entryAdded } from '../main-courante/events.js';
+import { clockChanged } from '../room/events.js';
 
 export type TimelineLane = 'stimuli' | 'alerte' | 'offre' | 'mainCourante' | 'communication' | 'horloge' | 'evaluation';
 
@@ -46,21 +50,20 @@ export function unifiedTimeline(events: readonly RoomEvent[]): TimelineItem[] {
 }
 
 function labelOf(event: RoomEvent): string {
-  const p = event.payload as Record<string, any>;
-  switch (event.type) {
-    case 'stimulus.injected':
-      return `${p.item.id} — ${p.item.subject} (${p.item.sender.label} → ${p.item.recipients.join(', ')})`;
-    case 'stimulus.acknowledged':
-      return `Accusé de réception ${p.cell} — ${p.id}`;
-    case 'stimulus.replied':
-      return `Réponse ${p.cell} — ${p.id}`;
-    case 'mainCourante.entryAdded':
-      return `[${p.entry.type}] ${p.entry.author} : ${String(p.entry.text).slice(0, 120)}`;
-    case 'clock.changed':
-      return `Horloge : ${p.action}`;
-    case 'careMap.statusChanged':
-      return `${p.finess} : ${[p.mode, p.situation].filter(Boolean).join(' — ') || 'fonctions modifiées'}`;
-    default:
-      return findEvent(event.type)?.description ?? event.type;
+  if (stimulusInjected.is(event)) {
+    const { item } = event.payload;
+    return `${item.id} — ${item.subject} (${item.sender.label} → ${item.recipients.join(', ')})`;
   }
+  if (stimulusAcknowledged.is(event)) return `Accusé de réception ${event.payload.cell} — ${event.payload.id}`;
+  if (stimulusReplied.is(event)) return `Réponse ${event.payload.cell} — ${event.payload.id}`;
+  if (entryAdded.is(event)) {
+    const { entry } = event.payload;
+    return `[${entry.type}] ${entry.author} : ${entry.text.slice(0, 120)}`;
+  }
+  if (clockChanged.is(event)) return `Horloge : ${event.payload.action}`;
+  if (statusChanged.is(event)) {
+    const p = event.payload;
+    return `${p.finess} : ${[p.mode, p.situation].filter(Boolean).join(' — ') || 'fonctions modifiées'}`;
+  }
+  return findEvent(event.type)?.description ?? event.type;
 }

@@ -3,6 +3,7 @@ import { conflict } from '../core/errors.js';
 import { defineCommand } from '../core/define.js';
 import { limits } from '../core/limits.js';
 import { dictGet } from '../core/dict.js';
+import { participantCheckedIn, roomAnnounced, roomRenamed } from './events.js';
 
 const Title = z.string().trim().min(1).max(limits.maxTitleLength);
 
@@ -12,7 +13,7 @@ export const renameRoom = defineCommand({
   payload: z.object({ title: Title }),
   allowed: ['director'],
   example: { title: 'Exercice régional cyber — Normandie' },
-  decide: ({ payload }) => [{ type: 'room.renamed', payload, visibility: 'all' }],
+  decide: ({ payload }) => [roomRenamed.draft(payload, 'all')],
 });
 
 export const announce = defineCommand({
@@ -21,7 +22,7 @@ export const announce = defineCommand({
   payload: z.object({ text: z.string().trim().max(500) }),
   allowed: ['director'],
   example: { text: 'Point de situation à 10 h 30 en audioconférence.' },
-  decide: ({ payload }) => [{ type: 'room.announced', payload, visibility: 'all' }],
+  decide: ({ payload }) => [roomAnnounced.draft(payload, 'all')],
 });
 
 export const checkIn = defineCommand({
@@ -33,7 +34,7 @@ export const checkIn = defineCommand({
   decide: ({ actor, state }) => {
     if (dictGet(state.room.checkIns, actor.sessionId)) throw conflict('Présence déjà confirmée.');
     const payload = { sessionId: actor.sessionId, name: actor.name, role: actor.role, cell: actor.cell };
-    return [{ type: 'participant.checkedIn', payload, visibility: 'all' }];
+    return [participantCheckedIn.draft(payload, 'all')];
   },
 });
 
