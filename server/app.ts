@@ -1,7 +1,6 @@
 import express from 'express';
 import helmet from 'helmet';
 import compression from 'compression';
-import { rateLimit } from 'express-rate-limit';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
@@ -16,6 +15,7 @@ import { RoomService } from './rooms/room-service.js';
 import type { RoomSetupStep } from './rooms/room-setup.js';
 import { roomsRoutes } from './http/rooms-routes.js';
 import { errorHandler } from './http/errors.js';
+import { restRateLimiter } from './http/rate-limits.js';
 import { attachHub } from './realtime/hub.js';
 import { openConfiguredStore } from './cluster/open-store.js';
 import { createCluster } from './cluster/cluster.js';
@@ -68,6 +68,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   const url = () => config.PUBLIC_URL?.replace(/\/$/, '') ?? boundUrl;
 
   app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:', ...tileOrigins(config)], 'connect-src': ["'self'", 'ws:', 'wss:'] } } }));
   // The region's reference data (≈ 800 KB of JSON) and the client bundle shrink four- to five-fold.
   app.use(compression());
@@ -83,7 +84,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.use('/api', rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-8', legacyHeaders: false, message: { error: { code: 'rate_limited', message: 'Trop de requêtes.' } } }));
+  app.use('/api', restRateLimiter({ access, operatorToken, logger }));
   // A room archive (import) is the one large body the API accepts.
   app.use('/api/archives', express.json({ limit: limits.maxArchiveBytes }));
   app.use('/api', express.json({ limit: limits.maxRestBodyBytes }));

@@ -46,6 +46,7 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
       .catch(() => participants)
       .then((all) => io.to(roomChannel(roomId)).emit('presence', { participants: all }));
   });
+  // One budget per session, shared by all its sockets (tabs, reconnections), on this instance.
   const limiter = new RateLimiterMemory({ points: limits.commandBurst, duration: limits.commandBurst / limits.commandsPerSecond });
 
   rooms.onRoomLive((runtime) =>
@@ -115,7 +116,7 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
     try {
       const size = Buffer.byteLength(JSON.stringify(envelope ?? null));
       if (size > limits.maxCommandBytes) throw new DomainError('too_large', `Commande trop volumineuse (${size} octets, maximum ${limits.maxCommandBytes}).`);
-      await limiter.consume(socket.id).catch(() => {
+      await limiter.consume(socket.data.session.id).catch(() => {
         throw new DomainError('rate_limited', 'Trop de commandes : ralentissez.');
       });
       const parsed = CommandEnvelope.safeParse(envelope);
