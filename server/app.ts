@@ -11,6 +11,7 @@ import { limits } from '../shared/core/limits.js';
 import type { Config } from './config.js';
 import { AccessService } from './access/access-service.js';
 import { resolveOperatorToken } from './access/operator-token.js';
+import type { WallClock } from './access/wall-clock.js';
 import { RoomService } from './rooms/room-service.js';
 import type { RoomSetupStep } from './rooms/room-setup.js';
 import { roomsRoutes } from './http/rooms-routes.js';
@@ -52,13 +53,13 @@ export interface OrsanServer {
 const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 /** Builds the whole server (store, rooms, HTTP, hub) without listening yet. */
-export async function createOrsanServer(config: Config, options: { store?: Store; setupSteps?: RoomSetupStep[] } = {}): Promise<OrsanServer> {
+export async function createOrsanServer(config: Config, options: { store?: Store; setupSteps?: RoomSetupStep[]; clock?: WallClock } = {}): Promise<OrsanServer> {
   const logger = createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const store = options.store ?? (await openConfiguredStore(config, logger));
   const { token: operatorToken, generated } = resolveOperatorToken(resolve(config.DATA_DIR), config.OPERATOR_TOKEN);
   const rooms = new RoomService(store.events, options.setupSteps ?? roomSetupSteps, config.SCENARIOS_DIR ? resolve(config.SCENARIOS_DIR) : scenariosDir);
-  const access = new AccessService(store.access);
+  const access = new AccessService(store.access, options.clock);
 
   const app = express();
   const http = createServer(app);

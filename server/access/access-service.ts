@@ -3,6 +3,7 @@ import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
 import { CellId, Role } from '../../shared/core/roles.js';
 import type { AccessStore, InvitationRecord, SessionRecord } from '../store/types.js';
 import { hashSecret, newId, newInvitationCode, newToken, normaliseCode } from './secrets.js';
+import { systemClock, type WallClock } from './wall-clock.js';
 
 export const InvitationRequest = z
   .object({
@@ -32,7 +33,7 @@ export class AccessService {
 
   constructor(
     private readonly store: AccessStore,
-    private readonly wallClock: () => number = Date.now,
+    private readonly clock: WallClock = systemClock,
   ) {}
 
   onRevoked(listener: RevocationListener): void {
@@ -42,7 +43,7 @@ export class AccessService {
   async createInvitation(roomId: string, request: InvitationRequest, cells: readonly string[]): Promise<{ id: string; code: string }> {
     if (request.cell && !cells.includes(request.cell)) throw notFound(`Cellule « ${request.cell} » inconnue dans cette salle.`);
     const expiresAt = request.expiresAt ? Date.parse(request.expiresAt) : null;
-    if (expiresAt !== null && expiresAt <= this.wallClock()) throw new DomainError('invalid', "La date d'expiration est passée.");
+    if (expiresAt !== null && expiresAt <= this.clock.now()) throw new DomainError('invalid', "La date d'expiration est passée.");
     const code = newInvitationCode();
     const record: InvitationRecord = {
       id: newId(),
@@ -50,7 +51,7 @@ export class AccessService {
       role: request.role,
       cell: request.cell ?? null,
       label: request.label ?? null,
-      createdAt: this.wallClock(),
+      createdAt: this.clock.now(),
       expiresAt,
       revokedAt: null,
     };
@@ -63,7 +64,7 @@ export class AccessService {
     const invitation = await this.store.findInvitationByCodeHash(hashSecret(normaliseCode(code)));
     if (!invitation) throw unauthorized("Code d'invitation inconnu.");
     if (invitation.revokedAt !== null) throw unauthorized('Cette invitation a été révoquée.');
-    if (invitation.expiresAt !== null && invitation.expiresAt <= this.wallClock()) throw unauthorized('Cette invitation a expiré.');
+    if (invitation.expiresAt !== null && invitation.expiresAt <= this.clock.now()) throw unauthorized('Cette invitation a expiré.');
     const token = newToken();
     const session: SessionRecord = {
       id: newId(),
@@ -72,7 +73,7 @@ export class AccessService {
       cell: invitation.cell,
       name,
       invitationId: invitation.id,
-      createdAt: this.wallClock(),
+      createdAt: this.clock.now(),
       expiresAt: invitation.expiresAt,
       revokedAt: null,
     };
@@ -86,7 +87,7 @@ export class AccessService {
     const session = await this.store.findSessionByTokenHash(hashSecret(token));
     if (!session) throw unauthorized('Jeton de session inconnu.');
     if (session.revokedAt !== null) throw unauthorized('Cette session a été révoquée.');
-    if (session.expiresAt !== null && session.expiresAt <= this.wallClock()) throw unauthorized('Cette session a expiré.');
+    if (session.expiresAt !== null && session.expiresAt <= this.clock.now()) throw unauthorized('Cette session a expiré.');
     return session;
   }
 
@@ -108,13 +109,13 @@ export class AccessService {
 
   /** Revokes an invitation and every session opened with it; their sockets are told and disconnected. */
   async revokeInvitation(roomId: string, invitationId: string): Promise<string[]> {
-    const at = this.wallClock();
+    const at = this.clock.now();
     if (!(await this.store.revokeInvitation(roomId, invitationId, at))) throw notFound('Invitation introuvable ou déjà révoquée.');
     return this.revoke(roomId, { invitationId }, at);
   }
 
   async revokeSession(roomId: string, sessionId: string): Promise<void> {
-    const ids = await this.revoke(roomId, { sessionId }, this.wallClock());
+    const ids = await this.revoke(roomId, { sessionId }, this.clock.now());
     if (ids.length === 0) throw notFound('Session introuvable ou déjà révoquée.');
   }
 

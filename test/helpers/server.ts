@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOrsanServer, type OrsanServer } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import type { WallClock } from '../../server/access/wall-clock.js';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789abcdef';
 
@@ -16,7 +17,7 @@ export interface TestServer {
 }
 
 /** Starts the real server in this process, on an ephemeral port, with a fresh SQLite store in a temp dir. */
-export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(options: { dataDir?: string; env?: Record<string, string>; clock?: WallClock } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'orsan-test-'));
   const config = loadConfig({
     PORT: '0',
@@ -27,7 +28,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     DEMO: 'false',
     ...options.env,
   });
-  const server = await createOrsanServer(config);
+  const server = await createOrsanServer(config, options.clock ? { clock: options.clock } : {});
   await server.listen();
   const url = server.url();
   return {
