@@ -111,6 +111,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
 
   async function close(): Promise<void> {
     rooms.close();
+    access.close();
     hub.presence.stop();
     io.disconnectSockets(true);
     await new Promise<void>((ok) => io.close(() => ok()));

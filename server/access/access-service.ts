@@ -3,6 +3,7 @@ import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
 import { CellId, Role } from '../../shared/core/roles.js';
 import type { AccessStore, InvitationRecord, SessionRecord } from '../store/types.js';
 import { hashSecret, newId, newInvitationCode, newToken, normaliseCode } from './secrets.js';
+import { ExpiryWatch } from './expiry-watch.js';
 import { systemClock, type WallClock } from './wall-clock.js';
 
 export const InvitationRequest = z
@@ -23,19 +24,35 @@ export const JoinRequest = z.object({
   name: z.string().trim().min(1).max(80),
 });
 
-export type RevocationListener = (roomId: string, sessionIds: string[]) => void;
+/** Why a session ended while its connections may still be open. */
+export type SessionEnd = 'revoked' | 'expired';
+
+/** What the people behind an ended session are told (socket `revoked` message, Yjs close reason). */
+export const sessionEndReason: Readonly<Record<SessionEnd, string>> = {
+  revoked: 'Session révoquée par le directeur.',
+  expired: 'Session expirée.',
+};
+
+export type RevocationListener = (roomId: string, sessionIds: string[], cause: SessionEnd) => void;
 
 const unauthorized = (message: string) => new DomainError('unauthorized', message);
 
 /** Invitations (codes handed to participants) and sessions (tokens they act with). Only hashes are stored. */
 export class AccessService {
   private readonly revocationListeners = new Set<RevocationListener>();
+  private readonly expiry: ExpiryWatch;
 
   constructor(
     private readonly store: AccessStore,
     private readonly clock: WallClock = systemClock,
-  ) {}
+  ) {
+    this.expiry = new ExpiryWatch(clock, (session) => this.ended(session.roomId, [session.id], 'expired'));
+  }
 
+  /**
+   * Called when sessions end under open connections: revoked by the director, or expired (each instance
+   * times the expiry of the sessions it authenticated). Listeners close those connections.
+   */
   onRevoked(listener: RevocationListener): void {
     this.revocationListeners.add(listener);
   }
@@ -81,14 +98,23 @@ export class AccessService {
     return { token, session };
   }
 
-  /** The live session behind a token, or `unauthorized`. */
+  /**
+   * The live session behind a token, or `unauthorized`. A session with an expiry is watched from now on,
+   * so that the connections it opens are closed when it expires.
+   */
   async authenticate(token: string | undefined): Promise<SessionRecord> {
     if (!token) throw unauthorized('Jeton de session manquant.');
     const session = await this.store.findSessionByTokenHash(hashSecret(token));
     if (!session) throw unauthorized('Jeton de session inconnu.');
     if (session.revokedAt !== null) throw unauthorized('Cette session a été révoquée.');
-    if (session.expiresAt !== null && session.expiresAt <= this.clock.now()) throw unauthorized('Cette session a expiré.');
+    if (this.isExpired(session)) throw unauthorized('Cette session a expiré.');
+    this.expiry.watch(session);
     return session;
+  }
+
+  /** Whether `session` is past its expiry now: a connection opened before checks it on every command. */
+  isExpired(session: SessionRecord): boolean {
+    return session.expiresAt !== null && session.expiresAt <= this.clock.now();
   }
 
   /** A director's session on `roomId`, or the error that says why not. */
@@ -121,7 +147,17 @@ export class AccessService {
 
   private async revoke(roomId: string, filter: { sessionId?: string; invitationId?: string }, at: number): Promise<string[]> {
     const ids = await this.store.revokeSessions(roomId, filter, at);
-    if (ids.length > 0) for (const listener of this.revocationListeners) listener(roomId, ids);
+    for (const id of ids) this.expiry.forget(id);
+    if (ids.length > 0) this.ended(roomId, ids, 'revoked');
     return ids;
+  }
+
+  /** Stops the expiry timers (server shutdown). */
+  close(): void {
+    this.expiry.stop();
+  }
+
+  private ended(roomId: string, sessionIds: string[], cause: SessionEnd): void {
+    for (const listener of this.revocationListeners) listener(roomId, sessionIds, cause);
   }
 }

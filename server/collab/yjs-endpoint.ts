@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
 import { docAccess, resolveRoomDoc, yjsCloseCodes, type DocAccess, type RoomDocRef } from '../../shared/main-courante/room-docs.js';
-import type { AccessService } from '../access/access-service.js';
+import { sessionEndReason, type AccessService } from '../access/access-service.js';
 import type { RoomService } from '../rooms/room-service.js';
 import type { SessionRecord } from '../store/types.js';
 import type { Logger } from '../ops/logger.js';
@@ -92,8 +92,8 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
   }
 
   http.on('upgrade', onUpgrade);
-  access.onRevoked((_roomId, sessionIds) => {
-    for (const id of sessionIds) for (const c of bySession.get(id) ?? []) c.close(yjsCloseCodes.revoked, 'Session révoquée.');
+  access.onRevoked((_roomId, sessionIds, cause) => {
+    for (const id of sessionIds) for (const c of bySession.get(id) ?? []) c.close(yjsCloseCodes.revoked, sessionEndReason[cause]);
   });
 
   return {
