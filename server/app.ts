@@ -15,7 +15,7 @@ import type { WallClock } from './access/wall-clock.js';
 import { RoomService } from './rooms/room-service.js';
 import type { RoomSetupStep } from './rooms/room-setup.js';
 import { roomsRoutes } from './http/rooms-routes.js';
-import { errorHandler } from './http/errors.js';
+import { errorHandler, refuseDeepJson } from './http/errors.js';
 import { restRateLimiter } from './http/rate-limits.js';
 import { attachHub } from './realtime/hub.js';
 import { openConfiguredStore } from './cluster/open-store.js';
@@ -53,8 +53,8 @@ export interface OrsanServer {
 const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 /** Builds the whole server (store, rooms, HTTP, hub) without listening yet. */
-export async function createOrsanServer(config: Config, options: { store?: Store; setupSteps?: RoomSetupStep[]; clock?: WallClock } = {}): Promise<OrsanServer> {
-  const logger = createLogger(config.LOG_LEVEL);
+export async function createOrsanServer(config: Config, options: { store?: Store; setupSteps?: RoomSetupStep[]; clock?: WallClock; logger?: Logger } = {}): Promise<OrsanServer> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const store = options.store ?? (await openConfiguredStore(config, logger));
   const { token: operatorToken, generated } = resolveOperatorToken(resolve(config.DATA_DIR), config.OPERATOR_TOKEN);
@@ -89,6 +89,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   // A room archive (import) is the one large body the API accepts.
   app.use('/api/archives', express.json({ limit: limits.maxArchiveBytes }));
   app.use('/api', express.json({ limit: limits.maxRestBodyBytes }));
+  app.use('/api', refuseDeepJson);
   app.get('/api/config', (_req, res) => res.json({ tileUrl: config.MAP_TILE_URL ?? null, tileAttribution: config.MAP_TILE_ATTRIBUTION ?? null }));
   app.use('/api', roomsRoutes({ rooms, access, operatorToken, publicUrl: url }));
 

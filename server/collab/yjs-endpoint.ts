@@ -7,6 +7,7 @@ import { sessionEndReason, type AccessService } from '../access/access-service.j
 import type { RoomService } from '../rooms/room-service.js';
 import type { SessionRecord } from '../store/types.js';
 import type { Logger } from '../ops/logger.js';
+import { decodePathSegment } from '../http/path-segment.js';
 import { YjsConnection } from './connection.js';
 import type { DocRegistry } from './doc-registry.js';
 
@@ -46,7 +47,7 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
   async function authorise(url: URL): Promise<Grant> {
     const match = /^\/yjs\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (!match) throw notFound('Adresse de document inconnue : /yjs/<salle>/<document>.');
-    const [, roomId, docName] = match.map(decodeURIComponent) as [string, string, string];
+    const [, roomId, docName] = match.map(decodePathSegment) as [string, string, string];
     const session = await access.authenticate(url.searchParams.get('token') ?? undefined);
     if (session.roomId !== roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
     const runtime = await rooms.get(roomId);

@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { DomainError, describeZodError, type ErrorBody } from '../../shared/core/errors.js';
 import { limits } from '../../shared/core/limits.js';
+import { nestsDeeperThan } from '../../shared/core/json-depth.js';
 import type { Participant } from '../../shared/core/define.js';
 import type { Viewer } from '../../shared/core/visibility.js';
 import { CommandEnvelope, HandshakeAuth, type CommandAck, type PresenceEntry, type WelcomeMessage } from '../../shared/protocol.js';
@@ -117,6 +118,8 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
     try {
       // The expiry timer closes the socket, but a command may arrive in the instant before it runs.
       if (access.isExpired(socket.data.session)) throw new DomainError('unauthorized', 'Cette session a expiré.');
+      // Before anything reads it recursively (JSON.stringify below, zod, the reducers, the hash chain).
+      if (nestsDeeperThan(envelope, limits.maxJsonDepth)) throw new DomainError('invalid', `Commande trop imbriquée (plus de ${limits.maxJsonDepth} niveaux).`);
       const size = Buffer.byteLength(JSON.stringify(envelope ?? null));
       if (size > limits.maxCommandBytes) throw new DomainError('too_large', `Commande trop volumineuse (${size} octets, maximum ${limits.maxCommandBytes}).`);
       await limiter.consume(socket.data.session.id).catch(() => {

@@ -8,6 +8,8 @@ export const limits = {
   maxRestBodyBytes: 256 * 1024,
   /** Largest room archive accepted for import. */
   maxArchiveBytes: 100 * 1024 * 1024,
+  /** Deepest nesting of objects/arrays in a command or a REST body (archives included); real ones stay under 15. */
+  maxJsonDepth: 64,
   /** Commands per session (all its sockets together, per instance): sustained rate and burst. */
   commandsPerSecond: 20,
   commandBurst: 40,
