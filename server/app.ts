@@ -25,6 +25,7 @@ import type { DocRelay } from './cluster/yjs-relay.js';
 import type { Store } from './store/types.js';
 import { createLogger, type Logger } from './ops/logger.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
+import { MetricsListener, metricsRoute } from './ops/metrics-endpoint.js';
 import { roomSetupSteps } from './setup-steps.js';
 import { mountFeatures } from './features.js';
 import { scenariosDir } from './exercise/scenario-files.js';
@@ -46,6 +47,8 @@ export interface OrsanServer {
   operatorTokenGenerated: boolean;
   /** Base URL for links, known once listening. */
   url: () => string;
+  /** With METRICS_PORT: where the separate metrics listener answers, once listening. */
+  metricsUrl: () => string | null;
   listen(): Promise<void>;
   close(): Promise<void>;
 }
@@ -82,9 +85,8 @@ export async function createOrsanServer(config: Config, options: { store?: Store
       res.status(503).json({ status: 'unavailable', error: String(error) });
     }
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.get('/metrics', metricsRoute(metrics, config.METRICS_TOKEN));
+  const metricsListener = config.METRICS_PORT === undefined ? null : new MetricsListener(metrics, config.METRICS_PORT, config.METRICS_HOST);
   app.use('/api', restRateLimiter({ access, operatorToken, logger }));
   // A room archive (import) is the one large body the API accepts.
   app.use('/api/archives', express.json({ limit: limits.maxArchiveBytes }));
@@ -93,7 +95,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   app.get('/api/config', (_req, res) => res.json({ tileUrl: config.MAP_TILE_URL ?? null, tileAttribution: config.MAP_TILE_ATTRIBUTION ?? null }));
   app.use('/api', roomsRoutes({ rooms, access, operatorToken, publicUrl: url }));
 
-  const server: OrsanServer = { config, http, io, store, rooms, access, logger, metrics, leadership: cluster.leadership, ...(cluster.docRelay ? { docRelay: cluster.docRelay } : {}), operatorToken, operatorTokenGenerated: generated, url, listen, close };
+  const server: OrsanServer = { config, http, io, store, rooms, access, logger, metrics, leadership: cluster.leadership, ...(cluster.docRelay ? { docRelay: cluster.docRelay } : {}), operatorToken, operatorTokenGenerated: generated, url, metricsUrl: () => metricsListener?.url() ?? null, listen, close };
   const hub = attachHub({ io, rooms, access, logger, metrics, ...(cluster.presenceOf ? { cluster: { presenceOf: cluster.presenceOf } } : {}) });
   await mountFeatures(server, app);
   app.use('/api', (_req, res) => res.status(404).json({ error: { code: 'not_found', message: 'Route inconnue.' } }));
@@ -107,6 +109,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
     });
     const { port } = http.address() as AddressInfo;
     boundUrl = `http://localhost:${port}`;
+    await metricsListener?.listen();
     await cluster.activate();
   }
 
@@ -117,6 +120,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
     io.disconnectSockets(true);
     await new Promise<void>((ok) => io.close(() => ok()));
     http.closeAllConnections();
+    await metricsListener?.close();
     await cluster.close();
     await store.close();
   }
