@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../shared/core/limits.js';
 import type { CommandAck } from '../../shared/protocol.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { connect, createRoom, joinAs, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
+import { connect, createRoom, joinAs, secondDirectorToken, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
 import { expectConnectRefused, logFingerprint } from './support.js';
 
 let srv: TestServer;
@@ -65,9 +65,7 @@ describe('bad input gets its error code, leaves the log untouched, and the serve
 
   it('rate-limits a burst of commands from one session', async () => {
     // A second director session: the limit is per session, so the main director must not share it.
-    const invitation = await srv.api('POST', `/api/rooms/${room.roomId}/invitations`, { role: 'director' }, room.directorToken);
-    const joined = await srv.api('POST', '/api/join', { code: invitation.body.code, name: 'Directrice adjointe' });
-    const burster = await connect(srv.url, joined.body.token);
+    const burster = await connect(srv.url, await secondDirectorToken(room));
     const before = await logFingerprint(srv.server, room.roomId);
     // Refused by the domain (the clock is not running): the burst itself appends nothing.
     const acks = await Promise.all(Array.from({ length: limits.commandBurst + 20 }, () => burster.send('clock.pause', {})));
