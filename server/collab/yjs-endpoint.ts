@@ -7,7 +7,7 @@ import { sessionEndReason, type AccessService } from '../access/access-service.j
 import type { RoomService } from '../rooms/room-service.js';
 import type { SessionRecord } from '../store/types.js';
 import type { Logger } from '../ops/logger.js';
-import { decodePathSegment } from '../http/path-segment.js';
+import { decodePathSegment, requestUrl } from '../http/request-target.js';
 import { YjsConnection } from './connection.js';
 import type { DocRegistry } from './doc-registry.js';
 
@@ -79,8 +79,8 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
   }
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith('/yjs/')) return;
+    const url = requestUrl(req.url);
+    if (!url?.pathname.startsWith('/yjs/')) return;
     socket.on('error', () => socket.destroy());
     authorise(url).then(
       (grant) => wss.handleUpgrade(req, socket, head, (ws) => connect(ws, grant)),
