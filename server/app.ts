@@ -67,7 +67,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   const app = express();
   const http = createServer(app);
   const io = new SocketServer(http, { maxHttpBufferSize: limits.maxSocketMessageBytes, serveClient: false });
-  const cluster = await createCluster({ config, store, io, rooms, logger });
+  const cluster = await createCluster({ config, store, io, rooms, access, logger });
   let boundUrl = '';
   const url = () => config.PUBLIC_URL?.replace(/\/$/, '') ?? boundUrl;
 

@@ -33,7 +33,8 @@ export const sessionEndReason: Readonly<Record<SessionEnd, string>> = {
   expired: 'Session expirée.',
 };
 
-export type RevocationListener = (roomId: string, sessionIds: string[], cause: SessionEnd) => void;
+/** `local`: decided on this instance; `remote`: relayed from another one (`server/cluster/revocation-relay.ts`). */
+export type RevocationListener = (roomId: string, sessionIds: string[], cause: SessionEnd, origin: 'local' | 'remote') => void;
 
 const unauthorized = (message: string) => new DomainError('unauthorized', message);
 
@@ -152,12 +153,18 @@ export class AccessService {
     return ids;
   }
 
+  /** Sessions another instance ended: their connections here are closed too (local listeners only act). */
+  endedElsewhere(roomId: string, sessionIds: string[], cause: SessionEnd): void {
+    for (const id of sessionIds) this.expiry.forget(id);
+    this.ended(roomId, sessionIds, cause, 'remote');
+  }
+
   /** Stops the expiry timers (server shutdown). */
   close(): void {
     this.expiry.stop();
   }
 
-  private ended(roomId: string, sessionIds: string[], cause: SessionEnd): void {
-    for (const listener of this.revocationListeners) listener(roomId, sessionIds, cause);
+  private ended(roomId: string, sessionIds: string[], cause: SessionEnd, origin: 'local' | 'remote' = 'local'): void {
+    for (const listener of this.revocationListeners) listener(roomId, sessionIds, cause, origin);
   }
 }

@@ -62,8 +62,10 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
     }),
   );
 
-  // Revoked or expired: the same end. With Redis, `io.to` reaches the session's sockets on every instance.
-  access.onRevoked((_roomId, sessionIds, cause) => {
+  // Revoked or expired: the same end. With Redis, `io.to` already reaches the session's sockets on every
+  // instance, so a revocation relayed from another instance has nothing left to do here.
+  access.onRevoked((_roomId, sessionIds, cause, origin) => {
+    if (origin === 'remote') return;
     for (const id of sessionIds) {
       io.to(sessionChannel(id)).emit('revoked', { reason: sessionEndReason[cause] });
       io.in(sessionChannel(id)).disconnectSockets(true);

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yjsCloseCodes } from '../../shared/main-courante/room-docs.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { connect, createRoom, type TestClient, type TestRoom } from '../helpers/room.js';
+import { connect, createRoom, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
 import { stockClient, waitFor } from '../collab/yjs-clients.js';
 import { createClusterEnv, type ClusterEnv } from './cluster-env.js';
 
-describe('expiry on two instances', () => {
+describe('a session that ends (expiry, revocation) on two instances', () => {
   // One wall clock for both instances, as NTP would give them.
   const clock = new FakeClock();
   let cluster: ClusterEnv;
@@ -43,6 +43,17 @@ describe('expiry on two instances', () => {
     await disconnected;
     await waitFor(() => yjsOnB.closes.includes(yjsCloseCodes.revoked), 5_000, 'yjs on B closed with 4401');
     expect(onB.socket.connected).toBe(false);
+    yjsOnB.destroy();
+  });
+
+  it('revoking a session on one instance closes its Yjs connection on the other', async () => {
+    const token = await tokenFor(room, 'player', 'ars', 'Agent ARS');
+    const yjsOnB = stockClient(b.url, room.roomId, 'main-courante', token);
+    await yjsOnB.whenSynced();
+    const session = await a.api('GET', '/api/session', undefined, token);
+    const res = await a.api('DELETE', `/api/rooms/${room.roomId}/sessions/${session.body.sessionId}`, undefined, room.directorToken);
+    expect(res.status).toBe(200);
+    await waitFor(() => yjsOnB.closes.includes(yjsCloseCodes.revoked), 5_000, 'yjs on B closed with 4401');
     yjsOnB.destroy();
   });
 });
