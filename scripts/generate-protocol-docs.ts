@@ -19,7 +19,7 @@ const errorMeanings: Record<ErrorCode, [http: number, meaning: string]> = {
   forbidden: [403, "The role may not send this command (permission matrix), a cell rule refused it, or the path names another room."],
   not_found: [404, 'The thing the command or route names does not exist in this room.'],
   conflict: [409, 'The command does not apply to the current state (e.g. pausing a clock that is not running).'],
-  rate_limited: [429, `Over ${limits.commandsPerSecond} commands/s per socket (burst ${limits.commandBurst}), or over the REST request limit.`],
+  rate_limited: [429, `Over ${limits.commandsPerSecond} commands/s per session, all its sockets together (burst ${limits.commandBurst}), or over the REST request limit (per session, or per client address when anonymous).`],
   too_large: [413, `Command over ${limits.maxCommandBytes} bytes serialised, or REST body over ${limits.maxRestBodyBytes} bytes.`],
   unavailable: [503, 'The room is quarantined: an event of its log cannot be replayed. Every other room of the instance works; the operator examines the log (`npm run verify`, `/readyz`).'],
   internal: [500, 'A server fault; the command was not appended. Retrying with the same command id is safe.'],
@@ -127,7 +127,7 @@ function commands(): string[] {
     '',
     jsonSchema(CommandAck),
     '',
-    `Limits: ${limits.maxCommandBytes} bytes per serialised command, ${limits.commandsPerSecond} commands/s per socket with bursts of ${limits.commandBurst}.`,
+    `Limits: ${limits.maxCommandBytes} bytes per serialised command, ${limits.commandsPerSecond} commands/s per session (all its sockets together, per instance) with bursts of ${limits.commandBurst}.`,
     '',
   ];
 }

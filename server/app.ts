@@ -1,7 +1,6 @@
 import express from 'express';
 import helmet from 'helmet';
 import compression from 'compression';
-import { rateLimit } from 'express-rate-limit';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
@@ -12,10 +11,12 @@ import { limits } from '../shared/core/limits.js';
 import type { Config } from './config.js';
 import { AccessService } from './access/access-service.js';
 import { resolveOperatorToken } from './access/operator-token.js';
+import type { WallClock } from './access/wall-clock.js';
 import { RoomService } from './rooms/room-service.js';
 import type { RoomSetupStep } from './rooms/room-setup.js';
 import { roomsRoutes } from './http/rooms-routes.js';
-import { errorHandler } from './http/errors.js';
+import { errorHandler, refuseDeepJson } from './http/errors.js';
+import { restRateLimiter } from './http/rate-limits.js';
 import { attachHub } from './realtime/hub.js';
 import { openConfiguredStore } from './cluster/open-store.js';
 import { createCluster } from './cluster/cluster.js';
@@ -24,6 +25,7 @@ import type { DocRelay } from './cluster/yjs-relay.js';
 import type { Store } from './store/types.js';
 import { createLogger, type Logger } from './ops/logger.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
+import { MetricsListener, metricsRoute } from './ops/metrics-endpoint.js';
 import { roomSetupSteps } from './setup-steps.js';
 import { mountFeatures } from './features.js';
 import { scenariosDir } from './exercise/scenario-files.js';
@@ -45,6 +47,8 @@ export interface OrsanServer {
   operatorTokenGenerated: boolean;
   /** Base URL for links, known once listening. */
   url: () => string;
+  /** With METRICS_PORT: where the separate metrics listener answers, once listening. */
+  metricsUrl: () => string | null;
   listen(): Promise<void>;
   close(): Promise<void>;
 }
@@ -52,22 +56,23 @@ export interface OrsanServer {
 const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 /** Builds the whole server (store, rooms, HTTP, hub) without listening yet. */
-export async function createOrsanServer(config: Config, options: { store?: Store; setupSteps?: RoomSetupStep[] } = {}): Promise<OrsanServer> {
-  const logger = createLogger(config.LOG_LEVEL);
+export async function createOrsanServer(config: Config, options: { store?: Store; setupSteps?: RoomSetupStep[]; clock?: WallClock; logger?: Logger } = {}): Promise<OrsanServer> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const store = options.store ?? (await openConfiguredStore(config, logger));
   const { token: operatorToken, generated } = resolveOperatorToken(resolve(config.DATA_DIR), config.OPERATOR_TOKEN);
   const rooms = new RoomService(store.events, options.setupSteps ?? roomSetupSteps, config.SCENARIOS_DIR ? resolve(config.SCENARIOS_DIR) : scenariosDir);
-  const access = new AccessService(store.access);
+  const access = new AccessService(store.access, options.clock);
 
   const app = express();
   const http = createServer(app);
   const io = new SocketServer(http, { maxHttpBufferSize: limits.maxSocketMessageBytes, serveClient: false });
-  const cluster = await createCluster({ config, store, io, rooms, logger });
+  const cluster = await createCluster({ config, store, io, rooms, access, logger });
   let boundUrl = '';
   const url = () => config.PUBLIC_URL?.replace(/\/$/, '') ?? boundUrl;
 
   app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:', ...tileOrigins(config)], 'connect-src': ["'self'", 'ws:', 'wss:'] } } }));
   // The region's reference data (≈ 800 KB of JSON) and the client bundle shrink four- to five-fold.
   app.use(compression());
@@ -83,17 +88,17 @@ export async function createOrsanServer(config: Config, options: { store?: Store
       res.status(503).json({ status: 'unavailable', error: String(error) });
     }
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
-  app.use('/api', rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-8', legacyHeaders: false, message: { error: { code: 'rate_limited', message: 'Trop de requêtes.' } } }));
+  app.get('/metrics', metricsRoute(metrics, config.METRICS_TOKEN));
+  const metricsListener = config.METRICS_PORT === undefined ? null : new MetricsListener(metrics, config.METRICS_PORT, config.METRICS_HOST);
+  app.use('/api', restRateLimiter({ access, operatorToken, logger }));
   // A room archive (import) is the one large body the API accepts.
   app.use('/api/archives', express.json({ limit: limits.maxArchiveBytes }));
   app.use('/api', express.json({ limit: limits.maxRestBodyBytes }));
+  app.use('/api', refuseDeepJson);
   app.get('/api/config', (_req, res) => res.json({ tileUrl: config.MAP_TILE_URL ?? null, tileAttribution: config.MAP_TILE_ATTRIBUTION ?? null }));
   app.use('/api', roomsRoutes({ rooms, access, operatorToken, publicUrl: url }));
 
-  const server: OrsanServer = { config, http, io, store, rooms, access, logger, metrics, leadership: cluster.leadership, ...(cluster.docRelay ? { docRelay: cluster.docRelay } : {}), operatorToken, operatorTokenGenerated: generated, url, listen, close };
+  const server: OrsanServer = { config, http, io, store, rooms, access, logger, metrics, leadership: cluster.leadership, ...(cluster.docRelay ? { docRelay: cluster.docRelay } : {}), operatorToken, operatorTokenGenerated: generated, url, metricsUrl: () => metricsListener?.url() ?? null, listen, close };
   const hub = attachHub({ io, rooms, access, logger, metrics, ...(cluster.presenceOf ? { cluster: { presenceOf: cluster.presenceOf } } : {}) });
   await mountFeatures(server, app);
   app.use('/api', (_req, res) => res.status(404).json({ error: { code: 'not_found', message: 'Route inconnue.' } }));
@@ -107,15 +112,18 @@ export async function createOrsanServer(config: Config, options: { store?: Store
     });
     const { port } = http.address() as AddressInfo;
     boundUrl = `http://localhost:${port}`;
+    await metricsListener?.listen();
     await cluster.activate();
   }
 
   async function close(): Promise<void> {
     rooms.close();
+    access.close();
     hub.presence.stop();
     io.disconnectSockets(true);
     await new Promise<void>((ok) => io.close(() => ok()));
     http.closeAllConnections();
+    await metricsListener?.close();
     await cluster.close();
     await store.close();
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeZodError } from '../shared/core/errors.js';
+import { TrustProxy } from './http/trust-proxy.js';
 
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -24,6 +25,13 @@ export const EnvSchema = z.object({
   CLIENT_DIR: z.string().optional(),
   /** Folder of scenario files (default: the shipped `scenarios/`). */
   SCENARIOS_DIR: z.string().optional(),
+  /** Proxies whose `X-Forwarded-For` names the client (rate limits per address): see `server/http/trust-proxy.ts`. */
+  TRUST_PROXY: TrustProxy.default(false),
+  /** Bearer token that opens `GET /metrics` on the main port; without it (and without METRICS_PORT) metrics are not served. */
+  METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN doit faire au moins 24 caractères').optional(),
+  /** A separate listener for `GET /metrics` only, on METRICS_HOST (loopback by default). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -50,7 +50,7 @@ export const serverMessages = {
   event: RoomEvent,
   /** Who is connected now, per session (volatile, not in the log). */
   presence: z.object({ participants: z.array(PresenceEntry) }),
-  /** The session was revoked or the room closed: the client must stop reconnecting. */
+  /** The session was revoked or has expired, or the room closed: the client must stop reconnecting. */
   revoked: z.object({ reason: z.string() }),
 } as const;
 

@@ -3,6 +3,8 @@ import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
 import { CellId, Role } from '../../shared/core/roles.js';
 import type { AccessStore, InvitationRecord, SessionRecord } from '../store/types.js';
 import { hashSecret, newId, newInvitationCode, newToken, normaliseCode } from './secrets.js';
+import { ExpiryWatch } from './expiry-watch.js';
+import { systemClock, type WallClock } from './wall-clock.js';
 
 export const InvitationRequest = z
   .object({
@@ -22,19 +24,36 @@ export const JoinRequest = z.object({
   name: z.string().trim().min(1).max(80),
 });
 
-export type RevocationListener = (roomId: string, sessionIds: string[]) => void;
+/** Why a session ended while its connections may still be open. */
+export type SessionEnd = 'revoked' | 'expired';
+
+/** What the people behind an ended session are told (socket `revoked` message, Yjs close reason). */
+export const sessionEndReason: Readonly<Record<SessionEnd, string>> = {
+  revoked: 'Session révoquée par le directeur.',
+  expired: 'Session expirée.',
+};
+
+/** `local`: decided on this instance; `remote`: relayed from another one (`server/cluster/revocation-relay.ts`). */
+export type RevocationListener = (roomId: string, sessionIds: string[], cause: SessionEnd, origin: 'local' | 'remote') => void;
 
 const unauthorized = (message: string) => new DomainError('unauthorized', message);
 
 /** Invitations (codes handed to participants) and sessions (tokens they act with). Only hashes are stored. */
 export class AccessService {
   private readonly revocationListeners = new Set<RevocationListener>();
+  private readonly expiry: ExpiryWatch;
 
   constructor(
     private readonly store: AccessStore,
-    private readonly wallClock: () => number = Date.now,
-  ) {}
+    private readonly clock: WallClock = systemClock,
+  ) {
+    this.expiry = new ExpiryWatch(clock, (session) => this.ended(session.roomId, [session.id], 'expired'));
+  }
 
+  /**
+   * Called when sessions end under open connections: revoked by the director, or expired (each instance
+   * times the expiry of the sessions it authenticated). Listeners close those connections.
+   */
   onRevoked(listener: RevocationListener): void {
     this.revocationListeners.add(listener);
   }
@@ -42,7 +61,7 @@ export class AccessService {
   async createInvitation(roomId: string, request: InvitationRequest, cells: readonly string[]): Promise<{ id: string; code: string }> {
     if (request.cell && !cells.includes(request.cell)) throw notFound(`Cellule « ${request.cell} » inconnue dans cette salle.`);
     const expiresAt = request.expiresAt ? Date.parse(request.expiresAt) : null;
-    if (expiresAt !== null && expiresAt <= this.wallClock()) throw new DomainError('invalid', "La date d'expiration est passée.");
+    if (expiresAt !== null && expiresAt <= this.clock.now()) throw new DomainError('invalid', "La date d'expiration est passée.");
     const code = newInvitationCode();
     const record: InvitationRecord = {
       id: newId(),
@@ -50,7 +69,7 @@ export class AccessService {
       role: request.role,
       cell: request.cell ?? null,
       label: request.label ?? null,
-      createdAt: this.wallClock(),
+      createdAt: this.clock.now(),
       expiresAt,
       revokedAt: null,
     };
@@ -63,7 +82,7 @@ export class AccessService {
     const invitation = await this.store.findInvitationByCodeHash(hashSecret(normaliseCode(code)));
     if (!invitation) throw unauthorized("Code d'invitation inconnu.");
     if (invitation.revokedAt !== null) throw unauthorized('Cette invitation a été révoquée.');
-    if (invitation.expiresAt !== null && invitation.expiresAt <= this.wallClock()) throw unauthorized('Cette invitation a expiré.');
+    if (invitation.expiresAt !== null && invitation.expiresAt <= this.clock.now()) throw unauthorized('Cette invitation a expiré.');
     const token = newToken();
     const session: SessionRecord = {
       id: newId(),
@@ -72,7 +91,7 @@ export class AccessService {
       cell: invitation.cell,
       name,
       invitationId: invitation.id,
-      createdAt: this.wallClock(),
+      createdAt: this.clock.now(),
       expiresAt: invitation.expiresAt,
       revokedAt: null,
     };
@@ -80,14 +99,23 @@ export class AccessService {
     return { token, session };
   }
 
-  /** The live session behind a token, or `unauthorized`. */
+  /**
+   * The live session behind a token, or `unauthorized`. A session with an expiry is watched from now on,
+   * so that the connections it opens are closed when it expires.
+   */
   async authenticate(token: string | undefined): Promise<SessionRecord> {
     if (!token) throw unauthorized('Jeton de session manquant.');
     const session = await this.store.findSessionByTokenHash(hashSecret(token));
     if (!session) throw unauthorized('Jeton de session inconnu.');
     if (session.revokedAt !== null) throw unauthorized('Cette session a été révoquée.');
-    if (session.expiresAt !== null && session.expiresAt <= this.wallClock()) throw unauthorized('Cette session a expiré.');
+    if (this.isExpired(session)) throw unauthorized('Cette session a expiré.');
+    this.expiry.watch(session);
     return session;
+  }
+
+  /** Whether `session` is past its expiry now: a connection opened before checks it on every command. */
+  isExpired(session: SessionRecord): boolean {
+    return session.expiresAt !== null && session.expiresAt <= this.clock.now();
   }
 
   /** A director's session on `roomId`, or the error that says why not. */
@@ -108,19 +136,35 @@ export class AccessService {
 
   /** Revokes an invitation and every session opened with it; their sockets are told and disconnected. */
   async revokeInvitation(roomId: string, invitationId: string): Promise<string[]> {
-    const at = this.wallClock();
+    const at = this.clock.now();
     if (!(await this.store.revokeInvitation(roomId, invitationId, at))) throw notFound('Invitation introuvable ou déjà révoquée.');
     return this.revoke(roomId, { invitationId }, at);
   }
 
   async revokeSession(roomId: string, sessionId: string): Promise<void> {
-    const ids = await this.revoke(roomId, { sessionId }, this.wallClock());
+    const ids = await this.revoke(roomId, { sessionId }, this.clock.now());
     if (ids.length === 0) throw notFound('Session introuvable ou déjà révoquée.');
   }
 
   private async revoke(roomId: string, filter: { sessionId?: string; invitationId?: string }, at: number): Promise<string[]> {
     const ids = await this.store.revokeSessions(roomId, filter, at);
-    if (ids.length > 0) for (const listener of this.revocationListeners) listener(roomId, ids);
+    for (const id of ids) this.expiry.forget(id);
+    if (ids.length > 0) this.ended(roomId, ids, 'revoked');
     return ids;
+  }
+
+  /** Sessions another instance ended: their connections here are closed too (local listeners only act). */
+  endedElsewhere(roomId: string, sessionIds: string[], cause: SessionEnd): void {
+    for (const id of sessionIds) this.expiry.forget(id);
+    this.ended(roomId, sessionIds, cause, 'remote');
+  }
+
+  /** Stops the expiry timers (server shutdown). */
+  close(): void {
+    this.expiry.stop();
+  }
+
+  private ended(roomId: string, sessionIds: string[], cause: SessionEnd, origin: 'local' | 'remote' = 'local'): void {
+    for (const listener of this.revocationListeners) listener(roomId, sessionIds, cause, origin);
   }
 }

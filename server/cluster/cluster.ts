@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io';
 import type { PresenceEntry } from '../../shared/protocol.js';
+import type { AccessService } from '../access/access-service.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../ops/logger.js';
 import type { RoomService } from '../rooms/room-service.js';
@@ -11,12 +12,14 @@ import { PgLeadership } from './pg-leadership.js';
 import { PgRoomFeed, RemoteAppendFollower } from './pg-room-feed.js';
 import { attachRedisFanOut, redisNamespace } from './redis-fanout.js';
 import { redisDocRelay, type DocRelay } from './yjs-relay.js';
+import { relayRevocations } from './revocation-relay.js';
 
 export interface ClusterDeps {
   config: Config;
   store: Store;
   io: Server;
   rooms: RoomService;
+  access: AccessService;
   logger: Logger;
 }
 
@@ -38,10 +41,10 @@ const isPostgres = (store: Store): store is PostgresStore => store.kind === 'pos
  * Wires the instance into its cluster. On SQLite (one machine, the default) nothing changes: the instance
  * is always the leader and follows no one. On PostgreSQL it follows the appends of the other instances
  * (LISTEN/NOTIFY → `refresh` of the live room, whose listeners broadcast to this instance's sockets) and
- * competes for leadership; with REDIS_URL, socket.io spans the instances through Redis streams and the Yjs
- * documents are relayed between them through Redis pub/sub.
+ * competes for leadership; with REDIS_URL, socket.io spans the instances through Redis streams, and the Yjs
+ * documents and the revocations (which close Yjs connections) are relayed between them through Redis pub/sub.
  */
-export async function createCluster({ config, store, io, rooms, logger }: ClusterDeps): Promise<Cluster> {
+export async function createCluster({ config, store, io, rooms, access, logger }: ClusterDeps): Promise<Cluster> {
   if (!isPostgres(store)) {
     if (config.REDIS_URL) logger.warn('REDIS_URL ignored: SQLite serves a single instance (STORE=postgres for several)');
     return { leadership: alwaysLeader, activate: async () => undefined, close: async () => undefined };
@@ -49,6 +52,7 @@ export async function createCluster({ config, store, io, rooms, logger }: Cluste
   const namespace = redisNamespace(store.schema);
   const fanOut = config.REDIS_URL ? await attachRedisFanOut(io, config.REDIS_URL, namespace, logger) : null;
   const docRelay = fanOut ? await redisDocRelay(fanOut.redis, namespace, logger) : null;
+  const revocations = fanOut ? await relayRevocations(fanOut.redis, namespace, access, logger) : null;
   if (!fanOut) logger.warn('STORE=postgres without REDIS_URL: run a single instance (presence and revocations would not cross instances)');
   if (!config.OPERATOR_TOKEN) logger.warn('OPERATOR_TOKEN is not set: each instance generates its own operator token');
 
@@ -81,6 +85,7 @@ export async function createCluster({ config, store, io, rooms, logger }: Cluste
       await feed.stop();
       await leadership.stop();
       await docRelay?.close();
+      await revocations?.close();
       await fanOut?.close();
     },
   };

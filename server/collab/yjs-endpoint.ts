@@ -3,10 +3,11 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
 import { docAccess, resolveRoomDoc, yjsCloseCodes, type DocAccess, type RoomDocRef } from '../../shared/main-courante/room-docs.js';
-import type { AccessService } from '../access/access-service.js';
+import { sessionEndReason, type AccessService } from '../access/access-service.js';
 import type { RoomService } from '../rooms/room-service.js';
 import type { SessionRecord } from '../store/types.js';
 import type { Logger } from '../ops/logger.js';
+import { decodePathSegment, requestUrl } from '../http/request-target.js';
 import { YjsConnection } from './connection.js';
 import type { DocRegistry } from './doc-registry.js';
 
@@ -46,7 +47,7 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
   async function authorise(url: URL): Promise<Grant> {
     const match = /^\/yjs\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (!match) throw notFound('Adresse de document inconnue : /yjs/<salle>/<document>.');
-    const [, roomId, docName] = match.map(decodeURIComponent) as [string, string, string];
+    const [, roomId, docName] = match.map(decodePathSegment) as [string, string, string];
     const session = await access.authenticate(url.searchParams.get('token') ?? undefined);
     if (session.roomId !== roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
     const runtime = await rooms.get(roomId);
@@ -78,8 +79,8 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
   }
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith('/yjs/')) return;
+    const url = requestUrl(req.url);
+    if (!url?.pathname.startsWith('/yjs/')) return;
     socket.on('error', () => socket.destroy());
     authorise(url).then(
       (grant) => wss.handleUpgrade(req, socket, head, (ws) => connect(ws, grant)),
@@ -92,8 +93,8 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
   }
 
   http.on('upgrade', onUpgrade);
-  access.onRevoked((_roomId, sessionIds) => {
-    for (const id of sessionIds) for (const c of bySession.get(id) ?? []) c.close(yjsCloseCodes.revoked, 'Session révoquée.');
+  access.onRevoked((_roomId, sessionIds, cause) => {
+    for (const id of sessionIds) for (const c of bySession.get(id) ?? []) c.close(yjsCloseCodes.revoked, sessionEndReason[cause]);
   });
 
   return {

@@ -1,6 +1,8 @@
-import type { ErrorRequestHandler, Request } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { z } from 'zod';
-import { DomainError, describeZodError, type ErrorCode } from '../../shared/core/errors.js';
+import { DomainError, describeZodError, type ErrorBody, type ErrorCode } from '../../shared/core/errors.js';
+import { nestsDeeperThan } from '../../shared/core/json-depth.js';
+import { limits } from '../../shared/core/limits.js';
 import type { Logger } from '../ops/logger.js';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -27,17 +29,52 @@ export function bearerToken(req: Request): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
 }
 
-/** Every error leaves as `{ error: { code, message } }` with the matching HTTP status. */
+/** Refuses a JSON body nested deeper than `limits.maxJsonDepth` before any route reads it (recursively). */
+export const refuseDeepJson: RequestHandler = (req, _res, next) => {
+  if (nestsDeeperThan(req.body, limits.maxJsonDepth)) return next(new DomainError('invalid', `Corps JSON trop imbriqué (plus de ${limits.maxJsonDepth} niveaux).`));
+  next();
+};
+
+/** What body-parser's typed errors mean to the sender. */
+const bodyErrors = new Map<string, ErrorBody>([
+  ['entity.parse.failed', { code: 'invalid', message: 'Corps JSON mal formé.' }],
+  ['entity.too.large', { code: 'too_large', message: 'Corps de requête trop volumineux.' }],
+  ['charset.unsupported', { code: 'invalid', message: 'Jeu de caractères non pris en charge : envoyer le JSON en UTF-8.' }],
+  ['encoding.unsupported', { code: 'invalid', message: 'Content-Encoding non pris en charge (identity, gzip, deflate ou br).' }],
+]);
+
+const codeOfStatus = new Map<number, ErrorCode>([
+  [401, 'unauthorized'],
+  [403, 'forbidden'],
+  [404, 'not_found'],
+  [409, 'conflict'],
+  [413, 'too_large'],
+  [429, 'rate_limited'],
+]);
+
+/**
+ * A request the client got wrong, as express and body-parser report it: an error carrying a 4xx `status`
+ * (bad percent-encoding in the path, unsupported charset or Content-Encoding, a corrupt gzip/deflate/br
+ * body, an aborted upload). It keeps its status and gets a stable code; nothing to log, the server is fine.
+ */
+function clientError(error: unknown): { status: number; body: ErrorBody } | null {
+  if (!(error instanceof Error) || !('status' in error) || typeof error.status !== 'number') return null;
+  const { status } = error;
+  if (status < 400 || status > 499) return null;
+  const type = 'type' in error && typeof error.type === 'string' ? error.type : '';
+  const known = bodyErrors.get(type);
+  if (known) return { status, body: known };
+  if (error instanceof URIError) return { status, body: { code: 'invalid', message: 'Adresse mal encodée (séquence %xx invalide).' } };
+  return { status, body: { code: codeOfStatus.get(status) ?? 'invalid', message: 'Requête illisible (corps ou en-têtes invalides).' } };
+}
+
+/** Every error leaves as `{ error: { code, message } }` with the matching HTTP status; only server faults are logged. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    let body: { code: ErrorCode; message: string };
-    if (error instanceof DomainError) body = error.toBody();
-    else if (error?.type === 'entity.parse.failed') body = { code: 'invalid', message: 'Corps JSON mal formé.' };
-    else if (error?.type === 'entity.too.large') body = { code: 'too_large', message: 'Corps de requête trop volumineux.' };
-    else {
-      logger.error({ err: error, path: req.path }, 'request failed');
-      body = { code: 'internal', message: 'Erreur interne du serveur.' };
-    }
-    res.status(statusOf[body.code]).json({ error: body });
+    if (error instanceof DomainError) return void res.status(statusOf[error.code]).json({ error: error.toBody() });
+    const refused = clientError(error);
+    if (refused) return void res.status(refused.status).json({ error: refused.body });
+    logger.error({ err: error, path: req.path }, 'request failed');
+    res.status(500).json({ error: { code: 'internal', message: 'Erreur interne du serveur.' } satisfies ErrorBody });
   };
 }

@@ -2,10 +2,11 @@ import type { Server, Socket } from 'socket.io';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { DomainError, describeZodError, type ErrorBody } from '../../shared/core/errors.js';
 import { limits } from '../../shared/core/limits.js';
+import { nestsDeeperThan } from '../../shared/core/json-depth.js';
 import type { Participant } from '../../shared/core/define.js';
 import type { Viewer } from '../../shared/core/visibility.js';
 import { CommandEnvelope, HandshakeAuth, type CommandAck, type PresenceEntry, type WelcomeMessage } from '../../shared/protocol.js';
-import type { AccessService } from '../access/access-service.js';
+import { sessionEndReason, type AccessService } from '../access/access-service.js';
 import type { RoomService } from '../rooms/room-service.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
 import type { SessionRecord } from '../store/types.js';
@@ -46,6 +47,7 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
       .catch(() => participants)
       .then((all) => io.to(roomChannel(roomId)).emit('presence', { participants: all }));
   });
+  // One budget per session, shared by all its sockets (tabs, reconnections), on this instance.
   const limiter = new RateLimiterMemory({ points: limits.commandBurst, duration: limits.commandBurst / limits.commandsPerSecond });
 
   rooms.onRoomLive((runtime) =>
@@ -60,9 +62,12 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
     }),
   );
 
-  access.onRevoked((_roomId, sessionIds) => {
+  // Revoked or expired: the same end. With Redis, `io.to` already reaches the session's sockets on every
+  // instance, so a revocation relayed from another instance has nothing left to do here.
+  access.onRevoked((_roomId, sessionIds, cause, origin) => {
+    if (origin === 'remote') return;
     for (const id of sessionIds) {
-      io.to(sessionChannel(id)).emit('revoked', { reason: 'Session révoquée par le directeur.' });
+      io.to(sessionChannel(id)).emit('revoked', { reason: sessionEndReason[cause] });
       io.in(sessionChannel(id)).disconnectSockets(true);
     }
   });
@@ -115,9 +120,13 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
   async function runCommand(runtime: RoomRuntime, socket: HubSocket, actor: Participant, envelope: unknown): Promise<CommandAck> {
     const stop = metrics.commandLatency.startTimer();
     try {
+      // The expiry timer closes the socket, but a command may arrive in the instant before it runs.
+      if (access.isExpired(socket.data.session)) throw new DomainError('unauthorized', 'Cette session a expiré.');
+      // Before anything reads it recursively (JSON.stringify below, zod, the reducers, the hash chain).
+      if (nestsDeeperThan(envelope, limits.maxJsonDepth)) throw new DomainError('invalid', `Commande trop imbriquée (plus de ${limits.maxJsonDepth} niveaux).`);
       const size = Buffer.byteLength(JSON.stringify(envelope ?? null));
       if (size > limits.maxCommandBytes) throw new DomainError('too_large', `Commande trop volumineuse (${size} octets, maximum ${limits.maxCommandBytes}).`);
-      await limiter.consume(socket.id).catch(() => {
+      await limiter.consume(socket.data.session.id).catch(() => {
         throw new DomainError('rate_limited', 'Trop de commandes : ralentissez.');
       });
       const parsed = CommandEnvelope.safeParse(envelope);
@@ -153,9 +162,9 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
       }
       socket.join([roomChannel(runtime.id), audienceChannel(runtime.id, viewer), sessionChannel(session.id)]);
       // A revocation between the handshake and this join missed the socket: look again now that it is reachable.
-      const stillValid = await access.authenticate(String(socket.handshake.auth.token)).then(() => true, () => false);
-      if (!stillValid) {
-        socket.emit('revoked', { reason: 'Session révoquée par le directeur.' });
+      const refusal = await access.authenticate(String(socket.handshake.auth.token)).then(() => null, (error: unknown) => toBody(error));
+      if (refusal) {
+        socket.emit('revoked', { reason: refusal.message });
         socket.disconnect(true);
         return;
       }

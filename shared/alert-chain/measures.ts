@@ -1,4 +1,5 @@
 import { channelLabels, type Channel } from '../core/channels.js';
+import { defuseFormula } from '../core/spreadsheet-safety.js';
 import { formatExerciseTime } from '../exercise/clock.js';
 import { findActor, type AlertChainState, type ChainLink } from './state.js';
 import { acknowledgeDeadlineAt, alertDeadlineAt } from './timing.js';
@@ -118,10 +119,9 @@ const time = (ms: number | null) => (ms === null ? '' : formatExerciseTime(ms));
 const minutes = (ms: number | null) => (ms === null ? '' : (ms / 60_000).toFixed(1).replace('.', ','));
 const yesNo = (b: boolean) => (b ? 'oui' : 'non');
 
-/** Quotes a cell when needed, and defuses text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`), numbers aside. */
+/** Quotes a cell when needed, and defuses text a spreadsheet would run as a formula. */
 function csvCell(value: string): string {
-  const formula = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(,\d+)?$/.test(value);
-  const safe = formula ? `'${value}` : value;
+  const safe = defuseFormula(value);
   return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

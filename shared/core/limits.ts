@@ -8,7 +8,9 @@ export const limits = {
   maxRestBodyBytes: 256 * 1024,
   /** Largest room archive accepted for import. */
   maxArchiveBytes: 100 * 1024 * 1024,
-  /** Commands per socket: sustained rate and burst. */
+  /** Deepest nesting of objects/arrays in a command or a REST body (archives included); real ones stay under 15. */
+  maxJsonDepth: 64,
+  /** Commands per session (all its sockets together, per instance): sustained rate and burst. */
   commandsPerSecond: 20,
   commandBurst: 40,
   /** A client further behind than this gets a snapshot instead of the missed events. */

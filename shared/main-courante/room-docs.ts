@@ -53,7 +53,7 @@ export function acceptsWrites(ref: RoomDocRef, state: RoomState): boolean {
  * WebSocket close codes of the endpoint. The stock `y-websocket` client stops reconnecting on 4400–4499.
  * - `refused`: an update was refused (stock client): reconnecting would resend it;
  * - `resync`: an update was refused (project client, `?client=orsan`): drop the local document and reconnect fresh;
- * - `revoked`: the session was revoked;
+ * - `revoked`: the session was revoked or has expired;
  * - `unavailable`: the store failed; transient, the client reconnects and resends what it has.
  */
 export const yjsCloseCodes = { refused: 4403, resync: 4409, revoked: 4401, unavailable: 1011 } as const;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../shared/core/limits.js';
 import type { CommandAck } from '../../shared/protocol.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { createRoom, joinAs, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
+import { connect, createRoom, joinAs, secondDirectorToken, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
 import { expectConnectRefused, logFingerprint } from './support.js';
 
 let srv: TestServer;
@@ -63,8 +63,9 @@ describe('bad input gets its error code, leaves the log untouched, and the serve
     await expectStillServing(before.length);
   });
 
-  it('rate-limits a burst of commands from one socket', async () => {
-    const burster = await joinAs(room, 'director');
+  it('rate-limits a burst of commands from one session', async () => {
+    // A second director session: the limit is per session, so the main director must not share it.
+    const burster = await connect(srv.url, await secondDirectorToken(room));
     const before = await logFingerprint(srv.server, room.roomId);
     // Refused by the domain (the clock is not running): the burst itself appends nothing.
     const acks = await Promise.all(Array.from({ length: limits.commandBurst + 20 }, () => burster.send('clock.pause', {})));
@@ -73,7 +74,7 @@ describe('bad input gets its error code, leaves the log untouched, and the serve
     expect(codes.filter((c) => c === 'conflict').length).toBeLessThanOrEqual(limits.commandBurst);
     expect(await logFingerprint(srv.server, room.roomId)).toEqual(before);
     burster.close();
-    // The limit is per socket: the others are not slowed down.
+    // The limit is per session: the others are not slowed down.
     await expectStillServing(before.length);
   });
 

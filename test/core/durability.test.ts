@@ -4,7 +4,7 @@ import type { CommandAck } from '../../shared/protocol.js';
 import { verifyChain } from '../../server/store/hash-chain.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import { startServerProcess, type ServerProcess } from '../helpers/process.js';
-import { connect, createRoom, joinAs, type TestClient } from '../helpers/room.js';
+import { connect, createRoom, joinAs, secondDirectorToken, type TestClient } from '../helpers/room.js';
 import { until } from './support.js';
 
 let srv: ServerProcess | undefined;
@@ -25,8 +25,8 @@ describe('durability across kill -9', () => {
     }
     expect(acked.size).toBe(20);
 
-    // Four sockets (each under its burst allowance) fire 30 commands each without waiting; kill mid-flight.
-    const senders: TestClient[] = await Promise.all([0, 1, 2, 3].map(() => connect(srv!.url, room.directorToken)));
+    // Four director sessions (each under its burst allowance) fire 30 commands each without waiting; kill mid-flight.
+    const senders: TestClient[] = await Promise.all([0, 1, 2, 3].map(async (n) => connect(srv!.url, await secondDirectorToken(room, `Direction ${n}`))));
     const inFlight: Array<Promise<void>> = [];
     for (const [s, sender] of senders.entries()) {
       for (let i = 0; i < 30; i++) {

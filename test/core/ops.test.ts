@@ -4,9 +4,12 @@ import { limits } from '../../shared/core/limits.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { createRoom, joinAs } from '../helpers/room.js';
 
+const METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
+const withToken = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
+
 let srv: TestServer;
 beforeAll(async () => {
-  srv = await startServer();
+  srv = await startServer({ env: { METRICS_TOKEN } });
 });
 afterAll(() => srv.close());
 
@@ -27,7 +30,7 @@ describe('operations endpoints', () => {
     const director = await joinAs(room, 'director');
     await director.send('room.announce', { text: 'mesure' });
     await director.send('clock.pause', {});
-    const res = await fetch(`${srv.url}/metrics`);
+    const res = await fetch(`${srv.url}/metrics`, withToken);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await res.text();
     expect(sample(text, 'orsan_connected_sockets')).toBe(1);
@@ -38,7 +41,15 @@ describe('operations endpoints', () => {
 
     director.close();
     await new Promise((r) => setTimeout(r, 100));
-    expect(sample(await (await fetch(`${srv.url}/metrics`)).text(), 'orsan_connected_sockets')).toBe(0);
+    expect(sample(await (await fetch(`${srv.url}/metrics`, withToken)).text(), 'orsan_connected_sockets')).toBe(0);
+  });
+
+  it('refuses /metrics without the METRICS_TOKEN bearer', async () => {
+    expect((await srv.api('GET', '/metrics')).body).toMatchObject({ error: { code: 'unauthorized' } });
+    for (const token of [undefined, 'mauvais-jeton-0123456789abcdef', `${METRICS_TOKEN}x`]) {
+      const res = await srv.api('GET', '/metrics', undefined, token);
+      expect([res.status, res.body.error?.code]).toEqual([401, 'unauthorized']);
+    }
   });
 
   it('sends security headers', async () => {
@@ -57,6 +68,34 @@ describe('operations endpoints', () => {
   });
 });
 
+describe('metrics exposure', () => {
+  it('serves no metrics on the main port when neither METRICS_TOKEN nor METRICS_PORT is set', async () => {
+    const bare = await startServer();
+    try {
+      const res = await bare.api('GET', '/metrics');
+      expect([res.status, res.body.error?.code]).toEqual([404, 'not_found']);
+      expect(bare.server.metricsUrl()).toBeNull();
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('with METRICS_PORT, serves them on a separate loopback listener only', async () => {
+    const separate = await startServer({ env: { METRICS_PORT: '0' } });
+    try {
+      const url = separate.server.metricsUrl() ?? '';
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('orsan_connected_sockets');
+      expect((await fetch(url.replace(/\/metrics$/, '/api/config'))).status).toBe(404);
+      expect((await separate.api('GET', '/metrics')).status).toBe(404);
+    } finally {
+      await separate.close();
+    }
+  });
+});
+
 describe('environment validation', () => {
   it.each([
     [{ PORT: 'huit-mille' }, /PORT/],
@@ -65,6 +104,8 @@ describe('environment validation', () => {
     [{ LOG_LEVEL: 'verbeux' }, /LOG_LEVEL/],
     [{ DEMO: 'peut-être' }, /DEMO/],
     [{ STORE: 'postgres' }, /DATABASE_URL/],
+    [{ METRICS_TOKEN: 'court' }, /METRICS_TOKEN doit faire au moins 24 caractères/],
+    [{ METRICS_PORT: 'neuf-mille' }, /METRICS_PORT/],
   ])('stops on %j with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(/^Configuration invalide : /);
     expect(() => loadConfig(env)).toThrow(message);

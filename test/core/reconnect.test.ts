@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../shared/core/limits.js';
 import type { RoomState } from '../../shared/room-state.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { connect, createRoom, joinAs, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
+import { connect, createRoom, joinAs, secondDirectorToken, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
 import { logFingerprint, until } from './support.js';
 
 let srv: TestServer;
@@ -18,8 +18,8 @@ const range = (from: number, count: number) => Array.from({ length: count }, (_,
 describe('reconnect', () => {
   it('catches a client up with exactly the events it missed: no gap, no duplicate', async () => {
     const room = await createRoom(srv.url);
-    // Two director sockets: 50 commands at once would exceed one socket's burst allowance.
-    const senders = [await joinAs(room, 'director'), await joinAs(room, 'director')];
+    // Two director sessions: 50 commands at once would exceed one session's burst allowance.
+    const senders = [await joinAs(room, 'director'), await connect(srv.url, await secondDirectorToken(room))];
     const token = await tokenFor(room, 'player', 'prefecture');
     const player = await connect(srv.url, token);
     await senders[0]!.send('room.announce', { text: 'avant la coupure' });

@@ -28,6 +28,14 @@ export async function tokenFor(room: TestRoom, role: Role, cell?: string, name =
   return joined.body.token;
 }
 
+/** A new director session (not the room's first one): commands are rate-limited per session. */
+export async function secondDirectorToken(room: TestRoom, name = 'Directrice adjointe'): Promise<string> {
+  const inv = await callApi(room.url, 'POST', `/api/rooms/${room.roomId}/invitations`, { role: 'director' }, room.directorToken);
+  if (inv.status !== 201) throw new Error(`invitation failed: ${JSON.stringify(inv.body)}`);
+  const joined = await callApi(room.url, 'POST', '/api/join', { code: inv.body.code, name });
+  return joined.body.token;
+}
+
 /** A connected participant: its socket, every event it received, and `send` for commands. */
 export interface TestClient {
   socket: Socket;
