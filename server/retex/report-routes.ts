@@ -12,6 +12,7 @@ import type { OrsanServer } from '../app.js';
 import { bearerToken } from '../http/errors.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
 import { retexAccess, retexAudience } from '../../shared/retex/access.js';
+import { entryAdded } from '../../shared/main-courante/events.js';
 
 /**
  * The RETEX report and its exports. The director reads it from the full log; everyone else from the
@@ -55,9 +56,9 @@ export function reportRoutes(server: OrsanServer): Router {
     if (session.roomId !== req.params.roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
     const runtime = await server.rooms.get(session.roomId);
     const viewer: Viewer = { role: session.role, ...(session.cell ? { cell: session.cell } : {}) };
-    const events = (await runtime.eventsFor(viewer, 0)).filter((e) => e.type === 'mainCourante.entryAdded');
+    const events = (await runtime.eventsFor(viewer, 0)).filter(entryAdded.is);
     const rows = events.map((e) => {
-      const { entry } = e.payload as { entry: { id: string; type: string; text: string; author: string; cell: string | null; authoredAt: number; corrects: string | null; significant: boolean } };
+      const { entry } = e.payload;
       return [e.seq, time(e.exerciseTime), new Date(entry.authoredAt).toISOString(), new Date(e.wallTime).toISOString(), entry.cell ?? '', entry.author, entry.type, entry.text, entry.corrects ?? '', entry.significant ? 'oui' : '', e.hash];
     });
     res.type('text/csv; charset=utf-8').setHeader('content-disposition', `attachment; filename="main-courante-${runtime.id}.csv"`);
