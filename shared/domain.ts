@@ -1,34 +1,20 @@
 import type { CommandSpec, EventSpec } from './core/define.js';
 import type { RoomEvent } from './core/events.js';
 import type { RoomState } from './room-state.js';
-import { roomCommands } from './room/commands.js';
-import { roomEvents } from './room/events.js';
-import { clockCommands } from './exercise/clock-commands.js';
-import { careMapCommands } from './care-map/commands.js';
-import { careMapEvents } from './care-map/events.js';
-import { stimulusCommands } from './exercise/stimuli-commands.js';
-import { stimulusEvents, watchStimulusConditions } from './exercise/stimuli-events.js';
-import { evaluationCommands, evaluationEvents } from './exercise/evaluation.js';
-import { retexCommands, retexEvents } from './retex/release.js';
-import { archiveSealEvents } from './retex/archive-seal.js';
-import { mainCouranteEvents } from './main-courante/events.js';
-import { commsCommands } from './comms/commands.js';
-import { commsEvents } from './comms/events.js';
-import { alertChainCommands } from './alert-chain/commands.js';
-import { alertChainEvents } from './alert-chain/events.js';
+import { sharedFeatures } from './features.js';
 
 /**
- * The one registry of the domain: every command a participant may send and every event a room's log may hold.
- * Server, client, docs and tests all read it from here. A domain adds its lists below.
+ * The one registry of the domain: every command a participant may send and every event a room's log may hold,
+ * gathered from the features (`shared/features.ts`). Server, client, docs and tests all read it from here.
  */
-export const commandSpecs: readonly CommandSpec<any>[] = [...roomCommands, ...clockCommands, ...careMapCommands, ...stimulusCommands, ...evaluationCommands, ...retexCommands, ...commsCommands, ...alertChainCommands];
-export const eventSpecs: readonly EventSpec<any>[] = [...roomEvents, ...careMapEvents, ...stimulusEvents, ...evaluationEvents, ...retexEvents, ...mainCouranteEvents, ...commsEvents, ...alertChainEvents, ...archiveSealEvents];
+export const commandSpecs: readonly CommandSpec<any>[] = sharedFeatures.flatMap((f) => f.commands ?? []);
+export const eventSpecs: readonly EventSpec<any>[] = sharedFeatures.flatMap((f) => f.events ?? []);
 
 /**
  * Reducers that look at every event whatever its type, after the event's own reducer
  * (e.g. the chronogramme's conditions: "inject if no alert to the Préfecture by T+30").
  */
-const eventWatchers: ReadonlyArray<(state: RoomState, event: RoomEvent) => RoomState> = [watchStimulusConditions];
+const eventWatchers: ReadonlyArray<(state: RoomState, event: RoomEvent) => RoomState> = sharedFeatures.flatMap((f) => f.watchers ?? []);
 
 const commandsByType = new Map(commandSpecs.map((spec) => [spec.type, spec]));
 const eventsByType = new Map(eventSpecs.map((spec) => [spec.type, spec]));

@@ -1,0 +1,18 @@
+import { defineSharedFeature } from '../core/feature.js';
+import { alertChainCommands } from './commands.js';
+import { alertChainEvents } from './events.js';
+import { initialAlertChainState, type AlertChainState } from './state.js';
+
+declare module '../room-state.js' {
+  interface RoomState {
+    /** The alert chain: who must alert whom, by when, and who did. */
+    alertChain: AlertChainState;
+  }
+}
+
+export const alertChainFeature = defineSharedFeature({
+  id: 'alert-chain',
+  commands: alertChainCommands,
+  events: alertChainEvents,
+  initialState: () => ({ alertChain: initialAlertChainState }),
+});

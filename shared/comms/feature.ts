@@ -1,0 +1,18 @@
+import { defineSharedFeature } from '../core/feature.js';
+import { commsCommands } from './commands.js';
+import { initialCommsState, type CommsState } from './draft.js';
+import { commsEvents } from './events.js';
+
+declare module '../room-state.js' {
+  interface RoomState {
+    /** Public-communication drafts: workflow, sealed texts, frozen versions. */
+    comms: CommsState;
+  }
+}
+
+export const commsFeature = defineSharedFeature({
+  id: 'comms',
+  commands: commsCommands,
+  events: commsEvents,
+  initialState: () => ({ comms: initialCommsState }),
+});

@@ -1,0 +1,17 @@
+import { defineSharedFeature } from '../core/feature.js';
+import { mainCouranteEvents } from './events.js';
+import { initialMainCouranteSummary, type MainCouranteSummary } from './state.js';
+
+declare module '../room-state.js' {
+  interface RoomState {
+    /** Counts and significant entries of the main courante (the entries live in its Yjs document). */
+    mainCourante: MainCouranteSummary;
+  }
+}
+
+/** The main courante: its entries are a Yjs document; the log mirrors each one (no command of its own). */
+export const mainCouranteFeature = defineSharedFeature({
+  id: 'main-courante',
+  events: mainCouranteEvents,
+  initialState: () => ({ mainCourante: initialMainCouranteSummary }),
+});

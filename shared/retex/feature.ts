@@ -1,0 +1,17 @@
+import { defineSharedFeature } from '../core/feature.js';
+import { archiveSealEvents } from './archive-seal.js';
+import { initialRetexState, retexCommands, retexEvents, type RetexState } from './release.js';
+
+declare module '../room-state.js' {
+  interface RoomState {
+    /** Whether the RETEX report is open to players. */
+    retex: RetexState;
+  }
+}
+
+export const retexFeature = defineSharedFeature({
+  id: 'retex',
+  commands: retexCommands,
+  events: [...retexEvents, ...archiveSealEvents],
+  initialState: () => ({ retex: initialRetexState }),
+});

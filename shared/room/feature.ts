@@ -1,0 +1,20 @@
+import { defineSharedFeature } from '../core/feature.js';
+import { emptyDict } from '../core/dict.js';
+import { roomCommands } from './commands.js';
+import { roomEvents } from './events.js';
+import type { RoomInfo } from './state.js';
+
+declare module '../room-state.js' {
+  interface RoomState {
+    /** Identity of the room, its cells, the announcement and the communications check. */
+    room: RoomInfo;
+  }
+}
+
+/** The room itself: creation, title, announcement, check-ins (and the clock's event, shared by every room). */
+export const roomFeature = defineSharedFeature({
+  id: 'room',
+  commands: roomCommands,
+  events: roomEvents,
+  initialState: (roomId) => ({ room: { id: roomId, mode: 'exercise', title: '', cells: [], createdAt: 0, announcement: null, checkIns: emptyDict() } }),
+});
