@@ -1,20 +1,14 @@
 import { createContext, useContext } from 'react';
-import { coreMessages } from './core-messages.js';
-import { exerciseMessages } from '../exercise/messages.js';
-import { alertChainMessages } from '../alert-chain/messages.js';
-import { careMapMessages } from '../care-map/messages.js';
-import { retexMessages } from '../retex/messages.js';
-import { mainCouranteMessages } from '../main-courante/messages.js';
-import { commsMessages } from '../comms/messages.js';
+import { clientFeatures } from '../features.js';
 
 export type Lang = 'fr' | 'en';
 type Dictionary = Record<string, string>;
 
 /**
- * Every message bundle of the app. A domain adds `{ fr, en }` from its own `client/<domain>/messages.ts`.
- * French is the reference language; a key missing in English falls back to French, then to the key itself.
+ * Every message bundle of the app: each feature's `{ fr, en }` (`client/<feature>/messages.ts`, named by its
+ * `feature.ts`). French is the reference language; a key missing in English falls back to French, then to the key.
  */
-const bundles: Array<{ fr: Dictionary; en: Dictionary }> = [coreMessages, exerciseMessages, careMapMessages, alertChainMessages, retexMessages, mainCouranteMessages, commsMessages];
+const bundles: Array<{ fr: Dictionary; en: Dictionary }> = clientFeatures.map((f) => f.messages);
 
 const dictionaries: Record<Lang, Dictionary> = {
   fr: Object.assign({}, ...bundles.map((b) => b.fr)),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { exerciseTimeAt, formatExerciseTime } from '../../shared/exercise/clock.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from './section.js';
@@ -92,9 +92,12 @@ export function RoomHeader({ props, connection }: { props: SectionProps; connect
         </span>
       </div>
       <div className="room-summaries">
-        {roomSummaries.map((Summary, i) => (
-          <Summary key={i} {...props} />
-        ))}
+        {/* Summaries load with their feature's code (React.lazy); until then the header keeps its place. */}
+        <Suspense fallback={null}>
+          {roomSummaries.map((Summary, i) => (
+            <Summary key={i} {...props} />
+          ))}
+        </Suspense>
       </div>
       <ExerciseClock props={props} />
       <ConnectionBadge connection={connection} />

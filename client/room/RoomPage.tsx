@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { useT } from '../i18n/index.js';
 import { loadSession, forgetSession } from '../app/session-storage.js';
 import { navigate } from '../app/navigation.js';
@@ -67,7 +67,9 @@ export function RoomPage({ roomId }: { roomId: string }) {
       </nav>
       <div className="room-body">
         <section className="room-main" role="tabpanel">
-          <current.Component {...props} />
+          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+            <current.Component {...props} />
+          </Suspense>
         </section>
         <PresencePanel props={props} />
       </div>

@@ -1,0 +1,12 @@
+import { lazy } from 'react';
+import { defineClientFeature } from '../app/feature.js';
+import { retexMessages } from './messages.js';
+
+/** The RETEX report, its replay and exports. */
+export const retexClient = defineClientFeature({
+  id: 'retex',
+  sections: [
+    { id: 'retex', labelKey: 'section.retex', Component: lazy(() => import('./RetexSection.js').then((m) => ({ default: m.RetexSection }))) },
+  ],
+  messages: retexMessages,
+});
