@@ -3,12 +3,12 @@ import type { EventDraft } from '../../shared/core/events.js';
 import { defaultOrsanCyberChain } from '../../shared/alert-chain/default-chain.js';
 import { AlertChainTemplate } from '../../shared/alert-chain/template.js';
 import type { RoomSetupStep } from '../rooms/room-setup.js';
+import type { Scenario } from '../../shared/exercise/scenario.js';
 import { chainDefined } from '../../shared/alert-chain/events.js';
 
-/** The scenario's own chain when the scenario step left one in the bag; undefined for the default chain. */
-function scenarioChain(scenario: unknown): AlertChainTemplate | undefined {
-  if (scenario === null || typeof scenario !== 'object' || !('alertChain' in scenario)) return undefined;
-  const raw = (scenario as { alertChain?: unknown }).alertChain;
+/** The scenario's own chain when the scenario has one; undefined for the default chain. */
+function scenarioChain(scenario: Pick<Scenario, 'alertChain'> | null): AlertChainTemplate | undefined {
+  const raw: unknown = scenario?.alertChain;
   if (raw === undefined) return undefined;
   const parsed = AlertChainTemplate.safeParse(raw);
   // A scenario that names its own chain must get it: falling back to the default would test the wrong chain.
@@ -31,10 +31,10 @@ export function adaptToCells(template: AlertChainTemplate, cellIds: readonly str
 
 /**
  * Room setup: the room's alert chain, visible to all (who must alert whom is no secret). Runs after the
- * scenario step, which puts the parsed scenario in `ctx.bag` under `scenario`.
+ * scenario step, which sets `ctx.scenario`.
  */
 export const alertChainSetup: RoomSetupStep = (ctx): EventDraft[] => {
-  const template = scenarioChain(ctx.bag.get('scenario')) ?? defaultOrsanCyberChain;
+  const template = scenarioChain(ctx.scenario) ?? defaultOrsanCyberChain;
   const adapted = adaptToCells(template, ctx.cells.map((c) => c.id));
   return [chainDefined.draft({ template: adapted }, 'all')];
 };

@@ -1,7 +1,6 @@
 import { describeZodError, invalid } from '../../shared/core/errors.js';
 import { CareOfferScenario, careMapCreationEvents } from '../../shared/care-map/scenario.js';
 import type { RoomSetupStep } from '../rooms/room-setup.js';
-import { scenarioOf } from '../exercise/setup.js';
 import { regionLoaderFor, regionsDirFor, type RegionLoader } from './region.js';
 
 /**
@@ -15,7 +14,7 @@ export function careMapSetupStep(options: { regions?: RegionLoader; defaultRegio
   const defaultRegion = options.defaultRegion ?? 'normandie';
   return async (ctx) => {
     const regions = options.regions ?? regionLoaderFor(regionsDirFor(ctx.scenariosDir));
-    const raw = scenarioOf(ctx.bag)?.careOffer ?? { region: defaultRegion };
+    const raw = ctx.scenario?.careOffer ?? { region: defaultRegion };
     const parsed = CareOfferScenario.safeParse(raw);
     if (!parsed.success) throw invalid(`careOffer : ${describeZodError(parsed.error)}`);
     const { data } = await regions.load(parsed.data.region);

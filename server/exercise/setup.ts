@@ -4,13 +4,6 @@ import type { RoomSetupStep } from '../rooms/room-setup.js';
 import { readScenario } from './scenario-files.js';
 import { briefingPublished, observerKitPublished, scenarioLoaded } from '../../shared/exercise/stimuli-events.js';
 
-/** Key under which the parsed scenario is handed to later setup steps (care map, alert chain). */
-export const SCENARIO_KEY = 'scenario';
-
-export function scenarioOf(bag: Map<string, unknown>): Scenario | undefined {
-  return bag.get(SCENARIO_KEY) as Scenario | undefined;
-}
-
 /** The expected actions, for evaluators: what to look for and which stimulus calls for it, never its content. */
 function observableActions(scenario: Scenario) {
   return scenario.chronogramme.flatMap((s) =>
@@ -25,7 +18,8 @@ function observableActions(scenario: Scenario) {
 export const exerciseSetup: RoomSetupStep = (ctx) => {
   if (!ctx.request.scenario) return [];
   const scenario = readScenario(ctx.request.scenario, ctx.scenariosDir);
-  ctx.bag.set(SCENARIO_KEY, scenario);
+  // Handed to the later steps (care map, alert chain) through the typed context.
+  ctx.scenario = scenario;
   ctx.cells = scenario.cells.map((c) => ({ ...c }));
   const evaluator = evaluatorView(scenario);
   return [

@@ -48,7 +48,7 @@ export class RoomService {
 
   async create(request: RoomRequest): Promise<RoomRuntime> {
     const roomId = newRoomId();
-    const ctx: RoomSetupContext = { roomId, request, cells: defaultCells.map((c) => ({ ...c })), bag: new Map(), scenariosDir: this.scenariosDir };
+    const ctx: RoomSetupContext = { roomId, request, cells: defaultCells.map((c) => ({ ...c })), scenario: null, scenariosDir: this.scenariosDir };
     const drafts: EventDraft[] = [];
     for (const step of this.setupSteps) drafts.push(...(await step(ctx)));
     const created: EventDraft = roomCreated.draft({ mode: request.mode, title: request.title, cells: ctx.cells }, 'all');

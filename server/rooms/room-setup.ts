@@ -1,4 +1,5 @@
 import type { EventDraft } from '../../shared/core/events.js';
+import type { Scenario } from '../../shared/exercise/scenario.js';
 import type { Cell, RoomMode } from '../../shared/room/state.js';
 
 /** What the operator asked for when creating a room. */
@@ -15,8 +16,8 @@ export interface RoomSetupContext {
   request: RoomRequest;
   /** The played cells (from the scenario when there is one). */
   cells: Cell[];
-  /** Anything a step wants to hand to the next ones (the parsed scenario, the region…). */
-  bag: Map<string, unknown>;
+  /** The exercise's scenario, once the exercise step has read it (null: no scenario, e.g. a real crisis). */
+  scenario: Scenario | null;
   /** Where scenario files are read from (`SCENARIOS_DIR`, default `scenarios/`). */
   scenariosDir: string;
 }

@@ -3,13 +3,15 @@ import { defaultOrsanCyberChain } from '../../shared/alert-chain/default-chain.j
 import { AlertChainTemplate } from '../../shared/alert-chain/template.js';
 import { adaptToCells, alertChainSetup } from '../../server/alert-chain/setup.js';
 import type { RoomSetupContext } from '../../server/rooms/room-setup.js';
+import type { Scenario } from '../../shared/exercise/scenario.js';
 
 const cells = [{ id: 'ars', label: 'ARS' }, { id: 'prefecture', label: 'Préfecture' }];
+// A partial scenario is enough here: the step reads its `alertChain` only (an invalid one must be refused).
 const context = (scenario?: unknown): RoomSetupContext => ({
   roomId: 'r1',
   request: { mode: 'exercise', title: 'Test' },
   cells,
-  bag: new Map(scenario === undefined ? [] : [['scenario', scenario]]),
+  scenario: (scenario ?? null) as Scenario | null,
   scenariosDir: 'scenarios',
 });
 

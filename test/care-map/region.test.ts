@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRegionsDir, regionsDirFor } from '../../server/care-map/region.js';
 import { careMapRouter } from '../../server/care-map/routes.js';
 import { careMapSetupStep } from '../../server/care-map/setup.js';
-import { SCENARIO_KEY } from '../../server/exercise/setup.js';
+import type { Scenario } from '../../shared/exercise/scenario.js';
 import { errorHandler } from '../../server/http/errors.js';
 import { createLogger } from '../../server/ops/logger.js';
 import { dataAttribution } from '../../shared/care-map/region.js';
@@ -74,10 +74,11 @@ describe('room creation from a scenario', () => {
 
   it('the setup step uses the care offer of the scenario step, or the default region', async () => {
     const step = careMapSetupStep();
-    const ctx = (bag: Map<string, unknown>) => ({ roomId: 'r', request: { mode: 'crisis' as const, title: 't' }, cells: [], bag, scenariosDir: '/nonexistent' });
-    const fallback = await step(ctx(new Map()));
+    // A partial scenario is enough: the step reads its `careOffer` only.
+    const ctx = (scenario: Scenario | null) => ({ roomId: 'r', request: { mode: 'crisis' as const, title: 't' }, cells: [], scenario, scenariosDir: '/nonexistent' });
+    const fallback = await step(ctx(null));
     expect(fallback.map((d) => d.type)).toEqual(['careMap.regionLoaded']);
-    const scenario = (careOffer: object) => new Map<string, unknown>([[SCENARIO_KEY, { careOffer }]]);
+    const scenario = (careOffer: object) => ({ careOffer }) as unknown as Scenario;
     const withOffer = await step(ctx(scenario({ region: 'normandie', initialStatuses: [{ finess: site.bayeux, mode: 'critique' }] })));
     expect(withOffer.map((d) => d.type)).toEqual(['careMap.regionLoaded', 'careMap.statusChanged']);
     await expect(step(ctx(scenario({ region: 'atlantide' })))).rejects.toThrow('Région « atlantide » inconnue.');
