@@ -44,7 +44,7 @@ const actorOf = (record: { sessionId: string; author: string; role: Role; cell: 
 
 /**
  * The main courante is append-only, and the server enforces it on every update before applying it:
- * no deletion, no item anywhere but at the top level of `entries` and `flags`, each a valid JSON record written
+ * no deletion, no item anywhere but at the end of `entries` and `flags` (see `readBatch`), each a valid JSON record written
  * in the sender's own name, ids never reused, corrections and flags pointing at entries that exist. The server
  * adds a receipt per entry in the same transaction, then mirrors each accepted entry into the room log.
  */
@@ -107,6 +107,12 @@ export class MainCourantePolicy implements DocPolicy {
         throw refuse(`Écriture refusée dans ${describeParent(parent)} : seules de nouvelles entrées peuvent être ajoutées.`);
       }
       if (!(item.content instanceof Y.ContentAny)) throw refuse('Une entrée est un objet JSON immuable, pas un type partagé modifiable.');
+      // Append means "after everything the author had seen": an item with a right origin was inserted before a
+      // record its author's copy already held. Two appends written on the same view (offline merge) both have
+      // none, whatever order Yjs then gives them, so they stay accepted.
+      if (item.rightOrigin !== null) {
+        throw refuse('Insertion refusée : la main courante est en ajout seul, une entrée ne se place jamais avant une entrée existante.');
+      }
       for (const value of item.content.arr.slice(offset)) {
         if (root === mainCouranteRoots.entries) batch.entries.push(parseRecord(MainCouranteEntry, value, author, 'entrée'));
         else batch.flags.push(parseRecord(SignificanceFlag, value, author, 'signalement'));
