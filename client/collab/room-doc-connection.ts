@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { yjsCloseCodes, yjsRoomPath } from '../../shared/main-courante/room-docs.js';
 import type { Me } from '../room/section.js';
 import { colorOf } from './user-color.js';
+import { requestYjsTicket, ticketedWebSocket } from './ticketed-websocket.js';
 
 export type DocStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -52,8 +53,11 @@ export class RoomDocConnection {
 
   private open(generation: number, notice: string | null): DocSnapshot {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(wsBase() + yjsRoomPath(this.me.roomId), this.docName, doc, {
-      params: { token: this.me.token, client: 'orsan' },
+    const { roomId, token } = this.me;
+    const provider = new WebsocketProvider(wsBase() + yjsRoomPath(roomId), this.docName, doc, {
+      params: { client: 'orsan' },
+      // Every (re)connection redeems a fresh single-use ticket: the session token never goes into a URL.
+      WebSocketPolyfill: ticketedWebSocket(() => requestYjsTicket('', roomId, token)),
       disableBc: true,
     });
     provider.awareness.setLocalStateField('user', { name: this.me.name, color: colorOf(this.me.sessionId), cell: this.me.cell ?? null });

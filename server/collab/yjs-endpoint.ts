@@ -35,8 +35,9 @@ const statusOf = (error: unknown): number => {
 };
 
 /**
- * `ws(s)://host/yjs/<roomId>/<docName>?token=…`: the y-websocket protocol (sync + awareness), so the stock
- * `y-websocket` client works unchanged. Everything is decided at the upgrade — token, room, document, role —
+ * `ws(s)://host/yjs/<roomId>/<docName>?ticket=…`: the y-websocket protocol (sync + awareness), so the stock
+ * `y-websocket` client works unchanged; the single-use ticket comes from `POST /api/rooms/<roomId>/yjs-tickets`
+ * (`ticket-routes.ts`). Everything is decided at the upgrade — ticket, room, document, role —
  * and a refusal is an HTTP 401/403/404 answer, never an open socket. Other upgrades (socket.io) are left alone.
  */
 export function attachYjsEndpoint({ http, access, rooms, registry, logger }: YjsEndpointDeps) {
@@ -47,7 +48,11 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
     const match = /^\/yjs\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (!match) throw notFound('Adresse de document inconnue : /yjs/<salle>/<document>.');
     const [, roomId, docName] = match.map(decodeURIComponent) as [string, string, string];
-    const session = await access.authenticate(url.searchParams.get('token') ?? undefined);
+    // The session token used to travel here, in the URL (and in every proxy's access log): refused, with the way out.
+    if (url.searchParams.has('token')) {
+      throw new DomainError('unauthorized', "Le jeton de session ne passe plus dans l'adresse : demandez un ticket (POST /api/rooms/<salle>/yjs-tickets).");
+    }
+    const session = await access.redeemYjsTicket(url.searchParams.get('ticket') ?? undefined);
     if (session.roomId !== roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
     const runtime = await rooms.get(roomId);
     const ref = resolveRoomDoc(docName, runtime.state);

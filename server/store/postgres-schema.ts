@@ -61,6 +61,9 @@ const migrations: string[] = [
    );
    CREATE INDEX doc_updates_doc ON doc_updates(room_id, doc_name, id);`,
   `CREATE TABLE imported_rooms (room_id text PRIMARY KEY, imported_at bigint NOT NULL);`,
+  // Single-use tickets that open a Yjs WebSocket, so that no session token travels in a URL.
+  `CREATE TABLE yjs_tickets (ticket_hash text PRIMARY KEY, session_id text NOT NULL, expires_at bigint NOT NULL);
+   CREATE INDEX yjs_tickets_expiry ON yjs_tickets(expires_at);`,
 ];
 
 /** The version a migrated schema is at. */

@@ -58,6 +58,9 @@ const migrations: string[] = [
   `CREATE TABLE imported_rooms (room_id TEXT PRIMARY KEY, imported_at INTEGER NOT NULL) WITHOUT ROWID;`,
   // Idempotency now reads the events' own command_id (indexed in memory): the separate table cost a write per commit.
   `DROP TABLE commands;`,
+  // Single-use tickets that open a Yjs WebSocket, so that no session token travels in a URL.
+  `CREATE TABLE yjs_tickets (ticket_hash TEXT PRIMARY KEY, session_id TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+   CREATE INDEX yjs_tickets_expiry ON yjs_tickets(expires_at);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -100,6 +100,13 @@ export interface AccessStore {
   listSessions(roomId: string): Promise<SessionRecord[]>;
   /** Revokes one session, or every session opened with an invitation; returns the ids revoked. */
   revokeSessions(roomId: string, filter: { sessionId?: string; invitationId?: string }, at: number): Promise<string[]>;
+  /** Stores a single-use Yjs ticket (by its hash) issued to a session; tickets expired at `issuedAt` are purged. */
+  createYjsTicket(ticketHash: string, sessionId: string, issuedAt: number, expiresAt: number): Promise<void>;
+  /**
+   * Uses a ticket up: deletes it and returns the session it was issued to, or null when it is unknown, already
+   * used or expired at `now`. Atomic: of two instances redeeming one ticket at once, one gets it.
+   */
+  consumeYjsTicket(ticketHash: string, now: number): Promise<SessionRecord | null>;
 }
 
 /** Yjs updates of a room's documents, durable before they are broadcast. */

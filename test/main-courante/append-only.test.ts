@@ -7,7 +7,7 @@ import { startServer, type TestServer } from '../helpers/server.js';
 import { createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
 import { appendEntries, appendFlag, entriesOf, flagsOf, newRecordId, readEntries, receiptsOf } from '../../shared/main-courante/doc.js';
 import type { SignificanceFlag } from '../../shared/main-courante/entry.js';
-import { authorOf, entry, openMainCourante, sleep, stockClient, waitFor, type Author, type StockClient } from '../collab/yjs-clients.js';
+import { authorOf, entry, openMainCourante, sleep, stockClient, ticketFor, waitFor, yjsUrl, type Author, type StockClient } from '../collab/yjs-clients.js';
 
 /**
  * The append-only attack (acceptance 2): a client crafts updates that delete or change existing entries,
@@ -131,7 +131,7 @@ describe('main courante: append-only, enforced by the server', () => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);
     syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(replica, stateVector));
-    const ws = new WebSocket(`${room.url.replace(/^http/, 'ws')}/yjs/${room.roomId}/main-courante?token=${arsToken}`);
+    const ws = new WebSocket(yjsUrl(room.url, room.roomId, 'main-courante', { ticket: await ticketFor(room.url, room.roomId, arsToken) }));
     const code = await new Promise<number>((resolve) => {
       ws.on('open', () => ws.send(encoding.toUint8Array(encoder)));
       ws.on('close', (c) => resolve(c));
