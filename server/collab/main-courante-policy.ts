@@ -4,6 +4,7 @@ import type { Now } from '../../shared/core/define.js';
 import type { EventDraft } from '../../shared/core/events.js';
 import type { Actor, Role } from '../../shared/core/roles.js';
 import { describeZodError } from '../../shared/core/errors.js';
+import { limits } from '../../shared/core/limits.js';
 import { entriesOf, flagsOf, mainCouranteRoots, receiptsOf } from '../../shared/main-courante/doc.js';
 import {
   MainCouranteEntry,
@@ -84,6 +85,8 @@ export class MainCourantePolicy implements DocPolicy {
     const batch = this.readBatch(inspector, authorOf(sender.session));
     const now = this.runtime.now();
     this.checkBatch(batch, now);
+    const overBudget = sender.budget?.records(batch.entries.length + batch.flags.length);
+    if (overBudget) throw new UpdateRefused(overBudget.reason, 'rateLimited');
     const receipts = new Map(batch.entries.map((e) => [e.id, receiptFor(e, now, sender.viaSync)]));
     return {
       amend: (doc) => {
@@ -100,6 +103,11 @@ export class MainCourantePolicy implements DocPolicy {
 
   private readBatch(inspector: UpdateInspector, author: EntryAuthor): Batch {
     const batch: Batch = { entries: [], flags: [] };
+    // Counted before anything is parsed: a batch of thousands of records costs nothing to refuse.
+    const records = inspector.inspection.newItems.reduce((n, { item, offset }) => n + Math.max(0, item.length - offset), 0);
+    if (records > limits.maxRecordsPerYjsUpdate) {
+      throw new UpdateRefused(`Trop d'entrées en une seule mise à jour (${records} ; ${limits.maxRecordsPerYjsUpdate} au plus) : rien n'a été enregistré.`, 'tooLarge');
+    }
     for (const { item, offset } of inspector.inspection.newItems) {
       const parent = inspector.parentOf(item);
       const root = parent.kind === 'root' && parent.parentSub === null ? parent.name : null;

@@ -6,9 +6,10 @@ import type { Logger } from '../ops/logger.js';
 import type { DocRelay } from '../cluster/yjs-relay.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
 import { AwarenessRelay } from './awareness-relay.js';
-import { UpdateRefused, type AcceptedUpdate, type DocPolicy } from './doc-policy.js';
+import { UpdateRefused, type AcceptedUpdate, type DocPolicy, type RefusalKind } from './doc-policy.js';
 import { rawSyncStep2Message, syncStep1Message, syncStep2Message, updateMessage } from './messages.js';
 import { UpdateInspector } from './update-inspector.js';
+import type { SessionBudget } from './yjs-budgets.js';
 
 /** A WebSocket connection as a document sees it. */
 export interface DocPeer {
@@ -16,8 +17,10 @@ export interface DocPeer {
   readonly access: DocAccess;
   readonly closed: boolean;
   send(message: Uint8Array): void;
-  /** Refuses an update: the project client resyncs, a stock client is disconnected. */
-  refuse(reason: string): void;
+  /** The session's rate limits (absent: none). */
+  readonly budget?: SessionBudget;
+  /** Refuses an update: the project client resyncs, a stock client is disconnected; `kind` picks the close code. */
+  refuse(reason: string, kind?: RefusalKind): void;
   close(code: number, reason: string): void;
 }
 
@@ -156,8 +159,9 @@ export class SharedDoc {
       .catch((error: unknown) => {
         if (!(error instanceof UpdateRefused)) this.logFailure(error, 'update');
         const reason = error instanceof UpdateRefused ? error.message : 'Mise à jour illisible.';
-        this.logger.warn({ roomId: this.roomId, doc: this.docName, session: peer.session.id, reason }, 'yjs update refused');
-        peer.refuse(reason);
+        const kind = error instanceof UpdateRefused ? error.kind : 'content';
+        this.logger.warn({ roomId: this.roomId, doc: this.docName, session: peer.session.id, reason, kind }, 'yjs update refused');
+        peer.refuse(reason, kind);
       });
   }
 
@@ -242,7 +246,7 @@ export class SharedDoc {
     const inspector = new UpdateInspector(update, this.doc);
     if (inspector.inspection.empty) return;
     if (peer.access !== 'write') throw new UpdateRefused('Accès en lecture seule : écriture refusée.');
-    const accepted = this.policy.check(inspector, { session: peer.session, viaSync });
+    const accepted = this.policy.check(inspector, { session: peer.session, viaSync, ...(peer.budget ? { budget: peer.budget } : {}) });
     const applied = this.apply(update, accepted, peer);
     if (!applied) return;
     try {

@@ -2,6 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from 'n
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
+import { limits } from '../../shared/core/limits.js';
 import { docAccess, resolveRoomDoc, yjsCloseCodes, type DocAccess, type RoomDocRef } from '../../shared/main-courante/room-docs.js';
 import type { AccessService } from '../access/access-service.js';
 import type { RoomService } from '../rooms/room-service.js';
@@ -9,9 +10,7 @@ import type { SessionRecord } from '../store/types.js';
 import type { Logger } from '../ops/logger.js';
 import { YjsConnection } from './connection.js';
 import type { DocRegistry } from './doc-registry.js';
-
-/** Largest y-websocket message: an offline batch or a sync of a large document, well above any single edit. */
-const maxMessageBytes = 32 * 1024 * 1024;
+import { YjsBudgets, type Refusal } from './yjs-budgets.js';
 
 export interface YjsEndpointDeps {
   http: HttpServer;
@@ -19,6 +18,10 @@ export interface YjsEndpointDeps {
   rooms: RoomService;
   registry: DocRegistry;
   logger: Logger;
+  /** Rate limits (default: those of `shared/core/limits.ts`, on the wall clock). */
+  budgets?: YjsBudgets;
+  /** The client's address for the per-address handshake limit (default: the socket's peer address). */
+  clientAddress?: (req: IncomingMessage) => string;
 }
 
 interface Grant {
@@ -40,8 +43,9 @@ const statusOf = (error: unknown): number => {
  * (`ticket-routes.ts`). Everything is decided at the upgrade — ticket, room, document, role —
  * and a refusal is an HTTP 401/403/404 answer, never an open socket. Other upgrades (socket.io) are left alone.
  */
-export function attachYjsEndpoint({ http, access, rooms, registry, logger }: YjsEndpointDeps) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+export function attachYjsEndpoint({ http, access, rooms, registry, logger, budgets = new YjsBudgets(), clientAddress = peerAddress }: YjsEndpointDeps) {
+  // The transport ceiling is above the update limit, so that an oversize update gets its close code and reason.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxYjsMessageBytes });
   const bySession = new Map<string, Set<YjsConnection>>();
 
   async function authorise(url: URL): Promise<Grant> {
@@ -71,7 +75,8 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
   }
 
   function connect(ws: WebSocket, grant: Grant): void {
-    const connection = new YjsConnection(ws, grant.session, grant.access, grant.projectClient, (c) => track(c, false));
+    const budget = budgets.forSession(grant.session.id);
+    const connection = new YjsConnection(ws, grant.session, grant.access, grant.projectClient, (c) => track(c, false), budget);
     track(connection, true);
     registry.open(grant.roomId, grant.ref).then(
       (doc) => connection.attach(doc),
@@ -86,8 +91,17 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/yjs/')) return;
     socket.on('error', () => socket.destroy());
+    // A flood is turned away before anything is looked up; a refused handshake is an open-then-close with
+    // `rateLimited`, so that clients read a close code (a browser never sees a refused upgrade's status).
+    const turnAway = (refusal: Refusal) => wss.handleUpgrade(req, socket, head, (ws) => ws.close(refusal.code, refusal.reason));
+    const fromAddress = budgets.handshakeFrom(clientAddress(req));
+    if (fromAddress) return turnAway(fromAddress);
     authorise(url).then(
-      (grant) => wss.handleUpgrade(req, socket, head, (ws) => connect(ws, grant)),
+      (grant) => {
+        const ofSession = budgets.handshakeOf(grant.session.id);
+        if (ofSession) return turnAway(ofSession);
+        wss.handleUpgrade(req, socket, head, (ws) => connect(ws, grant));
+      },
       (error: unknown) => {
         const status = statusOf(error);
         if (status === 500) logger.error({ err: error }, 'yjs upgrade failed');
@@ -111,6 +125,8 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
     },
   };
 }
+
+const peerAddress = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   if (!socket.writable) {
