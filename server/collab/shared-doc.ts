@@ -6,6 +6,7 @@ import type { Logger } from '../ops/logger.js';
 import type { DocRelay } from '../cluster/yjs-relay.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
 import { AwarenessRelay } from './awareness-relay.js';
+import { ClientOwners } from './client-owners.js';
 import { UpdateRefused, type AcceptedUpdate, type DocPolicy, type RefusalKind } from './doc-policy.js';
 import { rawSyncStep2Message, syncStep1Message, syncStep2Message, updateMessage } from './messages.js';
 import { UpdateInspector } from './update-inspector.js';
@@ -40,9 +41,10 @@ export const defaultSharedDocOptions: SharedDocOptions = { compactEvery: 500, co
 export class DocUnloaded extends Error {}
 
 /**
- * One live Yjs document of a room. Every incoming update is inspected and checked by the document's policy
- * BEFORE it is applied; an accepted one is applied, stored durably, and only then broadcast. All of this, and
- * every sync answer, runs on one queue, so nobody ever receives content that is not stored yet.
+ * One live Yjs document of a room. Every incoming update is inspected and checked by the document's policy,
+ * and its Yjs client ids against their owner sessions (`ClientOwners`), BEFORE it is applied; an accepted one
+ * is applied, stored durably, and only then broadcast. All of this, and every sync answer, runs on one queue,
+ * so nobody ever receives content that is not stored yet.
  */
 /** How long a loaded snapshot may stay packed when no client asks for it. */
 const lazyMaterialiseMs = 250;
@@ -62,6 +64,7 @@ export class SharedDoc {
   private idleTimer: NodeJS.Timeout | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
   private unloaded = false;
+  private readonly clients: ClientOwners;
 
   constructor(
     readonly roomId: string,
@@ -72,7 +75,9 @@ export class SharedDoc {
     private readonly onUnload: (doc: SharedDoc) => void,
     private readonly options: SharedDocOptions = defaultSharedDocOptions,
     private readonly relay?: DocRelay,
-  ) {}
+  ) {
+    this.clients = new ClientOwners(store, roomId, docName);
+  }
 
   /**
    * Reads the document's stored updates (a compacted snapshot counts as one). They are applied to the in-memory
@@ -247,6 +252,16 @@ export class SharedDoc {
     if (inspector.inspection.empty) return;
     if (peer.access !== 'write') throw new UpdateRefused('Accès en lecture seule : écriture refusée.');
     const accepted = this.policy.check(inspector, { session: peer.session, viaSync, ...(peer.budget ? { budget: peer.budget } : {}) });
+    try {
+      await this.clients.claim(peer.session.id, inspector.inspection.writers, this.doc.clientID);
+    } catch (error) {
+      if (error instanceof UpdateRefused) throw error;
+      // The store could not say who owns the ids: nothing applied; clients reconnect and resend.
+      this.logFailure(error, 'store');
+      this.breakDown();
+      return;
+    }
+    if (peer.closed || this.unloaded) return;
     const applied = this.apply(update, accepted, peer);
     if (!applied) return;
     try {

@@ -21,6 +21,8 @@ export interface Inspection {
   missingDependencies: boolean;
   /** Nothing the document does not already have. */
   empty: boolean;
+  /** The Yjs client ids under which the update writes something new (a deletion names no writer). */
+  writers: Set<number>;
 }
 
 type Range = readonly [start: number, end: number];
@@ -84,7 +86,7 @@ export class UpdateInspector {
   }
 
   private inspect(): Inspection {
-    const result: Inspection = { newItems: [], newDeletedContent: false, newDeletions: false, missingDependencies: false, empty: true };
+    const result: Inspection = { newItems: [], newDeletedContent: false, newDeletions: false, missingDependencies: false, empty: true, writers: new Set() };
     for (const [client, list] of this.structs) {
       let covered = this.known(client);
       const known = covered;
@@ -92,6 +94,7 @@ export class UpdateInspector {
         const end = struct.id.clock + struct.length;
         if (struct instanceof Y.Skip || end <= known) continue;
         result.empty = false;
+        result.writers.add(client);
         if (struct.id.clock > covered) result.missingDependencies = true;
         covered = Math.max(covered, end);
         if (struct instanceof Y.GC || (struct instanceof Y.Item && struct.content instanceof Y.ContentDeleted)) {

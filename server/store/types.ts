@@ -118,6 +118,12 @@ export interface DocStore {
   /** Replaces updates with id ≤ `upToId` by one merged snapshot. */
   compact(roomId: string, docName: string, snapshot: Uint8Array, upToId: number): Promise<void>;
   listDocs(roomId: string): Promise<string[]>;
+  /**
+   * Binds a document's Yjs client ids to the session that first writes with them: the ids of `clientIds` not
+   * bound yet are bound to `sessionId`. Returns the owner of each id asked about. Atomic per id: of two
+   * instances claiming one id for two sessions, one wins and both are told the same owner.
+   */
+  claimClients(roomId: string, docName: string, sessionId: string, clientIds: number[]): Promise<Map<number, string>>;
 }
 
 export interface Store {

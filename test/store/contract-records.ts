@@ -99,3 +99,16 @@ export function describeDocs(fresh: () => Promise<Store>): void {
     expect(await store.docs.listDocs(roomId())).toEqual([]);
   });
 }
+
+/** Yjs client ids bound to the session that first wrote with them (`DocStore.claimClients`). */
+export function describeDocClients(fresh: () => Promise<Store>): void {
+  it('binds a client id to its first session, per document, for good', async () => {
+    const store = await fresh();
+    const room = roomId();
+    expect(await store.docs.claimClients(room, 'main-courante', 'alice', [7, 4_294_967_295])).toEqual(new Map([[7, 'alice'], [4_294_967_295, 'alice']]));
+    expect(await store.docs.claimClients(room, 'main-courante', 'bob', [7, 8])).toEqual(new Map([[7, 'alice'], [8, 'bob']]));
+    expect(await store.docs.claimClients(room, 'comms-d1', 'bob', [7])).toEqual(new Map([[7, 'bob']]));
+    expect(await store.docs.claimClients(roomId(), 'main-courante', 'bob', [7])).toEqual(new Map([[7, 'bob']]));
+    expect(await store.docs.claimClients(room, 'main-courante', 'carol', [])).toEqual(new Map());
+  });
+}

@@ -99,4 +99,13 @@ export function describeSharedStore(openPair: () => Promise<[Store, Store]>, ope
     const redeemed = await Promise.all(pair.map((store) => store.access.consumeYjsTicket(`${room}/ticket`, 2_000)));
     expect(redeemed.filter((s) => s !== null).map((s) => s!.id)).toEqual([`${room}/s-1`]);
   });
+
+  it('two instances claiming one Yjs client id for two sessions: one owns it, both are told the same', async () => {
+    const pair = await openPair();
+    opened.push(...pair);
+    const room = roomId();
+    const claims = await Promise.all(pair.map((store, i) => store.docs.claimClients(room, 'main-courante', `session-${i}`, [42])));
+    expect(claims[0]!.get(42)).toBe(claims[1]!.get(42));
+    expect(['session-0', 'session-1']).toContain(claims[0]!.get(42));
+  });
 }
