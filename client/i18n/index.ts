@@ -6,6 +6,7 @@ import { careMapMessages } from '../care-map/messages.js';
 import { retexMessages } from '../retex/messages.js';
 import { mainCouranteMessages } from '../main-courante/messages.js';
 import { commsMessages } from '../comms/messages.js';
+import { collabMessages } from '../collab/messages.js';
 
 export type Lang = 'fr' | 'en';
 type Dictionary = Record<string, string>;
@@ -14,7 +15,7 @@ type Dictionary = Record<string, string>;
  * Every message bundle of the app. A domain adds `{ fr, en }` from its own `client/<domain>/messages.ts`.
  * French is the reference language; a key missing in English falls back to French, then to the key itself.
  */
-const bundles: Array<{ fr: Dictionary; en: Dictionary }> = [coreMessages, exerciseMessages, careMapMessages, alertChainMessages, retexMessages, mainCouranteMessages, commsMessages];
+const bundles: Array<{ fr: Dictionary; en: Dictionary }> = [coreMessages, exerciseMessages, careMapMessages, alertChainMessages, retexMessages, mainCouranteMessages, commsMessages, collabMessages];
 
 const dictionaries: Record<Lang, Dictionary> = {
   fr: Object.assign({}, ...bundles.map((b) => b.fr)),

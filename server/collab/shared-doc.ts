@@ -249,11 +249,15 @@ export class SharedDoc {
     if (peer.closed || this.unloaded) return;
     this.materialise();
     const inspector = new UpdateInspector(update, this.doc);
-    if (inspector.inspection.empty) return;
+    const { empty, writers } = inspector.inspection;
+    // Checked even when the server has everything: a client whose offline structs sit at clocks another session
+    // filled under the same id learns it here (the project client re-states its unacknowledged records).
+    const checkOwners = peer.access === 'write' && writers.size > 0;
+    if (empty && !checkOwners) return;
     if (peer.access !== 'write') throw new UpdateRefused('Accès en lecture seule : écriture refusée.');
-    const accepted = this.policy.check(inspector, { session: peer.session, viaSync, ...(peer.budget ? { budget: peer.budget } : {}) });
+    const accepted = empty ? null : this.policy.check(inspector, { session: peer.session, viaSync, ...(peer.budget ? { budget: peer.budget } : {}) });
     try {
-      await this.clients.claim(peer.session.id, inspector.inspection.writers, this.doc.clientID);
+      await this.clients.claim(peer.session.id, writers, this.doc.clientID);
     } catch (error) {
       if (error instanceof UpdateRefused) throw error;
       // The store could not say who owns the ids: nothing applied; clients reconnect and resend.
@@ -261,7 +265,7 @@ export class SharedDoc {
       this.breakDown();
       return;
     }
-    if (peer.closed || this.unloaded) return;
+    if (!accepted || peer.closed || this.unloaded) return;
     const applied = this.apply(update, accepted, peer);
     if (!applied) return;
     try {

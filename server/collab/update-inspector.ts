@@ -21,7 +21,10 @@ export interface Inspection {
   missingDependencies: boolean;
   /** Nothing the document does not already have. */
   empty: boolean;
-  /** The Yjs client ids under which the update writes something new (a deletion names no writer). */
+  /**
+   * The Yjs client ids the update holds structs of, new or already known (a deletion names no writer): a client
+   * re-stating structs the server has under its id is told when that id belongs to someone else.
+   */
   writers: Set<number>;
 }
 
@@ -92,9 +95,10 @@ export class UpdateInspector {
       const known = covered;
       for (const struct of list) {
         const end = struct.id.clock + struct.length;
-        if (struct instanceof Y.Skip || end <= known) continue;
-        result.empty = false;
+        if (struct instanceof Y.Skip) continue;
         result.writers.add(client);
+        if (end <= known) continue;
+        result.empty = false;
         if (struct.id.clock > covered) result.missingDependencies = true;
         covered = Math.max(covered, end);
         if (struct instanceof Y.GC || (struct instanceof Y.Item && struct.content instanceof Y.ContentDeleted)) {
