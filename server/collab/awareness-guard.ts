@@ -19,8 +19,8 @@ export interface AwarenessOwnership {
 }
 
 const YId = z.strictObject({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
-/** A Yjs relative position as JSON (`Y.relativePositionToJSON`). */
-const RelativePosition = z.strictObject({ type: YId.optional(), tname: z.string().max(100).optional(), item: YId.optional(), assoc: z.number().int().optional() });
+/** A Yjs relative position as JSON: `Y.relativePositionToJSON`, or a `Y.RelativePosition` stringified (nulls kept). */
+const RelativePosition = z.strictObject({ type: YId.nullish(), tname: z.string().max(100).nullish(), item: YId.nullish(), assoc: z.number().int().nullish() });
 /** The caret of y-prosemirror (TipTap `CollaborationCaret`): where the selection starts and ends, or none. */
 const Cursor = z.strictObject({ anchor: RelativePosition, head: RelativePosition }).nullable();
 const Color = z.string().regex(/^#[0-9a-fA-F]{3,8}$/);

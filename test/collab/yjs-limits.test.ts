@@ -125,7 +125,8 @@ describe('Yjs endpoint: limits per update, per session, on presence and on hands
 
   it('relays only the presence fields our clients use: colour and caret, with the name of the session', async () => {
     const client = await openMainCourante(room, await tokenFor(room, 'player', 'ars', 'Alice ARS'));
-    const caret = { anchor: { type: { client: 1, clock: 2 }, assoc: 0 }, head: { tname: 'default', assoc: -1 } };
+    // As y-prosemirror sends it: `Y.RelativePosition` objects, stringified with their nulls.
+    const caret = { anchor: { type: { client: 1, clock: 2 }, tname: null, item: { client: 1, clock: 9 }, assoc: 0 }, head: { type: null, tname: 'default', item: null, assoc: -1 } };
     client.provider.awareness.setLocalState({ user: { name: 'Le Préfet', color: '#abcdef', avatar: 'x'.repeat(200) }, cursor: caret, tracking: 'y'.repeat(200) });
     await waitFor(() => witness.provider.awareness.getStates().has(client.doc.clientID), 5000, 'presence relayed');
     expect(witness.provider.awareness.getStates().get(client.doc.clientID)).toEqual({
