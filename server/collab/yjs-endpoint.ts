@@ -57,7 +57,7 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger, budge
       throw new DomainError('unauthorized', "Le jeton de session ne passe plus dans l'adresse : demandez un ticket (POST /api/rooms/<salle>/yjs-tickets).");
     }
     const session = await access.redeemYjsTicket(url.searchParams.get('ticket') ?? undefined);
-    if (session.roomId !== roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
+    if (session.roomId !== roomId) throw forbidden("Ce ticket n'appartient pas à cette salle.");
     const runtime = await rooms.get(roomId);
     const ref = resolveRoomDoc(docName, runtime.state);
     if (!ref) throw notFound(`Document « ${docName} » inconnu dans cette salle.`);
