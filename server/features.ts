@@ -8,6 +8,7 @@ import { reportRoutes } from './retex/report-routes.js';
 import { watchAlertDeadlines } from './alert-chain/overdue-timer.js';
 import { alertChainRoutes } from './alert-chain/routes.js';
 import { mountCollab } from './collab/collab-service.js';
+import { yjsTicketRoutes } from './collab/ticket-routes.js';
 import { leaderOnly } from './cluster/leadership.js';
 
 /**
@@ -23,5 +24,6 @@ export async function mountFeatures(server: OrsanServer, app: Express): Promise<
   app.use('/api', reportRoutes(server));
   server.rooms.onRoomLive(leaderOnly(server.leadership, (runtime) => watchAlertDeadlines(runtime, server.logger)));
   app.use('/api', alertChainRoutes(server));
+  app.use('/api', yjsTicketRoutes(server.access));
   mountCollab(server);
 }

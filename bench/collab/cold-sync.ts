@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { limits } from '../../shared/core/limits.js';
 import { spawnNodeScript, startServerProcess, type NodeProcess } from '../../test/helpers/process.js';
 import { callApi } from '../../test/helpers/server.js';
 import type { Author } from '../../test/collab/yjs-clients.js';
@@ -55,9 +56,12 @@ export async function measureColdSync(entries: number, repeats: number): Promise
   let stock: NodeProcess | undefined;
   try {
     const room = await createBenchRoom(srv.url, srv.operatorToken, { mode: 'exercise', title: 'Banc de mesure — main courante' });
-    const [writerToken] = await joinSessions(room, [{ role: 'player', cell: 'ars' }], 1, 'Agent ARS');
+    // One writing session per batch: a session may write `maxRecordsPerYjsUpdate` records at once, then about one a second.
+    const batch = limits.maxRecordsPerYjsUpdate;
+    const writerTokens = await joinSessions(room, [{ role: 'player', cell: 'ars' }], Math.ceil(entries / batch), 'Agent ARS');
     const [readerToken] = await joinSessions(room, [{ role: 'player', cell: 'prefecture' }], 1, 'Agent Préfecture');
-    const fillConfig: FillConfig = { url: srv.url, roomId: room.roomId, token: writerToken!, author: await authorOf(srv.url, writerToken!), entries, batch: 1_000, stateFile };
+    const writers = await Promise.all(writerTokens.map(async (token) => ({ token, author: await authorOf(srv.url, token) })));
+    const fillConfig: FillConfig = { url: srv.url, roomId: room.roomId, writers, entries, batch, stateFile };
     const fill = await runClient<FillResult>('bench/collab/fill-client.ts', 'BENCH_FILL', fillConfig, 600_000);
     console.log(`  ${fill.entries} entrées écrites en ${fill.fillMs} ms (${(fill.updateBytes / 2 ** 20).toFixed(2)} Mio, V2 ${(fill.v2Bytes / 2 ** 20).toFixed(2)} Mio)`);
     await srv.stop();

@@ -8,10 +8,16 @@ import { getYDoc, setupWSConnection } from '@y/websocket-server/utils';
 /**
  * The baseline of the collab bench: the stock `@y/websocket-server` (`setupWSConnection`, no persistence,
  * no auth), on the same URL shape as ORSAN (`/yjs/<room>/<doc>?…`: the stock server names the document after
- * the path). With BENCH_PRELOAD_FILE, that document is loaded in memory before listening, from the very
+ * the path), with a stand-in for ORSAN's ticket route so the same clients connect to both. With BENCH_PRELOAD_FILE, that document is loaded in memory before listening, from the very
  * update ORSAN's clients ended up with (the same 10,000 entries and receipts).
  */
-const http = createServer((_req, res) => {
+const http = createServer((req, res) => {
+  // The clients ask for a ticket before each connection, as they do with ORSAN: any ticket opens this server.
+  if (req.method === 'POST' && /^\/api\/rooms\/[^/]+\/yjs-tickets$/.test(req.url ?? '')) {
+    res.writeHead(201, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ticket: 'stock', expiresAt: Date.now() + 60_000 }));
+    return;
+  }
   res.writeHead(200, { 'content-type': 'text/plain' });
   res.end('okay');
 });

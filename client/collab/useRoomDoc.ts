@@ -1,23 +1,32 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Me } from '../room/section.js';
+import type { DocRescue } from './doc-rescue.js';
 import { RoomDocConnection, type DocSnapshot } from './room-doc-connection.js';
 
 /** How long a document stays connected after its last user unmounts (switching tabs must not drop it). */
 const lingerMs = 30_000;
 
-const live = new Map<string, { connection: RoomDocConnection; users: number; timer: ReturnType<typeof setTimeout> | null }>();
+interface Slot {
+  /** Of the record type its creator's rescue deals in (one document, one feature). */
+  connection: { destroy(): void };
+  users: number;
+  timer: ReturnType<typeof setTimeout> | null;
+}
 
-function acquire(me: Me, docName: string): RoomDocConnection {
+const live = new Map<string, Slot>();
+
+function acquire<R>(me: Me, docName: string, rescue: DocRescue<R> | null): RoomDocConnection<R> {
   const key = `${me.roomId}/${me.sessionId}/${docName}`;
   let slot = live.get(key);
   if (!slot) {
-    slot = { connection: new RoomDocConnection(me, docName), users: 0, timer: null };
+    slot = { connection: new RoomDocConnection<R>(me, docName, rescue), users: 0, timer: null };
     live.set(key, slot);
   }
   if (slot.timer) clearTimeout(slot.timer);
   slot.timer = null;
   slot.users++;
-  return slot.connection;
+  // One document, one feature: every user of `docName` passes the same kind of rescue (or none).
+  return slot.connection as RoomDocConnection<R>;
 }
 
 function release(me: Me, docName: string): void {
@@ -36,12 +45,13 @@ const noSnapshot = () => null;
 /**
  * A room document (`main-courante`, `comms-d3`…) shared by every component of the page that asks for it,
  * with its connection status. Offline, edits stay in memory while the tab is open and merge on reconnection.
+ * `rescue` (read when the document is first opened) keeps the person's records when the copy must be dropped.
  */
-export function useRoomDoc(me: Me, docName: string | null): DocSnapshot | null {
-  const [connection, setConnection] = useState<RoomDocConnection | null>(null);
+export function useRoomDoc<R = never>(me: Me, docName: string | null, rescue: DocRescue<R> | null = null): DocSnapshot<R> | null {
+  const [connection, setConnection] = useState<RoomDocConnection<R> | null>(null);
   useEffect(() => {
     if (!docName) return;
-    const acquired = acquire(me, docName);
+    const acquired = acquire(me, docName, rescue);
     setConnection(acquired);
     return () => {
       setConnection(null);

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { clientFeatures } from '../features.js';
+import { collabMessages } from '../collab/messages.js';
 
 export type Lang = 'fr' | 'en';
 type Dictionary = Record<string, string>;
@@ -8,7 +9,8 @@ type Dictionary = Record<string, string>;
  * Every message bundle of the app: each feature's `{ fr, en }` (`client/<feature>/messages.ts`, named by its
  * `feature.ts`). French is the reference language; a key missing in English falls back to French, then to the key.
  */
-const bundles: Array<{ fr: Dictionary; en: Dictionary }> = clientFeatures.map((f) => f.messages);
+// The collaborative-document layer (client/collab) is infrastructure under every feature: its messages come first.
+const bundles: Array<{ fr: Dictionary; en: Dictionary }> = [collabMessages, ...clientFeatures.map((f) => f.messages)];
 
 const dictionaries: Record<Lang, Dictionary> = {
   fr: Object.assign({}, ...bundles.map((b) => b.fr)),

@@ -7,6 +7,7 @@ import { CollabStatus } from '../collab/CollabStatus.js';
 import { EntryComposer } from './EntryComposer.js';
 import { EntryFilters } from './EntryFilters.js';
 import { EntryList } from './EntryList.js';
+import { RefusedRecords } from './RefusedRecords.js';
 import { useMainCourante } from './useMainCourante.js';
 import { wallTime } from './format.js';
 import './main-courante.css';
@@ -28,7 +29,8 @@ export function MainCouranteSection(props: SectionProps) {
 
   return (
     <div className="main-courante" data-testid="main-courante">
-      <CollabStatus snapshot={mc.snapshot} offlineKey="mc.offline" connectingKey="mc.connecting" resyncedKey="mc.resynced" />
+      <CollabStatus snapshot={mc.snapshot} offlineKey="mc.offline" connectingKey="mc.connecting" resyncedKey="mc.resynced" resentKey="mc.resent" />
+      {mc.snapshot && <RefusedRecords refused={mc.snapshot.refused} onResend={mc.snapshot.resendRefused} onDismiss={mc.snapshot.dismissRefused} />}
       {mc.canWrite ? (
         <EntryComposer state={props.state} correcting={correcting} onCancelCorrection={() => setCorrecting(null)} onAdd={mc.add} />
       ) : (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { exerciseTimeAt } from '../../shared/exercise/clock.js';
 import { appendEntries, appendFlag, mainCouranteDocName, newRecordId, readEntries, type EntryView } from '../../shared/main-courante/doc.js';
 import type { EntryLinks, EntryType, MainCouranteEntry } from '../../shared/main-courante/entry.js';
@@ -6,6 +6,7 @@ import { writesSharedDocs } from '../../shared/comms/rules.js';
 import type { SectionProps } from '../room/section.js';
 import { useRoomDoc } from '../collab/useRoomDoc.js';
 import type { DocSnapshot } from '../collab/room-doc-connection.js';
+import { mainCouranteRescue, type MainCouranteRecord } from './offline-rescue.js';
 
 export interface EntryDraft {
   type: EntryType;
@@ -16,7 +17,7 @@ export interface EntryDraft {
 }
 
 export interface MainCourante {
-  snapshot: DocSnapshot | null;
+  snapshot: DocSnapshot<MainCouranteRecord> | null;
   entries: EntryView[];
   canWrite: boolean;
   add(draft: EntryDraft): void;
@@ -29,7 +30,9 @@ export interface MainCourante {
  * time from the server clock estimate, so an entry written offline keeps the time it was really written.
  */
 export function useMainCourante({ me, state, serverNow }: Pick<SectionProps, 'me' | 'state' | 'serverNow'>): MainCourante {
-  const snapshot = useRoomDoc(me, mainCouranteDocName);
+  // What the server refused or never got of this person's entries survives a reload of the document.
+  const rescue = useMemo(() => mainCouranteRescue(me.sessionId), [me.sessionId]);
+  const snapshot = useRoomDoc(me, mainCouranteDocName, rescue);
   const doc = snapshot?.doc ?? null;
   const [entries, setEntries] = useState<EntryView[]>([]);
 

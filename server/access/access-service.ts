@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
+import { limits } from '../../shared/core/limits.js';
 import { CellId, Role } from '../../shared/core/roles.js';
 import type { AccessStore, InvitationRecord, SessionRecord } from '../store/types.js';
 import { hashSecret, newId, newInvitationCode, newToken, normaliseCode } from './secrets.js';
@@ -107,6 +108,31 @@ export class AccessService {
     if (!token) throw unauthorized('Jeton de session manquant.');
     const session = await this.store.findSessionByTokenHash(hashSecret(token));
     if (!session) throw unauthorized('Jeton de session inconnu.');
+    return this.live(session);
+  }
+
+  /**
+   * A single-use ticket that opens one Yjs WebSocket for this session within `limits.yjsTicketTtlMs`: the session
+   * token itself never travels in a URL (proxies log URLs). Only its hash is stored, in the shared store, so
+   * that any instance can redeem it.
+   */
+  async issueYjsTicket(session: SessionRecord): Promise<{ ticket: string; expiresAt: number }> {
+    const ticket = newToken();
+    const issuedAt = this.clock.now();
+    const expiresAt = issuedAt + limits.yjsTicketTtlMs;
+    await this.store.createYjsTicket(hashSecret(ticket), session.id, issuedAt, expiresAt);
+    return { ticket, expiresAt };
+  }
+
+  /** The live session a Yjs ticket was issued to, or `unauthorized`; the ticket is used up either way. */
+  async redeemYjsTicket(ticket: string | undefined): Promise<SessionRecord> {
+    if (!ticket) throw unauthorized('Ticket de connexion manquant : demandez-en un (POST /api/rooms/<salle>/yjs-tickets).');
+    const session = await this.store.consumeYjsTicket(hashSecret(ticket), this.clock.now());
+    if (!session) throw unauthorized('Ticket de connexion inconnu, déjà utilisé ou expiré.');
+    return this.live(session);
+  }
+
+  private live(session: SessionRecord): SessionRecord {
     if (session.revokedAt !== null) throw unauthorized('Cette session a été révoquée.');
     if (this.isExpired(session)) throw unauthorized('Cette session a expiré.');
     this.expiry.watch(session);

@@ -4,6 +4,7 @@ import { watchSubmissions } from './comms-policy.js';
 import { DocRegistry } from './doc-registry.js';
 import { defaultSharedDocOptions, type SharedDocOptions } from './shared-doc.js';
 import { attachYjsEndpoint } from './yjs-endpoint.js';
+import { clientAddressOf } from '../http/trust-proxy.js';
 
 /**
  * The collaborative documents of the rooms (main courante, comms drafts, animator notes): the Yjs endpoint,
@@ -11,7 +12,8 @@ import { attachYjsEndpoint } from './yjs-endpoint.js';
  */
 export function mountCollab(server: OrsanServer, options: SharedDocOptions = defaultSharedDocOptions): { registry: DocRegistry } {
   const registry = new DocRegistry(server.store.docs, server.rooms, server.logger, options, server.docRelay);
-  const endpoint = attachYjsEndpoint({ http: server.http, access: server.access, rooms: server.rooms, registry, logger: server.logger });
+  // Handshakes are counted per client address as REST sees it (TRUST_PROXY), not per proxy.
+  const endpoint = attachYjsEndpoint({ http: server.http, access: server.access, rooms: server.rooms, registry, logger: server.logger, clientAddress: clientAddressOf(server.config.TRUST_PROXY) });
 
   server.rooms.onRoomLive((runtime) =>
     watchSubmissions(

@@ -1,7 +1,11 @@
 import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import { yjsCloseCodes, type DocAccess } from '../../shared/main-courante/room-docs.js';
+import { limits } from '../../shared/core/limits.js';
 import type { SessionRecord } from '../store/types.js';
+import { maxAwarenessMessageBytes } from './awareness-guard.js';
+import { UpdateRefused, type RefusalKind } from './doc-policy.js';
+import type { Refusal, SessionBudget } from './yjs-budgets.js';
 import { messageAuth, messageAwareness, messageQueryAwareness, messageSync, syncStep1, syncStep2, syncUpdate } from './messages.js';
 import type { DocPeer, SharedDoc } from './shared-doc.js';
 
@@ -16,9 +20,11 @@ function closeReason(text: string): string {
 }
 
 /**
- * One y-websocket connection to one document. Messages that arrive before the document is loaded are kept
- * and replayed in order once it is attached. Refusals close with `resync` for the project's client
- * (`?client=orsan`), which drops its local copy and reconnects, and with `refused` for a stock client.
+ * One y-websocket connection to one document. Every message is first checked against the size limits and the
+ * session's budget (`yjs-budgets.ts`); messages that arrive before the document is loaded are kept and replayed
+ * in order once it is attached. A refused update closes with `resync` for the project's client
+ * (`?client=orsan`), which drops its local copy and reconnects, and with `refused` for a stock client; a
+ * message too large, too fast or under another session's client id closes with its own code for both.
  */
 export class YjsConnection implements DocPeer {
   private doc: SharedDoc | null = null;
@@ -34,6 +40,7 @@ export class YjsConnection implements DocPeer {
     readonly access: DocAccess,
     private readonly projectClient: boolean,
     private readonly onClosed: (connection: YjsConnection) => void,
+    readonly budget: SessionBudget,
   ) {
     ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => this.onMessage(toBytes(data)));
     ws.on('pong', () => (this.alive = true));
@@ -48,7 +55,7 @@ export class YjsConnection implements DocPeer {
     doc.join(this);
     const early = this.early;
     this.early = [];
-    for (const message of early) this.onMessage(message);
+    for (const message of early) this.handle(message);
     this.ping = setInterval(() => {
       if (!this.alive) return this.close(1001, 'Connexion perdue.');
       this.alive = false;
@@ -64,7 +71,10 @@ export class YjsConnection implements DocPeer {
     });
   }
 
-  refuse(reason: string): void {
+  refuse(reason: string, kind: RefusalKind = 'content'): void {
+    if (kind === 'tooLarge') return this.close(yjsCloseCodes.tooLarge, reason);
+    if (kind === 'rateLimited') return this.close(yjsCloseCodes.rateLimited, reason);
+    if (kind === 'clientIdTaken') return this.close(yjsCloseCodes.clientIdTaken, reason);
     this.close(this.projectClient ? yjsCloseCodes.resync : yjsCloseCodes.refused, reason);
   }
 
@@ -86,13 +96,40 @@ export class YjsConnection implements DocPeer {
     this.onClosed(this);
   }
 
+  /** A message off the wire: sized and counted against the session's budget first, even before the document is loaded. */
   private onMessage(message: Uint8Array): void {
     if (this.closed) return;
-    const doc = this.doc;
-    if (!doc) {
+    const refusal = this.admit(message);
+    if (refusal) return this.close(refusal.code, refusal.reason);
+    if (!this.doc) {
       this.early.push(message);
       return;
     }
+    this.handle(message);
+  }
+
+  /** Size and rate, read from the first byte (message types are 0–3, one byte): nothing is decoded yet. */
+  private admit(message: Uint8Array): Refusal | null {
+    const type = message[0];
+    if (type === messageAwareness || type === messageQueryAwareness) {
+      if (message.byteLength > maxAwarenessMessageBytes) {
+        return { code: yjsCloseCodes.tooLarge, reason: `Message de présence trop volumineux (${message.byteLength} octets) : il n'a pas été relayé.` };
+      }
+      return this.budget.awareness();
+    }
+    if (message.byteLength > limits.maxYjsUpdateBytes) {
+      const mib = (n: number) => (n / 2 ** 20).toFixed(1);
+      return {
+        code: yjsCloseCodes.tooLarge,
+        reason: `Mise à jour trop volumineuse (${mib(message.byteLength)} Mio ; ${mib(limits.maxYjsUpdateBytes)} au plus) : non appliquée.`,
+      };
+    }
+    return this.budget.update();
+  }
+
+  private handle(message: Uint8Array): void {
+    if (this.closed || !this.doc) return;
+    const doc = this.doc;
     try {
       const decoder = decoding.createDecoder(message);
       const type = decoding.readVarUint(decoder);
@@ -100,8 +137,9 @@ export class YjsConnection implements DocPeer {
       if (type === messageAwareness) return doc.receiveAwareness(this, decoding.readVarUint8Array(decoder));
       if (type === messageQueryAwareness) return doc.sendAwarenessStates(this);
       if (type !== messageAuth) this.refuse('Type de message inconnu.');
-    } catch {
-      this.refuse('Message illisible.');
+    } catch (error) {
+      if (error instanceof UpdateRefused) this.refuse(error.message, error.kind);
+      else this.refuse('Message illisible.');
     }
   }
 

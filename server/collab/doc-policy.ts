@@ -1,11 +1,14 @@
 import type * as Y from 'yjs';
 import type { SessionRecord } from '../store/types.js';
 import type { UpdateInspector } from './update-inspector.js';
+import type { SessionBudget } from './yjs-budgets.js';
 
 /** Who sent an update, and how: a sync step 2 answers the server's state vector, so it carries what the client wrote offline. */
 export interface UpdateSender {
   session: SessionRecord;
   viaSync: boolean;
+  /** The session's rate limits (absent: none, for the server's own writes and unit tests). */
+  budget?: Pick<SessionBudget, 'records'>;
 }
 
 /** An update a policy accepted: what the server adds in the same transaction, and what it does once the update is durable. */
@@ -16,9 +19,19 @@ export interface AcceptedUpdate {
   committed?(): void;
 }
 
+/**
+ * Why something a peer sent was refused, which picks the close code (`YjsConnection.refuse`):
+ * its content breaks the document's rules, it is too large, it comes too fast, or it is written under a Yjs
+ * client id that belongs to another session.
+ */
+export type RefusalKind = 'content' | 'tooLarge' | 'rateLimited' | 'clientIdTaken';
+
 /** Refusal of an update: never applied, stored nor broadcast; the sender is told to resync or is disconnected. */
 export class UpdateRefused extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly kind: RefusalKind = 'content',
+  ) {
     super(message);
     this.name = 'UpdateRefused';
   }

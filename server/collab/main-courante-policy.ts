@@ -4,6 +4,7 @@ import type { Now } from '../../shared/core/define.js';
 import type { EventDraft } from '../../shared/core/events.js';
 import type { Actor, Role } from '../../shared/core/roles.js';
 import { describeZodError } from '../../shared/core/errors.js';
+import { limits } from '../../shared/core/limits.js';
 import { entriesOf, flagsOf, mainCouranteRoots, receiptsOf } from '../../shared/main-courante/doc.js';
 import {
   MainCouranteEntry,
@@ -44,7 +45,7 @@ const actorOf = (record: { sessionId: string; author: string; role: Role; cell: 
 
 /**
  * The main courante is append-only, and the server enforces it on every update before applying it:
- * no deletion, no item anywhere but at the top level of `entries` and `flags`, each a valid JSON record written
+ * no deletion, no item anywhere but at the end of `entries` and `flags` (see `readBatch`), each a valid JSON record written
  * in the sender's own name, ids never reused, corrections and flags pointing at entries that exist. The server
  * adds a receipt per entry in the same transaction, then mirrors each accepted entry into the room log.
  */
@@ -84,6 +85,8 @@ export class MainCourantePolicy implements DocPolicy {
     const batch = this.readBatch(inspector, authorOf(sender.session));
     const now = this.runtime.now();
     this.checkBatch(batch, now);
+    const overBudget = sender.budget?.records(batch.entries.length + batch.flags.length);
+    if (overBudget) throw new UpdateRefused(overBudget.reason, 'rateLimited');
     const receipts = new Map(batch.entries.map((e) => [e.id, receiptFor(e, now, sender.viaSync)]));
     return {
       amend: (doc) => {
@@ -100,6 +103,11 @@ export class MainCourantePolicy implements DocPolicy {
 
   private readBatch(inspector: UpdateInspector, author: EntryAuthor): Batch {
     const batch: Batch = { entries: [], flags: [] };
+    // Counted before anything is parsed: a batch of thousands of records costs nothing to refuse.
+    const records = inspector.inspection.newItems.reduce((n, { item, offset }) => n + Math.max(0, item.length - offset), 0);
+    if (records > limits.maxRecordsPerYjsUpdate) {
+      throw new UpdateRefused(`Trop d'entrées en une seule mise à jour (${records} ; ${limits.maxRecordsPerYjsUpdate} au plus) : rien n'a été enregistré.`, 'tooLarge');
+    }
     for (const { item, offset } of inspector.inspection.newItems) {
       const parent = inspector.parentOf(item);
       const root = parent.kind === 'root' && parent.parentSub === null ? parent.name : null;
@@ -107,6 +115,12 @@ export class MainCourantePolicy implements DocPolicy {
         throw refuse(`Écriture refusée dans ${describeParent(parent)} : seules de nouvelles entrées peuvent être ajoutées.`);
       }
       if (!(item.content instanceof Y.ContentAny)) throw refuse('Une entrée est un objet JSON immuable, pas un type partagé modifiable.');
+      // Append means "after everything the author had seen": an item with a right origin was inserted before a
+      // record its author's copy already held. Two appends written on the same view (offline merge) both have
+      // none, whatever order Yjs then gives them, so they stay accepted.
+      if (item.rightOrigin !== null) {
+        throw refuse('Insertion refusée : la main courante est en ajout seul, une entrée ne se place jamais avant une entrée existante.');
+      }
       for (const value of item.content.arr.slice(offset)) {
         if (root === mainCouranteRoots.entries) batch.entries.push(parseRecord(MainCouranteEntry, value, author, 'entrée'));
         else batch.flags.push(parseRecord(SignificanceFlag, value, author, 'signalement'));

@@ -6,9 +6,11 @@ import type { Logger } from '../ops/logger.js';
 import type { DocRelay } from '../cluster/yjs-relay.js';
 import { SerialQueue } from '../rooms/serial-queue.js';
 import { AwarenessRelay } from './awareness-relay.js';
-import { UpdateRefused, type AcceptedUpdate, type DocPolicy } from './doc-policy.js';
+import { ClientOwners } from './client-owners.js';
+import { UpdateRefused, type AcceptedUpdate, type DocPolicy, type RefusalKind } from './doc-policy.js';
 import { rawSyncStep2Message, syncStep1Message, syncStep2Message, updateMessage } from './messages.js';
 import { UpdateInspector } from './update-inspector.js';
+import type { SessionBudget } from './yjs-budgets.js';
 
 /** A WebSocket connection as a document sees it. */
 export interface DocPeer {
@@ -16,8 +18,10 @@ export interface DocPeer {
   readonly access: DocAccess;
   readonly closed: boolean;
   send(message: Uint8Array): void;
-  /** Refuses an update: the project client resyncs, a stock client is disconnected. */
-  refuse(reason: string): void;
+  /** The session's rate limits (absent: none). */
+  readonly budget?: SessionBudget;
+  /** Refuses an update: the project client resyncs, a stock client is disconnected; `kind` picks the close code. */
+  refuse(reason: string, kind?: RefusalKind): void;
   close(code: number, reason: string): void;
 }
 
@@ -37,9 +41,10 @@ export const defaultSharedDocOptions: SharedDocOptions = { compactEvery: 500, co
 export class DocUnloaded extends Error {}
 
 /**
- * One live Yjs document of a room. Every incoming update is inspected and checked by the document's policy
- * BEFORE it is applied; an accepted one is applied, stored durably, and only then broadcast. All of this, and
- * every sync answer, runs on one queue, so nobody ever receives content that is not stored yet.
+ * One live Yjs document of a room. Every incoming update is inspected and checked by the document's policy,
+ * and its Yjs client ids against their owner sessions (`ClientOwners`), BEFORE it is applied; an accepted one
+ * is applied, stored durably, and only then broadcast. All of this, and every sync answer, runs on one queue,
+ * so nobody ever receives content that is not stored yet.
  */
 /** How long a loaded snapshot may stay packed when no client asks for it. */
 const lazyMaterialiseMs = 250;
@@ -59,6 +64,7 @@ export class SharedDoc {
   private idleTimer: NodeJS.Timeout | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
   private unloaded = false;
+  private readonly clients: ClientOwners;
 
   constructor(
     readonly roomId: string,
@@ -69,7 +75,9 @@ export class SharedDoc {
     private readonly onUnload: (doc: SharedDoc) => void,
     private readonly options: SharedDocOptions = defaultSharedDocOptions,
     private readonly relay?: DocRelay,
-  ) {}
+  ) {
+    this.clients = new ClientOwners(store, roomId, docName);
+  }
 
   /**
    * Reads the document's stored updates (a compacted snapshot counts as one). They are applied to the in-memory
@@ -156,8 +164,9 @@ export class SharedDoc {
       .catch((error: unknown) => {
         if (!(error instanceof UpdateRefused)) this.logFailure(error, 'update');
         const reason = error instanceof UpdateRefused ? error.message : 'Mise à jour illisible.';
-        this.logger.warn({ roomId: this.roomId, doc: this.docName, session: peer.session.id, reason }, 'yjs update refused');
-        peer.refuse(reason);
+        const kind = error instanceof UpdateRefused ? error.kind : 'content';
+        this.logger.warn({ roomId: this.roomId, doc: this.docName, session: peer.session.id, reason, kind }, 'yjs update refused');
+        peer.refuse(reason, kind);
       });
   }
 
@@ -240,9 +249,23 @@ export class SharedDoc {
     if (peer.closed || this.unloaded) return;
     this.materialise();
     const inspector = new UpdateInspector(update, this.doc);
-    if (inspector.inspection.empty) return;
+    const { empty, writers } = inspector.inspection;
+    // Checked even when the server has everything: a client whose offline structs sit at clocks another session
+    // filled under the same id learns it here (the project client re-states its unacknowledged records).
+    const checkOwners = peer.access === 'write' && writers.size > 0;
+    if (empty && !checkOwners) return;
     if (peer.access !== 'write') throw new UpdateRefused('Accès en lecture seule : écriture refusée.');
-    const accepted = this.policy.check(inspector, { session: peer.session, viaSync });
+    const accepted = empty ? null : this.policy.check(inspector, { session: peer.session, viaSync, ...(peer.budget ? { budget: peer.budget } : {}) });
+    try {
+      await this.clients.claim(peer.session.id, writers, this.doc.clientID);
+    } catch (error) {
+      if (error instanceof UpdateRefused) throw error;
+      // The store could not say who owns the ids: nothing applied; clients reconnect and resend.
+      this.logFailure(error, 'store');
+      this.breakDown();
+      return;
+    }
+    if (!accepted || peer.closed || this.unloaded) return;
     const applied = this.apply(update, accepted, peer);
     if (!applied) return;
     try {

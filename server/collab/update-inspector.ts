@@ -21,6 +21,11 @@ export interface Inspection {
   missingDependencies: boolean;
   /** Nothing the document does not already have. */
   empty: boolean;
+  /**
+   * The Yjs client ids the update holds structs of, new or already known (a deletion names no writer): a client
+   * re-stating structs the server has under its id is told when that id belongs to someone else.
+   */
+  writers: Set<number>;
 }
 
 type Range = readonly [start: number, end: number];
@@ -84,13 +89,15 @@ export class UpdateInspector {
   }
 
   private inspect(): Inspection {
-    const result: Inspection = { newItems: [], newDeletedContent: false, newDeletions: false, missingDependencies: false, empty: true };
+    const result: Inspection = { newItems: [], newDeletedContent: false, newDeletions: false, missingDependencies: false, empty: true, writers: new Set() };
     for (const [client, list] of this.structs) {
       let covered = this.known(client);
       const known = covered;
       for (const struct of list) {
         const end = struct.id.clock + struct.length;
-        if (struct instanceof Y.Skip || end <= known) continue;
+        if (struct instanceof Y.Skip) continue;
+        result.writers.add(client);
+        if (end <= known) continue;
         result.empty = false;
         if (struct.id.clock > covered) result.missingDependencies = true;
         covered = Math.max(covered, end);

@@ -2,6 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from 'n
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
+import { limits } from '../../shared/core/limits.js';
 import { docAccess, resolveRoomDoc, yjsCloseCodes, type DocAccess, type RoomDocRef } from '../../shared/main-courante/room-docs.js';
 import { sessionEndReason, type AccessService } from '../access/access-service.js';
 import type { RoomService } from '../rooms/room-service.js';
@@ -10,9 +11,7 @@ import type { Logger } from '../ops/logger.js';
 import { decodePathSegment, requestUrl } from '../http/request-target.js';
 import { YjsConnection } from './connection.js';
 import type { DocRegistry } from './doc-registry.js';
-
-/** Largest y-websocket message: an offline batch or a sync of a large document, well above any single edit. */
-const maxMessageBytes = 32 * 1024 * 1024;
+import { YjsBudgets, type Refusal } from './yjs-budgets.js';
 
 export interface YjsEndpointDeps {
   http: HttpServer;
@@ -20,6 +19,10 @@ export interface YjsEndpointDeps {
   rooms: RoomService;
   registry: DocRegistry;
   logger: Logger;
+  /** Rate limits (default: those of `shared/core/limits.ts`, on the wall clock). */
+  budgets?: YjsBudgets;
+  /** The client's address for the per-address handshake limit (default: the socket's peer address). */
+  clientAddress?: (req: IncomingMessage) => string;
 }
 
 interface Grant {
@@ -36,20 +39,26 @@ const statusOf = (error: unknown): number => {
 };
 
 /**
- * `ws(s)://host/yjs/<roomId>/<docName>?token=…`: the y-websocket protocol (sync + awareness), so the stock
- * `y-websocket` client works unchanged. Everything is decided at the upgrade — token, room, document, role —
+ * `ws(s)://host/yjs/<roomId>/<docName>?ticket=…`: the y-websocket protocol (sync + awareness), so the stock
+ * `y-websocket` client works unchanged; the single-use ticket comes from `POST /api/rooms/<roomId>/yjs-tickets`
+ * (`ticket-routes.ts`). Everything is decided at the upgrade — ticket, room, document, role —
  * and a refusal is an HTTP 401/403/404 answer, never an open socket. Other upgrades (socket.io) are left alone.
  */
-export function attachYjsEndpoint({ http, access, rooms, registry, logger }: YjsEndpointDeps) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+export function attachYjsEndpoint({ http, access, rooms, registry, logger, budgets = new YjsBudgets(), clientAddress = peerAddress }: YjsEndpointDeps) {
+  // The transport ceiling is above the update limit, so that an oversize update gets its close code and reason.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxYjsMessageBytes });
   const bySession = new Map<string, Set<YjsConnection>>();
 
   async function authorise(url: URL): Promise<Grant> {
     const match = /^\/yjs\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (!match) throw notFound('Adresse de document inconnue : /yjs/<salle>/<document>.');
     const [, roomId, docName] = match.map(decodePathSegment) as [string, string, string];
-    const session = await access.authenticate(url.searchParams.get('token') ?? undefined);
-    if (session.roomId !== roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
+    // The session token used to travel here, in the URL (and in every proxy's access log): refused, with the way out.
+    if (url.searchParams.has('token')) {
+      throw new DomainError('unauthorized', "Le jeton de session ne passe plus dans l'adresse : demandez un ticket (POST /api/rooms/<salle>/yjs-tickets).");
+    }
+    const session = await access.redeemYjsTicket(url.searchParams.get('ticket') ?? undefined);
+    if (session.roomId !== roomId) throw forbidden("Ce ticket n'appartient pas à cette salle.");
     const runtime = await rooms.get(roomId);
     const ref = resolveRoomDoc(docName, runtime.state);
     if (!ref) throw notFound(`Document « ${docName} » inconnu dans cette salle.`);
@@ -67,7 +76,8 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
   }
 
   function connect(ws: WebSocket, grant: Grant): void {
-    const connection = new YjsConnection(ws, grant.session, grant.access, grant.projectClient, (c) => track(c, false));
+    const budget = budgets.forSession(grant.session.id);
+    const connection = new YjsConnection(ws, grant.session, grant.access, grant.projectClient, (c) => track(c, false), budget);
     track(connection, true);
     registry.open(grant.roomId, grant.ref).then(
       (doc) => connection.attach(doc),
@@ -82,8 +92,17 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
     const url = requestUrl(req.url);
     if (!url?.pathname.startsWith('/yjs/')) return;
     socket.on('error', () => socket.destroy());
+    // A flood is turned away before anything is looked up; a refused handshake is an open-then-close with
+    // `rateLimited`, so that clients read a close code (a browser never sees a refused upgrade's status).
+    const turnAway = (refusal: Refusal) => wss.handleUpgrade(req, socket, head, (ws) => ws.close(refusal.code, refusal.reason));
+    const fromAddress = budgets.handshakeFrom(clientAddress(req));
+    if (fromAddress) return turnAway(fromAddress);
     authorise(url).then(
-      (grant) => wss.handleUpgrade(req, socket, head, (ws) => connect(ws, grant)),
+      (grant) => {
+        const ofSession = budgets.handshakeOf(grant.session.id);
+        if (ofSession) return turnAway(ofSession);
+        wss.handleUpgrade(req, socket, head, (ws) => connect(ws, grant));
+      },
       (error: unknown) => {
         const status = statusOf(error);
         if (status === 500) logger.error({ err: error }, 'yjs upgrade failed');
@@ -107,6 +126,8 @@ export function attachYjsEndpoint({ http, access, rooms, registry, logger }: Yjs
     },
   };
 }
+
+const peerAddress = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   if (!socket.writable) {

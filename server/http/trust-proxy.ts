@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 /** Names express (proxy-addr) expands into the matching private ranges. */
@@ -41,3 +43,15 @@ export const TrustProxy = z
     return entries;
   });
 export type TrustProxy = z.infer<typeof TrustProxy>;
+
+/**
+ * The client's address of a raw request (a WebSocket upgrade, which express never sees) as `trust proxy`
+ * resolves it for REST: with TRUST_PROXY set, the address the trusted proxies name; else the peer's own.
+ */
+export function clientAddressOf(trust: TrustProxy): (req: IncomingMessage) => string {
+  const trusts = typeof trust === 'number' ? hopsTrust(trust) : proxyaddr.compile(trust === false ? [] : trust);
+  return (req) => proxyaddr(req, trusts);
+}
+
+/** `trust proxy` = n: the n closest hops are trusted, whatever their address (express's own meaning). */
+const hopsTrust = (hops: number) => (_address: string, index: number) => index < hops;

@@ -53,5 +53,18 @@ export function postgresAccessStore(pool: pg.Pool): AccessStore {
       );
       return rows.map((r) => r.id);
     },
+    async createYjsTicket(ticketHash, sessionId, issuedAt, expiresAt) {
+      await pool.query('DELETE FROM yjs_tickets WHERE expires_at <= $1', [issuedAt]);
+      await pool.query('INSERT INTO yjs_tickets (ticket_hash, session_id, expires_at) VALUES ($1, $2, $3)', [ticketHash, sessionId, expiresAt]);
+    },
+    async consumeYjsTicket(ticketHash, now) {
+      // DELETE … RETURNING in one statement: of two instances redeeming the same ticket, only one gets a row.
+      const { rows } = await pool.query<SessionRow>(
+        `WITH used AS (DELETE FROM yjs_tickets WHERE ticket_hash = $1 RETURNING session_id, expires_at)
+         SELECT ${SESSION_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')} FROM used JOIN sessions s ON s.id = used.session_id WHERE used.expires_at > $2`,
+        [ticketHash, now],
+      );
+      return rows[0] ? sessionFromRow(rows[0]) : null;
+    },
   };
 }

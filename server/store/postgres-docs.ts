@@ -42,5 +42,19 @@ export function postgresDocStore(pool: pg.Pool): DocStore {
       const { rows } = await pool.query<{ doc_name: string }>('SELECT DISTINCT doc_name FROM doc_updates WHERE room_id = $1 ORDER BY doc_name', [roomId]);
       return rows.map((r) => r.doc_name);
     },
+    async claimClients(roomId, docName, sessionId, clientIds) {
+      // ON CONFLICT DO NOTHING settles a race between instances: the first binding stays, and the SELECT
+      // that follows reads it, whoever inserted it.
+      await pool.query(
+        `INSERT INTO doc_clients (room_id, doc_name, client_id, session_id)
+         SELECT $1, $2, unnest($3::bigint[]), $4 ON CONFLICT DO NOTHING`,
+        [roomId, docName, clientIds, sessionId],
+      );
+      const { rows } = await pool.query<{ client_id: string; session_id: string }>(
+        'SELECT client_id, session_id FROM doc_clients WHERE room_id = $1 AND doc_name = $2 AND client_id = ANY($3::bigint[])',
+        [roomId, docName, clientIds],
+      );
+      return new Map(rows.map((r) => [Number(r.client_id), r.session_id]));
+    },
   };
 }

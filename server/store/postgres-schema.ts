@@ -63,6 +63,17 @@ const migrations: string[] = [
   `CREATE TABLE imported_rooms (room_id text PRIMARY KEY, imported_at bigint NOT NULL);`,
   // Each room's secret for the hashes of its hidden events (hash-chain.ts); rooms created before have none yet.
   `CREATE TABLE chain_salts (room_id text PRIMARY KEY, secret text NOT NULL, from_seq bigint NOT NULL);`,
+  // Single-use tickets that open a Yjs WebSocket, so that no session token travels in a URL.
+  `CREATE TABLE yjs_tickets (ticket_hash text PRIMARY KEY, session_id text NOT NULL, expires_at bigint NOT NULL);
+   CREATE INDEX yjs_tickets_expiry ON yjs_tickets(expires_at);`,
+  // Which session writes with each Yjs client id of a document: another session using that id is refused.
+  `CREATE TABLE doc_clients (
+     room_id text NOT NULL,
+     doc_name text NOT NULL,
+     client_id bigint NOT NULL,
+     session_id text NOT NULL,
+     PRIMARY KEY (room_id, doc_name, client_id)
+   );`,
 ];
 
 /** The version a migrated schema is at. */

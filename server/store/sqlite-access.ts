@@ -23,12 +23,21 @@ export function sqliteAccessStore(db: Database.Database): AccessStore {
          AND ((@sessionId IS NOT NULL AND id = @sessionId) OR (@invitationId IS NOT NULL AND invitation_id = @invitationId))`,
     ),
     revokeSession: db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ?'),
+    insertTicket: db.prepare('INSERT INTO yjs_tickets (ticket_hash, session_id, expires_at) VALUES (?, ?, ?)'),
+    purgeTickets: db.prepare('DELETE FROM yjs_tickets WHERE expires_at <= ?'),
+    takeTicket: db.prepare<[string], { session_id: string; expires_at: number }>('DELETE FROM yjs_tickets WHERE ticket_hash = ? RETURNING session_id, expires_at'),
+    sessionById: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
   };
 
   const revokeSessionsTx = db.transaction((roomId: string, sessionId: string | null, invitationId: string | null, at: number) => {
     const ids = q.liveSessionsBy.all({ roomId, sessionId, invitationId }).map((r) => r.id);
     for (const id of ids) q.revokeSession.run(at, id);
     return ids;
+  });
+
+  const createTicketTx = db.transaction((ticketHash: string, sessionId: string, issuedAt: number, expiresAt: number) => {
+    q.purgeTickets.run(issuedAt);
+    q.insertTicket.run(ticketHash, sessionId, expiresAt);
   });
 
   return {
@@ -57,6 +66,15 @@ export function sqliteAccessStore(db: Database.Database): AccessStore {
     },
     async revokeSessions(roomId, filter, at) {
       return revokeSessionsTx(roomId, filter.sessionId ?? null, filter.invitationId ?? null, at);
+    },
+    async createYjsTicket(ticketHash, sessionId, issuedAt, expiresAt) {
+      createTicketTx(ticketHash, sessionId, issuedAt, expiresAt);
+    },
+    async consumeYjsTicket(ticketHash, now) {
+      const ticket = q.takeTicket.get(ticketHash);
+      if (!ticket || ticket.expires_at <= now) return null;
+      const row = q.sessionById.get(ticket.session_id);
+      return row ? sessionFromRow(row) : null;
     },
   };
 }

@@ -9,6 +9,16 @@ export function sqliteDocStore(db: Database.Database): DocStore {
   const deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND doc_name = ? AND id <= ?');
   const insertWithId = db.prepare('INSERT INTO doc_updates (id, room_id, doc_name, data) VALUES (?, ?, ?, ?)');
   const docsOfRoom = db.prepare<[string], { doc_name: string }>('SELECT DISTINCT doc_name FROM doc_updates WHERE room_id = ?');
+  const bindClient = db.prepare('INSERT OR IGNORE INTO doc_clients (room_id, doc_name, client_id, session_id) VALUES (?, ?, ?, ?)');
+  const ownerOf = db.prepare<[string, string, number], { session_id: string }>('SELECT session_id FROM doc_clients WHERE room_id = ? AND doc_name = ? AND client_id = ?');
+  const claimTx = db.transaction((roomId: string, docName: string, sessionId: string, clientIds: number[]) => {
+    const owners = new Map<number, string>();
+    for (const id of clientIds) {
+      bindClient.run(roomId, docName, id, sessionId);
+      owners.set(id, ownerOf.get(roomId, docName, id)!.session_id);
+    }
+    return owners;
+  });
 
   // The snapshot takes the id of the last update it replaces, so later updates keep sorting after it.
   const compactTx = db.transaction((roomId: string, docName: string, snapshot: Uint8Array, upToId: number) => {
@@ -28,6 +38,9 @@ export function sqliteDocStore(db: Database.Database): DocStore {
     },
     async listDocs(roomId) {
       return docsOfRoom.all(roomId).map((r) => r.doc_name);
+    },
+    async claimClients(roomId, docName, sessionId, clientIds) {
+      return claimTx(roomId, docName, sessionId, clientIds);
     },
   };
 }

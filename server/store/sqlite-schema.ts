@@ -60,6 +60,17 @@ const migrations: string[] = [
   `DROP TABLE commands;`,
   // Each room's secret for the hashes of its hidden events (hash-chain.ts); rooms created before have none yet.
   `CREATE TABLE chain_salts (room_id TEXT PRIMARY KEY, secret TEXT NOT NULL, from_seq INTEGER NOT NULL) WITHOUT ROWID;`,
+  // Single-use tickets that open a Yjs WebSocket, so that no session token travels in a URL.
+  `CREATE TABLE yjs_tickets (ticket_hash TEXT PRIMARY KEY, session_id TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+   CREATE INDEX yjs_tickets_expiry ON yjs_tickets(expires_at);`,
+  // Which session writes with each Yjs client id of a document: another session using that id is refused.
+  `CREATE TABLE doc_clients (
+     room_id TEXT NOT NULL,
+     doc_name TEXT NOT NULL,
+     client_id INTEGER NOT NULL,
+     session_id TEXT NOT NULL,
+     PRIMARY KEY (room_id, doc_name, client_id)
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -109,6 +109,13 @@ export interface AccessStore {
   listSessions(roomId: string): Promise<SessionRecord[]>;
   /** Revokes one session, or every session opened with an invitation; returns the ids revoked. */
   revokeSessions(roomId: string, filter: { sessionId?: string; invitationId?: string }, at: number): Promise<string[]>;
+  /** Stores a single-use Yjs ticket (by its hash) issued to a session; tickets expired at `issuedAt` are purged. */
+  createYjsTicket(ticketHash: string, sessionId: string, issuedAt: number, expiresAt: number): Promise<void>;
+  /**
+   * Uses a ticket up: deletes it and returns the session it was issued to, or null when it is unknown, already
+   * used or expired at `now`. Atomic: of two instances redeeming one ticket at once, one gets it.
+   */
+  consumeYjsTicket(ticketHash: string, now: number): Promise<SessionRecord | null>;
 }
 
 /** Yjs updates of a room's documents, durable before they are broadcast. */
@@ -120,6 +127,12 @@ export interface DocStore {
   /** Replaces updates with id ≤ `upToId` by one merged snapshot. */
   compact(roomId: string, docName: string, snapshot: Uint8Array, upToId: number): Promise<void>;
   listDocs(roomId: string): Promise<string[]>;
+  /**
+   * Binds a document's Yjs client ids to the session that first writes with them: the ids of `clientIds` not
+   * bound yet are bound to `sessionId`. Returns the owner of each id asked about. Atomic per id: of two
+   * instances claiming one id for two sessions, one wins and both are told the same owner.
+   */
+  claimClients(roomId: string, docName: string, sessionId: string, clientIds: number[]): Promise<Map<number, string>>;
 }
 
 export interface Store {

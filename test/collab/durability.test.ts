@@ -30,14 +30,17 @@ describe('Yjs durability across kill -9', () => {
     const witness = stockClient(srv.url, room.roomId, 'main-courante', witnessToken);
     await Promise.all([writer.whenSynced(), witness.whenSynced()]);
 
+    // 25 entries a second: a brisk writer, well within the session's rate limits (limits.yjsRecordsPerMinute
+    // with its burst), so the writer is still writing when the server is killed.
     let stop = false;
     const writing = (async () => {
       for (let i = 0; i < 2000 && !stop; i++) {
         appendEntries(writer.doc, [entry(alice, `Entrée ${i}`)]);
-        await sleep(1);
+        await sleep(40);
       }
     })();
-    await waitFor(() => readEntries(witness.doc).length >= 150, 20_000, 'witness receives entries');
+    await waitFor(() => readEntries(witness.doc).length >= 50, 20_000, 'witness receives entries');
+    expect(writer.closes).toEqual([]);
     await srv.kill9();
     stop = true;
     await writing;
@@ -45,7 +48,7 @@ describe('Yjs durability across kill -9', () => {
     const seen = readEntries(witness.doc).map((e) => e.id);
     writer.destroy();
     witness.destroy();
-    expect(seen.length).toBeGreaterThanOrEqual(150);
+    expect(seen.length).toBeGreaterThanOrEqual(50);
 
     await srv.restart();
     const after = stockClient(srv.url, room.roomId, 'main-courante', witnessToken);

@@ -6,8 +6,9 @@ import type { TestRoom } from '../helpers/room.js';
 import { newRecordId } from '../../shared/main-courante/doc.js';
 import type { EntryType, MainCouranteEntry } from '../../shared/main-courante/entry.js';
 import { yjsRoomPath } from '../../shared/main-courante/room-docs.js';
+import { requestYjsTicket, ticketedWebSocket } from '../../client/collab/ticketed-websocket.js';
 
-/** A stock `y-websocket` client, exactly as a third-party tool would use it. */
+/** A stock `y-websocket` client, as a third-party tool would use it. */
 export interface StockClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
@@ -17,11 +18,15 @@ export interface StockClient {
   destroy(): void;
 }
 
+/**
+ * Connects with the stock provider; before each (re)connection a fresh single-use ticket is fetched with the
+ * session token (`ticketedWebSocket`, the project client's own mechanism), so the token never enters a URL.
+ */
 export function stockClient(url: string, roomId: string, docName: string, token: string, params: Record<string, string> = {}): StockClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(url.replace(/^http/, 'ws') + yjsRoomPath(roomId), docName, doc, {
-    params: { token, ...params },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params,
+    WebSocketPolyfill: ticketedWebSocket(() => requestYjsTicket(url, roomId, token), WebSocket as unknown as typeof globalThis.WebSocket),
     disableBc: true,
     maxBackoffTime: 200,
   });
@@ -41,10 +46,19 @@ export function stockClient(url: string, roomId: string, docName: string, token:
   };
 }
 
+/** A single-use ticket for `token`'s session, as any client gets one (POST with the token in a header). */
+export const ticketFor = (url: string, roomId: string, token: string) => requestYjsTicket(url, roomId, token);
+
+/** `ws://…/yjs/<roomId>/<doc>?<query>`. */
+export function yjsUrl(url: string, roomId: string, docName: string, query: Record<string, string> = {}): string {
+  const search = new URLSearchParams(query).toString();
+  return `${url.replace(/^http/, 'ws')}${yjsRoomPath(roomId)}/${encodeURIComponent(docName)}${search ? `?${search}` : ''}`;
+}
+
 /** Polls until `predicate` holds. */
-export async function waitFor(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -3,7 +3,8 @@ import { WebSocket } from 'ws';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
 import { appendEntries, entriesOf, readEntries } from '../../shared/main-courante/doc.js';
-import { authorOf, entry, openMainCourante, sleep, stockClient, waitFor } from './yjs-clients.js';
+import { hashSecret } from '../../server/access/secrets.js';
+import { authorOf, entry, openMainCourante, sleep, stockClient, ticketFor, waitFor, yjsUrl } from './yjs-clients.js';
 
 /** The HTTP status the upgrade is answered with (101 when the WebSocket opens). */
 function upgradeStatus(url: string): Promise<number> {
@@ -25,39 +26,40 @@ describe('Yjs endpoint: authorisation at the upgrade', () => {
   let server: TestServer;
   let room: TestRoom;
   let other: TestRoom;
-  let ws: (roomId: string, doc: string, token?: string) => string;
+  /** The document's address with a fresh ticket of `token` (or none), asked for in `ticketRoom`. */
+  let ws: (roomId: string, doc: string, token?: string, ticketRoom?: string) => Promise<string>;
 
   beforeAll(async () => {
     server = await startServer();
     room = await createRoom(server.url);
     other = await createRoom(server.url);
-    ws = (roomId, doc, token) => `${server.url.replace(/^http/, 'ws')}/yjs/${roomId}/${doc}${token ? `?token=${token}` : ''}`;
+    ws = async (roomId, doc, token, ticketRoom = roomId) => yjsUrl(server.url, roomId, doc, token ? { ticket: await ticketFor(server.url, ticketRoom, token) } : {});
   });
   afterAll(() => server.close());
 
-  it('refuses a missing or unknown token with 401', async () => {
-    expect(await upgradeStatus(ws(room.roomId, 'main-courante'))).toBe(401);
-    expect(await upgradeStatus(ws(room.roomId, 'main-courante', 'not-a-token'))).toBe(401);
+  it('refuses a missing or unknown ticket with 401', async () => {
+    expect(await upgradeStatus(await ws(room.roomId, 'main-courante'))).toBe(401);
+    expect(await upgradeStatus(yjsUrl(server.url, room.roomId, 'main-courante', { ticket: 'not-a-ticket' }))).toBe(401);
   });
 
-  it("refuses another room's token with 403", async () => {
+  it("refuses another room's ticket with 403", async () => {
     const foreign = await tokenFor(other, 'player', 'ars');
-    expect(await upgradeStatus(ws(room.roomId, 'main-courante', foreign))).toBe(403);
+    expect(await upgradeStatus(await ws(room.roomId, 'main-courante', foreign, other.roomId))).toBe(403);
   });
 
   it('refuses unknown documents with 404', async () => {
     const token = await tokenFor(room, 'player', 'ars');
-    expect(await upgradeStatus(ws(room.roomId, 'secret-doc', token))).toBe(404);
-    expect(await upgradeStatus(ws(room.roomId, 'comms-d42', token))).toBe(404);
+    expect(await upgradeStatus(await ws(room.roomId, 'secret-doc', token))).toBe(404);
+    expect(await upgradeStatus(await ws(room.roomId, 'comms-d42', token))).toBe(404);
   });
 
   it("keeps the animator notes to the director and opens the main courante to everyone in the room", async () => {
     const player = await tokenFor(room, 'player', 'prefecture');
     const observer = await tokenFor(room, 'observer');
-    expect(await upgradeStatus(ws(room.roomId, 'animator-notes', player))).toBe(403);
-    expect(await upgradeStatus(ws(room.roomId, 'animator-notes', observer))).toBe(403);
-    expect(await upgradeStatus(ws(room.roomId, 'animator-notes', room.directorToken))).toBe(101);
-    expect(await upgradeStatus(ws(room.roomId, 'main-courante', observer))).toBe(101);
+    expect(await upgradeStatus(await ws(room.roomId, 'animator-notes', player))).toBe(403);
+    expect(await upgradeStatus(await ws(room.roomId, 'animator-notes', observer))).toBe(403);
+    expect(await upgradeStatus(await ws(room.roomId, 'animator-notes', room.directorToken))).toBe(101);
+    expect(await upgradeStatus(await ws(room.roomId, 'main-courante', observer))).toBe(101);
   });
 
   it('leaves other upgrades (socket.io) to their owner', async () => {
@@ -66,7 +68,70 @@ describe('Yjs endpoint: authorisation at the upgrade', () => {
     const client = await joinAs(room, 'player', 'ars');
     expect(client.welcome.me.roomId).toBe(room.roomId);
     client.close();
-    expect(await upgradeStatus(ws(room.roomId, 'main-courante', token))).toBe(101);
+    expect(await upgradeStatus(await ws(room.roomId, 'main-courante', token))).toBe(101);
+  });
+});
+
+describe('Yjs endpoint: single-use tickets, no session token in the URL', () => {
+  let server: TestServer;
+  let room: TestRoom;
+
+  beforeAll(async () => {
+    server = await startServer();
+    room = await createRoom(server.url);
+  });
+  afterAll(() => server.close());
+
+  it('a ticket opens one connection; the same ticket again is refused with 401', async () => {
+    const token = await tokenFor(room, 'player', 'ars');
+    const url = yjsUrl(server.url, room.roomId, 'main-courante', { ticket: await ticketFor(server.url, room.roomId, token) });
+    expect(await upgradeStatus(url)).toBe(101);
+    expect(await upgradeStatus(url)).toBe(401);
+  });
+
+  it('refuses an expired ticket with 401', async () => {
+    const token = await tokenFor(room, 'player', 'ars');
+    const session = await server.server.access.authenticate(token);
+    const now = Date.now();
+    await server.server.store.access.createYjsTicket(hashSecret('ticket-expiré'), session.id, now - 120_000, now - 60_000);
+    expect(await upgradeStatus(yjsUrl(server.url, room.roomId, 'main-courante', { ticket: 'ticket-expiré' }))).toBe(401);
+  });
+
+  it('refuses a session token in the URL with 401, even a valid one, even beside a valid ticket', async () => {
+    const token = await tokenFor(room, 'player', 'ars');
+    expect(await upgradeStatus(yjsUrl(server.url, room.roomId, 'main-courante', { token }))).toBe(401);
+    const ticket = await ticketFor(server.url, room.roomId, token);
+    expect(await upgradeStatus(yjsUrl(server.url, room.roomId, 'main-courante', { token, ticket }))).toBe(401);
+  });
+
+  it('gives tickets only for the session token in the Authorization header, in its own room', async () => {
+    const token = await tokenFor(room, 'player', 'ars');
+    const other = await createRoom(server.url);
+    expect((await server.api('POST', `/api/rooms/${room.roomId}/yjs-tickets`)).status).toBe(401);
+    expect((await server.api('POST', `/api/rooms/${other.roomId}/yjs-tickets`, undefined, token)).status).toBe(403);
+    const issued = await server.api('POST', `/api/rooms/${room.roomId}/yjs-tickets`, undefined, token);
+    expect(issued.status).toBe(201);
+    expect(issued.body.expiresAt - Date.now()).toBeLessThanOrEqual(60_000);
+  });
+
+  it('a revoked session cannot use a ticket it obtained before', async () => {
+    const token = await tokenFor(room, 'player', 'ars');
+    const ticket = await ticketFor(server.url, room.roomId, token);
+    await server.server.access.revokeSession(room.roomId, (await server.server.access.authenticate(token)).id);
+    expect(await upgradeStatus(yjsUrl(server.url, room.roomId, 'main-courante', { ticket }))).toBe(401);
+  });
+
+  it('the stock provider fetches a fresh ticket for each reconnection', async () => {
+    const token = await tokenFor(room, 'player', 'ars');
+    const client = stockClient(room.url, room.roomId, 'main-courante', token);
+    await client.whenSynced();
+    for (let i = 0; i < 2; i++) {
+      client.provider.disconnect();
+      client.provider.connect();
+      await client.whenSynced();
+    }
+    expect(client.closes).toEqual([]);
+    client.destroy();
   });
 });
 

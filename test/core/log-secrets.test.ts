@@ -42,13 +42,14 @@ describe('server logs never carry credentials', () => {
       const code: string = invitation.body.code;
       const token = room.directorToken;
       vi.spyOn(srv.server.access, 'authenticate').mockRejectedValue(new Error('panne simulée du magasin'));
+      vi.spyOn(srv.server.access, 'redeemYjsTicket').mockRejectedValue(new Error('panne simulée du magasin'));
 
       const rest = await fetch(`${srv.url}/api/rooms/${room.roomId}/state?token=${token}&ticket=${token}`, { headers: { authorization: `Bearer ${token}` } });
       expect(rest.status).toBe(500);
       await fetch(`${srv.url}/join/${code}?token=${token}`);
       await fetch(`${srv.url}/api/join?code=${code}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'x' }) });
       await new Promise<void>((resolve) => {
-        const ws = new WebSocket(`${srv.url.replace(/^http/, 'ws')}/yjs/${room.roomId}/main-courante?token=${token}`);
+        const ws = new WebSocket(`${srv.url.replace(/^http/, 'ws')}/yjs/${room.roomId}/main-courante?ticket=${token}`);
         ws.on('unexpected-response', () => resolve());
         ws.on('error', () => resolve());
       });

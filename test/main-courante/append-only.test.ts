@@ -5,8 +5,9 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
-import { appendEntries, entriesOf, readEntries, receiptsOf } from '../../shared/main-courante/doc.js';
-import { authorOf, entry, openMainCourante, sleep, stockClient, waitFor, type Author, type StockClient } from '../collab/yjs-clients.js';
+import { appendEntries, appendFlag, entriesOf, flagsOf, newRecordId, readEntries, receiptsOf } from '../../shared/main-courante/doc.js';
+import type { SignificanceFlag } from '../../shared/main-courante/entry.js';
+import { authorOf, entry, openMainCourante, sleep, stockClient, ticketFor, waitFor, yjsUrl, type Author, type StockClient } from '../collab/yjs-clients.js';
 
 /**
  * The append-only attack (acceptance 2): a client crafts updates that delete or change existing entries,
@@ -21,10 +22,20 @@ describe('main courante: append-only, enforced by the server', () => {
   let arsToken: string;
   let prefecture: Author;
 
+  const flag = (author: Author, entryId: string): SignificanceFlag => ({
+    id: newRecordId(),
+    entryId,
+    sessionId: author.sessionId,
+    author: author.author,
+    role: author.role,
+    cell: author.cell,
+    flaggedAt: Date.now(),
+  });
+
   async function storedEntries() {
     const doc = new Y.Doc();
     for (const update of await server.server.store.docs.loadUpdates(room.roomId, 'main-courante')) Y.applyUpdate(doc, update);
-    return { entries: readEntries(doc), receipts: receiptsOf(doc).toJSON() };
+    return { entries: readEntries(doc), flags: flagsOf(doc).toJSON(), receipts: receiptsOf(doc).toJSON() };
   }
 
   /** Runs `attack` on a fresh connected client and checks it is refused, seen by nobody, stored nowhere. */
@@ -52,6 +63,8 @@ describe('main courante: append-only, enforced by the server', () => {
     const writer = await openMainCourante(room, arsToken);
     appendEntries(writer.doc, [entry(ars, 'Premier signalement du GHT'), entry(ars, 'Bascule du 15 envisagée', { type: 'decision' })]);
     await waitFor(() => readEntries(witness.doc).filter((e) => e.receipt).length === 2);
+    appendFlag(writer.doc, flag(ars, entriesOf(writer.doc).get(0).id));
+    await waitFor(() => flagsOf(witness.doc).length === 1);
     writer.destroy();
   });
   afterAll(async () => {
@@ -97,6 +110,15 @@ describe('main courante: append-only, enforced by the server', () => {
       }),
     ));
 
+  // "Append" means: inserted after everything its author had seen (its right origin is empty). An insertion
+  // before an entry the author's copy already held is a rewrite of the list, whatever its content.
+  it('refuses an entry inserted before the first entry', () => expectRefused((doc) => entriesOf(doc).insert(0, [entry(ars, 'Antidaté en tête de liste')])));
+
+  it('refuses an entry inserted in the middle of the list', () => expectRefused((doc) => entriesOf(doc).insert(1, [entry(ars, 'Glissé entre deux entrées')])));
+
+  it('refuses a flag inserted before an existing flag', () =>
+    expectRefused((doc) => flagsOf(doc).insert(0, [flag(ars, entriesOf(doc).get(1).id)])));
+
   it("tells the project's client to drop its state and resync (4409)", () =>
     expectRefused((doc) => entriesOf(doc).delete(0, 1), { client: 'orsan' }, 4409));
 
@@ -109,7 +131,7 @@ describe('main courante: append-only, enforced by the server', () => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);
     syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(replica, stateVector));
-    const ws = new WebSocket(`${room.url.replace(/^http/, 'ws')}/yjs/${room.roomId}/main-courante?token=${arsToken}`);
+    const ws = new WebSocket(yjsUrl(room.url, room.roomId, 'main-courante', { ticket: await ticketFor(room.url, room.roomId, arsToken) }));
     const code = await new Promise<number>((resolve) => {
       ws.on('open', () => ws.send(encoding.toUint8Array(encoder)));
       ws.on('close', (c) => resolve(c));
@@ -119,10 +141,25 @@ describe('main courante: append-only, enforced by the server', () => {
     expect(readEntries(witness.doc)).toHaveLength(2);
   });
 
+  it('accepts two appends written on the same view while offline, whichever order Yjs gives them', async () => {
+    const prefToken = await tokenFor(room, 'player', 'prefecture', 'Paul Préfecture');
+    const [a, b] = [await openMainCourante(room, arsToken), await openMainCourante(room, prefToken)];
+    const paul = await authorOf(server, prefToken);
+    const before = entriesOf(witness.doc).length;
+    for (const c of [a, b]) c.provider.disconnect();
+    appendEntries(a.doc, [entry(ars, 'Hors ligne côté ARS')]);
+    appendEntries(b.doc, [entry(paul, 'Hors ligne côté préfecture')]);
+    for (const c of [a, b]) c.provider.connect();
+    await waitFor(() => readEntries(witness.doc).filter((e) => e.receipt).length === before + 2, 5000, 'both appends');
+    expect(a.closes).toEqual([]);
+    expect(b.closes).toEqual([]);
+    for (const c of [a, b]) c.destroy();
+  });
+
   it('still accepts a valid entry afterwards', async () => {
     const writer = await openMainCourante(room, arsToken);
     appendEntries(writer.doc, [entry(ars, 'Correction : bascule confirmée', { corrects: entriesOf(writer.doc).get(1).id })]);
-    await waitFor(() => readEntries(witness.doc).filter((e) => e.receipt).length === 3);
+    await waitFor(() => readEntries(witness.doc).filter((e) => e.receipt).length === 5);
     expect(writer.closes).toEqual([]);
     writer.destroy();
   });

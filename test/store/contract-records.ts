@@ -44,6 +44,35 @@ export function describeAccess(fresh: () => Promise<Store>): void {
   });
 }
 
+/** Single-use Yjs tickets (`AccessStore.createYjsTicket` / `consumeYjsTicket`). */
+export function describeYjsTickets(fresh: () => Promise<Store>): void {
+  it('redeems a Yjs ticket once, for its session, and never once expired', async () => {
+    const store = await fresh();
+    const room = roomId();
+    const h = (name: string) => `${room}/${name}`;
+    await store.access.createSession(session(room, 's-1', null, 20), h('token-1'));
+    await store.access.createYjsTicket(h('ticket-1'), h('s-1'), 1_000, 61_000);
+    await store.access.createYjsTicket(h('ticket-2'), h('s-1'), 1_000, 61_000);
+    expect(await store.access.consumeYjsTicket(h('ticket-1'), 2_000)).toEqual(session(room, 's-1', null, 20));
+    expect(await store.access.consumeYjsTicket(h('ticket-1'), 2_000)).toBeNull();
+    expect(await store.access.consumeYjsTicket(h('unknown'), 2_000)).toBeNull();
+    expect(await store.access.consumeYjsTicket(h('ticket-2'), 61_000)).toBeNull();
+    // An expired ticket is gone for good, even if asked again with an earlier clock.
+    expect(await store.access.consumeYjsTicket(h('ticket-2'), 2_000)).toBeNull();
+  });
+
+  it('purges expired tickets when issuing a new one', async () => {
+    const store = await fresh();
+    const room = roomId();
+    const h = (name: string) => `${room}/${name}`;
+    await store.access.createSession(session(room, 's-1', null, 20), h('token-1'));
+    await store.access.createYjsTicket(h('old'), h('s-1'), 1_000, 61_000);
+    await store.access.createYjsTicket(h('new'), h('s-1'), 70_000, 130_000);
+    expect(await store.access.consumeYjsTicket(h('old'), 0)).toBeNull();
+    expect(await store.access.consumeYjsTicket(h('new'), 70_001)).not.toBeNull();
+  });
+}
+
 /** Yjs updates (`DocStore`). */
 export function describeDocs(fresh: () => Promise<Store>): void {
   it('stores Yjs updates in order, compacts them into a snapshot and keeps later updates after it', async () => {
@@ -68,5 +97,18 @@ export function describeDocs(fresh: () => Promise<Store>): void {
     expect(textOf(await store.docs.loadUpdates(room, 'notes'))).toBe('main ');
     expect((await store.docs.listDocs(room)).sort()).toEqual(['main-courante', 'notes']);
     expect(await store.docs.listDocs(roomId())).toEqual([]);
+  });
+}
+
+/** Yjs client ids bound to the session that first wrote with them (`DocStore.claimClients`). */
+export function describeDocClients(fresh: () => Promise<Store>): void {
+  it('binds a client id to its first session, per document, for good', async () => {
+    const store = await fresh();
+    const room = roomId();
+    expect(await store.docs.claimClients(room, 'main-courante', 'alice', [7, 4_294_967_295])).toEqual(new Map([[7, 'alice'], [4_294_967_295, 'alice']]));
+    expect(await store.docs.claimClients(room, 'main-courante', 'bob', [7, 8])).toEqual(new Map([[7, 'alice'], [8, 'bob']]));
+    expect(await store.docs.claimClients(room, 'comms-d1', 'bob', [7])).toEqual(new Map([[7, 'bob']]));
+    expect(await store.docs.claimClients(roomId(), 'main-courante', 'bob', [7])).toEqual(new Map([[7, 'bob']]));
+    expect(await store.docs.claimClients(room, 'main-courante', 'carol', [])).toEqual(new Map());
   });
 }

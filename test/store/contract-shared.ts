@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { verifyChain } from '../../server/store/hash-chain.js';
 import { StaleHeadError, type Store } from '../../server/store/types.js';
-import { draft, hidden, roomId, textEdits, textOf } from './contract-fixtures.js';
+import { draft, hidden, roomId, session, textEdits, textOf } from './contract-fixtures.js';
 
 /** What a store shared by several instances (PostgreSQL) must also do: two stores stand for two instances. */
 export function describeSharedStore(openPair: () => Promise<[Store, Store]>, opened: Store[]): void {
@@ -91,5 +91,24 @@ export function describeSharedStore(openPair: () => Promise<[Store, Store]>, ope
     const rejected = results.find((r) => r.status === 'rejected');
     expect(rejected && rejected.status === 'rejected' && rejected.reason).toBeInstanceOf(StaleHeadError);
     expect(await pair[1].events.headSeq(room)).toBe(2);
+  });
+
+  it('a Yjs ticket issued on one instance is redeemed once, on whichever instance gets it first', async () => {
+    const pair = await openPair();
+    opened.push(...pair);
+    const room = roomId();
+    await pair[0].access.createSession(session(room, 's-1', null, 20), `${room}/token`);
+    await pair[0].access.createYjsTicket(`${room}/ticket`, `${room}/s-1`, 1_000, 61_000);
+    const redeemed = await Promise.all(pair.map((store) => store.access.consumeYjsTicket(`${room}/ticket`, 2_000)));
+    expect(redeemed.filter((s) => s !== null).map((s) => s!.id)).toEqual([`${room}/s-1`]);
+  });
+
+  it('two instances claiming one Yjs client id for two sessions: one owns it, both are told the same', async () => {
+    const pair = await openPair();
+    opened.push(...pair);
+    const room = roomId();
+    const claims = await Promise.all(pair.map((store, i) => store.docs.claimClients(room, 'main-courante', `session-${i}`, [42])));
+    expect(claims[0]!.get(42)).toBe(claims[1]!.get(42));
+    expect(['session-0', 'session-1']).toContain(claims[0]!.get(42));
   });
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../shared/core/events.js';
 import { verifyChain } from '../../server/store/hash-chain.js';
 import { StaleHeadError, type Store } from '../../server/store/types.js';
-import { describeAccess, describeDocs } from './contract-records.js';
+import { describeAccess, describeDocClients, describeDocs, describeYjsTickets } from './contract-records.js';
 import { describeSharedStore } from './contract-shared.js';
 import { describeChainSalt } from './contract-salt.js';
 import { draft, roomId } from './contract-fixtures.js';
@@ -34,7 +34,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     describeEvents(fresh);
     describeChainSalt(fresh);
     describeAccess(fresh);
+    describeYjsTickets(fresh);
     describeDocs(fresh);
+    describeDocClients(fresh);
     if (options.openPair) describeSharedStore(options.openPair, opened);
   });
 }
