@@ -1,4 +1,4 @@
-import type { CommandSpec, EventSpec } from './core/define.js';
+import type { AnyCommandSpec, AnyEventSpec, CommandSpec, EventSpec } from './core/define.js';
 import type { RoomEvent } from './core/events.js';
 import type { RoomState } from './room-state.js';
 import { sharedFeatures } from './features.js';
@@ -7,8 +7,8 @@ import { sharedFeatures } from './features.js';
  * The one registry of the domain: every command a participant may send and every event a room's log may hold,
  * gathered from the features (`shared/features.ts`). Server, client, docs and tests all read it from here.
  */
-export const commandSpecs: readonly CommandSpec<any>[] = sharedFeatures.flatMap((f) => f.commands ?? []);
-export const eventSpecs: readonly EventSpec<any>[] = sharedFeatures.flatMap((f) => f.events ?? []);
+export const commandSpecs: readonly AnyCommandSpec[] = sharedFeatures.flatMap((f) => f.commands ?? []);
+export const eventSpecs: readonly AnyEventSpec[] = sharedFeatures.flatMap((f) => f.events ?? []);
 
 /**
  * Reducers that look at every event whatever its type, after the event's own reducer

@@ -5,7 +5,7 @@ import { limits } from '../../shared/core/limits.js';
 import { spawnNodeScript, startServerProcess, type NodeProcess } from '../../test/helpers/process.js';
 import { callApi } from '../../test/helpers/server.js';
 import type { Author } from '../../test/collab/yjs-clients.js';
-import { stopProcess, waitForOutput } from '../lib/child.js';
+import { stopProcess } from '../lib/child.js';
 import { memoryMiB } from '../lib/proc.js';
 import { contention } from '../lib/results.js';
 import { median } from '../lib/stats.js';

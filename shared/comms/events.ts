@@ -4,7 +4,6 @@ import { CellId } from '../core/roles.js';
 import type { RoomState } from '../room-state.js';
 import { DraftId, DraftKind, maxDraftTextLength, type Draft, type Signer } from './draft.js';
 
-const SignerSchema = z.object({ sessionId: z.string(), name: z.string(), cell: z.string().nullable() });
 const Hash = z.string().regex(/^[0-9a-f]{64}$/);
 
 function updateDraft(state: RoomState, draftId: string, change: (draft: Draft) => Draft): RoomState {

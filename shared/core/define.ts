@@ -77,3 +77,12 @@ export function defineEvent<S extends z.ZodType>(spec: {
     is: <E extends { type: string; payload: unknown }>(event: E): event is E & { payload: P } => event.type === spec.type,
   };
 }
+
+/**
+ * Any command or event spec, for the registry's lists that hold every payload type at once. `decide` and
+ * `apply` take their own payload (a parameter: contravariant), so the specs have no common supertype but `any`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one place the registry erases payload types (see above)
+export type AnyCommandSpec = CommandSpec<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+export type AnyEventSpec = EventSpec<any>;

@@ -1,4 +1,4 @@
-import type { CommandSpec, EventSpec } from './define.js';
+import type { AnyCommandSpec, AnyEventSpec } from './define.js';
 import type { RoomEvent } from './events.js';
 import type { RoomState } from '../room-state.js';
 
@@ -14,8 +14,8 @@ import type { RoomState } from '../room-state.js';
 export interface SharedFeature {
   /** The folder's name: `care-map`, `alert-chain`… */
   id: string;
-  commands?: readonly CommandSpec<any>[];
-  events?: readonly EventSpec<any>[];
+  commands?: readonly AnyCommandSpec[];
+  events?: readonly AnyEventSpec[];
   /** The initial value of the slices this feature owns (each key is a key of `RoomState`). */
   initialState?: (roomId: string) => Partial<RoomState>;
   watchers?: ReadonlyArray<(state: RoomState, event: RoomEvent) => RoomState>;

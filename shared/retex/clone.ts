@@ -1,5 +1,4 @@
 import type { RoomEvent } from '../core/events.js';
-import type { Channel } from '../core/channels.js';
 import { formatOffset } from '../exercise/scenario-offset.js';
 import type { Scenario } from '../exercise/scenario.js';
 import type { Stimulus } from '../exercise/scenario-stimulus.js';

@@ -22,7 +22,7 @@ describe('token bucket', () => {
   });
 
   it('forgets full buckets when the map grows, never a bucket that is still owed', () => {
-    let now = 0;
+    const now = 0;
     const map = new BucketMap(2, 1 / 1000, () => now, 3);
     map.of('busy').take(2);
     map.of('idle-1');

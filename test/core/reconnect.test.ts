@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../shared/core/limits.js';
 import type { RoomState } from '../../shared/room-state.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { connect, createRoom, joinAs, secondDirectorToken, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
+import { connect, createRoom, joinAs, secondDirectorToken, tokenFor, type TestClient } from '../helpers/room.js';
 import { logFingerprint, until } from './support.js';
 
 let srv: TestServer;
