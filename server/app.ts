@@ -26,27 +26,16 @@ import type { Store } from './store/types.js';
 import { createLogger, type Logger } from './ops/logger.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
 import { MetricsListener, metricsRoute } from './ops/metrics-endpoint.js';
-import { roomSetupSteps } from './setup-steps.js';
-import { mountFeatures } from './features.js';
+import { roomSetupSteps, serverFeatures } from './features.js';
+import type { FeatureContext } from './feature.js';
+import { leaderOnly } from './cluster/leadership.js';
+import { mountCollab } from './collab/collab-service.js';
+import { yjsTicketRoutes } from './collab/ticket-routes.js';
 import { scenariosDir } from './exercise/scenario-files.js';
 
-export interface OrsanServer {
-  config: Config;
-  http: HttpServer;
-  io: SocketServer;
-  store: Store;
-  rooms: RoomService;
-  access: AccessService;
-  logger: Logger;
-  metrics: Metrics;
-  /** Whether this instance drives room automations (always, on a single instance); see `server/cluster/`. */
-  leadership: Leadership;
-  /** Several instances: carries Yjs document traffic between them (`server/cluster/yjs-relay.ts`). */
-  docRelay?: DocRelay;
-  operatorToken: string;
+/** The whole server: what features get (`FeatureContext`), plus its life cycle. */
+export interface OrsanServer extends FeatureContext {
   operatorTokenGenerated: boolean;
-  /** Base URL for links, known once listening. */
-  url: () => string;
   /** With METRICS_PORT: where the separate metrics listener answers, once listening. */
   metricsUrl: () => string | null;
   listen(): Promise<void>;
@@ -61,7 +50,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   const metrics = createMetrics();
   const store = options.store ?? (await openConfiguredStore(config, logger));
   const { token: operatorToken, generated } = resolveOperatorToken(resolve(config.DATA_DIR), config.OPERATOR_TOKEN);
-  const rooms = new RoomService(store.events, options.setupSteps ?? roomSetupSteps, config.SCENARIOS_DIR ? resolve(config.SCENARIOS_DIR) : scenariosDir);
+  const rooms = new RoomService(store.events, options.setupSteps ?? [...roomSetupSteps], config.SCENARIOS_DIR ? resolve(config.SCENARIOS_DIR) : scenariosDir);
   const access = new AccessService(store.access, options.clock);
 
   const app = express();
@@ -98,9 +87,19 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   app.get('/api/config', (_req, res) => res.json({ tileUrl: config.MAP_TILE_URL ?? null, tileAttribution: config.MAP_TILE_ATTRIBUTION ?? null }));
   app.use('/api', roomsRoutes({ rooms, access, operatorToken, publicUrl: url }));
 
-  const server: OrsanServer = { config, http, io, store, rooms, access, logger, metrics, leadership: cluster.leadership, ...(cluster.docRelay ? { docRelay: cluster.docRelay } : {}), operatorToken, operatorTokenGenerated: generated, url, metricsUrl: () => metricsListener?.url() ?? null, listen, close };
   const hub = attachHub({ io, rooms, access, logger, metrics, ...(cluster.presenceOf ? { cluster: { presenceOf: cluster.presenceOf } } : {}) });
-  await mountFeatures(server, app);
+  const closing: Array<() => void | Promise<void>> = [];
+  const onClose = (cleanup: () => void | Promise<void>) => void closing.push(cleanup);
+  const core = { config, http, io, store, rooms, access, logger, metrics, leadership: cluster.leadership, ...(cluster.docRelay ? { docRelay: cluster.docRelay } : {}), operatorToken, url, onClose };
+  // The collaborative documents are infrastructure under several features (main courante, comms, RETEX).
+  const docs = mountCollab(core);
+  app.use('/api', yjsTicketRoutes(access));
+  const server: OrsanServer = { ...core, docs, operatorTokenGenerated: generated, metricsUrl: () => metricsListener?.url() ?? null, listen, close };
+  for (const feature of serverFeatures) {
+    if (feature.routes) app.use('/api', feature.routes(server));
+    // Automations (clock-driven appends) run on one instance only: the leader (always, on a single instance).
+    for (const automation of feature.automations ?? []) rooms.onRoomLive(leaderOnly(cluster.leadership, (runtime) => automation(runtime, server)));
+  }
   app.use('/api', (_req, res) => res.status(404).json({ error: { code: 'not_found', message: 'Route inconnue.' } }));
   serveClient(app, config.CLIENT_DIR ?? defaultClientDir, logger);
   app.use(errorHandler(logger));
@@ -117,6 +116,9 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   }
 
   async function close(): Promise<void> {
+    // Features' and the collab layer's own resources first (open WebSockets would keep the HTTP server from
+    // closing; documents hold a pending compaction), latest registered first, then the core.
+    for (const cleanup of closing.splice(0).reverse()) await cleanup();
     rooms.close();
     access.close();
     hub.presence.stop();

@@ -1,29 +1,17 @@
-import type { Express } from 'express';
-import type { OrsanServer } from './app.js';
-import { driveChronogramme } from './exercise/scheduler.js';
-import { exerciseRoutes } from './exercise/routes.js';
-import { careMapRouter } from './care-map/routes.js';
-import { retexRoutes } from './retex/routes.js';
-import { reportRoutes } from './retex/report-routes.js';
-import { watchAlertDeadlines } from './alert-chain/overdue-timer.js';
-import { alertChainRoutes } from './alert-chain/routes.js';
-import { mountCollab } from './collab/collab-service.js';
-import { yjsTicketRoutes } from './collab/ticket-routes.js';
-import { leaderOnly } from './cluster/leadership.js';
+import type { ServerFeature } from './feature.js';
+import type { RoomSetupStep } from './rooms/room-setup.js';
+import { exerciseServer } from './exercise/feature.js';
+import { careMapServer } from './care-map/feature.js';
+import { alertChainServer } from './alert-chain/feature.js';
+import { retexServer } from './retex/feature.js';
+import { commsServer } from './comms/feature.js';
 
 /**
- * Where each domain plugs its routes, Yjs documents and room automations (timers, scheduler)
- * into the server. Called once, after the core is wired and before the client fallback route.
+ * The features of the server, one per folder of `server/`. A new feature is one folder with its `feature.ts`
+ * and one line here. The order is the order of the room setup steps: the exercise reads the scenario that the
+ * care map and the alert chain then use.
  */
-export async function mountFeatures(server: OrsanServer, app: Express): Promise<void> {
-  // Automations (clock-driven appends) run on one instance only: the leader (always, on a single instance).
-  server.rooms.onRoomLive(leaderOnly(server.leadership, (runtime) => driveChronogramme(runtime, server.logger)));
-  app.use('/api', exerciseRoutes(server));
-  app.use('/api', careMapRouter({ scenariosDir: server.config.SCENARIOS_DIR }));
-  app.use('/api', retexRoutes(server));
-  app.use('/api', reportRoutes(server));
-  server.rooms.onRoomLive(leaderOnly(server.leadership, (runtime) => watchAlertDeadlines(runtime, server.logger)));
-  app.use('/api', alertChainRoutes(server));
-  app.use('/api', yjsTicketRoutes(server.access));
-  mountCollab(server);
-}
+export const serverFeatures: readonly ServerFeature[] = [exerciseServer, careMapServer, alertChainServer, retexServer, commsServer];
+
+/** The steps that set a new room up, in order (scenario, region of the care map, alert chain…). */
+export const roomSetupSteps: readonly RoomSetupStep[] = serverFeatures.flatMap((f) => (f.setup ? [f.setup] : []));

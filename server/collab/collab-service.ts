@@ -1,6 +1,5 @@
 import { Gauge } from 'prom-client';
-import type { OrsanServer } from '../app.js';
-import { watchSubmissions } from './comms-policy.js';
+import type { FeatureContext } from '../feature.js';
 import { DocRegistry } from './doc-registry.js';
 import { defaultSharedDocOptions, type SharedDocOptions } from './shared-doc.js';
 import { attachYjsEndpoint } from './yjs-endpoint.js';
@@ -10,18 +9,10 @@ import { clientAddressOf } from '../http/trust-proxy.js';
  * The collaborative documents of the rooms (main courante, comms drafts, animator notes): the Yjs endpoint,
  * the live documents, the sealing of submitted drafts. Composed once in `server/features.ts`.
  */
-export function mountCollab(server: OrsanServer, options: SharedDocOptions = defaultSharedDocOptions): { registry: DocRegistry } {
+export function mountCollab(server: Pick<FeatureContext, 'store' | 'rooms' | 'access' | 'logger' | 'metrics' | 'http' | 'config' | 'docRelay' | 'onClose'>, options: SharedDocOptions = defaultSharedDocOptions): DocRegistry {
   const registry = new DocRegistry(server.store.docs, server.rooms, server.logger, options, server.docRelay);
   // Handshakes are counted per client address as REST sees it (TRUST_PROXY), not per proxy.
   const endpoint = attachYjsEndpoint({ http: server.http, access: server.access, rooms: server.rooms, registry, logger: server.logger, clientAddress: clientAddressOf(server.config.TRUST_PROXY) });
-
-  server.rooms.onRoomLive((runtime) =>
-    watchSubmissions(
-      runtime,
-      (roomId, docName, task) => registry.withDoc(roomId, docName, task),
-      (error) => server.logger.error({ err: error, roomId: runtime.id }, 'comms: sealing a submitted draft failed'),
-    ),
-  );
 
   new Gauge({
     name: 'orsan_yjs_connections',
@@ -34,11 +25,9 @@ export function mountCollab(server: OrsanServer, options: SharedDocOptions = def
 
   // Open WebSockets would keep the HTTP server from closing, and documents hold a pending compaction:
   // both are settled before the core closes the store.
-  const closeCore = server.close;
-  server.close = async () => {
+  server.onClose(async () => {
     await endpoint.close();
     await registry.shutdown();
-    await closeCore();
-  };
-  return { registry };
+  });
+  return registry;
 }

@@ -8,7 +8,7 @@ import { toCsv } from '../../shared/retex/csv.js';
 import { readRetexDoc } from '../../shared/retex/plan.js';
 import { retexDocName } from '../../shared/main-courante/room-docs.js';
 import * as Y from 'yjs';
-import type { OrsanServer } from '../app.js';
+import type { FeatureContext } from '../feature.js';
 import { bearerToken } from '../http/errors.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
 import { retexAccess, retexAudience } from '../../shared/retex/access.js';
@@ -18,7 +18,7 @@ import { entryAdded } from '../../shared/main-courante/events.js';
  * The RETEX report and its exports. The director reads it from the full log; everyone else from the
  * evaluators' audience (never the animator kit), and players and observers only once it is released.
  */
-export function reportRoutes(server: OrsanServer): Router {
+export function reportRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | 'store' | 'config' | 'operatorToken' | 'url'>): Router {
   const router = Router();
 
   async function reportFor(req: Request) {
@@ -77,7 +77,7 @@ export function reportRoutes(server: OrsanServer): Router {
 }
 
 /** The RETEX document as stored (every update is durable before anyone sees it). */
-async function readStoredRetex(server: OrsanServer, roomId: string) {
+async function readStoredRetex(server: Pick<FeatureContext, 'store'>, roomId: string) {
   const updates = await server.store.docs.loadUpdates(roomId, retexDocName);
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { DomainError } from '../../shared/core/errors.js';
-import type { OrsanServer } from '../app.js';
+import type { FeatureContext } from '../feature.js';
 import { bearerToken } from '../http/errors.js';
 import { joinUrl } from '../http/rooms-routes.js';
 import { sameSecret } from '../access/secrets.js';
@@ -8,7 +8,7 @@ import { buildArchive, parseVerifiedArchive } from './archive.js';
 import { crisisToScenarioDraft } from '../../shared/retex/clone.js';
 
 /** RETEX exports: the room archive (director), and its import into another instance as a read-only room (operator). */
-export function retexRoutes(server: OrsanServer): Router {
+export function retexRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | 'store' | 'config' | 'operatorToken' | 'url'>): Router {
   const router = Router();
 
   router.get('/rooms/:roomId/archive', async (req, res) => {

@@ -10,7 +10,7 @@ import { commandSpecs } from '../../shared/domain.js';
 import { commandRefusal } from '../../shared/permissions.js';
 import type { RoomRuntime } from '../../server/rooms/room-runtime.js';
 import { RoomService } from '../../server/rooms/room-service.js';
-import { roomSetupSteps } from '../../server/setup-steps.js';
+import { roomSetupSteps } from '../../server/features.js';
 import { scenariosDir } from '../../server/exercise/scenario-files.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { Store } from '../../server/store/types.js';
