@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatExerciseTime } from '../../shared/exercise/clock.js';
 import { alertChainMeasures } from '../../shared/alert-chain/measures.js';
+import { api, roomPath } from '../app/api.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 
@@ -13,21 +14,11 @@ export function MeasuresPanel({ state, me }: Pick<SectionProps, 'state' | 'me'>)
   const [error, setError] = useState<string | null>(null);
   const { actors } = alertChainMeasures(state.alertChain);
 
-  // A plain link cannot carry the bearer token: fetch the file, then hand it to the browser as a download.
   const download = async () => {
     setError(null);
-    const res = await fetch(`/api/rooms/${encodeURIComponent(me.roomId)}/alert-chain/measures.csv`, { headers: { authorization: `Bearer ${me.token}` } });
-    if (!res.ok) {
-      const body = await res.json().catch(() => null);
-      setError(t('error.generic', { message: body?.error?.message ?? res.statusText }));
-      return;
-    }
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `chaine-alerte-${me.roomId}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+    await api
+      .download(roomPath(me.roomId, '/alert-chain/measures.csv'), { session: me, fallbackName: `chaine-alerte-${me.roomId}.csv` })
+      .catch((e: Error) => setError(t('error.generic', { message: e.message })));
   };
 
   return (

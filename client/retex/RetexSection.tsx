@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
-import { download, useReport, useRoomEvents } from './api.js';
+import { api, roomPath } from '../app/api.js';
+import { useReport, useRoomEvents } from './useRetexData.js';
 import { AlertChainTable, ChronologyTable, Findings, ScoresTable, StimuliTable } from './ReportTables.js';
 import { ReplayPanel } from './ReplayPanel.js';
 import { TimelineChart } from './TimelineChart.js';
@@ -29,7 +30,7 @@ export function RetexSection(props: SectionProps) {
   if (report.status === 'loading') return <p className="muted">{t('retex.loading')}</p>;
   if (report.status === 'error') return <p role="alert" className="error">{report.message}</p>;
   const r = report.data;
-  const exportFile = (path: string, name: string) => download(me, `/api/rooms/${me.roomId}/${path}`, name).catch((e: Error) => setError(e.message));
+  const exportFile = (path: string, name: string) => api.download(roomPath(me.roomId, path), { session: me, fallbackName: name }).catch((e: Error) => setError(e.message));
 
   return (
     <article className="retex" data-testid="retex-report">
