@@ -6,8 +6,14 @@ import { useT } from '../i18n/index.js';
 import type { CareOfferProps } from './CareMapView.js';
 import { BasculeForm, DiversionForm, GhtForm } from './OfferForms.js';
 import { StatusForm } from './StatusForm.js';
-import { formatWhen } from './useCommand.js';
 import { dictGet } from '../../shared/core/dict.js';
+import { formatExerciseTime } from '../../shared/exercise/clock.js';
+
+/** `14:32` (wall clock), plus `T+01:30:00` in an exercise. */
+function formatWhen(wallTime: number, exerciseTime: number | null): string {
+  const clock = new Date(wallTime).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
+  return exerciseTime === null ? clock : `${clock} (T+${formatExerciseTime(exerciseTime)})`;
+}
 
 export interface EstablishmentCardProps extends CareOfferProps {
   establishment: Establishment;

@@ -6,7 +6,7 @@ import type { SectionProps } from '../room/section.js';
 import { cellLabel } from './inbox.js';
 import { api, roomPath } from '../app/api.js';
 import type { InvitationView, SessionView } from './access.js';
-import { ActionError } from './useAction.js';
+import { ActionError } from '../room/hooks/useCommand.js';
 
 interface Created {
   code: string;

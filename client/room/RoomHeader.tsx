@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { exerciseTimeAt, formatExerciseTime } from '../../shared/exercise/clock.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from './section.js';
 import type { ConnectionState } from './useRoom.js';
 import { roomSummaries } from './sections.js';
+import { useTick } from './hooks/useTick.js';
 
 /** The permanent banner: nobody may mistake an exercise for a real crisis, or the reverse. */
 export function ModeBanner({ mode }: { mode: 'exercise' | 'crisis' }) {
@@ -13,16 +13,6 @@ export function ModeBanner({ mode }: { mode: 'exercise' | 'crisis' }) {
       {t(mode === 'crisis' ? 'banner.crisis' : 'banner.exercise')}
     </div>
   );
-}
-
-/** Ticks once a second so running clocks and timers move. */
-export function useTick(ms = 1000): number {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const id = setInterval(() => setTick((n) => n + 1), ms);
-    return () => clearInterval(id);
-  }, [ms]);
-  return tick;
 }
 
 export function ExerciseClock({ props }: { props: SectionProps }) {
