@@ -1,5 +1,4 @@
-import { lazy, Suspense } from 'react';
-import { draftDocName, isEditable, type Draft } from '../../shared/comms/draft.js';
+import { draftDocName, draftFragmentName, isEditable, type Draft } from '../../shared/comms/draft.js';
 import { writesSharedDocs } from '../../shared/comms/rules.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
@@ -8,9 +7,7 @@ import { CollabStatus } from '../collab/CollabStatus.js';
 import { wallTime } from '../main-courante/format.js';
 import { DraftWorkflow } from './DraftWorkflow.js';
 import { VersionHistory } from './VersionHistory.js';
-
-// The editor (TipTap, ProseMirror) is the heaviest part of the client: loaded only when a draft is opened.
-const DraftEditor = lazy(() => import('./DraftEditor.js').then((m) => ({ default: m.DraftEditor })));
+import { LazyRichTextEditor } from '../collab-ui/LazyRichTextEditor.js';
 
 /** One draft: its live text (editable while brouillon / à reprendre), the sealed text under review, reviews, versions. */
 export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps }) {
@@ -30,9 +27,15 @@ export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps
       <CollabStatus snapshot={snapshot} offlineKey="comms.offline" connectingKey="comms.connecting" resyncedKey="comms.resynced" />
       {!editable && <p className="muted">{isEditable(draft.status) ? t('comms.readOnly') : t('comms.frozen', { status: t(`comms.status.${draft.status}`) })}</p>}
       {snapshot && (
-        <Suspense fallback={<p className="muted">{t('comms.connecting')}</p>}>
-          <DraftEditor snapshot={snapshot} me={props.me} editable={editable} />
-        </Suspense>
+        <LazyRichTextEditor
+          snapshot={snapshot}
+          me={props.me}
+          field={draftFragmentName}
+          editable={editable}
+          label={t('comms.editorLabel')}
+          testId="draft-editor"
+          fallback={<p className="muted">{t('comms.connecting')}</p>}
+        />
       )}
       {draft.status === 'soumis' && (
         <section className="draft-sealed" data-testid="draft-sealed">
