@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { formatExerciseTime } from '../../shared/exercise/clock.js';
 import { alertChainMeasures } from '../../shared/alert-chain/measures.js';
 import { api, roomPath } from '../app/api.js';
+import { tPlus } from '../app/time.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 
-const time = (ms: number | null) => (ms === null ? '—' : `T+${formatExerciseTime(ms)}`);
 const gap = (ms: number | null) => (ms === null ? '—' : `${ms > 0 ? '+' : ms < 0 ? '−' : ''}${formatExerciseTime(Math.abs(ms))}`);
 
 /** Per actor: when it was alerted and acknowledged against its deadline, and the CSV export for the RETEX. */
@@ -38,10 +38,10 @@ export function MeasuresPanel({ state, me }: Pick<SectionProps, 'state' | 'me'>)
           {actors.map((m) => (
             <tr key={m.actorId} className={m.late ? 'ac-late-row' : undefined}>
               <td>{m.label}</td>
-              <td>{time(m.deadlineAt)}</td>
-              <td>{time(m.alertedAt)}</td>
+              <td>{tPlus(m.deadlineAt)}</td>
+              <td>{tPlus(m.alertedAt)}</td>
               <td>{gap(m.delay)}</td>
-              <td>{time(m.acknowledgedAt)}</td>
+              <td>{tPlus(m.acknowledgedAt)}</td>
             </tr>
           ))}
         </tbody>

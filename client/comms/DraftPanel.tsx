@@ -4,14 +4,14 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { useRoomDoc } from '../collab/useRoomDoc.js';
 import { CollabStatus } from '../collab/CollabStatus.js';
-import { wallTime } from '../main-courante/format.js';
+import { wallClock } from '../app/time.js';
 import { DraftWorkflow } from './DraftWorkflow.js';
 import { VersionHistory } from './VersionHistory.js';
 import { LazyRichTextEditor } from '../collab-ui/LazyRichTextEditor.js';
 
 /** One draft: its live text (editable while brouillon / à reprendre), the sealed text under review, reviews, versions. */
 export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const snapshot = useRoomDoc(props.me, draftDocName(draft.id));
   const editable = writesSharedDocs(props.me, props.state) && isEditable(draft.status);
   const sealed = draft.sealed?.cycle === draft.cycle ? draft.sealed : null;
@@ -56,7 +56,7 @@ export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps
           <ul className="draft-reviews">
             {draft.reviews.map((r, i) => (
               <li key={i}>
-                <strong>{r.by.name}</strong> ({wallTime(r.at)}) : {r.comments}
+                <strong>{r.by.name}</strong> ({wallClock(r.at, { lang, seconds: true })}) : {r.comments}
               </li>
             ))}
           </ul>

@@ -10,7 +10,7 @@ import { StimulusEditForm } from './StimulusEditForm.js';
 import { formatCountdown, plannedAt, rowTiming } from './chronogramme.js';
 import { cellLabel } from './inbox.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
-import { tPlus } from './time.js';
+import { tPlus } from '../app/time.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 type Props = { props: SectionProps; item: ChronogrammeItem; exerciseNow: number; next: boolean };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
-import { tPlus } from './time.js';
+import { tPlus } from '../app/time.js';
 
 /** Free observations of the evaluators, tied to an objective or general, newest first. */
 export function ObservationsPanel({ props }: { props: SectionProps }) {

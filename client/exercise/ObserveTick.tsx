@@ -3,7 +3,7 @@ import { observationKey } from '../../shared/exercise/stimuli-state.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
-import { tPlus } from './time.js';
+import { tPlus } from '../app/time.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 /**

@@ -1,4 +1,5 @@
-import { exerciseTimeAt, formatExerciseTime } from '../../shared/exercise/clock.js';
+import { exerciseTimeAt } from '../../shared/exercise/clock.js';
+import { tPlus } from '../app/time.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from './section.js';
 import type { ConnectionState } from './useRoom.js';
@@ -22,7 +23,7 @@ export function ExerciseClock({ props }: { props: SectionProps }) {
   const now = exerciseTimeAt(clock, props.serverNow());
   return (
     <div className={`clock clock-${clock.status}`} data-testid="exercise-clock" title={t('clock.exerciseTime')}>
-      <span className="clock-time">T+{formatExerciseTime(now)}</span>
+      <span className="clock-time">{tPlus(now)}</span>
       <span className="clock-status">
         {t(`clock.${clock.status}`)}
         {clock.speed !== 1 ? ` ×${clock.speed}` : ''}
