@@ -7,7 +7,8 @@ import { ChainEditor } from './ChainEditor.js';
 import { ChainGraph } from './ChainGraph.js';
 import { LinkCard } from './LinkCard.js';
 import { MeasuresPanel } from './MeasuresPanel.js';
-import { useNarrow, useTick } from './hooks.js';
+import { useTick } from '../room/hooks/useTick.js';
+import { useNarrow } from './hooks.js';
 import { linkViews, type LinkView } from './view-model.js';
 import './alert-chain.css';
 

@@ -2,7 +2,7 @@ import { exerciseTimeAt } from '../../shared/exercise/clock.js';
 import { summarizeAlertChain } from '../../shared/alert-chain/timing.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
-import { useTick } from './hooks.js';
+import { useTick } from '../room/hooks/useTick.js';
 import './alert-chain.css';
 
 /** The chain in one line for the room header, on every page: "7/11 acteurs alertés, 2 en retard". */

@@ -3,31 +3,21 @@ import { Channel } from '../../shared/core/channels.js';
 import type { ChainActor, ChainLinkTemplate } from '../../shared/alert-chain/template.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
+import { ActionError, useCommand } from '../room/hooks/useCommand.js';
 
 type Props = Pick<SectionProps, 'state' | 'send'>;
-
-/** Sends one live edit and reports the server's refusal, if any. */
-function useEdit(send: Props['send']) {
-  const { t } = useT();
-  const [error, setError] = useState<string | null>(null);
-  const edit = async (payload: unknown): Promise<boolean> => {
-    const ack = await send('alertChain.editTemplate', payload);
-    setError(ack.ok ? null : t('error.generic', { message: ack.error.message }));
-    return ack.ok;
-  };
-  return { error, edit };
-}
 
 /** Crisis mode: the director adds actors and links to the chain while it runs (removal is on each link's card). */
 export function ChainEditor({ state, send }: Props) {
   const { t } = useT();
-  const { error, edit } = useEdit(send);
+  const { error, run } = useCommand(send);
+  const edit = (payload: unknown) => run('alertChain.editTemplate', payload);
   return (
     <details className="ac-editor" data-testid="alert-chain-editor">
       <summary>{t('alertChain.edit.title')}</summary>
       <ActorForm state={state} onSubmit={(actor) => edit({ op: 'addActor', actor })} />
       <LinkForm state={state} onSubmit={(link) => edit({ op: 'addLink', link })} />
-      {error && <p role="alert" className="error">{error}</p>}
+      <ActionError error={error} />
     </details>
   );
 }

@@ -4,6 +4,7 @@ import { acknowledgeRefusal, actsFor, alertRefusal, correctionRefusal, type Corr
 import { findActor, type ChainLink } from '../../shared/alert-chain/state.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
+import { useCommand } from '../room/hooks/useCommand.js';
 
 type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { link: ChainLink };
 type Form = 'alert' | 'correct' | null;
@@ -15,19 +16,10 @@ type Form = 'alert' | 'correct' | null;
 export function LinkActions({ state, me, send, link }: Props) {
   const { t } = useT();
   const [form, setForm] = useState<Form>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useCommand(send);
 
   const submit = async (type: string, payload: unknown): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      const ack = await send(type, payload);
-      if (ack.ok) setForm(null);
-      else setError(t('error.generic', { message: ack.error.message }));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(type, payload)) setForm(null);
   };
 
   const alertBlocked = alertRefusal(state, me, link.id);

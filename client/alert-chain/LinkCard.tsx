@@ -2,6 +2,7 @@ import { formatExerciseTime } from '../../shared/exercise/clock.js';
 import { editRefusal } from '../../shared/alert-chain/rules.js';
 import { alertDeadlineAt } from '../../shared/alert-chain/timing.js';
 import { useT } from '../i18n/index.js';
+import { tPlus } from '../app/time.js';
 import type { SectionProps } from '../room/section.js';
 import { LinkActions } from './LinkActions.js';
 import { timerText, type LinkView } from './view-model.js';
@@ -30,12 +31,12 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
       </p>
       {link.alert && (
         <p className="ac-detail">
-          {t('alertChain.alertedBy', { time: formatExerciseTime(link.alert.exerciseTime), name: link.alert.by.name, channel: t(`alertChain.channel.${link.alert.channel}`), message: link.alert.message })}
+          {t('alertChain.alertedBy', { time: tPlus(link.alert.exerciseTime), name: link.alert.by.name, channel: t(`alertChain.channel.${link.alert.channel}`), message: link.alert.message })}
           {alertLateBy !== null && <strong className="ac-late-text"> {t('alertChain.alertedLate', { time: formatExerciseTime(alertLateBy) })}</strong>}
         </p>
       )}
       {link.acknowledgement && (
-        <p className="ac-detail">{t('alertChain.acknowledgedBy', { time: formatExerciseTime(link.acknowledgement.exerciseTime), name: link.acknowledgement.by.name })}</p>
+        <p className="ac-detail">{t('alertChain.acknowledgedBy', { time: tPlus(link.acknowledgement.exerciseTime), name: link.acknowledgement.by.name })}</p>
       )}
       {link.escalatedFrom && <p className="ac-detail">{t('alertChain.escalatedFrom', { link: link.escalatedFrom })}</p>}
       {link.escalatedTo && <p className="ac-detail">{t('alertChain.escalatedTo', { link: link.escalatedTo })}</p>}
@@ -45,7 +46,7 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
           <ul>
             {link.corrections.map((c, i) => (
               <li key={i}>
-                {t('alertChain.correction', { time: formatExerciseTime(c.exerciseTime), name: c.by.name, note: c.note })}
+                {t('alertChain.correction', { time: tPlus(c.exerciseTime), name: c.by.name, note: c.note })}
                 {c.undo && ` ${t(`alertChain.correction.undo.${c.undo}`)}`}
               </li>
             ))}

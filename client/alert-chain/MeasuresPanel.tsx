@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { formatExerciseTime } from '../../shared/exercise/clock.js';
 import { alertChainMeasures } from '../../shared/alert-chain/measures.js';
+import { api, roomPath } from '../app/api.js';
+import { tPlus } from '../app/time.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 
-const time = (ms: number | null) => (ms === null ? '—' : `T+${formatExerciseTime(ms)}`);
 const gap = (ms: number | null) => (ms === null ? '—' : `${ms > 0 ? '+' : ms < 0 ? '−' : ''}${formatExerciseTime(Math.abs(ms))}`);
 
 /** Per actor: when it was alerted and acknowledged against its deadline, and the CSV export for the RETEX. */
@@ -13,21 +14,11 @@ export function MeasuresPanel({ state, me }: Pick<SectionProps, 'state' | 'me'>)
   const [error, setError] = useState<string | null>(null);
   const { actors } = alertChainMeasures(state.alertChain);
 
-  // A plain link cannot carry the bearer token: fetch the file, then hand it to the browser as a download.
   const download = async () => {
     setError(null);
-    const res = await fetch(`/api/rooms/${encodeURIComponent(me.roomId)}/alert-chain/measures.csv`, { headers: { authorization: `Bearer ${me.token}` } });
-    if (!res.ok) {
-      const body = await res.json().catch(() => null);
-      setError(t('error.generic', { message: body?.error?.message ?? res.statusText }));
-      return;
-    }
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `chaine-alerte-${me.roomId}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+    await api
+      .download(roomPath(me.roomId, '/alert-chain/measures.csv'), { session: me, fallbackName: `chaine-alerte-${me.roomId}.csv` })
+      .catch((e: Error) => setError(t('error.generic', { message: e.message })));
   };
 
   return (
@@ -47,10 +38,10 @@ export function MeasuresPanel({ state, me }: Pick<SectionProps, 'state' | 'me'>)
           {actors.map((m) => (
             <tr key={m.actorId} className={m.late ? 'ac-late-row' : undefined}>
               <td>{m.label}</td>
-              <td>{time(m.deadlineAt)}</td>
-              <td>{time(m.alertedAt)}</td>
+              <td>{tPlus(m.deadlineAt)}</td>
+              <td>{tPlus(m.alertedAt)}</td>
               <td>{gap(m.delay)}</td>
-              <td>{time(m.acknowledgedAt)}</td>
+              <td>{tPlus(m.acknowledgedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -14,12 +14,3 @@ export function useNarrow(maxWidth = 700): boolean {
   }, [query]);
   return narrow;
 }
-
-/** Re-renders every `ms` so running timers move between events. */
-export function useTick(ms = 1000): void {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const id = setInterval(() => setTick((n) => n + 1), ms);
-    return () => clearInterval(id);
-  }, [ms]);
-}

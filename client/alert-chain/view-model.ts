@@ -2,6 +2,7 @@ import { formatExerciseTime } from '../../shared/exercise/clock.js';
 import type { AlertChainState, ChainLink } from '../../shared/alert-chain/state.js';
 import { linkPhase, type LinkPhase } from '../../shared/alert-chain/timing.js';
 import type { Translate } from '../i18n/index.js';
+import { tPlus } from '../app/time.js';
 
 /** Colours of the board, one per state; late overrides the state. Kept in step with alert-chain.css. */
 export const linkColours = {
@@ -19,7 +20,7 @@ export function toneOf(phase: LinkPhase): LinkTone {
 
 /** The running timer of a link: countdown to its pending deadline, lateness past it, or when it was acknowledged. */
 export function timerText(t: Translate, link: ChainLink, phase: LinkPhase, exerciseTime: number): string {
-  if (phase.status === 'accuse') return t('alertChain.timer.doneAt', { time: formatExerciseTime(link.acknowledgement?.exerciseTime ?? 0) });
+  if (phase.status === 'accuse') return tPlus(link.acknowledgement?.exerciseTime ?? 0);
   if (phase.deadlineAt === null) return t('alertChain.timer.waiting');
   const left = phase.deadlineAt - exerciseTime;
   return left >= 0 ? t('alertChain.timer.remaining', { time: formatExerciseTime(left) }) : t('alertChain.timer.overdue', { time: formatExerciseTime(-left) });

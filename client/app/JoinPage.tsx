@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useT } from '../i18n/index.js';
 import { navigate } from './navigation.js';
-import { saveSession } from './session-storage.js';
+import { api } from './api.js';
+import { saveSession, type StoredSession } from './session-storage.js';
 
 /** Exchanges an invitation code and a name for a session, then opens the room. */
 export function JoinPage({ initialCode }: { initialCode: string }) {
@@ -16,11 +17,9 @@ export function JoinPage({ initialCode }: { initialCode: string }) {
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch('/api/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) });
-      const body = await res.json();
-      if (!res.ok) throw new Error(body?.error?.message ?? res.statusText);
-      saveSession(body);
-      navigate(`/room/${body.roomId}`);
+      const session = await api.json<StoredSession>('/api/join', { method: 'POST', body: { code, name } });
+      saveSession(session);
+      navigate(`/room/${session.roomId}`);
     } catch (e) {
       setError(t('join.error', { message: e instanceof Error ? e.message : String(e) }));
     } finally {

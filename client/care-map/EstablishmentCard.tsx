@@ -6,8 +6,8 @@ import { useT } from '../i18n/index.js';
 import type { CareOfferProps } from './CareMapView.js';
 import { BasculeForm, DiversionForm, GhtForm } from './OfferForms.js';
 import { StatusForm } from './StatusForm.js';
-import { formatWhen } from './useCommand.js';
 import { dictGet } from '../../shared/core/dict.js';
+import { tPlus, wallClock } from '../app/time.js';
 
 export interface EstablishmentCardProps extends CareOfferProps {
   establishment: Establishment;
@@ -18,12 +18,13 @@ export interface EstablishmentCardProps extends CareOfferProps {
 
 /** The card of one establishment: identity, status, functions, capacity, flows, history; edit forms for editors. */
 export function EstablishmentCard(props: EstablishmentCardProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const { establishment: e, state, byFiness, me, send } = props;
   const { careMap } = state;
   const status = dictGet(careMap.statuses, e.finess);
   const nameOf = (finess: string) => byFiness.get(finess)?.nom ?? finess;
-  const when = (wall: number, exercise: number) => formatWhen(wall, state.room.mode === 'exercise' ? exercise : null);
+  // `14:32`, plus `(T+01:30:00)` in an exercise.
+  const when = (wall: number, exercise: number) => (state.room.mode === 'exercise' ? `${wallClock(wall, { lang })} (${tPlus(exercise)})` : wallClock(wall, { lang }));
   const outgoing = dictGet(careMap.bascules, e.finess);
   const incoming = Object.values(careMap.bascules).filter((b) => b.to === e.finess);
   const diversions = activeDiversions(state, e.finess);

@@ -6,19 +6,10 @@ import type { CareMapState } from '../../shared/care-map/state.js';
 import type { CommandAck } from '../../shared/protocol.js';
 import { useT } from '../i18n/index.js';
 import { nearest } from './geo.js';
-import { useCommand } from './useCommand.js';
+import { Feedback, useCommand } from '../room/hooks/useCommand.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 type Send = (type: string, payload: unknown) => Promise<CommandAck>;
-
-function Feedback({ feedback }: { feedback: { ok: boolean; text: string } | null }) {
-  if (!feedback) return null;
-  return (
-    <p role={feedback.ok ? 'status' : 'alert'} className={feedback.ok ? 'muted' : 'error'}>
-      {feedback.text}
-    </p>
-  );
-}
 
 export interface BasculeFormProps {
   samu: Establishment;
@@ -31,7 +22,7 @@ export interface BasculeFormProps {
 export function BasculeForm({ samu, careMap, establishments, send }: BasculeFormProps) {
   const { t } = useT();
   const [to, setTo] = useState('');
-  const { busy, feedback, run } = useCommand(send);
+  const { busy, feedback, run } = useCommand(send, { saved: t('careMap.form.saved') });
   const current = dictGet(careMap.bascules, samu.finess);
   const candidates = nearest(samu, establishments.filter((e) => dictGet(careMap.samuIds, e.finess) && e.finess !== samu.finess), 15);
   return (
@@ -85,7 +76,7 @@ export function DiversionForm({ from, careMap, establishments, send }: Diversion
   const [to, setTo] = useState('');
   const [patients, setPatients] = useState('');
   const [note, setNote] = useState('');
-  const { busy, feedback, run } = useCommand(send);
+  const { busy, feedback, run } = useCommand(send, { saved: t('careMap.form.saved') });
   const candidates = nearest(from, establishments.filter((e) => e.finess !== from.finess && (e.urgences || e.layer === 'fictif')), 25);
   return (
     <form
@@ -137,7 +128,7 @@ export function DiversionForm({ from, careMap, establishments, send }: Diversion
 export function GhtForm({ finess, current, ghts, send }: { finess: string; current: string | undefined; ghts: readonly Ght[]; send: Send }) {
   const { t } = useT();
   const [ght, setGht] = useState(current ?? '');
-  const { busy, feedback, run } = useCommand(send);
+  const { busy, feedback, run } = useCommand(send, { saved: t('careMap.form.saved') });
   return (
     <form
       className="cm-form cm-row"

@@ -4,7 +4,7 @@ import type { EstablishmentStatus } from '../../shared/care-map/state.js';
 import type { CommandAck } from '../../shared/protocol.js';
 import { useT } from '../i18n/index.js';
 import { formValuesOf, statusPatch, type StatusFormValues } from './status-diff.js';
-import { useCommand } from './useCommand.js';
+import { Feedback, useCommand } from '../room/hooks/useCommand.js';
 
 export interface StatusFormProps {
   finess: string;
@@ -17,7 +17,7 @@ export function StatusForm({ finess, status, send }: StatusFormProps) {
   const { t } = useT();
   const initial = formValuesOf(status);
   const [values, setValues] = useState<StatusFormValues>(initial);
-  const { busy, feedback, setFeedback, run } = useCommand(send);
+  const { busy, feedback, setFeedback, run } = useCommand(send, { saved: t('careMap.form.saved') });
   // A change made by someone else (or by this form) resets the form to the room's state.
   const version = status?.updatedAt ?? 0;
   useEffect(() => setValues(formValuesOf(status)), [finess, version]);
@@ -85,11 +85,7 @@ export function StatusForm({ finess, status, send }: StatusFormProps) {
       <button type="submit" disabled={busy} data-testid="status-save">
         {t('careMap.form.save')}
       </button>
-      {feedback && (
-        <p role={feedback.ok ? 'status' : 'alert'} className={feedback.ok ? 'muted' : 'error'}>
-          {feedback.text}
-        </p>
-      )}
+      <Feedback feedback={feedback} />
     </form>
   );
 }

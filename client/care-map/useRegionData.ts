@@ -1,25 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { RegionData } from '../../shared/care-map/region.js';
+import { api, type Loaded } from '../app/api.js';
 
 export interface MapConfig {
   tileUrl: string | null;
   tileAttribution: string | null;
 }
 
-type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
-
 // Reference data is the same for the whole session: one request per region, shared by every component.
 const regionRequests = new Map<string, Promise<RegionData>>();
 let configRequest: Promise<MapConfig> | null = null;
-
-async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json' } });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
-  }
-  return (await res.json()) as T;
-}
 
 function useLoaded<T>(key: string | null, load: () => Promise<T>): Loaded<T> {
   const [loaded, setLoaded] = useState<Loaded<T>>({ status: 'loading' });
@@ -45,7 +35,7 @@ export function useRegionData(regionId: string | null): Loaded<RegionData> {
     const id = regionId ?? '';
     let request = regionRequests.get(id);
     if (!request) {
-      request = getJson<RegionData>(`/api/regions/${encodeURIComponent(id)}`);
+      request = api.json<RegionData>(`/api/regions/${encodeURIComponent(id)}`);
       request.catch(() => regionRequests.delete(id));
       regionRequests.set(id, request);
     }
@@ -56,7 +46,7 @@ export function useRegionData(regionId: string | null): Loaded<RegionData> {
 /** `MAP_TILE_URL` and its attribution from `GET /api/config`; no tiles if the call fails. */
 export function useMapConfig(): MapConfig {
   const loaded = useLoaded('config', () => {
-    configRequest ??= getJson<MapConfig>('/api/config').catch(() => ({ tileUrl: null, tileAttribution: null }));
+    configRequest ??= api.json<MapConfig>('/api/config').catch(() => ({ tileUrl: null, tileAttribution: null }));
     return configRequest;
   });
   return loaded.status === 'ready' ? loaded.data : { tileUrl: null, tileAttribution: null };

@@ -7,6 +7,7 @@ import type { SectionProps } from '../room/section.js';
 import { DraftPanel } from './DraftPanel.js';
 import './comms.css';
 import { refusalFor } from '../room/room-context.js';
+import { ActionError, useCommand } from '../room/hooks/useCommand.js';
 
 /** Public communication: the room's drafts, a form to open one, and the selected draft. */
 export function CommsSection(props: SectionProps) {
@@ -15,14 +16,12 @@ export function CommsSection(props: SectionProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const [kind, setKind] = useState<Kind>('communique_presse');
   const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useCommand(props.send);
   const current = drafts.find((d) => d.id === selected) ?? drafts.at(-1) ?? null;
   const cellLabel = (id: string) => props.state.room.cells.find((c) => c.id === id)?.label ?? id;
 
   const create = async () => {
-    const ack = await props.send('comms.createDraft', { kind, title });
-    setError(ack.ok ? null : t('error.generic', { message: ack.error.message }));
-    if (ack.ok) {
+    if (await run('comms.createDraft', { kind, title })) {
       setTitle('');
       setSelected(`d${drafts.length + 1}`);
     }
@@ -84,11 +83,7 @@ export function CommsSection(props: SectionProps) {
             </button>
           </form>
         )}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ActionError error={error} />
       </aside>
       <div className="comms-main">{current ? <DraftPanel key={current.id} draft={current} props={props} /> : <p className="muted">{t('comms.pick')}</p>}</div>
     </div>

@@ -1,20 +1,17 @@
-import { lazy, Suspense } from 'react';
-import { draftDocName, isEditable, type Draft } from '../../shared/comms/draft.js';
+import { draftDocName, draftFragmentName, isEditable, type Draft } from '../../shared/comms/draft.js';
 import { writesSharedDocs } from '../../shared/comms/rules.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { useRoomDoc } from '../collab/useRoomDoc.js';
 import { CollabStatus } from '../collab/CollabStatus.js';
-import { wallTime } from '../main-courante/format.js';
+import { wallClock } from '../app/time.js';
 import { DraftWorkflow } from './DraftWorkflow.js';
 import { VersionHistory } from './VersionHistory.js';
-
-// The editor (TipTap, ProseMirror) is the heaviest part of the client: loaded only when a draft is opened.
-const DraftEditor = lazy(() => import('./DraftEditor.js').then((m) => ({ default: m.DraftEditor })));
+import { LazyRichTextEditor } from '../collab-ui/LazyRichTextEditor.js';
 
 /** One draft: its live text (editable while brouillon / à reprendre), the sealed text under review, reviews, versions. */
 export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const snapshot = useRoomDoc(props.me, draftDocName(draft.id));
   const editable = writesSharedDocs(props.me, props.state) && isEditable(draft.status);
   const sealed = draft.sealed?.cycle === draft.cycle ? draft.sealed : null;
@@ -30,9 +27,15 @@ export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps
       <CollabStatus snapshot={snapshot} offlineKey="comms.offline" connectingKey="comms.connecting" resyncedKey="comms.resynced" />
       {!editable && <p className="muted">{isEditable(draft.status) ? t('comms.readOnly') : t('comms.frozen', { status: t(`comms.status.${draft.status}`) })}</p>}
       {snapshot && (
-        <Suspense fallback={<p className="muted">{t('comms.connecting')}</p>}>
-          <DraftEditor snapshot={snapshot} me={props.me} editable={editable} />
-        </Suspense>
+        <LazyRichTextEditor
+          snapshot={snapshot}
+          me={props.me}
+          field={draftFragmentName}
+          editable={editable}
+          label={t('comms.editorLabel')}
+          testId="draft-editor"
+          fallback={<p className="muted">{t('comms.connecting')}</p>}
+        />
       )}
       {draft.status === 'soumis' && (
         <section className="draft-sealed" data-testid="draft-sealed">
@@ -53,7 +56,7 @@ export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps
           <ul className="draft-reviews">
             {draft.reviews.map((r, i) => (
               <li key={i}>
-                <strong>{r.by.name}</strong> ({wallTime(r.at)}) : {r.comments}
+                <strong>{r.by.name}</strong> ({wallClock(r.at, { lang, seconds: true })}) : {r.comments}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import type { Draft } from '../../shared/comms/draft.js';
 import { validatesComms, writesSharedDocs } from '../../shared/comms/rules.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
+import { ActionError, useCommand } from '../room/hooks/useCommand.js';
 
 /**
  * The workflow buttons a participant may use on a draft right now (the server checks the same rules).
@@ -11,16 +12,12 @@ import type { SectionProps } from '../room/section.js';
 export function DraftWorkflow({ draft, props }: { draft: Draft; props: SectionProps }) {
   const { t } = useT();
   const [comments, setComments] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const command = useCommand(props.send);
   const writer = writesSharedDocs(props.me, props.state);
   const validator = validatesComms(props.me, props.state);
   const sealed = draft.sealed?.cycle === draft.cycle ? draft.sealed : null;
 
-  const run = async (type: string, payload: Record<string, unknown>) => {
-    const ack = await props.send(type, { draftId: draft.id, ...payload });
-    setError(ack.ok ? null : t('error.generic', { message: ack.error.message }));
-    return ack.ok;
-  };
+  const run = (type: string, payload: Record<string, unknown>) => command.run(type, { draftId: draft.id, ...payload });
 
   return (
     <div className="draft-workflow">
@@ -61,11 +58,7 @@ export function DraftWorkflow({ draft, props }: { draft: Draft; props: SectionPr
           {t('comms.reopen')}
         </button>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ActionError error={command.error} />
     </div>
   );
 }

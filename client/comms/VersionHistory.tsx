@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import type { Draft } from '../../shared/comms/draft.js';
 import { diffWords } from '../../shared/comms/diff.js';
 import { useT } from '../i18n/index.js';
-import { wallTime } from '../main-courante/format.js';
+import { wallClock } from '../app/time.js';
 
 /** The frozen versions of a draft, each with its fingerprint, validator and time; any two can be compared. */
 export function VersionHistory({ draft }: { draft: Draft }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [left, setLeft] = useState<number | null>(null);
   const [right, setRight] = useState<number | null>(null);
   const versions = draft.versions;
@@ -20,8 +20,8 @@ export function VersionHistory({ draft }: { draft: Draft }) {
       <ol>
         {versions.map((v) => (
           <li key={v.number} data-testid="draft-version">
-            <strong>{t('comms.version', { number: v.number, name: v.validatedBy.name, time: wallTime(v.validatedAt) })}</strong>
-            {v.publishedAt !== null && <> — {t('comms.version.published', { time: wallTime(v.publishedAt) })}</>}
+            <strong>{t('comms.version', { number: v.number, name: v.validatedBy.name, time: wallClock(v.validatedAt, { lang, seconds: true }) })}</strong>
+            {v.publishedAt !== null && <> — {t('comms.version.published', { time: wallClock(v.publishedAt, { lang, seconds: true }) })}</>}
             <div className="muted draft-hash">{t('comms.version.hash', { hash: v.hash })}</div>
             <pre className="draft-text">{v.text}</pre>
           </li>

@@ -3,7 +3,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import type { AdHocPreset } from './AdHocForm.js';
 import { cellLabel } from './inbox.js';
-import { tPlus } from './time.js';
+import { tPlus } from '../app/time.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 /** Something a cell did with a delivered stimulus. */

@@ -4,7 +4,7 @@ import type { Scenario } from '../../shared/exercise/scenario.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { RoutingFields, type StimulusFields } from './StimulusEditForm.js';
-import { ActionError, useAction } from './useAction.js';
+import { ActionError, useCommand } from '../room/hooks/useCommand.js';
 
 /** A reply the animator is answering: the ad hoc form opens prefilled with it. */
 export interface AdHocPreset {
@@ -35,7 +35,7 @@ export function AdHocForm({ props, scenario, preset, onSent }: { props: SectionP
   const [fields, setFields] = useState(() => initialFields(scenario, preset, cells));
   const [when, setWhen] = useState<'now' | 'later'>('now');
   const [offset, setOffset] = useState('');
-  const action = useAction(props.send);
+  const action = useCommand(props.send);
   const change = (c: Partial<StimulusFields>) => setFields((f) => ({ ...f, ...c }));
   const valid = fields.recipients.length > 0 && fields.subject.trim() !== '' && fields.content.trim() !== '' && (when === 'now' || isOffset(offset.trim()));
 

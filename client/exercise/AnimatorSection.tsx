@@ -3,7 +3,7 @@ import { exerciseTimeAt } from '../../shared/exercise/clock.js';
 import type { ChronogrammeItem } from '../../shared/exercise/stimuli-state.js';
 import { useT } from '../i18n/index.js';
 import { ClockControls } from '../room/ClockControls.js';
-import { useTick } from '../room/RoomHeader.js';
+import { useTick } from '../room/hooks/useTick.js';
 import type { SectionProps } from '../room/section.js';
 import { ActivityFeed } from './ActivityFeed.js';
 import { AdHocForm, type AdHocPreset } from './AdHocForm.js';

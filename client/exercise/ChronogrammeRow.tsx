@@ -9,8 +9,8 @@ import { StimulusDetails } from './StimulusDetails.js';
 import { StimulusEditForm } from './StimulusEditForm.js';
 import { formatCountdown, plannedAt, rowTiming } from './chronogramme.js';
 import { cellLabel } from './inbox.js';
-import { ActionError, useAction } from './useAction.js';
-import { tPlus } from './time.js';
+import { ActionError, useCommand } from '../room/hooks/useCommand.js';
+import { tPlus } from '../app/time.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 type Props = { props: SectionProps; item: ChronogrammeItem; exerciseNow: number; next: boolean };
@@ -24,7 +24,7 @@ export function ChronogrammeRow({ props, item, exerciseNow, next }: Props) {
   const s = item.stimulus;
   const [open, setOpen] = useState<'details' | 'edit' | 'defer' | 'skip' | null>(null);
   const [deferTo, setDeferTo] = useState(formatOffset(plannedAt(item)));
-  const action = useAction(props.send);
+  const action = useCommand(props.send);
   const delivered = dictGet(props.state.exercise.inbox, s.id);
   const toggle = (panel: 'details' | 'edit' | 'defer' | 'skip') => setOpen((o) => (o === panel ? null : panel));
   const sender = animator.scenario.simulatedActors.find((a) => a.id === s.sender)?.label ?? s.sender;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
-import { useTick } from '../room/RoomHeader.js';
+import { useTick } from '../room/hooks/useTick.js';
 import { InboxItemCard } from './InboxItemCard.js';
 import { can } from '../../shared/permissions.js';
 import { awaitingAck, inboxNewestFirst } from './inbox.js';

@@ -4,8 +4,9 @@ import { fillInvitation } from '../../shared/exercise/scenario-kit.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { cellLabel } from './inbox.js';
-import { roomApi, type InvitationView, type SessionView } from './access.js';
-import { ActionError } from './useAction.js';
+import { api, roomPath } from '../app/api.js';
+import type { InvitationView, SessionView } from './access.js';
+import { ActionError } from '../room/hooks/useCommand.js';
 
 interface Created {
   code: string;
@@ -42,7 +43,7 @@ export function InvitationsPanel({ props, invitations, sessions, onChanged }: Pr
   const create = async () => {
     try {
       const body = { role, ...(role === 'player' ? { cell } : {}), ...(label.trim() ? { label: label.trim() } : {}) };
-      const result = await roomApi<{ id: string; code: string; url: string }>(me, 'POST', '/invitations', body);
+      const result = await api.json<{ id: string; code: string; url: string }>(roomPath(me.roomId, '/invitations'), { method: 'POST', session: me, body });
       const values = {
         nom: label.trim() || t('exercise.invite.defaultName'),
         role: t(`role.${role}`),
@@ -56,18 +57,18 @@ export function InvitationsPanel({ props, invitations, sessions, onChanged }: Pr
       setError(null);
       onChanged();
     } catch (err) {
-      setError(t('error.generic', { message: (err as Error).message }));
+      setError(t('error.generic', { message: err instanceof Error ? err.message : String(err) }));
     }
   };
 
   const revoke = async (id: string) => {
     try {
-      await roomApi(me, 'DELETE', `/invitations/${encodeURIComponent(id)}`);
+      await api.json(roomPath(me.roomId, `/invitations/${encodeURIComponent(id)}`), { method: 'DELETE', session: me });
       setConfirming(null);
       setError(null);
       onChanged();
     } catch (err) {
-      setError(t('error.generic', { message: (err as Error).message }));
+      setError(t('error.generic', { message: err instanceof Error ? err.message : String(err) }));
     }
   };
 

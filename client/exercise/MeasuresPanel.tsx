@@ -2,7 +2,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { cellLabel } from './inbox.js';
 import { measureInbox, summarizeByCell } from '../../shared/exercise/stimulus-measures.js';
-import { formatDelay, tPlus } from './time.js';
+import { formatDelay, tPlus } from '../app/time.js';
 
 /** Automatic measures: for each delivered stimulus and cell, time to acknowledge, to act (link or entry), to reply. */
 export function MeasuresPanel({ props }: { props: SectionProps }) {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
-import { ActionError, useAction } from './useAction.js';
-import { tPlus } from './time.js';
+import { ActionError, useCommand } from '../room/hooks/useCommand.js';
+import { tPlus } from '../app/time.js';
 
 /** Free observations of the evaluators, tied to an objective or general, newest first. */
 export function ObservationsPanel({ props }: { props: SectionProps }) {
@@ -10,7 +10,7 @@ export function ObservationsPanel({ props }: { props: SectionProps }) {
   const kit = props.state.exercise.observerKit!;
   const [text, setText] = useState('');
   const [objectiveId, setObjectiveId] = useState('');
-  const action = useAction(props.send);
+  const action = useCommand(props.send);
   const observations = [...props.state.exercise.evaluation.observations].reverse();
   const objectiveLabel = (id: string | null) => (id ? (kit.objectives.find((o) => o.id === id)?.label ?? id) : t('exercise.obs.general'));
   return (

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { observationKey } from '../../shared/exercise/stimuli-state.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
-import { ActionError, useAction } from './useAction.js';
-import { tPlus } from './time.js';
+import { ActionError, useCommand } from '../room/hooks/useCommand.js';
+import { tPlus } from '../app/time.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 /**
@@ -22,7 +22,7 @@ export function ObserveTick({ props, stimulusId, actionId, label, detail, alsoKe
   const { t } = useT();
   const [comment, setComment] = useState('');
   const [commenting, setCommenting] = useState(false);
-  const action = useAction(props.send);
+  const action = useCommand(props.send);
   const observed = props.state.exercise.evaluation.observed;
   const found = [observationKey(stimulusId, actionId), ...alsoKeys].map((k) => dictGet(observed, k)).find(Boolean);
   const testId = `tick-${stimulusId}-${actionId}`;

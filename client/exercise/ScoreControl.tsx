@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { Scale } from '../../shared/exercise/scenario-kit.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
-import { ActionError, useAction } from './useAction.js';
-import { tPlus } from './time.js';
+import { ActionError, useCommand } from '../room/hooks/useCommand.js';
+import { tPlus } from '../app/time.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 /** The score of one objective on the scenario's scale, with a comment; the last score given stands. */
@@ -12,7 +12,7 @@ export function ScoreControl({ props, objectiveId, scale }: { props: SectionProp
   const current = dictGet(props.state.exercise.evaluation.scores, objectiveId);
   const [score, setScore] = useState<number | null>(current?.score ?? null);
   const [comment, setComment] = useState(current?.comment ?? '');
-  const action = useAction(props.send);
+  const action = useCommand(props.send);
   const values = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
   return (
     <form

@@ -3,7 +3,7 @@ import type { InboxItem, LinkKind } from '../../shared/exercise/stimuli-state.js
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { linkTargets } from './inbox.js';
-import { ActionError, useAction } from './useAction.js';
+import { ActionError, useCommand } from '../room/hooks/useCommand.js';
 import { useCan } from '../room/room-context.js';
 import { dictGet } from '../../shared/core/dict.js';
 
@@ -15,7 +15,7 @@ type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { item: InboxItem };
 export function StimulusActions({ state, me, send, item }: Props) {
   const { t } = useT();
   const [open, setOpen] = useState<'reply' | 'link' | null>(null);
-  const ack = useAction(send);
+  const ack = useCommand(send);
   const acknowledged = !!(me.cell && dictGet(item.acks, me.cell));
   const ackRefusal = useCan('stimulus.acknowledge', { id: item.id });
   const toggle = (form: 'reply' | 'link') => setOpen((current) => (current === form ? null : form));
@@ -49,7 +49,7 @@ export function StimulusActions({ state, me, send, item }: Props) {
 function ReplyForm({ send, item, onDone }: Pick<Props, 'send' | 'item'> & { onDone(): void }) {
   const { t } = useT();
   const [text, setText] = useState('');
-  const action = useAction(send);
+  const action = useCommand(send);
   return (
     <form
       className="stimulus-form"
@@ -75,7 +75,7 @@ function LinkForm({ state, send, item, onDone }: Pick<Props, 'state' | 'send' | 
   const listId = useId();
   const [kind, setKind] = useState<LinkKind>('mainCourante');
   const [ref, setRef] = useState('');
-  const action = useAction(send);
+  const action = useCommand(send);
   const targets = linkTargets(state, kind);
   const label = targets.find((x) => x.ref === ref.trim())?.label ?? '';
   return (

@@ -4,7 +4,7 @@ import type { Scenario } from '../../shared/exercise/scenario.js';
 import type { Stimulus } from '../../shared/exercise/scenario-stimulus.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
-import { ActionError, useAction } from './useAction.js';
+import { ActionError, useCommand } from '../room/hooks/useCommand.js';
 
 /** The fields the animator may change before a stimulus goes out (sender, recipients, channel, text, notes). */
 export interface StimulusFields {
@@ -65,7 +65,7 @@ export function RoutingFields({ scenario, cells, value, onChange, idPrefix }: {
 /** Edits a stimulus of the chronogramme that has not gone out yet. */
 export function StimulusEditForm({ scenario, stimulus, props, onDone }: { scenario: Scenario; stimulus: Stimulus; props: SectionProps; onDone(): void }) {
   const { t } = useT();
-  const action = useAction(props.send);
+  const action = useCommand(props.send);
   const [fields, setFields] = useState<StimulusFields>({
     sender: stimulus.sender,
     recipients: [...stimulus.recipients],

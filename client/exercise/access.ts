@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Role } from '../../shared/core/roles.js';
+import { api, roomPath } from '../app/api.js';
 import type { Me } from '../room/section.js';
 
 /** An invitation as the REST API presents it (never its code: only hashes are stored). */
@@ -25,24 +26,6 @@ export interface SessionView {
 }
 
 /**
- * Calls the room's REST API with the director's session token. Errors carry the server's message
- * (`{ error: { code, message } }`), already in French.
- */
-export async function roomApi<T>(me: Me, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`/api/rooms/${encodeURIComponent(me.roomId)}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${me.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const message = (json as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`;
-    throw new Error(message);
-  }
-  return json as T;
-}
-
-/**
  * The room's invitations and sessions, reloaded when `refreshKey` changes (someone joined, checked in,
  * an invitation was created or revoked) or on demand with `reload`.
  */
@@ -56,8 +39,8 @@ export function useAccessLists(me: Me, refreshKey: string) {
   useEffect(() => {
     let live = true;
     Promise.all([
-      roomApi<{ invitations: InvitationView[] }>(me, 'GET', '/invitations'),
-      roomApi<{ sessions: SessionView[] }>(me, 'GET', '/sessions'),
+      api.json<{ invitations: InvitationView[] }>(roomPath(me.roomId, '/invitations'), { session: me }),
+      api.json<{ sessions: SessionView[] }>(roomPath(me.roomId, '/sessions'), { session: me }),
     ]).then(
       ([inv, ses]) => {
         if (!live) return;

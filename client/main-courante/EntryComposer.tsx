@@ -20,7 +20,7 @@ interface Props {
  * Alt+S marks the entry significant, Escape leaves correction mode. The field keeps the focus after each entry.
  */
 export function EntryComposer({ state, correcting, onCancelCorrection, onAdd }: Props) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [text, setText] = useState('');
   const [type, setType] = useState<EntryType>('information');
   const [significant, setSignificant] = useState(false);
@@ -68,7 +68,7 @@ export function EntryComposer({ state, correcting, onCancelCorrection, onAdd }: 
     >
       {correcting && (
         <p className="mc-correcting" data-testid="mc-correcting">
-          {t('mc.composer.correcting', { time: entryTime(correcting), author: correcting.author })} « {correcting.text} »{' '}
+          {t('mc.composer.correcting', { time: entryTime(correcting, lang), author: correcting.author })} « {correcting.text} »{' '}
           <button type="button" className="link" onClick={onCancelCorrection}>
             {t('mc.composer.cancel')}
           </button>

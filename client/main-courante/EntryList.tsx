@@ -2,7 +2,8 @@ import type { EntryView } from '../../shared/main-courante/doc.js';
 import type { EntryThread } from '../../shared/main-courante/view.js';
 import type { RoomState } from '../../shared/room-state.js';
 import { useT } from '../i18n/index.js';
-import { entryTime, wallTime } from './format.js';
+import { entryTime } from './format.js';
+import { wallClock } from '../app/time.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 interface Props {
@@ -38,7 +39,7 @@ export function EntryList({ threads, state, canWrite, onCorrect, onFlag }: Props
 }
 
 function EntryRow({ entry, state, canWrite, onCorrect, onFlag, correction }: Omit<Props, 'threads'> & { entry: EntryView; correction?: boolean }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const cellLabel = entry.cell ? (state.room.cells.find((c) => c.id === entry.cell)?.label ?? entry.cell) : t(`role.${entry.role}`);
   const significant = entry.significant || entry.flaggedBy.length > 0;
   const stimulus = entry.links.stimulusId ? (dictGet(state.exercise.inbox, entry.links.stimulusId)?.subject ?? entry.links.stimulusId) : null;
@@ -51,15 +52,15 @@ function EntryRow({ entry, state, canWrite, onCorrect, onFlag, correction }: Omi
       data-pending={entry.receipt === null}
     >
       <header>
-        <time dateTime={new Date(entry.authoredAt).toISOString()} title={wallTime(entry.authoredAt)}>
-          {entryTime(entry)}
+        <time dateTime={new Date(entry.authoredAt).toISOString()} title={wallClock(entry.authoredAt, { lang, seconds: true })}>
+          {entryTime(entry, lang)}
         </time>
         <span className="mc-type">{correction ? t('mc.entry.correction') : t(`mc.type.${entry.type}`)}</span>
         <span className="mc-author">
           {entry.author} — {cellLabel}
         </span>
         {significant && <span className="mc-badge mc-badge-significant" title={entry.flaggedBy.length ? t('mc.entry.flaggedBy', { names: entry.flaggedBy.join(', ') }) : undefined}>★ {t('mc.entry.significant')}</span>}
-        {entry.late && entry.receipt && <span className="mc-badge mc-badge-late">{t('mc.entry.late', { time: wallTime(entry.receipt.receivedAt) })}</span>}
+        {entry.late && entry.receipt && <span className="mc-badge mc-badge-late">{t('mc.entry.late', { time: wallClock(entry.receipt.receivedAt, { lang, seconds: true }) })}</span>}
         {!entry.receipt && <span className="mc-badge mc-badge-pending">{t('mc.entry.pending')}</span>}
       </header>
       <p className="mc-text">{entry.text}</p>

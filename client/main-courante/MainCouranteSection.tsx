@@ -9,7 +9,7 @@ import { EntryFilters } from './EntryFilters.js';
 import { EntryList } from './EntryList.js';
 import { RefusedRecords } from './RefusedRecords.js';
 import { useMainCourante } from './useMainCourante.js';
-import { wallTime } from './format.js';
+import { wallClock } from '../app/time.js';
 import './main-courante.css';
 
 /** Rows rendered at once: a 10,000-entry main courante is searched whole but drawn a page at a time. */
@@ -17,7 +17,7 @@ const pageSize = 200;
 
 /** The main courante: keyboard-first entry, then the entries newest first, with filters and full-text search. */
 export function MainCouranteSection(props: SectionProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const mc = useMainCourante(props);
   const [filter, setFilter] = useState<EntryFilter>({});
   const [correcting, setCorrecting] = useState<EntryView | null>(null);
@@ -44,7 +44,7 @@ export function MainCouranteSection(props: SectionProps) {
           <ul>
             {props.state.mainCourante.significant.map((s) => (
               <li key={s.id}>
-                <strong>{wallTime(s.authoredAt)}</strong> {t(`mc.type.${s.type}`)} — {s.text} <span className="muted">({s.author})</span>
+                <strong>{wallClock(s.authoredAt, { lang, seconds: true })}</strong> {t(`mc.type.${s.type}`)} — {s.text} <span className="muted">({s.author})</span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RoomEvent } from '../../shared/core/events.js';
-import { formatExerciseTime } from '../../shared/exercise/clock.js';
+import { tPlus } from '../app/time.js';
 import { replayAt, replaySpan } from '../../shared/retex/replay.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
@@ -55,7 +55,7 @@ export function ReplayPanel({ props, events, onCursor }: { props: SectionProps; 
           data-testid="replay-slider"
           onChange={(e) => setTime(Number(e.target.value))}
         />
-        <output data-testid="replay-time">T+{formatExerciseTime(time)}</output>
+        <output data-testid="replay-time">{tPlus(time)}</output>
         {speeds.map((s) => (
           <button key={s} onClick={() => { if (time >= span.end) setTime(span.start); setSpeed(s); }}>▶ ×{s}</button>
         ))}

@@ -1,9 +1,8 @@
-import { formatExerciseTime } from '../../shared/exercise/clock.js';
 import { laneLabels } from '../../shared/retex/timeline.js';
 import type { RetexReport } from '../../shared/retex/report.js';
 import { useT } from '../i18n/index.js';
+import { tPlus } from '../app/time.js';
 
-const t0 = (ms: number | null) => (ms === null ? '—' : `T+${formatExerciseTime(ms)}`);
 const mins = (ms: number | null) => (ms === null ? '—' : `${Math.round(ms / 60_000)} min`);
 
 export function Findings({ report }: { report: RetexReport }) {
@@ -28,7 +27,7 @@ export function AlertChainTable({ report }: { report: RetexReport }) {
         <tbody>
           {report.alertChain.links.map((l) => (
             <tr key={l.linkId} className={l.late ? 'late' : ''}>
-              <td>{l.fromLabel}</td><td>{l.toLabel}</td><td>{t0(l.deadlineAt)}</td><td>{t0(l.alertedAt)}</td><td>{t0(l.acknowledgedAt)}</td><td>{l.late ? t('retex.yes') : t('retex.no')}</td>
+              <td>{l.fromLabel}</td><td>{l.toLabel}</td><td>{tPlus(l.deadlineAt)}</td><td>{tPlus(l.alertedAt)}</td><td>{tPlus(l.acknowledgedAt)}</td><td>{l.late ? t('retex.yes') : t('retex.no')}</td>
             </tr>
           ))}
         </tbody>
@@ -50,7 +49,7 @@ export function StimuliTable({ report }: { report: RetexReport }) {
         <tbody>
           {report.stimuli.map((m) => (
             <tr key={`${m.stimulusId}/${m.cell}`} className={m.ackDelay === null ? 'late' : ''}>
-              <td>{m.stimulusId} — {m.subject}</td><td>{m.cell}</td><td>{t0(m.injectedAt)}</td><td>{mins(m.ackDelay)}</td><td>{mins(m.actionDelay)}</td>
+              <td>{m.stimulusId} — {m.subject}</td><td>{m.cell}</td><td>{tPlus(m.injectedAt)}</td><td>{mins(m.ackDelay)}</td><td>{mins(m.actionDelay)}</td>
             </tr>
           ))}
         </tbody>
@@ -75,14 +74,14 @@ export function ScoresTable({ report }: { report: RetexReport }) {
               <td data-testid={`retex-score-${o.id}`}>{o.score === null ? '—' : `${o.score}/${evaluation.scale?.max ?? '?'}`}{o.score !== null && evaluation.scale ? ` (${evaluation.scale.labels[o.score - evaluation.scale.min] ?? ''})` : ''}</td>
               <td>
                 {o.scoreComment}
-                {o.observations.map((obs, i) => <div key={i} className="muted">{t0(obs.exerciseTime)} {obs.by} : {obs.text}</div>)}
+                {o.observations.map((obs, i) => <div key={i} className="muted">{tPlus(obs.exerciseTime)} {obs.by} : {obs.text}</div>)}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       {evaluation.generalObservations.length > 0 && (
-        <ul>{evaluation.generalObservations.map((o, i) => <li key={i}>{t0(o.exerciseTime)} {o.by} : {o.text}</li>)}</ul>
+        <ul>{evaluation.generalObservations.map((o, i) => <li key={i}>{tPlus(o.exerciseTime)} {o.by} : {o.text}</li>)}</ul>
       )}
     </section>
   );
@@ -98,7 +97,7 @@ export function ChronologyTable({ report }: { report: RetexReport }) {
         <thead><tr><th>{t('retex.time')}</th><th>{t('retex.lane')}</th><th>{t('retex.event')}</th><th>{t('retex.by')}</th></tr></thead>
         <tbody>
           {report.timeline.map((i) => (
-            <tr key={i.seq}><td>{t0(i.exerciseTime)}</td><td>{laneLabels[i.lane]}</td><td>{i.label}</td><td>{i.by}</td></tr>
+            <tr key={i.seq}><td>{tPlus(i.exerciseTime)}</td><td>{laneLabels[i.lane]}</td><td>{i.label}</td><td>{i.by}</td></tr>
           ))}
         </tbody>
       </table>

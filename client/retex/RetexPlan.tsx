@@ -1,33 +1,12 @@
-import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { useEffect, useState } from 'react';
 import { addPlanAction, planOf, readPlan, retexFragments } from '../../shared/retex/plan.js';
 import type { DocSnapshot } from '../collab/room-doc-connection.js';
 import { useRoomDoc } from '../collab/useRoomDoc.js';
-import { colorOf } from '../collab/user-color.js';
+import { LazyRichTextEditor } from '../collab-ui/LazyRichTextEditor.js';
 import { useT } from '../i18n/index.js';
 import type { Me } from '../room/section.js';
 import { retexAccess } from '../../shared/retex/access.js';
 import { useRoomProps } from '../room/room-context.js';
-
-function RichField({ snapshot, me, field, editable, testId }: { snapshot: DocSnapshot; me: Me; field: string; editable: boolean; testId: string }) {
-  const editor = useEditor(
-    {
-      extensions: [
-        StarterKit.configure({ undoRedo: false }),
-        Collaboration.configure({ document: snapshot.doc, field }),
-        CollaborationCaret.configure({ provider: snapshot.provider, user: { name: me.name, color: colorOf(me.sessionId) } }),
-      ],
-      editable,
-      editorProps: { attributes: { 'data-testid': testId, class: 'draft-editor-content' } },
-    },
-    [snapshot.doc, snapshot.provider],
-  );
-  useEffect(() => editor?.setEditable(editable), [editor, editable]);
-  return <EditorContent editor={editor} className="draft-editor" />;
-}
 
 /** The plan's rows, read again on every change (local or remote). */
 function usePlan(snapshot: DocSnapshot) {
@@ -86,14 +65,14 @@ function PlanTable({ snapshot, editable }: { snapshot: DocSnapshot; editable: bo
 export function RetexPlan({ me }: { me: Me }) {
   const { t } = useT();
   const snapshot = useRoomDoc(me, 'retex');
-  if (!snapshot) return null;
   const editable = retexAccess(me, useRoomProps().state) === 'write';
+  if (!snapshot) return null;
   return (
     <section className="retex-block" data-testid="retex-plan-section">
       <h3>{t('retex.strengths')}</h3>
-      <RichField snapshot={snapshot} me={me} field={retexFragments.strengths} editable={editable} testId="retex-strengths" />
+      <LazyRichTextEditor snapshot={snapshot} me={me} field={retexFragments.strengths} editable={editable} label={t('retex.strengths')} testId="retex-strengths" />
       <h3>{t('retex.improvements')}</h3>
-      <RichField snapshot={snapshot} me={me} field={retexFragments.improvements} editable={editable} testId="retex-improvements" />
+      <LazyRichTextEditor snapshot={snapshot} me={me} field={retexFragments.improvements} editable={editable} label={t('retex.improvements')} testId="retex-improvements" />
       <h3>{t('retex.plan')}</h3>
       <PlanTable snapshot={snapshot} editable={editable} />
     </section>

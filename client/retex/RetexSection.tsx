@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
-import { download, useReport, useRoomEvents } from './api.js';
+import { api, roomPath } from '../app/api.js';
+import { useReport, useRoomEvents } from './useRetexData.js';
 import { AlertChainTable, ChronologyTable, Findings, ScoresTable, StimuliTable } from './ReportTables.js';
 import { ReplayPanel } from './ReplayPanel.js';
 import { TimelineChart } from './TimelineChart.js';
@@ -9,6 +10,7 @@ import { RetexPlan } from './RetexPlan.js';
 import './retex.css';
 import { exportsArchive, retexAccess } from '../../shared/retex/access.js';
 import { useCan } from '../room/room-context.js';
+import { ActionError, useCommand } from '../room/hooks/useCommand.js';
 
 /**
  * The RETEX: findings, measures, scores, the unified timeline and the replay; print-ready (the browser's
@@ -23,13 +25,14 @@ export function RetexSection(props: SectionProps) {
   const events = useRoomEvents(me, open ? state.seq : -1);
   const [cursor, setCursor] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const release = useCommand(send);
   const onCursor = useCallback((x: number) => setCursor(x), []);
 
   if (!open) return <p className="muted" data-testid="retex-closed">{t('retex.notReleased')}</p>;
   if (report.status === 'loading') return <p className="muted">{t('retex.loading')}</p>;
   if (report.status === 'error') return <p role="alert" className="error">{report.message}</p>;
   const r = report.data;
-  const exportFile = (path: string, name: string) => download(me, `/api/rooms/${me.roomId}/${path}`, name).catch((e: Error) => setError(e.message));
+  const exportFile = (path: string, name: string) => api.download(roomPath(me.roomId, path), { session: me, fallbackName: name }).catch((e: Error) => setError(e.message));
 
   return (
     <article className="retex" data-testid="retex-report">
@@ -46,10 +49,11 @@ export function RetexSection(props: SectionProps) {
           <button onClick={() => exportFile('main-courante.csv', 'main-courante.csv')}>{t('retex.mainCouranteCsv')}</button>
           {exportsArchive(me) && <button onClick={() => exportFile('archive', 'archive.json')}>{t('retex.archive')}</button>}
           {releaseRefusal === null && (
-            <button onClick={async () => { const ack = await send('retex.release', {}); if (!ack.ok) setError(ack.error.message); }}>{t('retex.release')}</button>
+            <button disabled={release.busy} onClick={() => void release.run('retex.release', {})}>{t('retex.release')}</button>
           )}
         </div>
-        {error && <p role="alert" className="error">{error}</p>}
+        <ActionError error={error} />
+        <ActionError error={release.error} />
       </header>
       <Findings report={r} />
       <RetexPlan me={me} />

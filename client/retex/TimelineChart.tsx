@@ -3,7 +3,7 @@ import * as echarts from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, DataZoomComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import { formatExerciseTime } from '../../shared/exercise/clock.js';
+import { tPlus } from '../app/time.js';
 import { laneLabels, type TimelineItem, type TimelineLane } from '../../shared/retex/timeline.js';
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, DataZoomComponent, SVGRenderer]);
@@ -32,8 +32,8 @@ export function TimelineChart({ items, cursor }: { items: TimelineItem[]; cursor
     chart.setOption({
       animation: false,
       grid: { left: 130, right: 24, top: 16, bottom: 48 },
-      tooltip: { trigger: 'item', formatter: (p: { data: [number, number, string] }) => `T+${formatExerciseTime(p.data[0])}<br/>${escapeHtml(p.data[2])}` },
-      xAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => `T+${formatExerciseTime(v).slice(0, 5)}` } },
+      tooltip: { trigger: 'item', formatter: (p: { data: [number, number, string] }) => `${tPlus(p.data[0])}<br/>${escapeHtml(p.data[2])}` },
+      xAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => tPlus(v, 'minutes') } },
       yAxis: { type: 'category', data: lanes.map((l) => laneLabels[l]), inverse: true },
       dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 8 }],
       series: lanes.map((lane) => ({

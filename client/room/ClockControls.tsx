@@ -1,5 +1,6 @@
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from './section.js';
+import { refusalText } from './hooks/useCommand.js';
 
 /** Director's exercise clock: DEBEX, pause for everyone, resume, speed ×1–×10, FINEX. */
 export function ClockControls(props: SectionProps & { onError(message: string | null): void }) {
@@ -7,7 +8,7 @@ export function ClockControls(props: SectionProps & { onError(message: string | 
   const { clock } = props.state;
   const run = async (type: string, payload: unknown = {}) => {
     const ack = await props.send(type, payload);
-    props.onError(ack.ok ? null : t('error.generic', { message: ack.error.message }));
+    props.onError(refusalText(t, ack));
   };
   return (
     <div className="clock-controls" data-testid="clock-controls">

@@ -4,24 +4,20 @@ import type { SectionProps } from './section.js';
 import { ClockControls } from './ClockControls.js';
 import { useCan } from './room-context.js';
 import { dictGet } from '../../shared/core/dict.js';
+import { ActionError, useCommand } from './hooks/useCommand.js';
 
 /** The room at a glance: mode, cells, communications check, announcements and (director) the clock. */
 export function OverviewSection(props: SectionProps) {
   const { t } = useT();
   const { room } = props.state;
   const [announcement, setAnnouncement] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const checkedIn = !!dictGet(room.checkIns, props.me.sessionId);
   const mayCheckIn = useCan('participant.checkIn') === null;
   const checkInRefusal = useCan('participant.checkIn', {});
   const mayAnnounce = useCan('room.announce') === null;
   const mayRunClock = useCan('clock.start') === null;
 
-  const run = async (type: string, payload: unknown) => {
-    const ack = await props.send(type, payload);
-    setError(ack.ok ? null : t('error.generic', { message: ack.error.message }));
-    return ack.ok;
-  };
+  const { run, error, setError } = useCommand(props.send);
 
   return (
     <div className="overview">
@@ -65,11 +61,7 @@ export function OverviewSection(props: SectionProps) {
           </form>
         </>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
     </div>
   );
 }

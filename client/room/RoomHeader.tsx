@@ -1,9 +1,11 @@
-import { Suspense, useEffect, useState } from 'react';
-import { exerciseTimeAt, formatExerciseTime } from '../../shared/exercise/clock.js';
+import { Suspense } from 'react';
+import { exerciseTimeAt } from '../../shared/exercise/clock.js';
+import { tPlus } from '../app/time.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from './section.js';
 import type { ConnectionState } from './useRoom.js';
 import { roomSummaries } from './sections.js';
+import { useTick } from './hooks/useTick.js';
 
 /** The permanent banner: nobody may mistake an exercise for a real crisis, or the reverse. */
 export function ModeBanner({ mode }: { mode: 'exercise' | 'crisis' }) {
@@ -15,16 +17,6 @@ export function ModeBanner({ mode }: { mode: 'exercise' | 'crisis' }) {
   );
 }
 
-/** Ticks once a second so running clocks and timers move. */
-export function useTick(ms = 1000): number {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const id = setInterval(() => setTick((n) => n + 1), ms);
-    return () => clearInterval(id);
-  }, [ms]);
-  return tick;
-}
-
 export function ExerciseClock({ props }: { props: SectionProps }) {
   const { t } = useT();
   useTick();
@@ -32,7 +24,7 @@ export function ExerciseClock({ props }: { props: SectionProps }) {
   const now = exerciseTimeAt(clock, props.serverNow());
   return (
     <div className={`clock clock-${clock.status}`} data-testid="exercise-clock" title={t('clock.exerciseTime')}>
-      <span className="clock-time">T+{formatExerciseTime(now)}</span>
+      <span className="clock-time">{tPlus(now)}</span>
       <span className="clock-status">
         {t(`clock.${clock.status}`)}
         {clock.speed !== 1 ? ` ×${clock.speed}` : ''}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxItem } from '../../shared/exercise/stimuli-state.js';
 import { measureInbox, measureStimulus, median, summarizeByCell } from '../../shared/exercise/stimulus-measures.js';
-import { formatDelay } from '../../client/exercise/time.js';
+import { formatDelay } from '../../client/app/time.js';
 import { dictOf } from '../../shared/core/dict.js';
 
 const min = 60_000;
