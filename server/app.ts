@@ -92,7 +92,8 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   const onClose = (cleanup: () => void | Promise<void>) => void closing.push(cleanup);
   const core = { config, http, io, store, rooms, access, logger, metrics, leadership: cluster.leadership, ...(cluster.docRelay ? { docRelay: cluster.docRelay } : {}), operatorToken, url, onClose };
   // The collaborative documents are infrastructure under several features (main courante, comms, RETEX).
-  const docs = mountCollab(core);
+  const policies = new Map(serverFeatures.flatMap((f) => Object.entries(f.docPolicies ?? {})));
+  const docs = mountCollab(core, policies);
   app.use('/api', yjsTicketRoutes(access));
   const server: OrsanServer = { ...core, docs, operatorTokenGenerated: generated, metricsUrl: () => metricsListener?.url() ?? null, listen, close };
   for (const feature of serverFeatures) {

@@ -12,6 +12,7 @@ import type { RoomRuntime } from './rooms/room-runtime.js';
 import type { RoomService } from './rooms/room-service.js';
 import type { RoomSetupStep } from './rooms/room-setup.js';
 import type { Store } from './store/types.js';
+import type { DocPolicyFactory } from './collab/doc-policy.js';
 
 /**
  * What the core of the server hands to the features: its services, never the server object itself (so no
@@ -54,6 +55,8 @@ export interface ServerFeature {
   setup?: RoomSetupStep;
   routes?: (ctx: FeatureContext) => Router;
   automations?: readonly RoomAutomation[];
+  /** The policies of the feature's Yjs document kinds (declared in `shared/<feature>/doc-kind.ts`), by kind. */
+  docPolicies?: Readonly<Record<string, DocPolicyFactory>>;
 }
 
 export const defineServerFeature = (feature: ServerFeature): ServerFeature => feature;

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { yjsCloseCodes, yjsRoomPath } from '../../shared/main-courante/room-docs.js';
+import { yjsCloseCodes, yjsRoomPath } from '../../shared/core/yjs-protocol.js';
 import type { Me } from '../room/section.js';
 import { colorOf } from './user-color.js';
 import { requestYjsTicket, ticketedWebSocket } from './ticketed-websocket.js';

@@ -1,4 +1,4 @@
-import { yjsCloseCodes, yjsTicketPath } from '../../shared/main-courante/room-docs.js';
+import { yjsCloseCodes, yjsTicketPath } from '../../shared/core/yjs-protocol.js';
 
 /** The ticket could not be had for a reason retrying will not fix (session revoked, expired, wrong room…). */
 export class TicketRefused extends Error {

@@ -1,6 +1,7 @@
 import { Gauge } from 'prom-client';
 import type { FeatureContext } from '../feature.js';
 import { DocRegistry } from './doc-registry.js';
+import type { DocPolicyFactory } from './doc-policy.js';
 import { defaultSharedDocOptions, type SharedDocOptions } from './shared-doc.js';
 import { attachYjsEndpoint } from './yjs-endpoint.js';
 import { clientAddressOf } from '../http/trust-proxy.js';
@@ -9,8 +10,11 @@ import { clientAddressOf } from '../http/trust-proxy.js';
  * The collaborative documents of the rooms (main courante, comms drafts, animator notes): the Yjs endpoint,
  * the live documents, the sealing of submitted drafts. Composed once in `server/features.ts`.
  */
-export function mountCollab(server: Pick<FeatureContext, 'store' | 'rooms' | 'access' | 'logger' | 'metrics' | 'http' | 'config' | 'docRelay' | 'onClose'>, options: SharedDocOptions = defaultSharedDocOptions): DocRegistry {
-  const registry = new DocRegistry(server.store.docs, server.rooms, server.logger, options, server.docRelay);
+export function mountCollab(server: Pick<FeatureContext, 'store' | 'rooms' | 'access' | 'logger' | 'metrics' | 'http' | 'config' | 'docRelay' | 'onClose'>,
+  policies: ReadonlyMap<string, DocPolicyFactory>,
+  options: SharedDocOptions = defaultSharedDocOptions,
+): DocRegistry {
+  const registry = new DocRegistry(server.store.docs, server.rooms, server.logger, policies, options, server.docRelay);
   // Handshakes are counted per client address as REST sees it (TRUST_PROXY), not per proxy.
   const endpoint = attachYjsEndpoint({ http: server.http, access: server.access, rooms: server.rooms, registry, logger: server.logger, clientAddress: clientAddressOf(server.config.TRUST_PROXY) });
 

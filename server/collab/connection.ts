@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
-import { yjsCloseCodes, type DocAccess } from '../../shared/main-courante/room-docs.js';
+import { yjsCloseCodes } from '../../shared/core/yjs-protocol.js';
+import type { DocAccess } from '../../shared/core/room-doc.js';
 import { limits } from '../../shared/core/limits.js';
 import type { SessionRecord } from '../store/types.js';
 import { maxAwarenessMessageBytes } from './awareness-guard.js';

@@ -1,4 +1,7 @@
 import type * as Y from 'yjs';
+import type { RoomDocRef } from '../../shared/core/room-doc.js';
+import type { Logger } from '../ops/logger.js';
+import type { RoomRuntime } from '../rooms/room-runtime.js';
 import type { SessionRecord } from '../store/types.js';
 import type { UpdateInspector } from './update-inspector.js';
 import type { SessionBudget } from './yjs-budgets.js';
@@ -36,6 +39,9 @@ export class UpdateRefused extends Error {
     this.name = 'UpdateRefused';
   }
 }
+
+/** Builds the policy of a document of one kind, when the document is loaded (one per live document). */
+export type DocPolicyFactory = (runtime: RoomRuntime, ref: RoomDocRef, logger: Logger) => DocPolicy;
 
 /** The rules of one kind of document, checked on every update from a writer before it is applied. */
 export interface DocPolicy {

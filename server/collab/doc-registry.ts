@@ -1,13 +1,11 @@
 import type * as Y from 'yjs';
-import type { RoomDocRef } from '../../shared/main-courante/room-docs.js';
-import { resolveRoomDoc } from '../../shared/main-courante/room-docs.js';
+import type { RoomDocRef } from '../../shared/core/room-doc.js';
+import { resolveRoomDoc } from '../../shared/room-docs.js';
 import type { RoomService } from '../rooms/room-service.js';
 import type { DocStore } from '../store/types.js';
 import type { Logger } from '../ops/logger.js';
 import type { DocRelay } from '../cluster/yjs-relay.js';
-import { freePolicy, type DocPolicy } from './doc-policy.js';
-import { MainCourantePolicy } from './main-courante-policy.js';
-import { commsPolicy } from './comms-policy.js';
+import { freePolicy, type DocPolicy, type DocPolicyFactory } from './doc-policy.js';
 import { DocUnloaded, SharedDoc, defaultSharedDocOptions, type SharedDocOptions } from './shared-doc.js';
 
 /** The live Yjs documents of this instance, loaded from the store on first use and dropped when idle. */
@@ -19,6 +17,8 @@ export class DocRegistry {
     private readonly store: DocStore,
     private readonly rooms: RoomService,
     private readonly logger: Logger,
+    /** Each kind's policy, from the server features (`docPolicies`); a kind without one takes any complete update. */
+    private readonly policies: ReadonlyMap<string, DocPolicyFactory> = new Map(),
     private readonly options: SharedDocOptions = defaultSharedDocOptions,
     private readonly relay?: DocRelay,
   ) {
@@ -82,9 +82,7 @@ export class DocRegistry {
   }
 
   private async policyFor(roomId: string, ref: RoomDocRef): Promise<DocPolicy> {
-    const runtime = await this.rooms.get(roomId);
-    if (ref.kind === 'main-courante') return new MainCourantePolicy(runtime, this.logger);
-    if (ref.kind === 'comms') return commsPolicy(runtime, ref);
-    return freePolicy;
+    const factory = this.policies.get(ref.kind);
+    return factory ? factory(await this.rooms.get(roomId), ref, this.logger) : freePolicy;
   }
 }

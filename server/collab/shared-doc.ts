@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import type { DocAccess } from '../../shared/main-courante/room-docs.js';
-import { yjsCloseCodes } from '../../shared/main-courante/room-docs.js';
+import type { DocAccess } from '../../shared/core/room-doc.js';
+import { yjsCloseCodes } from '../../shared/core/yjs-protocol.js';
 import type { DocStore, SessionRecord } from '../store/types.js';
 import type { Logger } from '../ops/logger.js';
 import type { DocRelay } from '../cluster/yjs-relay.js';

@@ -1,5 +1,5 @@
 import { limits as sharedLimits } from '../../shared/core/limits.js';
-import { yjsCloseCodes } from '../../shared/main-courante/room-docs.js';
+import { yjsCloseCodes } from '../../shared/core/yjs-protocol.js';
 import { BucketMap, type TokenBucket } from './token-bucket.js';
 
 /** The limits of the Yjs endpoint (the defaults are those of `shared/core/limits.ts`). */

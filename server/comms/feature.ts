@@ -1,5 +1,6 @@
-import { watchSubmissions } from '../collab/comms-policy.js';
+import { watchSubmissions } from './sealing.js';
 import { defineServerFeature } from '../feature.js';
+import { commsPolicy } from './doc-policy.js';
 
 /**
  * Public communication: when a draft is submitted, the server seals the text it reads from the draft's
@@ -8,6 +9,7 @@ import { defineServerFeature } from '../feature.js';
  */
 export const commsServer = defineServerFeature({
   id: 'comms',
+  docPolicies: { comms: commsPolicy },
   automations: [
     (runtime, ctx) =>
       watchSubmissions(

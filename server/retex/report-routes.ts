@@ -6,7 +6,7 @@ import { buildReport } from '../../shared/retex/report.js';
 import { reportToMarkdown } from '../../shared/retex/report-markdown.js';
 import { toCsv } from '../../shared/retex/csv.js';
 import { readRetexDoc } from '../../shared/retex/plan.js';
-import { retexDocName } from '../../shared/main-courante/room-docs.js';
+import { retexDocName } from '../../shared/retex/doc-kind.js';
 import * as Y from 'yjs';
 import type { FeatureContext } from '../feature.js';
 import { bearerToken } from '../http/errors.js';

@@ -2,6 +2,7 @@ import { defineSharedFeature } from '../core/feature.js';
 import { commsCommands } from './commands.js';
 import { initialCommsState, type CommsState } from './draft.js';
 import { commsEvents } from './events.js';
+import { commsDraftDoc } from './doc-kind.js';
 
 declare module '../room-state.js' {
   interface RoomState {
@@ -14,5 +15,6 @@ export const commsFeature = defineSharedFeature({
   id: 'comms',
   commands: commsCommands,
   events: commsEvents,
+  docs: [commsDraftDoc],
   initialState: () => ({ comms: initialCommsState }),
 });

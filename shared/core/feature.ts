@@ -1,6 +1,7 @@
 import type { AnyCommandSpec, AnyEventSpec } from './define.js';
 import type { RoomEvent } from './events.js';
 import type { RoomState } from '../room-state.js';
+import type { RoomDocKind } from './room-doc.js';
 
 /**
  * What a domain folder of `shared/` brings to the room: its commands, its events, the slice of the room state
@@ -19,6 +20,8 @@ export interface SharedFeature {
   /** The initial value of the slices this feature owns (each key is a key of `RoomState`). */
   initialState?: (roomId: string) => Partial<RoomState>;
   watchers?: ReadonlyArray<(state: RoomState, event: RoomEvent) => RoomState>;
+  /** The kinds of Yjs documents the feature brings to a room (who opens them; the server adds their policy). */
+  docs?: readonly RoomDocKind[];
 }
 
 /** Identity function that checks a feature's shape where it is written. */

@@ -5,6 +5,7 @@ import { evaluationCommands, evaluationEvents } from './evaluation.js';
 import { stimulusCommands } from './stimuli-commands.js';
 import { stimulusEvents, watchStimulusConditions } from './stimuli-events.js';
 import { initialExerciseState, type ExerciseState } from './stimuli-state.js';
+import { animatorNotesDoc } from './doc-kind.js';
 
 declare module '../room-state.js' {
   interface RoomState {
@@ -23,4 +24,5 @@ export const exerciseFeature = defineSharedFeature({
   initialState: () => ({ clock: initialClock, exercise: initialExerciseState }),
   // The chronogramme's conditions ("inject if no alert to the Préfecture by T+30") look at every event.
   watchers: [watchStimulusConditions],
+  docs: [animatorNotesDoc],
 });

@@ -1,5 +1,6 @@
 import { defineSharedFeature } from '../core/feature.js';
 import { mainCouranteEvents } from './events.js';
+import { mainCouranteDoc } from './doc-kind.js';
 import { initialMainCouranteSummary, type MainCouranteSummary } from './state.js';
 
 declare module '../room-state.js' {
@@ -13,5 +14,6 @@ declare module '../room-state.js' {
 export const mainCouranteFeature = defineSharedFeature({
   id: 'main-courante',
   events: mainCouranteEvents,
+  docs: [mainCouranteDoc],
   initialState: () => ({ mainCourante: initialMainCouranteSummary }),
 });

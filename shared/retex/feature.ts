@@ -1,5 +1,6 @@
 import { defineSharedFeature } from '../core/feature.js';
 import { archiveSealEvents } from './archive-seal.js';
+import { retexDoc } from './doc-kind.js';
 import { initialRetexState, retexCommands, retexEvents, type RetexState } from './release.js';
 
 declare module '../room-state.js' {
@@ -13,5 +14,6 @@ export const retexFeature = defineSharedFeature({
   id: 'retex',
   commands: retexCommands,
   events: [...retexEvents, ...archiveSealEvents],
+  docs: [retexDoc],
   initialState: () => ({ retex: initialRetexState }),
 });

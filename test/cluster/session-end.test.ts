@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { yjsCloseCodes } from '../../shared/main-courante/room-docs.js';
+import { yjsCloseCodes } from '../../shared/core/yjs-protocol.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { connect, createRoom, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendEntries, readEntries } from '../../shared/main-courante/doc.js';
-import { yjsCloseCodes } from '../../shared/main-courante/room-docs.js';
+import { yjsCloseCodes } from '../../shared/core/yjs-protocol.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
 import { authorOf, entry, openMainCourante, sleep, waitFor, type StockClient } from './yjs-clients.js';

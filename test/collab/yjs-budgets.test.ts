@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limits } from '../../shared/core/limits.js';
-import { yjsCloseCodes } from '../../shared/main-courante/room-docs.js';
+import { yjsCloseCodes } from '../../shared/core/yjs-protocol.js';
 import { BucketMap, TokenBucket } from '../../server/collab/token-bucket.js';
 import { YjsBudgets } from '../../server/collab/yjs-budgets.js';
 

@@ -5,7 +5,7 @@ import type { TestServer } from '../helpers/server.js';
 import type { TestRoom } from '../helpers/room.js';
 import { newRecordId } from '../../shared/main-courante/doc.js';
 import type { EntryType, MainCouranteEntry } from '../../shared/main-courante/entry.js';
-import { yjsRoomPath } from '../../shared/main-courante/room-docs.js';
+import { yjsRoomPath } from '../../shared/core/yjs-protocol.js';
 import { requestYjsTicket, ticketedWebSocket } from '../../client/collab/ticketed-websocket.js';
 
 /** A stock `y-websocket` client, as a third-party tool would use it. */

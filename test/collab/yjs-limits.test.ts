@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { limits } from '../../shared/core/limits.js';
 import { appendEntries, entriesOf, readEntries } from '../../shared/main-courante/doc.js';
-import { yjsCloseCodes } from '../../shared/main-courante/room-docs.js';
+import { yjsCloseCodes } from '../../shared/core/yjs-protocol.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
 import { authorOf, entry, openMainCourante, sleep, stockClient, ticketFor, waitFor, yjsUrl, type StockClient } from './yjs-clients.js';

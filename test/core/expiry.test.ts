@@ -3,7 +3,7 @@ import { startServer, type TestServer } from '../helpers/server.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { connect, createRoom, type TestClient, type TestRoom } from '../helpers/room.js';
 import { stockClient, waitFor } from '../collab/yjs-clients.js';
-import { yjsCloseCodes } from '../../shared/main-courante/room-docs.js';
+import { yjsCloseCodes } from '../../shared/core/yjs-protocol.js';
 import { expectConnectRefused } from './support.js';
 
 const minute = 60_000;

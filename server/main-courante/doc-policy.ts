@@ -1,30 +1,14 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
 import type { Now } from '../../shared/core/define.js';
-import type { EventDraft } from '../../shared/core/events.js';
-import type { Actor, Role } from '../../shared/core/roles.js';
-import { describeZodError } from '../../shared/core/errors.js';
 import { limits } from '../../shared/core/limits.js';
 import { entriesOf, flagsOf, mainCouranteRoots, receiptsOf } from '../../shared/main-courante/doc.js';
-import {
-  MainCouranteEntry,
-  SignificanceFlag,
-  isAuthoredBy,
-  lateAfterMs,
-  maxClockAheadMs,
-  type EntryAuthor,
-  type Receipt,
-} from '../../shared/main-courante/entry.js';
+import type { EntryAuthor, MainCouranteEntry, Receipt, SignificanceFlag } from '../../shared/main-courante/entry.js';
+import { batchRefusal, mirroredIds, mirrorsOf, readEntry, readFlag, receiptFor, type RecordBatch } from '../../shared/main-courante/rules.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
 import type { SessionRecord } from '../store/types.js';
 import type { Logger } from '../ops/logger.js';
-import { UpdateRefused, requireComplete, type AcceptedUpdate, type DocPolicy, type UpdateSender } from './doc-policy.js';
-import type { ParentRef, UpdateInspector } from './update-inspector.js';
-
-interface Batch {
-  entries: MainCouranteEntry[];
-  flags: SignificanceFlag[];
-}
+import { UpdateRefused, requireComplete, type AcceptedUpdate, type DocPolicy, type UpdateSender } from '../collab/doc-policy.js';
+import type { ParentRef, UpdateInspector } from '../collab/update-inspector.js';
 
 const refuse = (message: string) => new UpdateRefused(message);
 
@@ -35,18 +19,11 @@ function describeParent(parent: ParentRef): string {
 
 const authorOf = (session: SessionRecord): EntryAuthor => ({ sessionId: session.id, name: session.name, role: session.role, cell: session.cell });
 
-const actorOf = (record: { sessionId: string; author: string; role: Role; cell: string | null }): Actor => ({
-  kind: 'participant',
-  sessionId: record.sessionId,
-  name: record.author,
-  role: record.role,
-  ...(record.cell ? { cell: record.cell } : {}),
-});
-
 /**
  * The main courante is append-only, and the server enforces it on every update before applying it:
- * no deletion, no item anywhere but at the end of `entries` and `flags` (see `readBatch`), each a valid JSON record written
- * in the sender's own name, ids never reused, corrections and flags pointing at entries that exist. The server
+ * no deletion, no item anywhere but at the end of `entries` and `flags` (see `readBatch`: the Yjs decoding
+ * lives here), each record then checked by the main courante's rules (`shared/main-courante/rules.ts`: valid,
+ * in the sender's own name, ids never reused, corrections and flags pointing at entries that exist). The server
  * adds a receipt per entry in the same transaction, then mirrors each accepted entry into the room log.
  */
 export class MainCourantePolicy implements DocPolicy {
@@ -84,7 +61,8 @@ export class MainCourantePolicy implements DocPolicy {
     }
     const batch = this.readBatch(inspector, authorOf(sender.session));
     const now = this.runtime.now();
-    this.checkBatch(batch, now);
+    const refusal = batchRefusal(batch, { entries: this.entries, flagIds: this.flagIds }, now, this.runtime.state.room.createdAt);
+    if (refusal) throw refuse(refusal);
     const overBudget = sender.budget?.records(batch.entries.length + batch.flags.length);
     if (overBudget) throw new UpdateRefused(overBudget.reason, 'rateLimited');
     const receipts = new Map(batch.entries.map((e) => [e.id, receiptFor(e, now, sender.viaSync)]));
@@ -101,8 +79,8 @@ export class MainCourantePolicy implements DocPolicy {
     };
   }
 
-  private readBatch(inspector: UpdateInspector, author: EntryAuthor): Batch {
-    const batch: Batch = { entries: [], flags: [] };
+  private readBatch(inspector: UpdateInspector, author: EntryAuthor): RecordBatch {
+    const batch: RecordBatch = { entries: [], flags: [] };
     // Counted before anything is parsed: a batch of thousands of records costs nothing to refuse.
     const records = inspector.inspection.newItems.reduce((n, { item, offset }) => n + Math.max(0, item.length - offset), 0);
     if (records > limits.maxRecordsPerYjsUpdate) {
@@ -122,55 +100,27 @@ export class MainCourantePolicy implements DocPolicy {
         throw refuse('Insertion refusée : la main courante est en ajout seul, une entrée ne se place jamais avant une entrée existante.');
       }
       for (const value of item.content.arr.slice(offset)) {
-        if (root === mainCouranteRoots.entries) batch.entries.push(parseRecord(MainCouranteEntry, value, author, 'entrée'));
-        else batch.flags.push(parseRecord(SignificanceFlag, value, author, 'signalement'));
+        if (root === mainCouranteRoots.entries) {
+          const read = readEntry(value, author);
+          if ('refusal' in read) throw refuse(read.refusal);
+          batch.entries.push(read.record);
+        } else {
+          const read = readFlag(value, author);
+          if ('refusal' in read) throw refuse(read.refusal);
+          batch.flags.push(read.record);
+        }
       }
     }
     return batch;
   }
 
-  private checkBatch(batch: Batch, now: Now): void {
-    const ids = new Set<string>();
-    const createdAt = this.runtime.state.room.createdAt;
-    for (const entry of batch.entries) {
-      if (this.entries.has(entry.id) || ids.has(entry.id)) throw refuse(`Identifiant d'entrée déjà utilisé : ${entry.id}.`);
-      ids.add(entry.id);
-      if (entry.authoredAt > now.wallTime + maxClockAheadMs || entry.authoredAt < createdAt - maxClockAheadMs) {
-        throw refuse(`Heure de saisie invraisemblable pour l'entrée ${entry.id} : vérifiez l'horloge de l'appareil.`);
-      }
-      if (entry.corrects !== null && !this.entries.has(entry.corrects) && !ids.has(entry.corrects)) {
-        throw refuse(`L'entrée corrigée ${entry.corrects} n'existe pas.`);
-      }
-    }
-    for (const flag of batch.flags) {
-      if (this.flagIds.has(flag.id) || ids.has(flag.id)) throw refuse(`Identifiant de signalement déjà utilisé : ${flag.id}.`);
-      ids.add(flag.id);
-      if (!this.entries.has(flag.entryId) && !batch.entries.some((e) => e.id === flag.entryId)) {
-        throw refuse(`L'entrée signalée ${flag.entryId} n'existe pas.`);
-      }
-    }
-  }
-
   /** Appends the accepted records to the room log, each with its author as actor. */
-  private async mirror(batch: Batch, receipts: Map<string, Receipt>, now: Now): Promise<void> {
-    const drafts: Array<{ actor: Actor; draft: EventDraft }> = [
-      ...batch.entries.map((entry) => ({
-        actor: actorOf(entry),
-        draft: { type: 'mainCourante.entryAdded', payload: { entry, receipt: receipts.get(entry.id)! }, visibility: 'all' as const },
-      })),
-      ...batch.flags.map((flag) => ({
-        actor: actorOf(flag),
-        draft: { type: 'mainCourante.entryFlagged', payload: { flag, entry: this.entries.get(flag.entryId)!, receivedAt: now.wallTime }, visibility: 'all' as const },
-      })),
-    ];
-    if (drafts.length === 0) return;
+  private async mirror(batch: RecordBatch, receipts: Map<string, Receipt>, now: Now): Promise<void> {
+    const mirrors = mirrorsOf(batch, receipts, this.entries, now);
     try {
       // One append per record, keyed by the record's id: a record mirrored twice (a crash between storing and
       // mirroring, two instances recovering at once) is stored once in the log.
-      for (const { actor, draft } of drafts) {
-        const { flag, entry } = draft.payload as { flag?: { id: string }; entry: { id: string } };
-        await this.runtime.appendSystem(() => [draft], actor, `mc:${(flag ?? entry).id}`);
-      }
+      for (const { actor, draft, commandId } of mirrors) await this.runtime.appendSystem(() => [draft], actor, commandId);
     } catch (error) {
       this.logger.error({ err: error, roomId: this.runtime.id }, 'main courante: mirror into the room log failed');
     }
@@ -187,15 +137,11 @@ export class MainCourantePolicy implements DocPolicy {
     // Each record is mirrored once: equal counts mean nothing is missing, and the log need not be read.
     const summary = this.runtime.state.mainCourante;
     if (summary.count >= atLoad.length && summary.flagCount >= flagsAtLoad.length) return;
-    const mirrored = new Set<string>();
-    for (const event of await this.runtime.eventsFor({ role: 'director' }, 0)) {
-      if (event.type === 'mainCourante.entryAdded') mirrored.add((event.payload as { entry: { id: string } }).entry.id);
-      if (event.type === 'mainCourante.entryFlagged') mirrored.add((event.payload as { flag: { id: string } }).flag.id);
-    }
+    const mirrored = mirroredIds(await this.runtime.eventsFor({ role: 'director' }, 0));
     const stored = receiptsOf(doc);
     const now = this.runtime.now();
     // One append per author (the actor of a mirror event is the author), in the order the entries were stored.
-    const batches = new Map<string, Batch>();
+    const batches = new Map<string, RecordBatch>();
     const batchOf = (sessionId: string) => batches.get(sessionId) ?? batches.set(sessionId, { entries: [], flags: [] }).get(sessionId)!;
     for (const entry of atLoad) if (!mirrored.has(entry.id)) batchOf(entry.sessionId).entries.push(entry);
     for (const flag of flagsAtLoad) if (!mirrored.has(flag.id)) batchOf(flag.sessionId).flags.push(flag);
@@ -204,20 +150,4 @@ export class MainCourantePolicy implements DocPolicy {
       await this.mirror(batch, receipts, now);
     }
   }
-}
-
-function parseRecord<T extends { sessionId: string; author: string; role: Role; cell: string | null }>(
-  schema: z.ZodType<T>,
-  value: unknown,
-  author: EntryAuthor,
-  what: string,
-): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw refuse(`Contenu invalide (${what}) : ${describeZodError(parsed.error)}`);
-  if (!isAuthoredBy(parsed.data, author)) throw refuse(`Écriture au nom d'une autre session refusée (${what}).`);
-  return parsed.data;
-}
-
-function receiptFor(entry: MainCouranteEntry, now: Now, viaSync: boolean): Receipt {
-  return { receivedAt: now.wallTime, receivedExerciseTime: now.exerciseTime, late: viaSync || now.wallTime - entry.authoredAt > lateAfterMs };
 }
