@@ -1,20 +1,24 @@
 import type { AnyCommandSpec, AnyEventSpec, CommandSpec, EventSpec } from './core/define.js';
 import type { RoomEvent } from './core/events.js';
 import type { RoomState } from './room-state.js';
+import type { SharedFeature } from './core/feature.js';
 import { sharedFeatures } from './features.js';
+
+/** The features as the registry reads them (their literal types matter only to `shared/commands.ts`). */
+const features: readonly SharedFeature[] = sharedFeatures;
 
 /**
  * The one registry of the domain: every command a participant may send and every event a room's log may hold,
  * gathered from the features (`shared/features.ts`). Server, client, docs and tests all read it from here.
  */
-export const commandSpecs: readonly AnyCommandSpec[] = sharedFeatures.flatMap((f) => f.commands ?? []);
-export const eventSpecs: readonly AnyEventSpec[] = sharedFeatures.flatMap((f) => f.events ?? []);
+export const commandSpecs: readonly AnyCommandSpec[] = features.flatMap((f) => f.commands ?? []);
+export const eventSpecs: readonly AnyEventSpec[] = features.flatMap((f) => f.events ?? []);
 
 /**
  * Reducers that look at every event whatever its type, after the event's own reducer
  * (e.g. the chronogramme's conditions: "inject if no alert to the Préfecture by T+30").
  */
-const eventWatchers: ReadonlyArray<(state: RoomState, event: RoomEvent) => RoomState> = sharedFeatures.flatMap((f) => f.watchers ?? []);
+const eventWatchers: ReadonlyArray<(state: RoomState, event: RoomEvent) => RoomState> = features.flatMap((f) => f.watchers ?? []);
 
 const commandsByType = new Map(commandSpecs.map((spec) => [spec.type, spec]));
 const eventsByType = new Map(eventSpecs.map((spec) => [spec.type, spec]));

@@ -12,4 +12,4 @@ import { alertChainFeature } from './alert-chain/feature.js';
  * and one line here (and one in `server/features.ts` and `client/features.ts`): see docs/architecture.md.
  * The order is the order of the command and event lists (protocol docs) and of the watchers.
  */
-export const sharedFeatures: readonly SharedFeature[] = [roomFeature, exerciseFeature, careMapFeature, retexFeature, mainCouranteFeature, commsFeature, alertChainFeature];
+export const sharedFeatures = [roomFeature, exerciseFeature, careMapFeature, retexFeature, mainCouranteFeature, commsFeature, alertChainFeature] as const satisfies readonly SharedFeature[];

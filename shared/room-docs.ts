@@ -1,6 +1,10 @@
 import type { DocAccess, RoomDocRef } from './core/room-doc.js';
 import type { Role } from './core/roles.js';
+import type { SharedFeature } from './core/feature.js';
 import { sharedFeatures } from './features.js';
+
+/** The features as the registry reads them (their literal types matter only to `shared/commands.ts`). */
+const features: readonly SharedFeature[] = sharedFeatures;
 import type { RoomState } from './room-state.js';
 
 /**
@@ -8,7 +12,7 @@ import type { RoomState } from './room-state.js';
  * own folder: `shared/main-courante/doc-kind.ts`, `shared/comms/doc-kind.ts`…), so that the client shows the
  * same rights the server enforces.
  */
-const kinds = sharedFeatures.flatMap((f) => f.docs ?? []);
+const kinds = features.flatMap((f) => f.docs ?? []);
 const kindsByName = new Map(kinds.map((k) => [k.kind, k]));
 
 /** The document a name stands for in this room, or null when the room has no such document. */

@@ -1,4 +1,8 @@
+import type { SharedFeature } from './core/feature.js';
 import { sharedFeatures } from './features.js';
+
+/** The features as the registry reads them (their literal types matter only to `shared/commands.ts`). */
+const features: readonly SharedFeature[] = sharedFeatures;
 
 /**
  * The state of a room as one audience sees it: a pure projection of the events visible to it.
@@ -12,5 +16,5 @@ export interface RoomState {
 }
 
 export function initialRoomState(roomId: string): RoomState {
-  return Object.assign({ seq: 0 }, ...sharedFeatures.map((f) => f.initialState?.(roomId) ?? {})) as RoomState;
+  return Object.assign({ seq: 0 }, ...features.map((f) => f.initialState?.(roomId) ?? {})) as RoomState;
 }

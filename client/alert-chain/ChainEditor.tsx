@@ -4,6 +4,7 @@ import type { ChainActor, ChainLinkTemplate } from '../../shared/alert-chain/tem
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
+import type { PayloadOf } from '../../shared/commands.js';
 
 type Props = Pick<SectionProps, 'state' | 'send'>;
 
@@ -11,7 +12,7 @@ type Props = Pick<SectionProps, 'state' | 'send'>;
 export function ChainEditor({ state, send }: Props) {
   const { t } = useT();
   const { error, run } = useCommand(send);
-  const edit = (payload: unknown) => run('alertChain.editTemplate', payload);
+  const edit = (payload: PayloadOf<'alertChain.editTemplate'>) => run('alertChain.editTemplate', payload);
   return (
     <details className="ac-editor" data-testid="alert-chain-editor">
       <summary>{t('alertChain.edit.title')}</summary>

@@ -5,6 +5,7 @@ import { findActor, type ChainLink } from '../../shared/alert-chain/state.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { useCommand } from '../room/hooks/useCommand.js';
+import type { CommandType, PayloadOf } from '../../shared/commands.js';
 
 type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { link: ChainLink };
 type Form = 'alert' | 'correct' | null;
@@ -18,7 +19,7 @@ export function LinkActions({ state, me, send, link }: Props) {
   const [form, setForm] = useState<Form>(null);
   const { busy, error, run } = useCommand(send);
 
-  const submit = async (type: string, payload: unknown): Promise<void> => {
+  const submit = async <K extends CommandType>(type: K, payload: PayloadOf<K>): Promise<void> => {
     if (await run(type, payload)) setForm(null);
   };
 

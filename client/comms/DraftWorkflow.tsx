@@ -17,25 +17,25 @@ export function DraftWorkflow({ draft, props }: { draft: Draft; props: SectionPr
   const validator = validatesComms(props.me, props.state);
   const sealed = draft.sealed?.cycle === draft.cycle ? draft.sealed : null;
 
-  const run = (type: string, payload: Record<string, unknown>) => command.run(type, { draftId: draft.id, ...payload });
+  const draftId = draft.id;
 
   return (
     <div className="draft-workflow">
       {writer && (draft.status === 'brouillon' || draft.status === 'a_reprendre') && (
-        <button onClick={() => run('comms.submit', {})} data-testid="draft-submit">
+        <button onClick={() => command.run('comms.submit', { draftId })} data-testid="draft-submit">
           {t('comms.submit')}
         </button>
       )}
       {validator && draft.status === 'soumis' && sealed && (
         <>
-          <button onClick={() => run('comms.validate', { hash: sealed.hash })} data-testid="draft-validate">
+          <button onClick={() => command.run('comms.validate', { draftId, hash: sealed.hash })} data-testid="draft-validate">
             {t('comms.validate')}
           </button>
           <form
             className="inline-form"
             onSubmit={async (e) => {
               e.preventDefault();
-              if (await run('comms.requestChanges', { comments })) setComments('');
+              if (await command.run('comms.requestChanges', { draftId, comments })) setComments('');
             }}
           >
             <label>
@@ -49,12 +49,12 @@ export function DraftWorkflow({ draft, props }: { draft: Draft; props: SectionPr
         </>
       )}
       {writer && draft.status === 'valide' && (
-        <button onClick={() => run('comms.publish', {})} data-testid="draft-publish">
+        <button onClick={() => command.run('comms.publish', { draftId })} data-testid="draft-publish">
           {props.state.room.mode === 'exercise' ? t('comms.publish.exercise') : t('comms.publish')}
         </button>
       )}
       {writer && (draft.status === 'valide' || draft.status === 'publie') && (
-        <button className="link" onClick={() => run('comms.reopen', {})} data-testid="draft-reopen">
+        <button className="link" onClick={() => command.run('comms.reopen', { draftId })} data-testid="draft-reopen">
           {t('comms.reopen')}
         </button>
       )}

@@ -1,4 +1,5 @@
 import { useT } from '../i18n/index.js';
+import type { CommandType, PayloadOf } from '../../shared/commands.js';
 import type { SectionProps } from './section.js';
 import { refusalText } from './hooks/useCommand.js';
 
@@ -6,17 +7,17 @@ import { refusalText } from './hooks/useCommand.js';
 export function ClockControls(props: SectionProps & { onError(message: string | null): void }) {
   const { t } = useT();
   const { clock } = props.state;
-  const run = async (type: string, payload: unknown = {}) => {
+  const run = async <K extends CommandType>(type: K, payload: PayloadOf<K>) => {
     const ack = await props.send(type, payload);
     props.onError(refusalText(t, ack));
   };
   return (
     <div className="clock-controls" data-testid="clock-controls">
-      {clock.status === 'not_started' && <button onClick={() => run('clock.start')}>{t('clock.start')}</button>}
-      {clock.status === 'running' && <button onClick={() => run('clock.pause')}>{t('clock.pause')}</button>}
-      {clock.status === 'paused' && <button onClick={() => run('clock.resume')}>{t('clock.resume')}</button>}
+      {clock.status === 'not_started' && <button onClick={() => run('clock.start', {})}>{t('clock.start')}</button>}
+      {clock.status === 'running' && <button onClick={() => run('clock.pause', {})}>{t('clock.pause')}</button>}
+      {clock.status === 'paused' && <button onClick={() => run('clock.resume', {})}>{t('clock.resume')}</button>}
       {clock.status !== 'ended' && clock.status !== 'not_started' && (
-        <button className="danger" onClick={() => run('clock.end')}>
+        <button className="danger" onClick={() => run('clock.end', {})}>
           {t('clock.end')}
         </button>
       )}

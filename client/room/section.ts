@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../shared/core/roles.js';
 import type { CommandAck, PresenceEntry } from '../../shared/protocol.js';
 import type { RoomState } from '../../shared/room-state.js';
+import type { SendCommand } from '../../shared/commands.js';
 
 /** Who is using this page: from the session token, as the server told it in `welcome`. */
 export interface Me {
@@ -19,8 +20,8 @@ export interface SectionProps {
   state: RoomState;
   me: Me;
   presence: PresenceEntry[];
-  /** Sends a command; resolves with the server's ack (never rejects: errors are in the ack). */
-  send(type: string, payload: unknown): Promise<CommandAck>;
+  /** Sends a command, typed from the registry; resolves with the server's ack (never rejects: errors are in the ack). */
+  send: SendCommand<CommandAck>;
   /** The server's clock as best known here (wall ms), for running timers. */
   serverNow(): number;
 }

@@ -51,15 +51,21 @@ export interface EventSpec<P = unknown> {
   is<E extends { type: string; payload: unknown }>(event: E): event is E & { payload: P };
 }
 
-export function defineCommand<S extends z.ZodType>(spec: {
-  type: string;
+/**
+ * A command spec that keeps its literal type and its schema in its type, so that the client's `send` is typed
+ * from the registry (`shared/commands.ts`: `CommandType`, `PayloadOf`).
+ */
+export type TypedCommandSpec<T extends string, S extends z.ZodType> = CommandSpec<z.infer<S>> & { type: T; payload: S };
+
+export function defineCommand<const T extends string, S extends z.ZodType>(spec: {
+  type: T;
   description: string;
   payload: S;
   allowed: readonly Role[];
   example: z.infer<S>;
   decide(ctx: DecideContext<z.infer<S>>): EventDraft[];
-}): CommandSpec<z.infer<S>> {
-  return spec as CommandSpec<z.infer<S>>;
+}): TypedCommandSpec<T, S> {
+  return spec as TypedCommandSpec<T, S>;
 }
 
 export function defineEvent<S extends z.ZodType>(spec: {

@@ -25,4 +25,5 @@ export interface SharedFeature {
 }
 
 /** Identity function that checks a feature's shape where it is written. */
-export const defineSharedFeature = (feature: SharedFeature): SharedFeature => feature;
+/** Checks a feature's shape where it is written, keeping its commands' literal types (for the typed `send`). */
+export const defineSharedFeature = <const F extends SharedFeature>(feature: F): F => feature;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CommandAck } from '../../../shared/protocol.js';
+import type { CommandType, PayloadOf } from '../../../shared/commands.js';
 import { useT, type Translate } from '../../i18n/index.js';
 import type { SectionProps } from '../section.js';
 
@@ -25,7 +26,7 @@ export function useCommand(send: SectionProps['send'], options: { saved?: string
   const { t } = useT();
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<CommandFeedback | null>(null);
-  const run = async (type: string, payload: unknown): Promise<boolean> => {
+  const run = async <K extends CommandType>(type: K, payload: PayloadOf<K>): Promise<boolean> => {
     setBusy(true);
     try {
       const ack = await send(type, payload);
