@@ -1,5 +1,4 @@
-import { Router, type Request } from 'express';
-import { DomainError } from '../../shared/core/errors.js';
+import { Router } from 'express';
 import {
   CreateRoomRequest,
   InvitationRequest,
@@ -16,9 +15,9 @@ import {
   type SessionRevokedResponse,
 } from '../../shared/room/rest.js';
 import type { AccessService } from '../access/access-service.js';
-import { sameSecret } from '../access/secrets.js';
 import type { RoomService } from '../rooms/room-service.js';
 import { bearerToken, parseBody } from './errors.js';
+import { requireOperator } from './operator.js';
 import { presentInvitation, presentRoomSummary, presentSession, presentSessionView } from './rooms-presenters.js';
 import { roomSessions } from './room-session.js';
 
@@ -40,13 +39,8 @@ export function roomsRoutes({ rooms, access, operatorToken, publicUrl }: RoomsRo
   const router = Router();
   const { roomSession, directorSession, directorCaller } = roomSessions({ access, rooms });
 
-  const requireOperator = (req: Request) => {
-    const token = bearerToken(req);
-    if (!token || !sameSecret(token, operatorToken)) throw new DomainError('unauthorized', "Jeton d'opérateur requis.");
-  };
-
   router.post('/rooms', async (req, res) => {
-    requireOperator(req);
+    requireOperator(req, operatorToken);
     const body = parseBody(CreateRoomRequest, req);
     const runtime = await rooms.create(body);
     const director = await access.createInvitation(runtime.id, { role: 'director', label: 'Direction' }, []);
@@ -54,7 +48,7 @@ export function roomsRoutes({ rooms, access, operatorToken, publicUrl }: RoomsRo
   });
 
   router.get('/rooms', async (req, res) => {
-    requireOperator(req);
+    requireOperator(req, operatorToken);
     res.json({ rooms: (await rooms.liveRooms()).map(presentRoomSummary) } satisfies RoomListResponse);
   });
 
