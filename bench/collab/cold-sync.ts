@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnNodeScript, startServerProcess, type NodeProcess } from '../../test/helpers/process.js';
-import { callApi } from '../../test/helpers/server.js';
+import { spawnNodeScript, startServerProcess, type NodeProcess } from '../../tools/process.js';
+import { callApi } from '../../tools/api.js';
 import type { Author } from '../../test/collab/yjs-clients.js';
 import { stopProcess, waitForOutput } from '../lib/child.js';
 import { memoryMiB } from '../lib/proc.js';
