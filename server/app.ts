@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server as SocketServer } from 'socket.io';
 import { limits } from '../shared/core/limits.js';
+import type { MapConfigResponse } from '../shared/care-map/rest.js';
 import type { Config } from './config.js';
 import { AccessService } from './access/access-service.js';
 import { resolveOperatorToken } from './access/operator-token.js';
@@ -84,7 +85,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   app.use('/api/archives', express.json({ limit: limits.maxArchiveBytes }));
   app.use('/api', express.json({ limit: limits.maxRestBodyBytes }));
   app.use('/api', refuseDeepJson);
-  app.get('/api/config', (_req, res) => res.json({ tileUrl: config.MAP_TILE_URL ?? null, tileAttribution: config.MAP_TILE_ATTRIBUTION ?? null }));
+  app.get('/api/config', (_req, res) => res.json({ tileUrl: config.MAP_TILE_URL ?? null, tileAttribution: config.MAP_TILE_ATTRIBUTION ?? null } satisfies MapConfigResponse));
   app.use('/api', roomsRoutes({ rooms, access, operatorToken, publicUrl: url }));
 
   const hub = attachHub({ io, rooms, access, logger, metrics, ...(cluster.presenceOf ? { cluster: { presenceOf: cluster.presenceOf } } : {}) });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { OrsanServer } from './app.js';
 import { joinUrl } from './http/rooms-routes.js';
-import type { InvitationRequest } from './access/access-service.js';
+import type { InvitationRequest } from '../shared/room/rest.js';
 import { readScenario } from './exercise/scenario-files.js';
 
 function scenarioTitle(server: OrsanServer, id: string): string {

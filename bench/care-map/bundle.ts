@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../../test/helpers/process.js';
+import { repoRoot } from '../../tools/process.js';
 
 /** Newest modification time of any file under `dir` (ms). */
 function newestMtime(dir: string): number {

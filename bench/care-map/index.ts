@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { defaultRegionsDir, readRegion } from '../../server/care-map/region.js';
-import { startServerProcess } from '../../test/helpers/process.js';
+import { startServerProcess } from '../../tools/process.js';
 import { describeMachine } from '../lib/machine.js';
 import { cpuWindow, memoryMiB } from '../lib/proc.js';
 import { contention, loadAverage, writeResults } from '../lib/results.js';

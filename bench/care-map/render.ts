@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { callApi } from '../../test/helpers/server.js';
+import { callApi } from '../../tools/api.js';
 import { createBenchRoom } from '../cluster/sockets.js';
 
 /** Debian's Chromium with the flags of the brief (closed network: no background calls). */

@@ -1,4 +1,4 @@
-import { createTestSchema, requireRedis, TEST_DATABASE_URL, TEST_REDIS_URL } from '../../test/store/pg-env.js';
+import { createTestSchema, requireRedis, TEST_DATABASE_URL, TEST_REDIS_URL } from '../../tools/pg-env.js';
 import { describeMachine } from '../lib/machine.js';
 import { contention, loadAverage, writeResults } from '../lib/results.js';
 import { median } from '../lib/stats.js';

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { spawnNodeScript, startServerProcess, type NodeProcess, type ServerProcess } from '../../test/helpers/process.js';
-import { OPERATOR_TOKEN } from '../../test/helpers/server.js';
+import { spawnNodeScript, startServerProcess, type NodeProcess, type ServerProcess } from '../../tools/process.js';
+import { OPERATOR_TOKEN } from '../../tools/api.js';
 import { stopProcess, waitForOutput } from '../lib/child.js';
 import { cpuSeconds, cpuWindow, memoryMiB } from '../lib/proc.js';
 import { contention } from '../lib/results.js';

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Role } from '../../shared/core/roles.js';
-import { callApi } from '../../test/helpers/server.js';
+import { callApi } from '../../tools/api.js';
 
 /**
  * Socket and session plumbing shared by the load processes of the exercise, care-map and cluster suites:

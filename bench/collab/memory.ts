@@ -1,4 +1,4 @@
-import { spawnNodeScript, type NodeProcess } from '../../test/helpers/process.js';
+import { spawnNodeScript, type NodeProcess } from '../../tools/process.js';
 import { stopProcess, waitForOutput } from '../lib/child.js';
 import { loadCpu } from '../cluster/measure.js';
 import type { MemoryConfig } from './memory-client.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { spawnNodeScript, startServerProcess, type NodeProcess } from '../../test/helpers/process.js';
+import { spawnNodeScript, startServerProcess, type NodeProcess } from '../../tools/process.js';
 import { stopProcess, waitForOutput } from '../lib/child.js';
 import { cpuWindow, memoryMiB } from '../lib/proc.js';
 import { contention } from '../lib/results.js';

@@ -1,5 +1,5 @@
-import { OPERATOR_TOKEN } from '../../test/helpers/server.js';
-import { spawnNodeScript, startServerProcess, type NodeProcess } from '../../test/helpers/process.js';
+import { OPERATOR_TOKEN } from '../../tools/api.js';
+import { spawnNodeScript, startServerProcess, type NodeProcess } from '../../tools/process.js';
 import { stopProcess, waitForOutput } from '../lib/child.js';
 import { cpuWindow, memoryMiB } from '../lib/proc.js';
 import { contention } from '../lib/results.js';

@@ -1,4 +1,4 @@
-import { spawnNodeScript } from '../../test/helpers/process.js';
+import { spawnNodeScript } from '../../tools/process.js';
 import { waitForOutput } from '../lib/child.js';
 import { describeMachine } from '../lib/machine.js';
 import { contention, loadAverage, writeResults } from '../lib/results.js';

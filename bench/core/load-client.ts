@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { callApi } from '../../test/helpers/server.js';
+import { callApi } from '../../tools/api.js';
 import { summarise, type LatencySummary } from '../lib/stats.js';
 
 /**

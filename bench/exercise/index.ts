@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnNodeScript, startServerProcess, type NodeProcess } from '../../test/helpers/process.js';
-import { OPERATOR_TOKEN } from '../../test/helpers/server.js';
+import { spawnNodeScript, startServerProcess, type NodeProcess } from '../../tools/process.js';
+import { OPERATOR_TOKEN } from '../../tools/api.js';
 import { stopProcess, waitForOutput } from '../lib/child.js';
 import { describeMachine } from '../lib/machine.js';
 import { cpuWindow, memoryMiB } from '../lib/proc.js';

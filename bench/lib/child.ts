@@ -1,4 +1,4 @@
-import type { NodeProcess } from '../../test/helpers/process.js';
+import type { NodeProcess } from '../../tools/process.js';
 
 /** Resolves with the first match of `pattern` in the process output; rejects on exit or timeout. */
 export async function waitForOutput(proc: NodeProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {

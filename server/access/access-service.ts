@@ -1,29 +1,11 @@
-import { z } from 'zod';
 import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
 import { limits } from '../../shared/core/limits.js';
 import { CellId, Role } from '../../shared/core/roles.js';
+import type { InvitationRequest } from '../../shared/room/rest.js';
 import type { AccessStore, InvitationRecord, SessionRecord } from '../store/types.js';
 import { hashSecret, newId, newInvitationCode, newToken, normaliseCode } from './secrets.js';
 import { ExpiryWatch } from './expiry-watch.js';
 import { systemClock, type WallClock } from './wall-clock.js';
-
-export const InvitationRequest = z
-  .object({
-    role: Role,
-    cell: CellId.optional(),
-    label: z.string().trim().max(120).optional(),
-    expiresAt: z.iso.datetime({ offset: true }).optional(),
-  })
-  .refine((r) => (r.role === 'player') === (r.cell !== undefined), {
-    message: 'une invitation de joueur nomme sa cellule, et seulement elle',
-    path: ['cell'],
-  });
-export type InvitationRequest = z.infer<typeof InvitationRequest>;
-
-export const JoinRequest = z.object({
-  code: z.string().trim().min(8).max(64),
-  name: z.string().trim().min(1).max(80),
-});
 
 /** Why a session ended while its connections may still be open. */
 export type SessionEnd = 'revoked' | 'expired';
@@ -144,10 +126,16 @@ export class AccessService {
     return session.expiresAt !== null && session.expiresAt <= this.clock.now();
   }
 
-  /** A director's session on `roomId`, or the error that says why not. */
-  async authenticateDirector(token: string | undefined, roomId: string): Promise<SessionRecord> {
+  /** A live session on `roomId` (a token of another room is `forbidden`), or the error that says why not. */
+  async authenticateInRoom(token: string | undefined, roomId: string): Promise<SessionRecord> {
     const session = await this.authenticate(token);
     if (session.roomId !== roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
+    return session;
+  }
+
+  /** A director's session on `roomId`, or the error that says why not. */
+  async authenticateDirector(token: string | undefined, roomId: string): Promise<SessionRecord> {
+    const session = await this.authenticateInRoom(token, roomId);
     if (session.role !== 'director') throw forbidden('Réservé au directeur de la salle.');
     return session;
   }

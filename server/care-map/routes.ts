@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { RegionListResponse } from '../../shared/care-map/rest.js';
 import { regionLoaderFor, regionsDirFor, type RegionLoader } from './region.js';
 
 /**
@@ -14,10 +15,11 @@ export function careMapRouter(options: { scenariosDir?: string | undefined; regi
   const router = Router();
 
   router.get('/regions', async (_req, res) => {
-    res.json({ regions: await regions.list() });
+    res.json({ regions: await regions.list() } satisfies RegionListResponse);
   });
 
   router.get('/regions/:region', async (req, res) => {
+    // `json` is the region's `RegionResponse` (shared/care-map/rest.ts), serialised once when first loaded.
     const { json } = await regions.load(req.params.region);
     res.set('Cache-Control', 'no-cache').type('json').send(json);
   });

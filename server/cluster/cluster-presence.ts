@@ -2,6 +2,7 @@ import type { Server } from 'socket.io';
 import type { PresenceEntry } from '../../shared/protocol.js';
 import type { SessionRecord } from '../store/types.js';
 import { roomChannel } from '../realtime/channels.js';
+import { presenceOf } from '../access/session-views.js';
 
 /** Beyond this, a dead instance is being waited for: the caller falls back to this instance's own list. */
 const FETCH_TIMEOUT_MS = 2000;
@@ -19,7 +20,7 @@ export function clusterPresence(io: Server): (roomId: string) => Promise<Presenc
       if (!session) continue;
       const entry = entries.get(session.id);
       if (entry) entry.connections += 1;
-      else entries.set(session.id, { sessionId: session.id, name: session.name, role: session.role, ...(session.cell ? { cell: session.cell } : {}), connections: 1 });
+      else entries.set(session.id, presenceOf(session, 1));
     }
     return [...entries.values()];
   };

@@ -1,18 +1,25 @@
-import { Router, type Request } from 'express';
-import { z } from 'zod';
-import { DomainError } from '../../shared/core/errors.js';
-import { limits } from '../../shared/core/limits.js';
-import { RoomMode } from '../../shared/room/state.js';
-import { AccessService, InvitationRequest, JoinRequest } from '../access/access-service.js';
-import { sameSecret } from '../access/secrets.js';
+import { Router } from 'express';
+import {
+  CreateRoomRequest,
+  InvitationRequest,
+  JoinRequest,
+  type CreateRoomResponse,
+  type InvitationCreatedResponse,
+  type InvitationListResponse,
+  type InvitationRevokedResponse,
+  type JoinResponse,
+  type RoomListResponse,
+  type RoomStateResponse,
+  type SessionListResponse,
+  type SessionResponse,
+  type SessionRevokedResponse,
+} from '../../shared/room/rest.js';
+import type { AccessService } from '../access/access-service.js';
 import type { RoomService } from '../rooms/room-service.js';
 import { bearerToken, parseBody } from './errors.js';
-
-export const CreateRoomRequest = z.object({
-  mode: RoomMode,
-  title: z.string().trim().min(1).max(limits.maxTitleLength),
-  scenario: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
-});
+import { requireOperator } from './operator.js';
+import { presentInvitation, presentRoomSummary, presentSession, presentSessionView } from './rooms-presenters.js';
+import { roomSessions } from './room-session.js';
 
 export interface RoomsRoutesDeps {
   rooms: RoomService;
@@ -30,74 +37,65 @@ export const joinUrl = (base: string, code: string) => `${base}/join/${encodeURI
  */
 export function roomsRoutes({ rooms, access, operatorToken, publicUrl }: RoomsRoutesDeps): Router {
   const router = Router();
-
-  const requireOperator = (req: Request) => {
-    const token = bearerToken(req);
-    if (!token || !sameSecret(token, operatorToken)) throw new DomainError('unauthorized', "Jeton d'opérateur requis.");
-  };
+  const { roomSession, directorSession, directorCaller } = roomSessions({ access, rooms });
 
   router.post('/rooms', async (req, res) => {
-    requireOperator(req);
+    requireOperator(req, operatorToken);
     const body = parseBody(CreateRoomRequest, req);
     const runtime = await rooms.create(body);
     const director = await access.createInvitation(runtime.id, { role: 'director', label: 'Direction' }, []);
-    res.status(201).json({ roomId: runtime.id, directorCode: director.code, directorUrl: joinUrl(publicUrl(), director.code) });
+    res.status(201).json({ roomId: runtime.id, directorCode: director.code, directorUrl: joinUrl(publicUrl(), director.code) } satisfies CreateRoomResponse);
   });
 
   router.get('/rooms', async (req, res) => {
-    requireOperator(req);
-    const all = await Promise.all((await rooms.liveRooms()).map((r) => ({ roomId: r.id, title: r.state.room.title, mode: r.state.room.mode, createdAt: r.state.room.createdAt })));
-    res.json({ rooms: all });
+    requireOperator(req, operatorToken);
+    res.json({ rooms: (await rooms.liveRooms()).map(presentRoomSummary) } satisfies RoomListResponse);
   });
 
   router.post('/join', async (req, res) => {
     const { code, name } = parseBody(JoinRequest, req);
     const { token, session } = await access.join(code, name);
-    res.status(201).json({ token, roomId: session.roomId, role: session.role, cell: session.cell, name: session.name, sessionId: session.id });
+    res.status(201).json({ token, ...presentSession(session) } satisfies JoinResponse);
   });
 
   router.get('/session', async (req, res) => {
     const session = await access.authenticate(bearerToken(req));
-    res.json({ roomId: session.roomId, role: session.role, cell: session.cell, name: session.name, sessionId: session.id });
+    res.json(presentSession(session) satisfies SessionResponse);
   });
 
   router.get('/rooms/:roomId/state', async (req, res) => {
-    const session = await access.authenticate(bearerToken(req));
-    if (session.roomId !== req.params.roomId) throw new DomainError('forbidden', "Ce jeton n'appartient pas à cette salle.");
-    const runtime = await rooms.get(session.roomId);
-    const viewer = { role: session.role, ...(session.cell ? { cell: session.cell } : {}) };
+    const { runtime, viewer } = await roomSession(req);
     const state = await runtime.exclusive(() => runtime.stateFor(viewer));
-    res.json({ state, headSeq: runtime.state.seq });
+    res.json({ state, headSeq: runtime.state.seq } satisfies RoomStateResponse);
   });
 
   router.post('/rooms/:roomId/invitations', async (req, res) => {
-    await access.authenticateDirector(bearerToken(req), req.params.roomId);
+    const { runtime } = await directorSession(req);
     const body = parseBody(InvitationRequest, req);
-    const runtime = await rooms.get(req.params.roomId);
     const invitation = await access.createInvitation(runtime.id, body, runtime.state.room.cells.map((c) => c.id));
-    res.status(201).json({ ...invitation, url: joinUrl(publicUrl(), invitation.code) });
+    res.status(201).json({ ...invitation, url: joinUrl(publicUrl(), invitation.code) } satisfies InvitationCreatedResponse);
   });
 
   router.get('/rooms/:roomId/invitations', async (req, res) => {
-    await access.authenticateDirector(bearerToken(req), req.params.roomId);
-    res.json({ invitations: await access.listInvitations(req.params.roomId) });
+    await directorCaller(req);
+    res.json({ invitations: (await access.listInvitations(req.params.roomId)).map(presentInvitation) } satisfies InvitationListResponse);
   });
 
   router.delete('/rooms/:roomId/invitations/:id', async (req, res) => {
-    await access.authenticateDirector(bearerToken(req), req.params.roomId);
+    await directorCaller(req);
     const revokedSessions = await access.revokeInvitation(req.params.roomId, req.params.id);
-    res.json({ revoked: true, revokedSessions });
+    res.json({ revoked: true, revokedSessions } satisfies InvitationRevokedResponse);
   });
 
   router.get('/rooms/:roomId/sessions', async (req, res) => {
-    await access.authenticateDirector(bearerToken(req), req.params.roomId);
-    res.json({ sessions: await access.listSessions(req.params.roomId) });
+    await directorCaller(req);
+    res.json({ sessions: (await access.listSessions(req.params.roomId)).map(presentSessionView) } satisfies SessionListResponse);
   });
 
   router.delete('/rooms/:roomId/sessions/:id', async (req, res) => {
-    await access.authenticateDirector(bearerToken(req), req.params.roomId);
+    await directorCaller(req);
     await access.revokeSession(req.params.roomId, req.params.id);
-    res.json({ revoked: true });
+    res.json({ revoked: true } satisfies SessionRevokedResponse);
   });
 
   return router;

@@ -4,9 +4,9 @@ import { DomainError, describeZodError, type ErrorBody } from '../../shared/core
 import { limits } from '../../shared/core/limits.js';
 import { nestsDeeperThan } from '../../shared/core/json-depth.js';
 import type { Participant } from '../../shared/core/define.js';
-import type { Viewer } from '../../shared/core/visibility.js';
 import { CommandEnvelope, HandshakeAuth, type CommandAck, type PresenceEntry, type WelcomeMessage } from '../../shared/protocol.js';
 import { sessionEndReason, type AccessService } from '../access/access-service.js';
+import { participantOf, viewerOf, welcomeIdentityOf } from '../access/session-views.js';
 import type { RoomService } from '../rooms/room-service.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
 import type { SessionRecord } from '../store/types.js';
@@ -147,7 +147,7 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
   /** Joins the socket to its channels and sends what it missed, with no event slipping in between. */
   async function welcome(runtime: RoomRuntime, socket: HubSocket): Promise<void> {
     const { session, lastSeq } = socket.data;
-    const viewer: Viewer = { role: session.role, ...(session.cell ? { cell: session.cell } : {}) };
+    const viewer = viewerOf(session);
     // Read what other instances appended, so the catch-up is current (later appends reach the socket once joined).
     if (cluster) await runtime.refresh();
     await runtime.exclusive(async () => {
@@ -168,20 +168,9 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
         socket.disconnect(true);
         return;
       }
-      const me = { sessionId: session.id, name: session.name, role: session.role, roomId: runtime.id, ...(session.cell ? { cell: session.cell } : {}) };
-      socket.emit('welcome', { me, serverTime: Date.now(), catchUp } satisfies WelcomeMessage);
+      socket.emit('welcome', { me: welcomeIdentityOf(session), serverTime: Date.now(), catchUp } satisfies WelcomeMessage);
     });
   }
 
   return { presence };
-}
-
-function participantOf(session: SessionRecord): Participant {
-  return {
-    kind: 'participant',
-    sessionId: session.id,
-    name: session.name,
-    role: session.role,
-    ...(session.cell ? { cell: session.cell } : {}),
-  };
 }

@@ -1,5 +1,6 @@
 import type { PresenceEntry } from '../../shared/protocol.js';
 import type { SessionRecord } from '../store/types.js';
+import { presenceOf } from '../access/session-views.js';
 
 /**
  * Who is connected, per room and session (a person may have several tabs). Volatile: not in the log.
@@ -18,14 +19,7 @@ export class PresenceTracker {
     const room = this.roomOf(session.roomId);
     const entry = room.get(session.id);
     if (entry) entry.connections += 1;
-    else
-      room.set(session.id, {
-        sessionId: session.id,
-        name: session.name,
-        role: session.role,
-        ...(session.cell ? { cell: session.cell } : {}),
-        connections: 1,
-      });
+    else room.set(session.id, presenceOf(session, 1));
     this.schedule(session.roomId);
   }
 

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { forbidden } from '../../shared/core/errors.js';
 import { formatExerciseTime } from '../../shared/exercise/clock.js';
 import type { Viewer } from '../../shared/core/visibility.js';
@@ -10,9 +10,11 @@ import { retexDocName } from '../../shared/retex/doc-kind.js';
 import * as Y from 'yjs';
 import type { FeatureContext } from '../feature.js';
 import { bearerToken } from '../http/errors.js';
+import { roomSessions, type RoomRequest } from '../http/room-session.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
 import { retexAccess, retexAudience } from '../../shared/retex/access.js';
 import { entryAdded } from '../../shared/main-courante/events.js';
+import type { RetexReportResponse, RoomEventsResponse } from '../../shared/retex/rest.js';
 
 /**
  * The RETEX report and its exports. The director reads it from the full log; everyone else from the
@@ -20,18 +22,17 @@ import { entryAdded } from '../../shared/main-courante/events.js';
  */
 export function reportRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | 'store' | 'config' | 'operatorToken' | 'url'>): Router {
   const router = Router();
+  const { roomSession } = roomSessions(server);
 
-  async function reportFor(req: Request) {
-    const session = await server.access.authenticate(bearerToken(req));
-    if (session.roomId !== req.params.roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
-    const runtime = await server.rooms.get(session.roomId);
+  async function reportFor(req: RoomRequest) {
+    const { session, runtime } = await roomSession(req);
     if (!retexAccess(session, runtime.state)) throw forbidden("Le rapport RETEX n'est pas encore ouvert aux joueurs.");
     return { runtime, ...(await reportInputs(runtime, retexAudience(session))) };
   }
 
   router.get('/rooms/:roomId/report', async (req, res) => {
     const { state, events } = await reportFor(req);
-    res.json(buildReport(state, events));
+    res.json(buildReport(state, events) satisfies RetexReportResponse);
   });
 
   router.get('/rooms/:roomId/report.md', async (req, res) => {
@@ -52,10 +53,7 @@ export function reportRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | '
   });
 
   router.get('/rooms/:roomId/main-courante.csv', async (req, res) => {
-    const session = await server.access.authenticate(bearerToken(req));
-    if (session.roomId !== req.params.roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
-    const runtime = await server.rooms.get(session.roomId);
-    const viewer: Viewer = { role: session.role, ...(session.cell ? { cell: session.cell } : {}) };
+    const { runtime, viewer } = await roomSession(req);
     const events = (await runtime.eventsFor(viewer, 0)).filter(entryAdded.is);
     const rows = events.map((e) => {
       const { entry } = e.payload;
@@ -66,11 +64,8 @@ export function reportRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | '
   });
 
   router.get('/rooms/:roomId/events', async (req, res) => {
-    const session = await server.access.authenticate(bearerToken(req));
-    if (session.roomId !== req.params.roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
-    const runtime = await server.rooms.get(session.roomId);
-    const viewer: Viewer = { role: session.role, ...(session.cell ? { cell: session.cell } : {}) };
-    res.json({ events: await runtime.eventsFor(viewer, 0) });
+    const { runtime, viewer } = await roomSession(req);
+    res.json({ events: await runtime.eventsFor(viewer, 0) } satisfies RoomEventsResponse);
   });
 
   return router;

@@ -2,35 +2,35 @@ import { Router } from 'express';
 import { DomainError } from '../../shared/core/errors.js';
 import type { FeatureContext } from '../feature.js';
 import { bearerToken } from '../http/errors.js';
+import { requireOperator } from '../http/operator.js';
+import { roomSessions } from '../http/room-session.js';
 import { joinUrl } from '../http/rooms-routes.js';
-import { sameSecret } from '../access/secrets.js';
 import { buildArchive, parseVerifiedArchive } from './archive.js';
 import { crisisToScenarioDraft } from '../../shared/retex/clone.js';
+import type { ArchiveImportResponse, RoomArchiveResponse, ScenarioDraftResponse } from '../../shared/retex/rest.js';
 
 /** RETEX exports: the room archive (director), and its import into another instance as a read-only room (operator). */
 export function retexRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | 'store' | 'config' | 'operatorToken' | 'url'>): Router {
   const router = Router();
+  const { directorSession } = roomSessions(server);
 
   router.get('/rooms/:roomId/archive', async (req, res) => {
-    await server.access.authenticateDirector(bearerToken(req), req.params.roomId);
-    const runtime = await server.rooms.get(req.params.roomId);
+    const { runtime } = await directorSession(req);
     const archive = await buildArchive(server.store, runtime);
     res.setHeader('content-disposition', `attachment; filename="orsan-room-${runtime.id}.json"`);
-    res.json(archive);
+    res.json(archive satisfies RoomArchiveResponse);
   });
 
   router.get('/rooms/:roomId/scenario-draft', async (req, res) => {
-    await server.access.authenticateDirector(bearerToken(req), req.params.roomId);
-    const runtime = await server.rooms.get(req.params.roomId);
+    const { runtime } = await directorSession(req);
     const events = await server.store.events.read(runtime.id);
     const draft = crisisToScenarioDraft(runtime.state, events, `exercice-${runtime.id}`);
     res.setHeader('content-disposition', `attachment; filename="exercice-${runtime.id}.json"`);
-    res.json(draft);
+    res.json(draft satisfies ScenarioDraftResponse);
   });
 
   router.post('/archives', async (req, res) => {
-    const token = bearerToken(req);
-    if (!token || !sameSecret(token, server.operatorToken)) throw new DomainError('unauthorized', "Jeton d'opérateur requis.");
+    requireOperator(req, server.operatorToken);
     const archive = parseVerifiedArchive(req.body);
     await server.store.events.importRoom(archive.room.id, archive.events, Date.now(), archive.chainSalt);
     for (const [name, base64] of Object.entries(archive.docs)) {
@@ -39,7 +39,7 @@ export function retexRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | 's
     }
     const runtime = await server.rooms.get(archive.room.id);
     const director = await server.access.createInvitation(runtime.id, { role: 'director', label: 'Archive importée' }, []);
-    res.status(201).json({ roomId: runtime.id, readOnly: true, events: archive.events.length, directorCode: director.code, directorUrl: joinUrl(server.url(), director.code) });
+    res.status(201).json({ roomId: runtime.id, readOnly: true, events: archive.events.length, directorCode: director.code, directorUrl: joinUrl(server.url(), director.code) } satisfies ArchiveImportResponse);
   });
 
   return router;
