@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { CommandSpec, EventSpec } from '../shared/core/define.js';
-import { errorCodes, type ErrorCode } from '../shared/core/errors.js';
+import { errorCodes, httpStatusOf, type ErrorCode } from '../shared/core/errors.js';
 import { RoomEvent } from '../shared/core/events.js';
 import { limits } from '../shared/core/limits.js';
 import { Visibility } from '../shared/core/visibility.js';
@@ -13,16 +13,16 @@ import { CommandAck, CommandEnvelope, HandshakeAuth, serverMessages } from '../s
 export const protocolDocsPath = fileURLToPath(new URL('../docs/protocol.md', import.meta.url));
 
 /** What each error code means to a client. Typed by ErrorCode, so a new code cannot be left undocumented. */
-const errorMeanings: Record<ErrorCode, [http: number, meaning: string]> = {
-  invalid: [400, 'Malformed envelope, unknown command type, payload that fails its schema, or a domain rule on values.'],
-  unauthorized: [401, 'Missing, unknown, expired or revoked token (also the `connect_error` of a refused handshake).'],
-  forbidden: [403, "The role may not send this command (permission matrix), a cell rule refused it, or the path names another room."],
-  not_found: [404, 'The thing the command or route names does not exist in this room.'],
-  conflict: [409, 'The command does not apply to the current state (e.g. pausing a clock that is not running).'],
-  rate_limited: [429, `Over ${limits.commandsPerSecond} commands/s per session, all its sockets together (burst ${limits.commandBurst}), or over the REST request limit (per session, or per client address when anonymous).`],
-  too_large: [413, `Command over ${limits.maxCommandBytes} bytes serialised, or REST body over ${limits.maxRestBodyBytes} bytes.`],
-  unavailable: [503, 'The room is quarantined: an event of its log cannot be replayed. Every other room of the instance works; the operator examines the log (`npm run verify`, `/readyz`).'],
-  internal: [500, 'A server fault; the command was not appended. Retrying with the same command id is safe.'],
+const errorMeanings: Record<ErrorCode, string> = {
+  invalid: 'Malformed envelope, unknown command type, payload that fails its schema, or a domain rule on values.',
+  unauthorized: 'Missing, unknown, expired or revoked token (also the `connect_error` of a refused handshake).',
+  forbidden: "The role may not send this command (permission matrix), a cell rule refused it, or the path names another room.",
+  not_found: 'The thing the command or route names does not exist in this room.',
+  conflict: 'The command does not apply to the current state (e.g. pausing a clock that is not running).',
+  rate_limited: `Over ${limits.commandsPerSecond} commands/s per session, all its sockets together (burst ${limits.commandBurst}), or over the REST request limit (per session, or per client address when anonymous).`,
+  too_large: `Command over ${limits.maxCommandBytes} bytes serialised, or REST body over ${limits.maxRestBodyBytes} bytes.`,
+  unavailable: 'The room is quarantined: an event of its log cannot be replayed. Every other room of the instance works; the operator examines the log (`npm run verify`, `/readyz`).',
+  internal: 'A server fault; the command was not appended. Retrying with the same command id is safe.',
 };
 
 function jsonSchema(schema: z.ZodType): string {
@@ -141,7 +141,7 @@ function errors(): string[] {
     '',
     '| Code | HTTP | Meaning |',
     '| --- | --- | --- |',
-    ...errorCodes.map((c) => `| \`${c}\` | ${errorMeanings[c][0]} | ${errorMeanings[c][1]} |`),
+    ...errorCodes.map((c) => `| \`${c}\` | ${httpStatusOf[c]} | ${errorMeanings[c]} |`),
     '',
   ];
 }

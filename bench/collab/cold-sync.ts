@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { limits } from '../../shared/core/limits.js';
 import { spawnNodeScript, startServerProcess, type NodeProcess } from '../../tools/process.js';
 import { callApi } from '../../tools/api.js';
-import type { Author } from '../../test/collab/yjs-clients.js';
+import type { Author } from '../../tools/yjs-clients.js';
 import { stopProcess } from '../lib/child.js';
 import { memoryMiB } from '../lib/proc.js';
 import { contention } from '../lib/results.js';

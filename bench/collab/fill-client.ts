@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { entriesOf, receiptsOf } from '../../shared/main-courante/doc.js';
-import { entry, stockClient, waitFor, type Author, type StockClient } from '../../test/collab/yjs-clients.js';
+import { entry, stockClient, waitFor, type Author, type StockClient } from '../../tools/yjs-clients.js';
 
 /**
  * Builds the large main courante through the real endpoint: stock y-websocket clients, writing as ARS players,

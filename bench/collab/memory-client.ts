@@ -1,4 +1,4 @@
-import { stockClient, type StockClient } from '../../test/collab/yjs-clients.js';
+import { stockClient, type StockClient } from '../../tools/yjs-clients.js';
 import { sleep } from '../cluster/sockets.js';
 
 /**

@@ -1,5 +1,5 @@
 import { entriesOf } from '../../shared/main-courante/doc.js';
-import { entry, stockClient, type Author, type StockClient } from '../../test/collab/yjs-clients.js';
+import { entry, stockClient, type Author, type StockClient } from '../../tools/yjs-clients.js';
 import { summarise, type LatencySummary } from '../lib/stats.js';
 import { sleep } from '../cluster/sockets.js';
 

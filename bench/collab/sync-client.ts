@@ -1,5 +1,5 @@
 import { entriesOf } from '../../shared/main-courante/doc.js';
-import { stockClient } from '../../test/collab/yjs-clients.js';
+import { stockClient } from '../../tools/yjs-clients.js';
 
 /**
  * One new client's first sync of the main courante: from creating the stock y-websocket provider (connection

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError, ErrorBody, ErrorCode } from '../../shared/core/errors.js';
+import { codeOfHttpStatus, DomainError, ErrorBody, ErrorCode } from '../../shared/core/errors.js';
 
 /**
  * The one way the client talks to the REST API (the socket and the Yjs connection have their own modules).
@@ -41,23 +41,12 @@ export class ApiError extends DomainError {
 // A code this client does not know yet (a newer server) still gets the server's message, with a code from the status.
 const ErrorResponse = z.object({ error: ErrorBody.extend({ code: ErrorCode.optional().catch(undefined) }) });
 
-// server/http/errors.ts read backwards, for the answers that carry no error body (a proxy's 502, an HTML page).
-const codeOfStatus = new Map<number, ErrorCode>([
-  [400, 'invalid'],
-  [401, 'unauthorized'],
-  [403, 'forbidden'],
-  [404, 'not_found'],
-  [409, 'conflict'],
-  [413, 'too_large'],
-  [429, 'rate_limited'],
-  [503, 'unavailable'],
-]);
 
 /** The typed error of a failed response: the server's `{ error: { code, message } }`, else a code from the status. */
 export async function apiErrorOf(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   const parsed = ErrorResponse.safeParse(body);
-  const statusCode = codeOfStatus.get(res.status) ?? 'internal';
+  const statusCode = codeOfHttpStatus(res.status);
   if (parsed.success) return new ApiError(parsed.data.error.code ?? statusCode, parsed.data.error.message, res.status);
   return new ApiError(statusCode, `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, res.status);
 }

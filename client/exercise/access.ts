@@ -1,29 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Role } from '../../shared/core/roles.js';
+import type { InvitationListResponse, InvitationView, SessionListResponse, SessionView } from '../../shared/room/rest.js';
 import { api, roomPath } from '../app/api.js';
 import type { Me } from '../room/section.js';
 
-/** An invitation as the REST API presents it (never its code: only hashes are stored). */
-export interface InvitationView {
-  id: string;
-  role: Role;
-  cell: string | null;
-  label: string | null;
-  createdAt: number;
-  expiresAt: number | null;
-  revokedAt: number | null;
-}
-
-/** A session opened with an invitation: one person in the room. */
-export interface SessionView {
-  id: string;
-  role: Role;
-  cell: string | null;
-  name: string;
-  invitationId: string | null;
-  createdAt: number;
-  revokedAt: number | null;
-}
+// The REST bodies are the server's, described once in shared/room/rest.ts.
+export type { InvitationView, SessionView } from '../../shared/room/rest.js';
 
 /**
  * The room's invitations and sessions, reloaded when `refreshKey` changes (someone joined, checked in,
@@ -39,8 +20,8 @@ export function useAccessLists(me: Me, refreshKey: string) {
   useEffect(() => {
     let live = true;
     Promise.all([
-      api.json<{ invitations: InvitationView[] }>(roomPath(me.roomId, '/invitations'), { session: me }),
-      api.json<{ sessions: SessionView[] }>(roomPath(me.roomId, '/sessions'), { session: me }),
+      api.json<InvitationListResponse>(roomPath(me.roomId, '/invitations'), { session: me }),
+      api.json<SessionListResponse>(roomPath(me.roomId, '/sessions'), { session: me }),
     ]).then(
       ([inv, ses]) => {
         if (!live) return;

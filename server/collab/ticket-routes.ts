@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { forbidden } from '../../shared/core/errors.js';
 import type { AccessService } from '../access/access-service.js';
 import { bearerToken } from '../http/errors.js';
 
@@ -11,8 +10,7 @@ import { bearerToken } from '../http/errors.js';
 export function yjsTicketRoutes(access: AccessService): Router {
   const router = Router();
   router.post('/rooms/:roomId/yjs-tickets', async (req, res) => {
-    const session = await access.authenticate(bearerToken(req));
-    if (session.roomId !== req.params.roomId) throw forbidden("Ce jeton n'appartient pas à cette salle.");
+    const session = await access.authenticateInRoom(bearerToken(req), req.params.roomId);
     res.status(201).json(await access.issueYjsTicket(session));
   });
   return router;

@@ -1,7 +1,7 @@
 import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
+import { codeOfHttpStatus, DomainError, forbidden, httpStatusOf, notFound } from '../../shared/core/errors.js';
 import { limits } from '../../shared/core/limits.js';
 import { docAccess, resolveRoomDoc } from '../../shared/room-docs.js';
 import { yjsCloseCodes } from '../../shared/core/yjs-protocol.js';
@@ -35,10 +35,7 @@ interface Grant {
   projectClient: boolean;
 }
 
-const statusOf = (error: unknown): number => {
-  if (!(error instanceof DomainError)) return 500;
-  return { unauthorized: 401, forbidden: 403, not_found: 404 }[error.code as string] ?? 400;
-};
+const statusOf = (error: unknown): number => (error instanceof DomainError ? httpStatusOf[error.code] : 500);
 
 /**
  * `ws(s)://host/yjs/<roomId>/<docName>?ticket=…`: the y-websocket protocol (sync + awareness), so the stock
@@ -136,7 +133,7 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
     socket.destroy();
     return;
   }
-  const body = JSON.stringify({ error: { code: status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'internal', message } });
+  const body = JSON.stringify({ error: { code: codeOfHttpStatus(status), message } });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,

@@ -1,21 +1,10 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { z } from 'zod';
-import { DomainError, describeZodError, type ErrorBody, type ErrorCode } from '../../shared/core/errors.js';
+import { DomainError, codeOfHttpStatus, describeZodError, httpStatusOf, type ErrorBody } from '../../shared/core/errors.js';
 import { nestsDeeperThan } from '../../shared/core/json-depth.js';
 import { limits } from '../../shared/core/limits.js';
 import type { Logger } from '../ops/logger.js';
 
-const statusOf: Record<ErrorCode, number> = {
-  invalid: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  rate_limited: 429,
-  unavailable: 503,
-  internal: 500,
-};
 
 /** Parses a request body with a zod schema, or throws an `invalid` error naming the bad fields. */
 export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
@@ -43,14 +32,6 @@ const bodyErrors = new Map<string, ErrorBody>([
   ['encoding.unsupported', { code: 'invalid', message: 'Content-Encoding non pris en charge (identity, gzip, deflate ou br).' }],
 ]);
 
-const codeOfStatus = new Map<number, ErrorCode>([
-  [401, 'unauthorized'],
-  [403, 'forbidden'],
-  [404, 'not_found'],
-  [409, 'conflict'],
-  [413, 'too_large'],
-  [429, 'rate_limited'],
-]);
 
 /**
  * A request the client got wrong, as express and body-parser report it: an error carrying a 4xx `status`
@@ -65,13 +46,13 @@ function clientError(error: unknown): { status: number; body: ErrorBody } | null
   const known = bodyErrors.get(type);
   if (known) return { status, body: known };
   if (error instanceof URIError) return { status, body: { code: 'invalid', message: 'Adresse mal encodée (séquence %xx invalide).' } };
-  return { status, body: { code: codeOfStatus.get(status) ?? 'invalid', message: 'Requête illisible (corps ou en-têtes invalides).' } };
+  return { status, body: { code: codeOfHttpStatus(status), message: 'Requête illisible (corps ou en-têtes invalides).' } };
 }
 
 /** Every error leaves as `{ error: { code, message } }` with the matching HTTP status; only server faults are logged. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    if (error instanceof DomainError) return void res.status(statusOf[error.code]).json({ error: error.toBody() });
+    if (error instanceof DomainError) return void res.status(httpStatusOf[error.code]).json({ error: error.toBody() });
     const refused = clientError(error);
     if (refused) return void res.status(refused.status).json({ error: refused.body });
     logger.error({ err: error, path: req.path }, 'request failed');

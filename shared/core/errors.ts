@@ -19,6 +19,26 @@ export const errorCodes = [
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/** The HTTP status of each code: REST answers and refused Yjs upgrades, one table for the server and the client. */
+export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** The code an HTTP status stands for, for answers that carry no error body (a proxy's 502, a body-parser 4xx). */
+export function codeOfHttpStatus(status: number): ErrorCode {
+  const code = errorCodes.find((c) => httpStatusOf[c] === status);
+  if (code) return code;
+  return status >= 400 && status < 500 ? 'invalid' : 'internal';
+}
+
 export const ErrorBody = z.object({ code: ErrorCode, message: z.string() });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
