@@ -16,7 +16,7 @@ export const protocolDocsPath = fileURLToPath(new URL('../docs/protocol.md', imp
 const errorMeanings: Record<ErrorCode, string> = {
   invalid: 'Malformed envelope, unknown command type, payload that fails its schema, or a domain rule on values.',
   unauthorized: 'Missing, unknown, expired or revoked token (also the `connect_error` of a refused handshake).',
-  forbidden: "The role may not send this command (permission matrix), a cell rule refused it, or the path names another room.",
+  forbidden: 'The role may not send this command (permission matrix), a cell rule refused it, or the path names another room.',
   not_found: 'The thing the command or route names does not exist in this room.',
   conflict: 'The command does not apply to the current state (e.g. pausing a clock that is not running).',
   rate_limited: `Over ${limits.commandsPerSecond} commands/s per session, all its sockets together (burst ${limits.commandBurst}), or over the REST request limit (per session, or per client address when anonymous).`,
@@ -43,8 +43,7 @@ function compactJson(value: unknown, indent = ''): string {
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${compactJson(v, inner)}`).join(',\n')}\n${indent}}`;
 }
 
-const isSafeIntegerBound = (key: string, v: unknown) =>
-  (key === 'minimum' || key === 'maximum') && (v === Number.MAX_SAFE_INTEGER || v === Number.MIN_SAFE_INTEGER);
+const isSafeIntegerBound = (key: string, v: unknown) => (key === 'minimum' || key === 'maximum') && (v === Number.MAX_SAFE_INTEGER || v === Number.MIN_SAFE_INTEGER);
 const anchor = (type: string) => type.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 const roles = (spec: CommandSpec<unknown>) => spec.allowed.map((r) => `\`${r}\``).join(', ');
 
@@ -152,7 +151,7 @@ function serverToClient(): string[] {
   out.push(
     '## Event envelope and visibility',
     '',
-    "Every `event` (and every entry of a catch-up) is a log entry. `hash` is the sha256 of the canonical event including",
+    'Every `event` (and every entry of a catch-up) is a log entry. `hash` is the sha256 of the canonical event including',
     '`prevHash`: the hash chain of the room. For an event whose visibility is not `all` it is an HMAC-SHA256 keyed with a',
     'per-room secret that only the room archive carries, so that no participant can recompute it (docs/retex.md).',
     '',

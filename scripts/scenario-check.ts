@@ -5,15 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { eventSpecs } from '../shared/domain.js';
-import {
-  describeSummary,
-  formatIssue,
-  parseScenarioText,
-  scenarioFormatOf,
-  summarizeScenario,
-  validateScenario,
-  type ScenarioCheck,
-} from '../shared/exercise/scenario-load.js';
+import { describeSummary, formatIssue, parseScenarioText, scenarioFormatOf, summarizeScenario, validateScenario, type ScenarioCheck } from '../shared/exercise/scenario-load.js';
 import { readRegionFiness, regionOf } from './scenario-region.js';
 
 function checkFile(file: string): ScenarioCheck {

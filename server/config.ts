@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { describeZodError } from '../shared/core/errors.js';
 import { TrustProxy } from './http/trust-proxy.js';
 
-const boolish = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const boolish = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Every environment variable the server reads, validated: a bad value stops the start with a clear message. */
 export const EnvSchema = z.object({
@@ -16,7 +14,10 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: boolish.default(true),
   /** Scenario of the demo exercise room created on first start. */
-  DEMO_SCENARIO: z.string().regex(/^[a-z0-9-]{1,80}$/).default('cyber-ght-samu-normandie'),
+  DEMO_SCENARIO: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .default('cyber-ght-samu-normandie'),
   MAP_TILE_URL: z.string().optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
   STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),

@@ -33,7 +33,11 @@ export async function ensureDemoRoom(server: OrsanServer, scenario: string): Pro
   const runtime = await server.rooms.create({ mode: 'exercise', title: `Démonstration — ${scenarioTitle(server, scenario)}`, scenario });
   const links: DemoLink[] = [];
   for (const { label, request } of demoInvitations) {
-    const { code } = await server.access.createInvitation(runtime.id, request, runtime.state.room.cells.map((c) => c.id));
+    const { code } = await server.access.createInvitation(
+      runtime.id,
+      request,
+      runtime.state.room.cells.map((c) => c.id),
+    );
     links.push({ label, url: joinUrl(server.url(), code) });
   }
   writeFileSync(file, JSON.stringify(links, null, 2), { mode: 0o600 });

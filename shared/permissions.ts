@@ -11,9 +11,7 @@ import type { RoomState } from './room-state.js';
  */
 
 /** The permission matrix, as data: command type → roles allowed to send it. Cell rules are checked by each command. */
-export const permissionMatrix: Readonly<Record<string, readonly Role[]>> = Object.fromEntries(
-  commandSpecs.map((spec) => [spec.type, spec.allowed]),
-);
+export const permissionMatrix: Readonly<Record<string, readonly Role[]>> = Object.fromEntries(commandSpecs.map((spec) => [spec.type, spec.allowed]));
 
 /** `can({ role: 'player' }, 'clock.pause')` → false: the role may send the command at all (matrix only). */
 export function can(actor: { role: Role }, commandType: string): boolean {

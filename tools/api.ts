@@ -11,6 +11,7 @@ export const OPERATOR_TOKEN = 'test-operator-token-0123456789abcdef';
  * The body is `any` on purpose: callers read the fields they expect and assert on them, and a wrong guess
  * fails their assertion; typing every answer here would repeat `shared/<feature>/rest.ts` for each caller.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: tests read the answers' fields freely
 export type ApiAnswer = { status: number; body: any };
 
 export async function callApi(url: string, method: string, path: string, body?: unknown, token?: string): Promise<ApiAnswer> {

@@ -27,8 +27,7 @@ export async function createTestSchema(): Promise<TestSchema> {
     await admin.query(`CREATE SCHEMA "${schema}"`);
   } catch (error) {
     throw new Error(
-      `PostgreSQL injoignable (${TEST_DATABASE_URL}) : ${String(error)}. Ces tests ne sont jamais sautés. ` +
-        'Démarrer : pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
+      `PostgreSQL injoignable (${TEST_DATABASE_URL}) : ${String(error)}. Ces tests ne sont jamais sautés. ` + 'Démarrer : pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
     );
   } finally {
     await admin.end().catch(() => undefined);

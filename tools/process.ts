@@ -35,16 +35,9 @@ export interface NodeProcess {
  * exits or stays silent first. With `cpu` or `raiseFileLimit`, a shell sets them up then `exec`s node,
  * so `pid` is node's own pid (what /proc and `kill -9` need).
  */
-export async function spawnNodeScript(
-  script: string,
-  readyPattern: RegExp,
-  options: SpawnOptions = {},
-): Promise<{ proc: NodeProcess; match: RegExpMatchArray }> {
+export async function spawnNodeScript(script: string, readyPattern: RegExp, options: SpawnOptions = {}): Promise<{ proc: NodeProcess; match: RegExpMatchArray }> {
   const nodeArgs = ['--import', 'tsx', script];
-  const setup = [
-    options.raiseFileLimit ? 'ulimit -n "$(ulimit -Hn)";' : '',
-    options.cpu !== undefined ? `exec taskset -c ${options.cpu} "$@"` : 'exec "$@"',
-  ].join(' ');
+  const setup = [options.raiseFileLimit ? 'ulimit -n "$(ulimit -Hn)";' : '', options.cpu !== undefined ? `exec taskset -c ${options.cpu} "$@"` : 'exec "$@"'].join(' ');
   const child = spawn('sh', ['-c', setup, 'sh', process.execPath, ...nodeArgs], {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },

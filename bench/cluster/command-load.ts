@@ -127,8 +127,7 @@ async function main(): Promise<void> {
     const id = randomUUID();
     const at = performance.now();
     if (record) rec.sentAt.set(id, at);
-    senders[i % senders.length]!
-      .timeout(30_000)
+    senders[i % senders.length]!.timeout(30_000)
       .emitWithAck('command', { id, ...commandFor(i) })
       .then((ack: { ok: boolean; error?: { code: string } }) => (ack.ok ? record && acks.push(performance.now() - at) : refuse(ack.error?.code ?? 'unknown')))
       .catch(() => refuse('timeout'));

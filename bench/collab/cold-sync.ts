@@ -74,7 +74,8 @@ export async function measureColdSync(entries: number, repeats: number): Promise
     });
     stock = started.proc;
     const stockUrl = started.match[1]!;
-    const sync = (url: string, token: string) => runClient<SyncResult>('bench/collab/sync-client.ts', 'BENCH_SYNC', { url, roomId: room.roomId, token, expectedEntries: entries } satisfies SyncConfig, 90_000);
+    const sync = (url: string, token: string) =>
+      runClient<SyncResult>('bench/collab/sync-client.ts', 'BENCH_SYNC', { url, roomId: room.roomId, token, expectedEntries: entries } satisfies SyncConfig, 90_000);
 
     const result = { orsanColdMs: [] as number[], orsanWarmMs: [] as number[], stockMs: [] as number[], orsanRssAfterSyncMiB: [] as number[] };
     for (let i = 0; i < repeats; i++) {

@@ -62,7 +62,9 @@ export async function runCollabBench(): Promise<void> {
       for (const target of ['stock', 'orsan'] as const) {
         const run = await measurePropagation(target, clients, record, awareness);
         atSize.push(run);
-        console.log(`  ${String(clients).padStart(4)} ${target.padEnd(5)} awareness ${awareness ? 'on ' : 'off'} p50 ${run.latencyMs.p50} p99 ${run.latencyMs.p99} ms  reçus ${run.received}/${run.expected}  CPU serveur ${run.serverCpuPercent} %  client ${run.clientCpuPercent} %  RSS ${run.serverRssIdleMiB} → ${run.serverRssConnectedMiB} → ${run.serverRssAfterMiB} Mio`);
+        console.log(
+          `  ${String(clients).padStart(4)} ${target.padEnd(5)} awareness ${awareness ? 'on ' : 'off'} p50 ${run.latencyMs.p50} p99 ${run.latencyMs.p99} ms  reçus ${run.received}/${run.expected}  CPU serveur ${run.serverCpuPercent} %  client ${run.clientCpuPercent} %  RSS ${run.serverRssIdleMiB} → ${run.serverRssConnectedMiB} → ${run.serverRssAfterMiB} Mio`,
+        );
       }
     }
     runs.push(...atSize);
@@ -117,7 +119,10 @@ function markdownSummary(cold: ColdSyncResult, sizes: PropagationSummary[], memo
     '',
     '| Clients | awareness | stock p50 / p99 ms | ORSAN p50 / p99 ms | p99 ratio | all delivered |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...sizes.map((s) => `| ${s.clients} | ${s.awareness ? 'on' : 'off'} | ${s.stockP50} / ${s.stockP99} | ${s.orsanP50} / ${s.orsanP99} | **${s.ratio}** ${s.pass ? '✅' : '❌'} | ${s.complete ? 'oui' : '**non**'} |`),
+    ...sizes.map(
+      (s) =>
+        `| ${s.clients} | ${s.awareness ? 'on' : 'off'} | ${s.stockP50} / ${s.stockP99} | ${s.orsanP50} / ${s.orsanP99} | **${s.ratio}** ${s.pass ? '✅' : '❌'} | ${s.complete ? 'oui' : '**non**'} |`,
+    ),
     '',
     '| Server memory | RSS idle MiB | RSS at each stage MiB | KiB per participant |',
     '| --- | --- | --- | --- |',

@@ -87,7 +87,8 @@ export async function measurePropagation(target: 'orsan' | 'stock', clients: num
       maxConnectsInFlight: 50,
       awareness,
     };
-    load = (await spawnNodeScript('bench/collab/propagation-client.ts', /CONNECTED/, { cpu: loadCpu, raiseFileLimit: true, readyTimeoutMs: 120_000, env: { BENCH_LOAD: JSON.stringify(config) } })).proc;
+    load = (await spawnNodeScript('bench/collab/propagation-client.ts', /CONNECTED/, { cpu: loadCpu, raiseFileLimit: true, readyTimeoutMs: 120_000, env: { BENCH_LOAD: JSON.stringify(config) } }))
+      .proc;
     const serverRssConnectedMiB = await rssFloor(server.pid, 1_500);
     await waitForOutput(load, /RECORD_START/, 30_000);
     const cpu = cpuWindow(server.pid);

@@ -29,7 +29,9 @@ async function compareBroadcast(clients: number): Promise<BroadcastComparison> {
       const run = await measureBroadcast(target, clients);
       runs.push(run);
       const { p50, p99 } = run.latencyMs;
-      console.log(`  ${String(clients).padStart(5)} ${target.padEnd(6)} p50 ${p50} ms  p99 ${p99} ms  reçus ${run.received}/${run.expected}  CPU serveur ${run.serverCpuPercent} %  client ${run.clientCpuPercent} %  RSS ${run.serverRssMiB} Mio`);
+      console.log(
+        `  ${String(clients).padStart(5)} ${target.padEnd(6)} p50 ${p50} ms  p99 ${p99} ms  reçus ${run.received}/${run.expected}  CPU serveur ${run.serverCpuPercent} %  client ${run.clientCpuPercent} %  RSS ${run.serverRssMiB} Mio`,
+      );
     }
   }
   const p99 = (target: string) => median(runs.filter((r) => r.target === target).map((r) => r.latencyMs.p99));
@@ -80,11 +82,16 @@ export async function runCoreBench(): Promise<void> {
 
 /** The tables docs/performance.md quotes (medians over the repeats; CPU and RSS of the server, median too). */
 function markdownSummary(broadcast: BroadcastComparison[], store: StoreResult): string {
-  const med = (runs: BroadcastRun[], target: string, pick: (r: BroadcastRun) => number) =>
-    Math.round(median(runs.filter((r) => r.target === target).map(pick)) * 100) / 100;
+  const med = (runs: BroadcastRun[], target: string, pick: (r: BroadcastRun) => number) => Math.round(median(runs.filter((r) => r.target === target).map(pick)) * 100) / 100;
   const rows = broadcast.map((b) => {
     const cells = (['bare', 'orsan'] as const).map((t) =>
-      [med(b.runs, t, (r) => r.latencyMs.p50), med(b.runs, t, (r) => r.latencyMs.p95), med(b.runs, t, (r) => r.latencyMs.p99), med(b.runs, t, (r) => r.serverCpuPercent), med(b.runs, t, (r) => r.serverRssMiB)].join(' / '),
+      [
+        med(b.runs, t, (r) => r.latencyMs.p50),
+        med(b.runs, t, (r) => r.latencyMs.p95),
+        med(b.runs, t, (r) => r.latencyMs.p99),
+        med(b.runs, t, (r) => r.serverCpuPercent),
+        med(b.runs, t, (r) => r.serverRssMiB),
+      ].join(' / '),
     );
     const received = b.runs.reduce((n, r) => n + r.received, 0);
     const expected = b.runs.reduce((n, r) => n + r.expected, 0);

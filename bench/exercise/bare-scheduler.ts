@@ -31,25 +31,28 @@ function start(): void {
   for (const s of scenario.chronogramme) {
     const due = parseOffset(s.offset);
     timers.push(
-      setTimeout(() => {
-        const now = Date.now();
-        const item = {
-          id: s.id,
-          sender: { id: sender.id, label: sender.label },
-          recipients: s.recipients,
-          channel: s.channel,
-          subject: s.subject,
-          content: s.content,
-          attachments: [],
-          injectedAt: now - anchorWall,
-          injectedWall: now,
-          inReplyTo: null,
-          acks: {},
-          replies: [],
-          links: [],
-        };
-        emit('stimulus.injected', { item, due }, now, now - anchorWall);
-      }, anchorWall + due - Date.now()),
+      setTimeout(
+        () => {
+          const now = Date.now();
+          const item = {
+            id: s.id,
+            sender: { id: sender.id, label: sender.label },
+            recipients: s.recipients,
+            channel: s.channel,
+            subject: s.subject,
+            content: s.content,
+            attachments: [],
+            injectedAt: now - anchorWall,
+            injectedWall: now,
+            inReplyTo: null,
+            acks: {},
+            replies: [],
+            links: [],
+          };
+          emit('stimulus.injected', { item, due }, now, now - anchorWall);
+        },
+        anchorWall + due - Date.now(),
+      ),
     );
   }
 }

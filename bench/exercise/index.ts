@@ -30,13 +30,29 @@ async function measure(target: 'orsan' | 'bare', scenarioDir: string, scenarioFi
     target === 'orsan'
       ? await startServerProcess({ cpu: serverCpu, raiseFileLimit: true, env: { SCENARIOS_DIR: scenarioDir } })
       : await (async () => {
-          const { proc, match } = await spawnNodeScript('bench/exercise/bare-scheduler.ts', /en service : (http:\/\/\S+)/, { cpu: serverCpu, raiseFileLimit: true, env: { BENCH_SCENARIO: scenarioFile } });
+          const { proc, match } = await spawnNodeScript('bench/exercise/bare-scheduler.ts', /en service : (http:\/\/\S+)/, {
+            cpu: serverCpu,
+            raiseFileLimit: true,
+            env: { BENCH_SCENARIO: scenarioFile },
+          });
           return { url: match[1]!, pid: proc.pid, stop: () => stopProcess(proc) };
         })();
   let load: NodeProcess | undefined;
   try {
-    const config: InjectionConfig = { target, url: server.url, operatorToken: OPERATOR_TOKEN, scenarioId: benchScenarioId, clients, sessions: Math.min(clients, 50), stimuli, warmupStimuli, lastDueMs, maxHandshakesInFlight: 50 };
-    load = (await spawnNodeScript('bench/exercise/injection-client.ts', /RECORD_START/, { cpu: loadCpu, raiseFileLimit: true, readyTimeoutMs: 120_000, env: { BENCH_LOAD: JSON.stringify(config) } })).proc;
+    const config: InjectionConfig = {
+      target,
+      url: server.url,
+      operatorToken: OPERATOR_TOKEN,
+      scenarioId: benchScenarioId,
+      clients,
+      sessions: Math.min(clients, 50),
+      stimuli,
+      warmupStimuli,
+      lastDueMs,
+      maxHandshakesInFlight: 50,
+    };
+    load = (await spawnNodeScript('bench/exercise/injection-client.ts', /RECORD_START/, { cpu: loadCpu, raiseFileLimit: true, readyTimeoutMs: 120_000, env: { BENCH_LOAD: JSON.stringify(config) } }))
+      .proc;
     const cpu = cpuWindow(server.pid);
     await waitForOutput(load, /RECORD_END/, lastDueMs + 30_000);
     const serverCpuPercent = cpu.stop();

@@ -47,8 +47,12 @@ export function AlertChainSection({ state, me, send, serverNow }: SectionProps) 
       <div className="ac-toolbar">
         {!narrow && (
           <div className="ac-toggle" role="group">
-            <button aria-pressed={view === 'graph'} className={view === 'graph' ? '' : 'secondary'} data-testid="alert-chain-view-graph" onClick={() => setView('graph')}>{t('alertChain.view.graph')}</button>
-            <button aria-pressed={view === 'list'} className={view === 'list' ? '' : 'secondary'} data-testid="alert-chain-view-list" onClick={() => setView('list')}>{t('alertChain.view.list')}</button>
+            <button aria-pressed={view === 'graph'} className={view === 'graph' ? '' : 'secondary'} data-testid="alert-chain-view-graph" onClick={() => setView('graph')}>
+              {t('alertChain.view.graph')}
+            </button>
+            <button aria-pressed={view === 'list'} className={view === 'list' ? '' : 'secondary'} data-testid="alert-chain-view-list" onClick={() => setView('list')}>
+              {t('alertChain.view.list')}
+            </button>
           </div>
         )}
         <label className="ac-filter">
@@ -56,7 +60,11 @@ export function AlertChainSection({ state, me, send, serverNow }: SectionProps) 
           <select value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="alert-chain-filter">
             <option value="">{t('alertChain.filter.all')}</option>
             <option value="mine">{t('alertChain.filter.mine')}</option>
-            {chain.actors.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
+            {chain.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>

@@ -35,8 +35,14 @@ function ActorForm({ state, onSubmit }: Pick<Props, 'state'> & { onSubmit(actor:
   return (
     <form className="inline-form" onSubmit={(e) => void go(e)}>
       <strong>{t('alertChain.edit.addActor')}</strong>
-      <label>{t('alertChain.edit.id')}<input value={actor.id} onChange={(e) => setActor({ ...actor, id: e.target.value })} required pattern="[a-z][a-z0-9\-]{1,59}" /></label>
-      <label>{t('alertChain.edit.label')}<input value={actor.label} onChange={(e) => setActor({ ...actor, label: e.target.value })} required maxLength={120} /></label>
+      <label>
+        {t('alertChain.edit.id')}
+        <input value={actor.id} onChange={(e) => setActor({ ...actor, id: e.target.value })} required pattern="[a-z][a-z0-9\-]{1,59}" />
+      </label>
+      <label>
+        {t('alertChain.edit.label')}
+        <input value={actor.label} onChange={(e) => setActor({ ...actor, label: e.target.value })} required maxLength={120} />
+      </label>
       <label>
         {t('alertChain.edit.kind')}
         <select value={actor.kind} onChange={(e) => setActor({ ...actor, kind: e.target.value as ChainActor['kind'] })}>
@@ -49,7 +55,11 @@ function ActorForm({ state, onSubmit }: Pick<Props, 'state'> & { onSubmit(actor:
           {t('alertChain.edit.cell')}
           <select value={actor.cell ?? ''} onChange={(e) => setActor({ ...actor, cell: e.target.value })} required>
             <option value="" />
-            {state.room.cells.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+            {state.room.cells.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -57,7 +67,11 @@ function ActorForm({ state, onSubmit }: Pick<Props, 'state'> & { onSubmit(actor:
         {t('alertChain.edit.backup')}
         <select value={actor.backup ?? ''} onChange={(e) => setActor({ ...actor, backup: e.target.value || undefined })}>
           <option value="">{t('alertChain.edit.none')}</option>
-          {state.alertChain.actors.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
+          {state.alertChain.actors.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.label}
+            </option>
+          ))}
         </select>
       </label>
       <button type="submit">{t('alertChain.edit.addActor')}</button>
@@ -79,23 +93,37 @@ function LinkForm({ state, onSubmit }: Pick<Props, 'state'> & { onSubmit(link: C
       {t(`alertChain.edit.${end}`)}
       <select value={link[end]} onChange={(e) => setLink({ ...link, [end]: e.target.value })} required>
         <option value="" />
-        {state.alertChain.actors.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
+        {state.alertChain.actors.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.label}
+          </option>
+        ))}
       </select>
     </label>
   );
   return (
     <form className="inline-form" onSubmit={(e) => void go(e)}>
       <strong>{t('alertChain.edit.addLink')}</strong>
-      <label>{t('alertChain.edit.id')}<input value={link.id} onChange={(e) => setLink({ ...link, id: e.target.value })} required pattern="[a-z0-9][a-z0-9\-]{0,79}" /></label>
+      <label>
+        {t('alertChain.edit.id')}
+        <input value={link.id} onChange={(e) => setLink({ ...link, id: e.target.value })} required pattern="[a-z0-9][a-z0-9\-]{0,79}" />
+      </label>
       {actorSelect('from')}
       {actorSelect('to')}
       <label>
         {t('alertChain.form.channel')}
         <select value={link.channel} onChange={(e) => setLink({ ...link, channel: e.target.value as Channel })}>
-          {Channel.options.map((c) => <option key={c} value={c}>{t(`alertChain.channel.${c}`)}</option>)}
+          {Channel.options.map((c) => (
+            <option key={c} value={c}>
+              {t(`alertChain.channel.${c}`)}
+            </option>
+          ))}
         </select>
       </label>
-      <label>{t('alertChain.edit.minutes')}<input type="number" min={0} max={10080} value={link.deadlineMinutes} onChange={(e) => setLink({ ...link, deadlineMinutes: Number(e.target.value) })} /></label>
+      <label>
+        {t('alertChain.edit.minutes')}
+        <input type="number" min={0} max={10080} value={link.deadlineMinutes} onChange={(e) => setLink({ ...link, deadlineMinutes: Number(e.target.value) })} />
+      </label>
       <label>
         {t('alertChain.edit.trigger')}
         <select value={link.trigger} onChange={(e) => setLink({ ...link, trigger: e.target.value as ChainLinkTemplate['trigger'] })}>

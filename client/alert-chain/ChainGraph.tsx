@@ -57,15 +57,7 @@ export function ChainGraph({ chain, views, exerciseTime, focus, myCell, selected
 
   return (
     <div className="ac-graph" data-testid="alert-chain-graph">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        onEdgeClick={(_event, edge) => onSelect(edge.id)}
-        nodesConnectable={false}
-        nodesDraggable={false}
-        fitView
-        minZoom={0.3}
-      >
+      <ReactFlow nodes={nodes} edges={edges} onEdgeClick={(_event, edge) => onSelect(edge.id)} nodesConnectable={false} nodesDraggable={false} fitView minZoom={0.3}>
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>

@@ -60,7 +60,11 @@ export function LinkActions({ state, me, send, link }: Props) {
           onSubmit={(p) => void submit('alertChain.correct', p)}
         />
       )}
-      {error && <p role="alert" className="error" data-testid={`error-${id}`}>{error}</p>}
+      {error && (
+        <p role="alert" className="error" data-testid={`error-${id}`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -86,7 +90,9 @@ function AlertForm({ link, busy, onCancel, onSubmit }: FormProps<{ linkId: strin
         {t('alertChain.form.channel')}
         <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)} data-testid={`alert-channel-${link.id}`}>
           {Channel.options.map((c) => (
-            <option key={c} value={c}>{t(`alertChain.channel.${c}`)}</option>
+            <option key={c} value={c}>
+              {t(`alertChain.channel.${c}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -95,8 +101,12 @@ function AlertForm({ link, busy, onCancel, onSubmit }: FormProps<{ linkId: strin
         <textarea value={message} onChange={(e) => setMessage(e.target.value)} required maxLength={2000} rows={3} data-testid={`alert-message-${link.id}`} />
       </label>
       <div className="ac-buttons">
-        <button type="submit" disabled={busy || message.trim() === ''} data-testid={`alert-submit-${link.id}`}>{t('alertChain.form.send')}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t('alertChain.action.cancel')}</button>
+        <button type="submit" disabled={busy || message.trim() === ''} data-testid={`alert-submit-${link.id}`}>
+          {t('alertChain.form.send')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('alertChain.action.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -121,13 +131,19 @@ function CorrectionForm({ link, busy, allowed, onCancel, onSubmit }: FormProps<{
         {t('alertChain.form.undo')}
         <select value={undo ?? ''} onChange={(e) => setUndo(e.target.value === '' ? null : (e.target.value as CorrectionUndo))}>
           {choices.filter(allowed).map((c) => (
-            <option key={c ?? 'none'} value={c ?? ''}>{t(`alertChain.form.undo.${c ?? 'none'}`)}</option>
+            <option key={c ?? 'none'} value={c ?? ''}>
+              {t(`alertChain.form.undo.${c ?? 'none'}`)}
+            </option>
           ))}
         </select>
       </label>
       <div className="ac-buttons">
-        <button type="submit" disabled={busy || note.trim() === ''} data-testid={`correct-submit-${link.id}`}>{t('alertChain.form.saveCorrection')}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t('alertChain.action.cancel')}</button>
+        <button type="submit" disabled={busy || note.trim() === ''} data-testid={`correct-submit-${link.id}`}>
+          {t('alertChain.form.saveCorrection')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('alertChain.action.cancel')}
+        </button>
       </div>
     </form>
   );

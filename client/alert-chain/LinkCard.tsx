@@ -20,9 +20,13 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
   return (
     <article className={`ac-card ac-tone-${tone}`} data-testid={`link-${link.id}`} data-status={link.status} data-late={phase.late ? 'true' : 'false'}>
       <header className="ac-card-head">
-        <strong>{view.fromLabel} → {view.toLabel}</strong>
+        <strong>
+          {view.fromLabel} → {view.toLabel}
+        </strong>
         <span className={`ac-badge ac-tone-${tone}`}>{phase.late && link.status !== 'accuse' ? `${status} · ${t('alertChain.status.late')}` : status}</span>
-        <span className="ac-timer" data-testid={`timer-${link.id}`}>{timerText(t, link, phase, exerciseTime)}</span>
+        <span className="ac-timer" data-testid={`timer-${link.id}`}>
+          {timerText(t, link, phase, exerciseTime)}
+        </span>
       </header>
       <p className="muted ac-meta">
         {t('alertChain.deadline', { deadline: t(`alertChain.deadline.${link.triggerAt === null ? link.trigger : 'upstream'}`, { minutes: link.deadlineMinutes }) })}
@@ -35,14 +39,14 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
           {alertLateBy !== null && <strong className="ac-late-text"> {t('alertChain.alertedLate', { time: formatExerciseTime(alertLateBy) })}</strong>}
         </p>
       )}
-      {link.acknowledgement && (
-        <p className="ac-detail">{t('alertChain.acknowledgedBy', { time: tPlus(link.acknowledgement.exerciseTime), name: link.acknowledgement.by.name })}</p>
-      )}
+      {link.acknowledgement && <p className="ac-detail">{t('alertChain.acknowledgedBy', { time: tPlus(link.acknowledgement.exerciseTime), name: link.acknowledgement.by.name })}</p>}
       {link.escalatedFrom && <p className="ac-detail">{t('alertChain.escalatedFrom', { link: link.escalatedFrom })}</p>}
       {link.escalatedTo && <p className="ac-detail">{t('alertChain.escalatedTo', { link: link.escalatedTo })}</p>}
       {link.corrections.length > 0 && (
         <details className="ac-corrections">
-          <summary>{t('alertChain.corrections')} ({link.corrections.length})</summary>
+          <summary>
+            {t('alertChain.corrections')} ({link.corrections.length})
+          </summary>
           <ul>
             {link.corrections.map((c, i) => (
               <li key={i}>

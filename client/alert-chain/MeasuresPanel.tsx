@@ -46,8 +46,14 @@ export function MeasuresPanel({ state, me }: Pick<SectionProps, 'state' | 'me'>)
           ))}
         </tbody>
       </table>
-      <button onClick={() => void download()} data-testid="alert-chain-export">{t('alertChain.measures.export')}</button>
-      {error && <p role="alert" className="error">{error}</p>}
+      <button onClick={() => void download()} data-testid="alert-chain-export">
+        {t('alertChain.measures.export')}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </details>
   );
 }

@@ -1,7 +1,6 @@
 import { channelLabels } from '../../shared/core/channels.js';
 
-const prefixed = (prefix: string, labels: Record<string, string>) =>
-  Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]));
+const prefixed = (prefix: string, labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]));
 
 /** Messages of the alert chain board. French is the reference; English has the same keys. */
 export const alertChainMessages = {

@@ -19,9 +19,5 @@ export function App() {
     [lang],
   );
   const route = useRoute();
-  return (
-    <LangContext.Provider value={i18n}>
-      {route.page === 'room' ? <RoomPage roomId={route.roomId} /> : <JoinPage initialCode={route.code} />}
-    </LangContext.Provider>
-  );
+  return <LangContext.Provider value={i18n}>{route.page === 'room' ? <RoomPage roomId={route.roomId} /> : <JoinPage initialCode={route.code} />}</LangContext.Provider>;
 }

@@ -41,7 +41,11 @@ export function JoinPage({ initialCode }: { initialCode: string }) {
           {t('join.name')}
           <input name="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} autoFocus={!!initialCode} />
         </label>
-        {error && <p role="alert" className="error">{error}</p>}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
         <button type="submit" disabled={busy} data-testid="join-submit">
           {t('join.submit')}
         </button>

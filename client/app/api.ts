@@ -41,7 +41,6 @@ export class ApiError extends DomainError {
 // A code this client does not know yet (a newer server) still gets the server's message, with a code from the status.
 const ErrorResponse = z.object({ error: ErrorBody.extend({ code: ErrorCode.optional().catch(undefined) }) });
 
-
 /** The typed error of a failed response: the server's `{ error: { code, message } }`, else a code from the status. */
 export async function apiErrorOf(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);

@@ -67,16 +67,14 @@ export function CareMapView(props: CareMapViewProps) {
   const select = (finess: string | null) => (props.onSelect ? props.onSelect(finess) : setOwnSelection(finess));
   const [focus, setFocus] = useState<{ lat: number; lon: number; nonce: number } | null>(null);
 
-  const establishments = useMemo(
-    () => establishmentsWithFictional(region, state.careMap.fictionalSites),
-    [region, state.careMap.fictionalSites],
-  );
+  const establishments = useMemo(() => establishmentsWithFictional(region, state.careMap.fictionalSites), [region, state.careMap.fictionalSites]);
   const byFiness = useMemo(() => new Map(establishments.map((e) => [e.finess, e])), [establishments]);
   const prominent = prominentIds(state, establishments, selected);
   const prominentKey = [...prominent].sort().join(',');
   const clustered = useMemo(
     () => establishments.filter((e) => !prominent.has(e.finess)),
     // Keyed on the set's content, not its identity: the cluster layer is only diffed when a site moves in or out.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- prominentKey stands for prominent (see above)
     [establishments, prominentKey],
   );
   const current = selected ? byFiness.get(selected) : undefined;
@@ -122,12 +120,7 @@ export function CareMapView(props: CareMapViewProps) {
             />
           );
         })}
-        <FlowArrows
-          bascules={Object.values(state.careMap.bascules)}
-          diversions={activeDiversions(state)}
-          byFiness={byFiness}
-          onSelect={select}
-        />
+        <FlowArrows bascules={Object.values(state.careMap.bascules)} diversions={activeDiversions(state)} byFiness={byFiness} onSelect={select} />
         <FocusOn target={focus} />
       </MapContainer>
       <Legend />

@@ -17,7 +17,12 @@ export function CareOfferSection({ state, me, send }: SectionProps) {
 
   if (state.careMap.region === null) return <p className="muted">{t('careMap.noRegion')}</p>;
   if (region.status === 'loading') return <p className="muted">{t('careMap.loading')}</p>;
-  if (region.status === 'error') return <p role="alert" className="error">{t('careMap.loadError', { message: region.message })}</p>;
+  if (region.status === 'error')
+    return (
+      <p role="alert" className="error">
+        {t('careMap.loadError', { message: region.message })}
+      </p>
+    );
 
   const common = { state, region: region.data, me, send, selected, onSelect: setSelected };
   return (

@@ -10,16 +10,12 @@ export function CareOfferSummary({ state }: SectionProps) {
   const { t } = useT();
   const region = useRegionData(state.careMap.region);
   const fictional = state.careMap.fictionalSites;
-  const scope = useMemo(
-    () => (region.status === 'ready' ? regionalScope(establishmentsWithFictional(region.data, fictional)) : []),
-    [region, fictional],
-  );
+  const scope = useMemo(() => (region.status === 'ready' ? regionalScope(establishmentsWithFictional(region.data, fictional)) : []), [region, fictional]);
   if (region.status !== 'ready') return null;
   const summary = regionalSummary(state, scope);
   return (
     <span className="cm-header-summary" data-testid="care-offer-summary">
-      {t('careMap.board.urgencesFermees')} : <strong>{summary.urgencesFermees}</strong> · {t('careMap.board.samuEnBascule')} :{' '}
-      <strong>{summary.samuEnBascule}</strong>
+      {t('careMap.board.urgencesFermees')} : <strong>{summary.urgencesFermees}</strong> · {t('careMap.board.samuEnBascule')} : <strong>{summary.samuEnBascule}</strong>
     </span>
   );
 }

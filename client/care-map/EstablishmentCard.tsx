@@ -55,7 +55,10 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
 
       <section>
         <h4>
-          {t('careMap.card.status')} <span className={`cm-badge cm-badge-${status?.mode ?? 'normal'}`} data-testid="card-mode">{t(`careMap.mode.${status?.mode ?? 'normal'}`)}</span>
+          {t('careMap.card.status')}{' '}
+          <span className={`cm-badge cm-badge-${status?.mode ?? 'normal'}`} data-testid="card-mode">
+            {t(`careMap.mode.${status?.mode ?? 'normal'}`)}
+          </span>
         </h4>
         {status ? (
           <p className="muted">{t('careMap.card.updated', { time: when(status.updatedAt, status.updatedExerciseTime), by: status.updatedBy.name })}</p>
@@ -97,7 +100,10 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
               <li key={d.id} data-testid={`card-diversion-${d.id}`}>
                 {nameOf(d.from)} → {nameOf(d.to)} ({d.patients}){d.note && ` — ${d.note}`}
                 {d.flags.map((flag) => (
-                  <strong key={flag} className="error"> ⚠ {t(`careMap.flag.${flag}`)}</strong>
+                  <strong key={flag} className="error">
+                    {' '}
+                    ⚠ {t(`careMap.flag.${flag}`)}
+                  </strong>
                 ))}
                 {canEditCareMap(me) && (
                   <button type="button" className="link" onClick={() => send('careMap.endDiversion', { id: d.id })}>
@@ -125,7 +131,9 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
         <ol className="cm-history" data-testid="card-history">
           {history.map((c) => (
             <li key={c.seq}>
-              <span className="muted">{when(c.wallTime, c.exerciseTime)} · {c.by.name}</span>
+              <span className="muted">
+                {when(c.wallTime, c.exerciseTime)} · {c.by.name}
+              </span>
               <br />
               {describeChange(c, nameOf)}
             </li>

@@ -54,7 +54,10 @@ export function FlowArrows({ bascules, diversions, byFiness, onSelect }: FlowArr
         return (
           <Fragment key={f.key}>
             <Polyline
-              positions={[[f.from.lat, f.from.lon], [f.to.lat, f.to.lon]]}
+              positions={[
+                [f.from.lat, f.from.lon],
+                [f.to.lat, f.to.lon],
+              ]}
               pathOptions={{ color: f.color, weight: 3, opacity: 0.9, dashArray: f.dashArray ?? '', className: 'cm-flow' }}
             >
               <Tooltip sticky>{title}</Tooltip>

@@ -24,7 +24,11 @@ export function BasculeForm({ samu, careMap, establishments, send }: BasculeForm
   const [to, setTo] = useState('');
   const { busy, feedback, run } = useCommand(send, { saved: t('careMap.form.saved') });
   const current = dictGet(careMap.bascules, samu.finess);
-  const candidates = nearest(samu, establishments.filter((e) => dictGet(careMap.samuIds, e.finess) && e.finess !== samu.finess), 15);
+  const candidates = nearest(
+    samu,
+    establishments.filter((e) => dictGet(careMap.samuIds, e.finess) && e.finess !== samu.finess),
+    15,
+  );
   return (
     <form
       className="cm-form"
@@ -77,7 +81,11 @@ export function DiversionForm({ from, careMap, establishments, send }: Diversion
   const [patients, setPatients] = useState('');
   const [note, setNote] = useState('');
   const { busy, feedback, run } = useCommand(send, { saved: t('careMap.form.saved') });
-  const candidates = nearest(from, establishments.filter((e) => e.finess !== from.finess && (e.urgences || e.layer === 'fictif')), 25);
+  const candidates = nearest(
+    from,
+    establishments.filter((e) => e.finess !== from.finess && (e.urgences || e.layer === 'fictif')),
+    25,
+  );
   return (
     <form
       className="cm-form"

@@ -44,7 +44,9 @@ export function StatusBoard({ state, region, onSelect }: CareOfferProps) {
           <tbody>
             {lostBeds.map(([code, beds]) => (
               <tr key={code}>
-                <td>{departementName.get(code) ?? code} ({code})</td>
+                <td>
+                  {departementName.get(code) ?? code} ({code})
+                </td>
                 <td className="cm-num">{beds}</td>
               </tr>
             ))}
@@ -59,7 +61,10 @@ export function StatusBoard({ state, region, onSelect }: CareOfferProps) {
               <li key={b.samu} data-testid={`board-bascule-${b.samu}`}>
                 {nameOf(b.samu)} → {nameOf(b.to)}
                 {b.flags.map((flag) => (
-                  <strong key={flag} className="error"> ⚠ {t(`careMap.flag.${flag}`)}</strong>
+                  <strong key={flag} className="error">
+                    {' '}
+                    ⚠ {t(`careMap.flag.${flag}`)}
+                  </strong>
                 ))}
               </li>
             ))}
@@ -78,8 +83,7 @@ export function StatusBoard({ state, region, onSelect }: CareOfferProps) {
               </button>{' '}
               <span className={`cm-badge cm-badge-${status.mode}`}>{t(`careMap.mode.${status.mode}`)}</span>
               <div className="muted">
-                {e.commune} ({e.departement})
-                {affectedFunctions(status).length > 0 && ' · '}
+                {e.commune} ({e.departement}){affectedFunctions(status).length > 0 && ' · '}
                 {affectedFunctions(status)
                   .map(({ fn, mode: m }) => `${t(`careMap.fn.${fn}`)} : ${t(`careMap.mode.${m}`).toLowerCase()}`)
                   .join(', ')}

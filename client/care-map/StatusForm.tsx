@@ -20,6 +20,7 @@ export function StatusForm({ finess, status, send }: StatusFormProps) {
   const { busy, feedback, setFeedback, run } = useCommand(send, { saved: t('careMap.form.saved') });
   // A change made by someone else (or by this form) resets the form to the room's state.
   const version = status?.updatedAt ?? 0;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for status (see above)
   useEffect(() => setValues(formValuesOf(status)), [finess, version]);
 
   const set = <K extends keyof StatusFormValues>(key: K, value: StatusFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));

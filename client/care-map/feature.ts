@@ -5,9 +5,7 @@ import { careMapMessages } from './messages.js';
 /** The care offer: map, status board and its header summary. */
 export const careMapClient = defineClientFeature({
   id: 'care-map',
-  sections: [
-    { id: 'careMap', labelKey: 'section.careMap', Component: lazy(() => import('./CareOfferSection.js').then((m) => ({ default: m.CareOfferSection }))) },
-  ],
+  sections: [{ id: 'careMap', labelKey: 'section.careMap', Component: lazy(() => import('./CareOfferSection.js').then((m) => ({ default: m.CareOfferSection }))) }],
   summaries: [lazy(() => import('./CareOfferSummary.js').then((m) => ({ default: m.CareOfferSummary })))],
   messages: careMapMessages,
 });

@@ -2,13 +2,12 @@ import { careFunctionLabels, careModeLabels } from '../../shared/care-map/modes.
 import { establishmentKindLabels } from '../../shared/care-map/establishment.js';
 import { careFlagLabels } from '../../shared/care-map/state.js';
 
-const prefixed = (prefix: string, labels: Record<string, string>) =>
-  Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]));
+const prefixed = (prefix: string, labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]));
 
 /** Messages of the care-offer map and status board. French is the reference; English has the same keys. */
 export const careMapMessages = {
   fr: {
-    'section.careMap': "Offre de soins",
+    'section.careMap': 'Offre de soins',
     'careMap.loading': 'Chargement des établissements de la région…',
     'careMap.loadError': 'Impossible de charger la région : {message}',
     'careMap.noRegion': "Aucune région n'est chargée dans cette salle.",

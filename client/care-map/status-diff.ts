@@ -35,9 +35,7 @@ const toCount = (text: string): number | null => (text.trim() === '' ? null : Ma
 export function statusPatch(finess: string, before: StatusFormValues, after: StatusFormValues): StatusPatch | null {
   const patch: StatusPatch = { finess };
   if (after.mode !== before.mode) patch.mode = after.mode;
-  const functions = Object.fromEntries(
-    CareFunction.options.filter((fn) => after.functions[fn] !== before.functions[fn]).map((fn) => [fn, after.functions[fn]]),
-  );
+  const functions = Object.fromEntries(CareFunction.options.filter((fn) => after.functions[fn] !== before.functions[fn]).map((fn) => [fn, after.functions[fn]]));
   if (Object.keys(functions).length > 0) patch.functions = functions;
   const capacity: NonNullable<StatusPatch['capacity']> = {};
   if (after.litsDisponibles !== before.litsDisponibles) capacity.litsDisponibles = toCount(after.litsDisponibles);

@@ -25,6 +25,7 @@ function useLoaded<T>(key: string | null, load: () => Promise<T>): Loaded<T> {
       live = false;
     };
     // `load` is rebuilt each render; `key` says when the data to load changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- as said above
   }, [key]);
   return loaded;
 }

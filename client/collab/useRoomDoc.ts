@@ -57,6 +57,8 @@ export function useRoomDoc<R = never>(me: Me, docName: string | null, rescue: Do
       setConnection(null);
       release(me, docName);
     };
+    // `rescue` is read when the connection is first acquired only: a new object each render must not reconnect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- as said above
   }, [me, docName]);
   return useSyncExternalStore(connection?.subscribe ?? noSubscribe, connection?.snapshot ?? noSnapshot);
 }

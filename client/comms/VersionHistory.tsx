@@ -55,11 +55,7 @@ export function VersionHistory({ draft }: { draft: Draft }) {
       {parts && (
         <div className="draft-diff" data-testid="draft-diff">
           <p className="muted">{t('comms.diff.legend')}</p>
-          <pre className="draft-text">
-            {parts.map((p, i) =>
-              p.kind === 'same' ? <span key={i}>{p.text}</span> : p.kind === 'added' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>,
-            )}
-          </pre>
+          <pre className="draft-text">{parts.map((p, i) => (p.kind === 'same' ? <span key={i}>{p.text}</span> : p.kind === 'added' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>))}</pre>
         </div>
       )}
     </section>

@@ -89,7 +89,15 @@ export function AdHocForm({ props, scenario, preset, onSent }: { props: SectionP
         <label className="checkbox">
           <input type="radio" name="adhoc-when" checked={when === 'later'} onChange={() => setWhen('later')} data-testid="adhoc-later" />
           {t('exercise.adhoc.at')}
-          <input value={offset} onChange={(e) => setOffset(e.target.value)} placeholder="HH:MM" size={8} disabled={when !== 'later'} aria-label={t('exercise.adhoc.offset')} data-testid="adhoc-offset" />
+          <input
+            value={offset}
+            onChange={(e) => setOffset(e.target.value)}
+            placeholder="HH:MM"
+            size={8}
+            disabled={when !== 'later'}
+            aria-label={t('exercise.adhoc.offset')}
+            data-testid="adhoc-offset"
+          />
         </label>
       </fieldset>
       <button type="submit" disabled={!valid || action.busy} data-testid="adhoc-send">

@@ -108,7 +108,13 @@ export function ChronogrammeRow({ props, item, exerciseNow, next }: Props) {
             {open === 'skip' && (
               <div className="inline-form confirm">
                 <span>{t('exercise.console.skipConfirm', { subject: s.subject })}</span>
-                <button type="button" className="danger" disabled={action.busy} onClick={async () => (await action.run('stimulus.skip', { id: s.id })) && setOpen(null)} data-testid={`skip-confirm-${s.id}`}>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={action.busy}
+                  onClick={async () => (await action.run('stimulus.skip', { id: s.id })) && setOpen(null)}
+                  data-testid={`skip-confirm-${s.id}`}
+                >
                   {t('exercise.console.skipYes')}
                 </button>
                 <button type="button" className="secondary" onClick={() => setOpen(null)}>

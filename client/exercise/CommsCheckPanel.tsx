@@ -56,9 +56,7 @@ export function CommsCheckPanel(props: SectionProps) {
               <td>{s.name}</td>
               <td>{who(s)}</td>
               <td>{online.has(s.id) ? <span className="chip chip-ok">{t('exercise.check.yes')}</span> : <span className="chip chip-off">{t('exercise.check.no')}</span>}</td>
-              <td>
-                {dictGet(state.room.checkIns, s.id) ? <span className="chip chip-ok">{t('exercise.check.yes')}</span> : <span className="chip chip-warn">{t('exercise.check.pending')}</span>}
-              </td>
+              <td>{dictGet(state.room.checkIns, s.id) ? <span className="chip chip-ok">{t('exercise.check.yes')}</span> : <span className="chip chip-warn">{t('exercise.check.pending')}</span>}</td>
             </tr>
           ))}
         </tbody>

@@ -79,8 +79,7 @@ export function StimulusTrace({ state, item }: Pick<Props, 'state' | 'item'>) {
       ))}
       {item.links.map((l, i) => (
         <li key={`link-${i}`} className="trace-link">
-          <span className="trace-kind">⇢ {t(`exercise.link.${l.kind}`)}</span> {l.label ? `${l.label} (${l.ref})` : l.ref} — {cellLabel(state, l.cell)}, {l.by},{' '}
-          {tPlus(l.exerciseTime)}
+          <span className="trace-kind">⇢ {t(`exercise.link.${l.kind}`)}</span> {l.label ? `${l.label} (${l.ref})` : l.ref} — {cellLabel(state, l.cell)}, {l.by}, {tPlus(l.exerciseTime)}
         </li>
       ))}
     </ul>

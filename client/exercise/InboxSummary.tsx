@@ -46,13 +46,7 @@ export function InboxSummary(props: SectionProps) {
   };
   return (
     <div className="inbox-summary" data-testid="inbox-summary">
-      <span
-        className={`inbox-badge ${waiting > 0 ? 'inbox-badge-alert' : ''}`}
-        data-testid="inbox-badge"
-        data-count={waiting}
-        role="status"
-        aria-live="polite"
-      >
+      <span className={`inbox-badge ${waiting > 0 ? 'inbox-badge-alert' : ''}`} data-testid="inbox-badge" data-count={waiting} role="status" aria-live="polite">
         {t(role === 'player' ? 'exercise.summary.toAck' : 'exercise.summary.awaiting', { count: waiting })}
       </span>
       {role === 'player' && (

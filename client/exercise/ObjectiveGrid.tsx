@@ -34,17 +34,7 @@ export function ObjectiveGrid({ props, objective, section }: { props: SectionPro
     if (!carrier) return <ObserveTick key={actionId} props={props} stimulusId={GRID} actionId={actionId} label={t('exercise.grid.action', { id: actionId })} />;
     const sent = animator ? dictGet(animator.items, carrier.stimulusId)?.status === 'injected' : dictGet(props.state.exercise.inbox, carrier.stimulusId) !== undefined;
     const detail = `${carrier.stimulusId} · ${carrier.action.criterion}${sent ? '' : ` · ${t('exercise.grid.notSent')}`}`;
-    return (
-      <ObserveTick
-        key={actionId}
-        props={props}
-        stimulusId={carrier.stimulusId}
-        actionId={actionId}
-        label={carrier.action.label}
-        detail={detail}
-        alsoKeys={[observationKey(GRID, actionId)]}
-      />
-    );
+    return <ObserveTick key={actionId} props={props} stimulusId={carrier.stimulusId} actionId={actionId} label={carrier.action.label} detail={detail} alsoKeys={[observationKey(GRID, actionId)]} />;
   };
 
   return (

@@ -11,7 +11,14 @@ import { dictGet } from '../../shared/core/dict.js';
  * when the viewer knows it). `alsoKeys` are other keys the same observation may have been recorded under,
  * e.g. an evaluator ticked under 'grille' what the director sees under its stimulus.
  */
-export function ObserveTick({ props, stimulusId, actionId, label, detail, alsoKeys = [] }: {
+export function ObserveTick({
+  props,
+  stimulusId,
+  actionId,
+  label,
+  detail,
+  alsoKeys = [],
+}: {
   props: SectionProps;
   stimulusId: string;
   actionId: string;

@@ -7,7 +7,11 @@ import { StimulusTrace } from './InboxItemCard.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 function describeCondition(t: Translate, condition: StimulusCondition): string {
-  const match = condition.match ? ` (${Object.entries(condition.match).map(([k, v]) => `${k} = ${String(v)}`).join(', ')})` : '';
+  const match = condition.match
+    ? ` (${Object.entries(condition.match)
+        .map(([k, v]) => `${k} = ${String(v)}`)
+        .join(', ')})`
+    : '';
   return condition.kind === 'if_no_event'
     ? t('exercise.condition.ifNoEvent', { event: condition.eventType + match, by: condition.by })
     : t('exercise.condition.afterEvent', { event: condition.eventType + match, delay: condition.delay });

@@ -17,7 +17,13 @@ export interface StimulusFields {
 }
 
 /** Sender, recipients and channel pickers shared by the edit form and the ad hoc form. */
-export function RoutingFields({ scenario, cells, value, onChange, idPrefix }: {
+export function RoutingFields({
+  scenario,
+  cells,
+  value,
+  onChange,
+  idPrefix,
+}: {
   scenario: Scenario;
   cells: SectionProps['state']['room']['cells'];
   value: Pick<StimulusFields, 'sender' | 'recipients' | 'channel'>;
@@ -25,8 +31,7 @@ export function RoutingFields({ scenario, cells, value, onChange, idPrefix }: {
   idPrefix: string;
 }) {
   const { t } = useT();
-  const toggle = (cell: string, on: boolean) =>
-    onChange({ recipients: on ? [...value.recipients, cell] : value.recipients.filter((c) => c !== cell) });
+  const toggle = (cell: string, on: boolean) => onChange({ recipients: on ? [...value.recipients, cell] : value.recipients.filter((c) => c !== cell) });
   return (
     <div className="form-grid">
       <label>

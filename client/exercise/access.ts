@@ -19,10 +19,7 @@ export function useAccessLists(me: Me, refreshKey: string) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([
-      api.json<InvitationListResponse>(roomPath(me.roomId, '/invitations'), { session: me }),
-      api.json<SessionListResponse>(roomPath(me.roomId, '/sessions'), { session: me }),
-    ]).then(
+    Promise.all([api.json<InvitationListResponse>(roomPath(me.roomId, '/invitations'), { session: me }), api.json<SessionListResponse>(roomPath(me.roomId, '/sessions'), { session: me })]).then(
       ([inv, ses]) => {
         if (!live) return;
         setInvitations(inv.invitations);

@@ -12,8 +12,9 @@ let context: AudioContext | null = null;
 
 function audioContext(): AudioContext | null {
   if (context) return context;
-  const Ctor = (globalThis as { AudioContext?: AudioContextConstructor; webkitAudioContext?: AudioContextConstructor }).AudioContext
-    ?? (globalThis as { webkitAudioContext?: AudioContextConstructor }).webkitAudioContext;
+  const Ctor =
+    (globalThis as { AudioContext?: AudioContextConstructor; webkitAudioContext?: AudioContextConstructor }).AudioContext ??
+    (globalThis as { webkitAudioContext?: AudioContextConstructor }).webkitAudioContext;
   if (!Ctor) return null;
   try {
     context = new Ctor();

@@ -5,11 +5,7 @@ import { dueOf } from '../../shared/exercise/scheduling.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 /** What the console shows in the "échéance" column of a row of the chronogramme. */
-export type RowTiming =
-  | { kind: 'due'; at: number; remaining: number }
-  | { kind: 'waiting'; eventType: string }
-  | { kind: 'willCancel' }
-  | { kind: 'done' };
+export type RowTiming = { kind: 'due'; at: number; remaining: number } | { kind: 'waiting'; eventType: string } | { kind: 'willCancel' } | { kind: 'done' };
 
 /** The exercise time the row is planned for: its deferral if the animator moved it, else its offset. */
 export function plannedAt(item: ChronogrammeItem): number {

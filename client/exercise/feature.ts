@@ -14,9 +14,21 @@ export const exerciseClient = defineClientFeature({
   id: 'exercise',
   sections: [
     { id: 'briefing', labelKey: 'section.briefing', Component: lazy(() => import('./BriefingSection.js').then((m) => ({ default: m.BriefingSection }))), visible: hasScenario },
-    { id: 'inbox', labelKey: 'section.inbox', roles: ['player', 'evaluator', 'observer'], Component: lazy(() => import('./InboxSection.js').then((m) => ({ default: m.InboxSection }))), visible: hasScenario },
+    {
+      id: 'inbox',
+      labelKey: 'section.inbox',
+      roles: ['player', 'evaluator', 'observer'],
+      Component: lazy(() => import('./InboxSection.js').then((m) => ({ default: m.InboxSection }))),
+      visible: hasScenario,
+    },
     { id: 'animator', labelKey: 'section.animator', roles: ['director'], Component: lazy(() => import('./AnimatorSection.js').then((m) => ({ default: m.AnimatorSection }))) },
-    { id: 'evaluation', labelKey: 'section.evaluation', roles: ['director', 'evaluator'], Component: lazy(() => import('./EvaluationSection.js').then((m) => ({ default: m.EvaluationSection }))), visible: hasScenario },
+    {
+      id: 'evaluation',
+      labelKey: 'section.evaluation',
+      roles: ['director', 'evaluator'],
+      Component: lazy(() => import('./EvaluationSection.js').then((m) => ({ default: m.EvaluationSection }))),
+      visible: hasScenario,
+    },
   ],
   summaries: [lazy(() => import('./InboxSummary.js').then((m) => ({ default: m.InboxSummary })))],
   messages: exerciseMessages,

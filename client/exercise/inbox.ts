@@ -12,8 +12,7 @@ export interface Viewer {
 
 /** Delivered stimuli, newest first, optionally those of one cell only. */
 export function inboxNewestFirst(exercise: ExerciseState, cell: string | null = null): InboxItem[] {
-  return dictPick(exercise.inbox, [...exercise.inboxOrder].reverse())
-    .filter((item) => cell === null || item.recipients.includes(cell));
+  return dictPick(exercise.inbox, [...exercise.inboxOrder].reverse()).filter((item) => cell === null || item.recipients.includes(cell));
 }
 
 /** True when the viewer may act on the stimulus (the rule of the commands themselves: shared/exercise). */

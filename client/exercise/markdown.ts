@@ -4,17 +4,9 @@
  * scenario cannot inject markup or script, whatever it contains. Raw HTML is shown as plain text.
  */
 
-export type Inline =
-  | { kind: 'text'; text: string }
-  | { kind: 'code'; text: string }
-  | { kind: 'strong' | 'em'; children: Inline[] }
-  | { kind: 'link'; href: string; children: Inline[] };
+export type Inline = { kind: 'text'; text: string } | { kind: 'code'; text: string } | { kind: 'strong' | 'em'; children: Inline[] } | { kind: 'link'; href: string; children: Inline[] };
 
-export type Block =
-  | { kind: 'heading'; level: number; children: Inline[] }
-  | { kind: 'paragraph'; children: Inline[] }
-  | { kind: 'list'; ordered: boolean; items: Inline[][] }
-  | { kind: 'rule' };
+export type Block = { kind: 'heading'; level: number; children: Inline[] } | { kind: 'paragraph'; children: Inline[] } | { kind: 'list'; ordered: boolean; items: Inline[][] } | { kind: 'rule' };
 
 /**
  * The link target if it is safe to follow: web, mail and phone links, or links inside the application.

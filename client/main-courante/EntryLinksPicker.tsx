@@ -30,7 +30,15 @@ export function EntryLinksPicker({ state, links, onChange }: { state: RoomState;
         {t('mc.link.finess')}
         <input
           value={links.finess ?? ''}
-          onChange={(e) => set('finess', e.target.value.toUpperCase().replace(/[^0-9A-Z]/g, '').slice(0, 9))}
+          onChange={(e) =>
+            set(
+              'finess',
+              e.target.value
+                .toUpperCase()
+                .replace(/[^0-9A-Z]/g, '')
+                .slice(0, 9),
+            )
+          }
           pattern="[0-9A-Z]{9}"
           size={11}
           data-testid="mc-link-finess"

@@ -59,16 +59,28 @@ function EntryRow({ entry, state, canWrite, onCorrect, onFlag, correction }: Omi
         <span className="mc-author">
           {entry.author} — {cellLabel}
         </span>
-        {significant && <span className="mc-badge mc-badge-significant" title={entry.flaggedBy.length ? t('mc.entry.flaggedBy', { names: entry.flaggedBy.join(', ') }) : undefined}>★ {t('mc.entry.significant')}</span>}
+        {significant && (
+          <span className="mc-badge mc-badge-significant" title={entry.flaggedBy.length ? t('mc.entry.flaggedBy', { names: entry.flaggedBy.join(', ') }) : undefined}>
+            ★ {t('mc.entry.significant')}
+          </span>
+        )}
         {entry.late && entry.receipt && <span className="mc-badge mc-badge-late">{t('mc.entry.late', { time: wallClock(entry.receipt.receivedAt, { lang, seconds: true }) })}</span>}
         {!entry.receipt && <span className="mc-badge mc-badge-pending">{t('mc.entry.pending')}</span>}
       </header>
       <p className="mc-text">{entry.text}</p>
       {(stimulus || entry.links.finess || entry.links.alertLinkId) && (
         <p className="mc-entry-links muted">
-          {stimulus && <span>{t('mc.link.stimulus')} : {stimulus}</span>}
+          {stimulus && (
+            <span>
+              {t('mc.link.stimulus')} : {stimulus}
+            </span>
+          )}
           {entry.links.finess && <span>FINESS {entry.links.finess}</span>}
-          {entry.links.alertLinkId && <span>{t('mc.link.alertLink')} : {entry.links.alertLinkId}</span>}
+          {entry.links.alertLinkId && (
+            <span>
+              {t('mc.link.alertLink')} : {entry.links.alertLinkId}
+            </span>
+          )}
         </p>
       )}
       {canWrite && (

@@ -31,11 +31,7 @@ export function MainCouranteSection(props: SectionProps) {
     <div className="main-courante" data-testid="main-courante">
       <CollabStatus snapshot={mc.snapshot} offlineKey="mc.offline" connectingKey="mc.connecting" resyncedKey="mc.resynced" resentKey="mc.resent" />
       {mc.snapshot && <RefusedRecords refused={mc.snapshot.refused} onResend={mc.snapshot.resendRefused} onDismiss={mc.snapshot.dismissRefused} />}
-      {mc.canWrite ? (
-        <EntryComposer state={props.state} correcting={correcting} onCancelCorrection={() => setCorrecting(null)} onAdd={mc.add} />
-      ) : (
-        <p className="muted">{t('mc.readOnly')}</p>
-      )}
+      {mc.canWrite ? <EntryComposer state={props.state} correcting={correcting} onCancelCorrection={() => setCorrecting(null)} onAdd={mc.add} /> : <p className="muted">{t('mc.readOnly')}</p>}
       {props.state.mainCourante.significant.length > 0 && (
         <details className="mc-significant-list" data-testid="mc-significant-list">
           <summary>

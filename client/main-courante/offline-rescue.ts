@@ -31,12 +31,22 @@ export function mainCouranteRescue(sessionId: string): DocRescue<MainCouranteRec
       ];
     },
     missing(doc, pending) {
-      const known = new Set([...entriesOf(doc).toArray().map((e) => e.id), ...flagsOf(doc).toArray().map((f) => f.id)]);
+      const known = new Set([
+        ...entriesOf(doc)
+          .toArray()
+          .map((e) => e.id),
+        ...flagsOf(doc)
+          .toArray()
+          .map((f) => f.id),
+      ]);
       return pending.filter((record) => !known.has(idOf(record)));
     },
     resend(doc, records) {
       doc.transact(() => {
-        appendEntries(doc, records.flatMap((r) => (r.kind === 'entry' ? [r.entry] : [])));
+        appendEntries(
+          doc,
+          records.flatMap((r) => (r.kind === 'entry' ? [r.entry] : [])),
+        );
         for (const r of records) if (r.kind === 'flag') appendFlag(doc, r.flag);
       });
     },

@@ -25,8 +25,8 @@ export function ReplayPanel({ props, events, onCursor }: { props: SectionProps; 
   const span = useMemo(() => replaySpan(events), [events]);
   const [time, setTime] = useState(span.end);
   const [speed, setSpeed] = useState<number | null>(null);
-  const viewer = { role: props.me.role, cell: props.me.cell };
-  const state = useMemo(() => replayAt(props.me.roomId, events, viewer, time), [events, time, props.me.roomId, viewer.role, viewer.cell]);
+  const { role, cell } = props.me;
+  const state = useMemo(() => replayAt(props.me.roomId, events, { role, cell }, time), [events, time, props.me.roomId, role, cell]);
   const entries = useMemo(() => events.filter((e) => e.type === 'mainCourante.entryAdded' && e.exerciseTime <= time).length, [events, time]);
   const versions = useMemo(() => events.filter((e) => e.type === 'comms.validated' && e.exerciseTime <= time).length, [events, time]);
 
@@ -57,13 +57,19 @@ export function ReplayPanel({ props, events, onCursor }: { props: SectionProps; 
         />
         <output data-testid="replay-time">{tPlus(time)}</output>
         {speeds.map((s) => (
-          <button key={s} onClick={() => { if (time >= span.end) setTime(span.start); setSpeed(s); }}>▶ ×{s}</button>
+          <button
+            key={s}
+            onClick={() => {
+              if (time >= span.end) setTime(span.start);
+              setSpeed(s);
+            }}
+          >
+            ▶ ×{s}
+          </button>
         ))}
         <button onClick={() => setSpeed(null)}>❚❚</button>
       </div>
-      <p data-testid="replay-counts">
-        {t('retex.replayCounts', { entries, versions, injected: state.exercise.inboxOrder.length })}
-      </p>
+      <p data-testid="replay-counts">{t('retex.replayCounts', { entries, versions, injected: state.exercise.inboxOrder.length })}</p>
       <AlertChainSummary state={state} serverNow={replayProps.serverNow} />
       <CareOfferSection {...replayProps} />
     </section>

@@ -10,7 +10,15 @@ export function Findings({ report }: { report: RetexReport }) {
   return (
     <section className="retex-block" data-testid="retex-findings">
       <h3>{t('retex.findings')}</h3>
-      {report.suggestions.length === 0 ? <p className="muted">{t('retex.noFindings')}</p> : <ul>{report.suggestions.map((s, i) => <li key={i}>{s}</li>)}</ul>}
+      {report.suggestions.length === 0 ? (
+        <p className="muted">{t('retex.noFindings')}</p>
+      ) : (
+        <ul>
+          {report.suggestions.map((s, i) => (
+            <li key={i}>{s}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -22,12 +30,24 @@ export function AlertChainTable({ report }: { report: RetexReport }) {
       <h3>{t('retex.alertChain')}</h3>
       <table className="retex-table">
         <thead>
-          <tr><th>{t('retex.from')}</th><th>{t('retex.to')}</th><th>{t('retex.deadline')}</th><th>{t('retex.alerted')}</th><th>{t('retex.acknowledged')}</th><th>{t('retex.late')}</th></tr>
+          <tr>
+            <th>{t('retex.from')}</th>
+            <th>{t('retex.to')}</th>
+            <th>{t('retex.deadline')}</th>
+            <th>{t('retex.alerted')}</th>
+            <th>{t('retex.acknowledged')}</th>
+            <th>{t('retex.late')}</th>
+          </tr>
         </thead>
         <tbody>
           {report.alertChain.links.map((l) => (
             <tr key={l.linkId} className={l.late ? 'late' : ''}>
-              <td>{l.fromLabel}</td><td>{l.toLabel}</td><td>{tPlus(l.deadlineAt)}</td><td>{tPlus(l.alertedAt)}</td><td>{tPlus(l.acknowledgedAt)}</td><td>{l.late ? t('retex.yes') : t('retex.no')}</td>
+              <td>{l.fromLabel}</td>
+              <td>{l.toLabel}</td>
+              <td>{tPlus(l.deadlineAt)}</td>
+              <td>{tPlus(l.alertedAt)}</td>
+              <td>{tPlus(l.acknowledgedAt)}</td>
+              <td>{l.late ? t('retex.yes') : t('retex.no')}</td>
             </tr>
           ))}
         </tbody>
@@ -44,12 +64,24 @@ export function StimuliTable({ report }: { report: RetexReport }) {
       <h3>{t('retex.stimuli')}</h3>
       <table className="retex-table">
         <thead>
-          <tr><th>{t('retex.stimulus')}</th><th>{t('retex.cell')}</th><th>{t('retex.sent')}</th><th>{t('retex.ackDelay')}</th><th>{t('retex.actionDelay')}</th></tr>
+          <tr>
+            <th>{t('retex.stimulus')}</th>
+            <th>{t('retex.cell')}</th>
+            <th>{t('retex.sent')}</th>
+            <th>{t('retex.ackDelay')}</th>
+            <th>{t('retex.actionDelay')}</th>
+          </tr>
         </thead>
         <tbody>
           {report.stimuli.map((m) => (
             <tr key={`${m.stimulusId}/${m.cell}`} className={m.ackDelay === null ? 'late' : ''}>
-              <td>{m.stimulusId} — {m.subject}</td><td>{m.cell}</td><td>{tPlus(m.injectedAt)}</td><td>{mins(m.ackDelay)}</td><td>{mins(m.actionDelay)}</td>
+              <td>
+                {m.stimulusId} — {m.subject}
+              </td>
+              <td>{m.cell}</td>
+              <td>{tPlus(m.injectedAt)}</td>
+              <td>{mins(m.ackDelay)}</td>
+              <td>{mins(m.actionDelay)}</td>
             </tr>
           ))}
         </tbody>
@@ -66,22 +98,41 @@ export function ScoresTable({ report }: { report: RetexReport }) {
     <section className="retex-block" data-testid="retex-scores">
       <h3>{t('retex.scores')}</h3>
       <table className="retex-table">
-        <thead><tr><th>{t('retex.objective')}</th><th>{t('retex.score')}</th><th>{t('retex.comments')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('retex.objective')}</th>
+            <th>{t('retex.score')}</th>
+            <th>{t('retex.comments')}</th>
+          </tr>
+        </thead>
         <tbody>
           {evaluation.objectives.map((o) => (
             <tr key={o.id}>
               <td>{o.label}</td>
-              <td data-testid={`retex-score-${o.id}`}>{o.score === null ? '—' : `${o.score}/${evaluation.scale?.max ?? '?'}`}{o.score !== null && evaluation.scale ? ` (${evaluation.scale.labels[o.score - evaluation.scale.min] ?? ''})` : ''}</td>
+              <td data-testid={`retex-score-${o.id}`}>
+                {o.score === null ? '—' : `${o.score}/${evaluation.scale?.max ?? '?'}`}
+                {o.score !== null && evaluation.scale ? ` (${evaluation.scale.labels[o.score - evaluation.scale.min] ?? ''})` : ''}
+              </td>
               <td>
                 {o.scoreComment}
-                {o.observations.map((obs, i) => <div key={i} className="muted">{tPlus(obs.exerciseTime)} {obs.by} : {obs.text}</div>)}
+                {o.observations.map((obs, i) => (
+                  <div key={i} className="muted">
+                    {tPlus(obs.exerciseTime)} {obs.by} : {obs.text}
+                  </div>
+                ))}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       {evaluation.generalObservations.length > 0 && (
-        <ul>{evaluation.generalObservations.map((o, i) => <li key={i}>{tPlus(o.exerciseTime)} {o.by} : {o.text}</li>)}</ul>
+        <ul>
+          {evaluation.generalObservations.map((o, i) => (
+            <li key={i}>
+              {tPlus(o.exerciseTime)} {o.by} : {o.text}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
@@ -94,10 +145,22 @@ export function ChronologyTable({ report }: { report: RetexReport }) {
     <section className="retex-block retex-chronology">
       <h3>{t('retex.chronology')}</h3>
       <table className="retex-table">
-        <thead><tr><th>{t('retex.time')}</th><th>{t('retex.lane')}</th><th>{t('retex.event')}</th><th>{t('retex.by')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('retex.time')}</th>
+            <th>{t('retex.lane')}</th>
+            <th>{t('retex.event')}</th>
+            <th>{t('retex.by')}</th>
+          </tr>
+        </thead>
         <tbody>
           {report.timeline.map((i) => (
-            <tr key={i.seq}><td>{tPlus(i.exerciseTime)}</td><td>{laneLabels[i.lane]}</td><td>{i.label}</td><td>{i.by}</td></tr>
+            <tr key={i.seq}>
+              <td>{tPlus(i.exerciseTime)}</td>
+              <td>{laneLabels[i.lane]}</td>
+              <td>{i.label}</td>
+              <td>{i.by}</td>
+            </tr>
           ))}
         </tbody>
       </table>

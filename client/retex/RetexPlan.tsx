@@ -28,19 +28,31 @@ function PlanTable({ snapshot, editable }: { snapshot: DocSnapshot; editable: bo
   const setField = (index: number, key: 'action' | 'owner' | 'due', value: string) => planOf(snapshot.doc).get(index)?.set(key, value);
   return (
     <table className="retex-table" data-testid="retex-plan">
-      <thead><tr><th>{t('retex.plan.action')}</th><th>{t('retex.plan.owner')}</th><th>{t('retex.plan.due')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th>{t('retex.plan.action')}</th>
+          <th>{t('retex.plan.owner')}</th>
+          <th>{t('retex.plan.due')}</th>
+        </tr>
+      </thead>
       <tbody>
         {rows.map((row, i) => (
           <tr key={row.id}>
             {(['action', 'owner', 'due'] as const).map((key) => (
-              <td key={key}>{editable ? <input value={row[key]} type={key === 'due' ? 'date' : 'text'} onChange={(e) => setField(i, key, e.target.value)} aria-label={t(`retex.plan.${key}`)} /> : row[key]}</td>
+              <td key={key}>
+                {editable ? <input value={row[key]} type={key === 'due' ? 'date' : 'text'} onChange={(e) => setField(i, key, e.target.value)} aria-label={t(`retex.plan.${key}`)} /> : row[key]}
+              </td>
             ))}
           </tr>
         ))}
         {editable && (
           <tr className="no-print">
-            <td><input value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} placeholder={t('retex.plan.action')} data-testid="plan-new-action" /></td>
-            <td><input value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} placeholder={t('retex.plan.owner')} data-testid="plan-new-owner" /></td>
+            <td>
+              <input value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} placeholder={t('retex.plan.action')} data-testid="plan-new-action" />
+            </td>
+            <td>
+              <input value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} placeholder={t('retex.plan.owner')} data-testid="plan-new-owner" />
+            </td>
             <td>
               <input type="date" value={draft.due} onChange={(e) => setDraft({ ...draft, due: e.target.value })} aria-label={t('retex.plan.due')} />
               <button

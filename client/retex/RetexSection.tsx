@@ -28,9 +28,19 @@ export function RetexSection(props: SectionProps) {
   const release = useCommand(send);
   const onCursor = useCallback((x: number) => setCursor(x), []);
 
-  if (!open) return <p className="muted" data-testid="retex-closed">{t('retex.notReleased')}</p>;
+  if (!open)
+    return (
+      <p className="muted" data-testid="retex-closed">
+        {t('retex.notReleased')}
+      </p>
+    );
   if (report.status === 'loading') return <p className="muted">{t('retex.loading')}</p>;
-  if (report.status === 'error') return <p role="alert" className="error">{report.message}</p>;
+  if (report.status === 'error')
+    return (
+      <p role="alert" className="error">
+        {report.message}
+      </p>
+    );
   const r = report.data;
   const exportFile = (path: string, name: string) => api.download(roomPath(me.roomId, path), { session: me, fallbackName: name }).catch((e: Error) => setError(e.message));
 
@@ -43,13 +53,17 @@ export function RetexSection(props: SectionProps) {
           {r.identity.scenario ? ` — ${r.identity.scenario}` : ''} — {r.identity.cells.map((c) => c.label).join(', ')}
         </p>
         <div className="retex-actions no-print">
-          <button onClick={() => print()} data-testid="retex-print">{t('retex.print')}</button>
+          <button onClick={() => print()} data-testid="retex-print">
+            {t('retex.print')}
+          </button>
           <button onClick={() => exportFile('report.md', 'retex.md')}>{t('retex.markdown')}</button>
           <button onClick={() => exportFile('measures.csv', 'mesures.csv')}>{t('retex.measuresCsv')}</button>
           <button onClick={() => exportFile('main-courante.csv', 'main-courante.csv')}>{t('retex.mainCouranteCsv')}</button>
           {exportsArchive(me) && <button onClick={() => exportFile('archive', 'archive.json')}>{t('retex.archive')}</button>}
           {releaseRefusal === null && (
-            <button disabled={release.busy} onClick={() => void release.run('retex.release', {})}>{t('retex.release')}</button>
+            <button disabled={release.busy} onClick={() => void release.run('retex.release', {})}>
+              {t('retex.release')}
+            </button>
           )}
         </div>
         <ActionError error={error} />
@@ -68,7 +82,11 @@ export function RetexSection(props: SectionProps) {
         <h3>{t('retex.mainCourante')}</h3>
         <p>{t('retex.mainCouranteCounts', { entries: r.mainCourante.entries, decisions: r.mainCourante.decisions, significant: r.mainCourante.significant })}</p>
       </section>
-      {events.status === 'ready' && <div className="no-print"><ReplayPanel props={props} events={events.data} onCursor={onCursor} /></div>}
+      {events.status === 'ready' && (
+        <div className="no-print">
+          <ReplayPanel props={props} events={events.data} onCursor={onCursor} />
+        </div>
+      )}
       <ChronologyTable report={r} />
     </article>
   );

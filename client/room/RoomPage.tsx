@@ -50,30 +50,30 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const current = visible.find((s) => s.id === active) ?? visible[0]!;
   return (
     <RoomContext.Provider value={props}>
-    <div className="room" data-role={room.me.role} data-cell={room.me.cell ?? ''}>
-      <ModeBanner mode={room.state.room.mode} />
-      {room.state.room.announcement && (
-        <div className="announcement" role="status" data-testid="announcement">
-          {room.state.room.announcement.text}
+      <div className="room" data-role={room.me.role} data-cell={room.me.cell ?? ''}>
+        <ModeBanner mode={room.state.room.mode} />
+        {room.state.room.announcement && (
+          <div className="announcement" role="status" data-testid="announcement">
+            {room.state.room.announcement.text}
+          </div>
+        )}
+        <RoomHeader props={props} connection={room.connection} />
+        <nav className="tabs" role="tablist">
+          {visible.map((s) => (
+            <button key={s.id} role="tab" aria-selected={s.id === current.id} data-testid={`tab-${s.id}`} onClick={() => setActive(s.id)}>
+              {t(s.labelKey)}
+            </button>
+          ))}
+        </nav>
+        <div className="room-body">
+          <section className="room-main" role="tabpanel">
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              <current.Component {...props} />
+            </Suspense>
+          </section>
+          <PresencePanel props={props} />
         </div>
-      )}
-      <RoomHeader props={props} connection={room.connection} />
-      <nav className="tabs" role="tablist">
-        {visible.map((s) => (
-          <button key={s.id} role="tab" aria-selected={s.id === current.id} data-testid={`tab-${s.id}`} onClick={() => setActive(s.id)}>
-            {t(s.labelKey)}
-          </button>
-        ))}
-      </nav>
-      <div className="room-body">
-        <section className="room-main" role="tabpanel">
-          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-            <current.Component {...props} />
-          </Suspense>
-        </section>
-        <PresencePanel props={props} />
       </div>
-    </div>
     </RoomContext.Provider>
   );
 }

@@ -1,6 +1,5 @@
 import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
 import { limits } from '../../shared/core/limits.js';
-import { CellId, Role } from '../../shared/core/roles.js';
 import type { InvitationRequest } from '../../shared/room/rest.js';
 import type { AccessStore, InvitationRecord, SessionRecord } from '../store/types.js';
 import { hashSecret, newId, newInvitationCode, newToken, normaliseCode } from './secrets.js';

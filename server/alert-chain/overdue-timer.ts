@@ -9,9 +9,5 @@ import type { Logger } from '../ops/logger.js';
  * once, at its exercise time; pausing the exercise stops the timers (see `runOnExerciseClock`).
  */
 export function watchAlertDeadlines(runtime: RoomRuntime, logger: Logger): () => void {
-  return runOnExerciseClock(
-    runtime,
-    { name: 'alert-chain deadlines', nextDue: (state) => nextOverdueAt(state.alertChain), dueDrafts: (state, now) => overdueDrafts(state, now.exerciseTime) },
-    logger,
-  );
+  return runOnExerciseClock(runtime, { name: 'alert-chain deadlines', nextDue: (state) => nextOverdueAt(state.alertChain), dueDrafts: (state, now) => overdueDrafts(state, now.exerciseTime) }, logger);
 }

@@ -35,6 +35,9 @@ export function adaptToCells(template: AlertChainTemplate, cellIds: readonly str
  */
 export const alertChainSetup: RoomSetupStep = (ctx): EventDraft[] => {
   const template = scenarioChain(ctx.scenario) ?? defaultOrsanCyberChain;
-  const adapted = adaptToCells(template, ctx.cells.map((c) => c.id));
+  const adapted = adaptToCells(
+    template,
+    ctx.cells.map((c) => c.id),
+  );
   return [chainDefined.draft({ template: adapted }, 'all')];
 };

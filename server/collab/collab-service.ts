@@ -10,7 +10,8 @@ import { clientAddressOf } from '../http/trust-proxy.js';
  * The collaborative documents of the rooms (main courante, comms drafts, animator notes): the Yjs endpoint,
  * the live documents, the sealing of submitted drafts. Composed once in `server/features.ts`.
  */
-export function mountCollab(server: Pick<FeatureContext, 'store' | 'rooms' | 'access' | 'logger' | 'metrics' | 'http' | 'config' | 'docRelay' | 'onClose'>,
+export function mountCollab(
+  server: Pick<FeatureContext, 'store' | 'rooms' | 'access' | 'logger' | 'metrics' | 'http' | 'config' | 'docRelay' | 'onClose'>,
   policies: ReadonlyMap<string, DocPolicyFactory>,
   options: SharedDocOptions = defaultSharedDocOptions,
 ): DocRegistry {

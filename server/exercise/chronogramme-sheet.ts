@@ -126,11 +126,6 @@ export async function importChronogramme(data: Buffer, format: SheetFormat, cont
 }
 
 /** Stimuli → a CSV or XLSX chronogramme with the columns the import reads. */
-export async function exportChronogramme(
-  stimuli: readonly Stimulus[],
-  context: SheetContext,
-  format: SheetFormat,
-  options: SheetWriteOptions = {},
-): Promise<Buffer> {
+export async function exportChronogramme(stimuli: readonly Stimulus[], context: SheetContext, format: SheetFormat, options: SheetWriteOptions = {}): Promise<Buffer> {
   return writeSheetTable(stimuliToSheet(stimuli, context), format, options);
 }

@@ -5,7 +5,6 @@ import { nestsDeeperThan } from '../../shared/core/json-depth.js';
 import { limits } from '../../shared/core/limits.js';
 import type { Logger } from '../ops/logger.js';
 
-
 /** Parses a request body with a zod schema, or throws an `invalid` error naming the bad fields. */
 export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   const parsed = schema.safeParse(req.body);
@@ -31,7 +30,6 @@ const bodyErrors = new Map<string, ErrorBody>([
   ['charset.unsupported', { code: 'invalid', message: 'Jeu de caractères non pris en charge : envoyer le JSON en UTF-8.' }],
   ['encoding.unsupported', { code: 'invalid', message: 'Content-Encoding non pris en charge (identity, gzip, deflate ou br).' }],
 ]);
-
 
 /**
  * A request the client got wrong, as express and body-parser report it: an error carrying a 4xx `status`

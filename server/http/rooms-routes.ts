@@ -72,7 +72,11 @@ export function roomsRoutes({ rooms, access, operatorToken, publicUrl }: RoomsRo
   router.post('/rooms/:roomId/invitations', async (req, res) => {
     const { runtime } = await directorSession(req);
     const body = parseBody(InvitationRequest, req);
-    const invitation = await access.createInvitation(runtime.id, body, runtime.state.room.cells.map((c) => c.id));
+    const invitation = await access.createInvitation(
+      runtime.id,
+      body,
+      runtime.state.room.cells.map((c) => c.id),
+    );
     res.status(201).json({ ...invitation, url: joinUrl(publicUrl(), invitation.code) } satisfies InvitationCreatedResponse);
   });
 

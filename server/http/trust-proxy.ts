@@ -37,7 +37,10 @@ export const TrustProxy = z
     const entries = value.split(',').map((e) => e.trim());
     const bad = entries.filter((e) => !isTrustedEntry(e));
     if (bad.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `TRUST_PROXY : adresse ou sous-réseau invalide (${bad.join(', ')}) ; attendu false, un nombre de proxys, ou des adresses/sous-réseaux CIDR séparés par des virgules` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUST_PROXY : adresse ou sous-réseau invalide (${bad.join(', ')}) ; attendu false, un nombre de proxys, ou des adresses/sous-réseaux CIDR séparés par des virgules`,
+      });
       return z.NEVER;
     }
     return entries;

@@ -31,8 +31,7 @@ export interface HubDeps {
   cluster?: { presenceOf(roomId: string): Promise<PresenceEntry[]> };
 }
 
-const toBody = (error: unknown): ErrorBody =>
-  error instanceof DomainError ? error.toBody() : { code: 'internal', message: 'Erreur interne du serveur.' };
+const toBody = (error: unknown): ErrorBody => (error instanceof DomainError ? error.toBody() : { code: 'internal', message: 'Erreur interne du serveur.' });
 
 /**
  * The live hub: authenticates sockets at the handshake, catches them up, runs their commands through
@@ -162,7 +161,10 @@ export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDe
       }
       socket.join([roomChannel(runtime.id), audienceChannel(runtime.id, viewer), sessionChannel(session.id)]);
       // A revocation between the handshake and this join missed the socket: look again now that it is reachable.
-      const refusal = await access.authenticate(String(socket.handshake.auth.token)).then(() => null, (error: unknown) => toBody(error));
+      const refusal = await access.authenticate(String(socket.handshake.auth.token)).then(
+        () => null,
+        (error: unknown) => toBody(error),
+      );
       if (refusal) {
         socket.emit('revoked', { reason: refusal.message });
         socket.disconnect(true);

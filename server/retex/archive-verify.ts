@@ -5,9 +5,7 @@ import { RoomArchive, RoomArchiveV1 } from '../../shared/retex/archive.js';
 import { canonicalJson } from '../store/canonical-json.js';
 import { verifyChain, type ChainBreak } from '../store/hash-chain.js';
 
-export type ArchiveVerdict =
-  | { intact: true; events: number; docs: number; headHash: string }
-  | { intact: false; reason: string; position: number | null; document?: string };
+export type ArchiveVerdict = { intact: true; events: number; docs: number; headHash: string } | { intact: false; reason: string; position: number | null; document?: string };
 
 type Refusal = Extract<ArchiveVerdict, { intact: false }>;
 
@@ -56,7 +54,7 @@ function verifyFormat1(data: unknown): ArchiveVerdict {
   if (broken) return broken;
   return refuse(
     `archive au format 1 : la chaîne de ses ${archive.events.length} événements est intacte, mais ses documents ne sont couverts par aucune empreinte ` +
-      "(format antérieur au scellement) ; réexportez la salle depuis son instance pour obtenir une archive vérifiable en entier (format 2)",
+      '(format antérieur au scellement) ; réexportez la salle depuis son instance pour obtenir une archive vérifiable en entier (format 2)',
   );
 }
 

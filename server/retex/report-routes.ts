@@ -9,7 +9,6 @@ import { readRetexDoc } from '../../shared/retex/plan.js';
 import { retexDocName } from '../../shared/retex/doc-kind.js';
 import * as Y from 'yjs';
 import type { FeatureContext } from '../feature.js';
-import { bearerToken } from '../http/errors.js';
 import { roomSessions, type RoomRequest } from '../http/room-session.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
 import { retexAccess, retexAudience } from '../../shared/retex/access.js';
@@ -46,7 +45,15 @@ export function reportRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | '
     const report = buildReport(state, events);
     const rows = [
       ...report.alertChain.links.map((l) => ['alerte', l.linkId, `${l.fromLabel} → ${l.toLabel}`, time(l.deadlineAt), time(l.alertedAt), time(l.acknowledgedAt), l.late ? 'oui' : 'non']),
-      ...report.stimuli.map((m) => ['stimulus', m.stimulusId, `${m.subject} (${m.cell})`, time(m.injectedAt), time(m.acknowledgedAt), time(m.firstActionAt), m.ackDelay === null ? 'non acquitté' : `${Math.round(m.ackDelay / 60000)} min`]),
+      ...report.stimuli.map((m) => [
+        'stimulus',
+        m.stimulusId,
+        `${m.subject} (${m.cell})`,
+        time(m.injectedAt),
+        time(m.acknowledgedAt),
+        time(m.firstActionAt),
+        m.ackDelay === null ? 'non acquitté' : `${Math.round(m.ackDelay / 60000)} min`,
+      ]),
     ];
     res.type('text/csv; charset=utf-8').setHeader('content-disposition', `attachment; filename="mesures-${runtime.id}.csv"`);
     res.send(toCsv(['nature', 'id', 'objet', 'attendu_ou_envoye', 'alerte_ou_accuse', 'accuse_ou_action', 'ecart'], rows));
@@ -57,7 +64,19 @@ export function reportRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | '
     const events = (await runtime.eventsFor(viewer, 0)).filter(entryAdded.is);
     const rows = events.map((e) => {
       const { entry } = e.payload;
-      return [e.seq, time(e.exerciseTime), new Date(entry.authoredAt).toISOString(), new Date(e.wallTime).toISOString(), entry.cell ?? '', entry.author, entry.type, entry.text, entry.corrects ?? '', entry.significant ? 'oui' : '', e.hash];
+      return [
+        e.seq,
+        time(e.exerciseTime),
+        new Date(entry.authoredAt).toISOString(),
+        new Date(e.wallTime).toISOString(),
+        entry.cell ?? '',
+        entry.author,
+        entry.type,
+        entry.text,
+        entry.corrects ?? '',
+        entry.significant ? 'oui' : '',
+        e.hash,
+      ];
     });
     res.type('text/csv; charset=utf-8').setHeader('content-disposition', `attachment; filename="main-courante-${runtime.id}.csv"`);
     res.send(toCsv(['seq', 'heure_exercice', 'redige_le', 'recu_le', 'cellule', 'auteur', 'type', 'texte', 'corrige', 'significatif', 'empreinte'], rows));

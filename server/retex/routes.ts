@@ -1,7 +1,5 @@
 import { Router } from 'express';
-import { DomainError } from '../../shared/core/errors.js';
 import type { FeatureContext } from '../feature.js';
-import { bearerToken } from '../http/errors.js';
 import { requireOperator } from '../http/operator.js';
 import { roomSessions } from '../http/room-session.js';
 import { joinUrl } from '../http/rooms-routes.js';
@@ -39,7 +37,9 @@ export function retexRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | 's
     }
     const runtime = await server.rooms.get(archive.room.id);
     const director = await server.access.createInvitation(runtime.id, { role: 'director', label: 'Archive importée' }, []);
-    res.status(201).json({ roomId: runtime.id, readOnly: true, events: archive.events.length, directorCode: director.code, directorUrl: joinUrl(server.url(), director.code) } satisfies ArchiveImportResponse);
+    res
+      .status(201)
+      .json({ roomId: runtime.id, readOnly: true, events: archive.events.length, directorCode: director.code, directorUrl: joinUrl(server.url(), director.code) } satisfies ArchiveImportResponse);
   });
 
   return router;

@@ -55,10 +55,7 @@ export function hashEvent(event: UnhashedEvent, salt: ChainSalt | null): string 
   return digest.update(covered).digest('hex');
 }
 
-export type ChainBreak =
-  | { kind: 'sequence'; index: number; expectedSeq: number; foundSeq: number }
-  | { kind: 'link'; index: number; seq: number }
-  | { kind: 'hash'; index: number; seq: number };
+export type ChainBreak = { kind: 'sequence'; index: number; expectedSeq: number; foundSeq: number } | { kind: 'link'; index: number; seq: number } | { kind: 'hash'; index: number; seq: number };
 
 /**
  * Recomputes a room's chain from its first event, with the room's salt (null if it has none). Returns the first

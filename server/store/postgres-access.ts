@@ -45,7 +45,7 @@ export function postgresAccessStore(pool: pg.Pool): AccessStore {
     async revokeSessions(roomId, filter, at) {
       // One UPDATE … RETURNING: the ids revoked are exactly those this call changed, even if another instance revokes at the same time.
       const { rows } = await pool.query<{ id: string }>(
-          `UPDATE sessions SET revoked_at = $1
+        `UPDATE sessions SET revoked_at = $1
             WHERE room_id = $2 AND revoked_at IS NULL
               AND (($3::text IS NOT NULL AND id = $3) OR ($4::text IS NOT NULL AND invitation_id = $4))
           RETURNING id`,
@@ -61,7 +61,9 @@ export function postgresAccessStore(pool: pg.Pool): AccessStore {
       // DELETE … RETURNING in one statement: of two instances redeeming the same ticket, only one gets a row.
       const { rows } = await pool.query<SessionRow>(
         `WITH used AS (DELETE FROM yjs_tickets WHERE ticket_hash = $1 RETURNING session_id, expires_at)
-         SELECT ${SESSION_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')} FROM used JOIN sessions s ON s.id = used.session_id WHERE used.expires_at > $2`,
+         SELECT ${SESSION_COLUMNS.split(', ')
+           .map((c) => `s.${c}`)
+           .join(', ')} FROM used JOIN sessions s ON s.id = used.session_id WHERE used.expires_at > $2`,
         [ticketHash, now],
       );
       return rows[0] ? sessionFromRow(rows[0]) : null;

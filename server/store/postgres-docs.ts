@@ -13,11 +13,7 @@ import type { DocStore } from './types.js';
 export function postgresDocStore(pool: pg.Pool): DocStore {
   return {
     async appendUpdate(roomId, docName, update) {
-      const { rows } = await pool.query<{ id: string }>('INSERT INTO doc_updates (room_id, doc_name, data) VALUES ($1, $2, $3) RETURNING id', [
-        roomId,
-        docName,
-        Buffer.from(update),
-      ]);
+      const { rows } = await pool.query<{ id: string }>('INSERT INTO doc_updates (room_id, doc_name, data) VALUES ($1, $2, $3) RETURNING id', [roomId, docName, Buffer.from(update)]);
       return Number(rows[0]!.id);
     },
     async loadUpdates(roomId, docName) {
@@ -27,10 +23,7 @@ export function postgresDocStore(pool: pg.Pool): DocStore {
     async compact(roomId, docName, snapshot, upToId) {
       await inTransaction(pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [advisoryClass.doc, `${roomId}/${docName}`]);
-        const { rows } = await client.query<{ id: string; data: Buffer }>(
-          'SELECT id, data FROM doc_updates WHERE room_id = $1 AND doc_name = $2 AND id <= $3 ORDER BY id',
-          [roomId, docName, upToId],
-        );
+        const { rows } = await client.query<{ id: string; data: Buffer }>('SELECT id, data FROM doc_updates WHERE room_id = $1 AND doc_name = $2 AND id <= $3 ORDER BY id', [roomId, docName, upToId]);
         // Yjs merges overlapping updates: what the snapshot already holds is kept once.
         const merged = Y.mergeUpdates([...rows.map((r) => new Uint8Array(r.data)), snapshot]);
         await client.query('DELETE FROM doc_updates WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);

@@ -56,10 +56,7 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
   }
 
   async function findCommand(db: pg.Pool | pg.PoolClient, roomId: string, commandId: string): Promise<RoomEvent[] | null> {
-    const { rows } = await db.query<{ first_seq: string; last_seq: string }>(
-      'SELECT first_seq, last_seq FROM commands WHERE room_id = $1 AND command_id = $2',
-      [roomId, commandId],
-    );
+    const { rows } = await db.query<{ first_seq: string; last_seq: string }>('SELECT first_seq, last_seq FROM commands WHERE room_id = $1 AND command_id = $2', [roomId, commandId]);
     const seen = rows[0];
     return seen ? range(db, roomId, Number(seen.first_seq) - 1, Number(seen.last_seq)) : null;
   }

@@ -3,9 +3,7 @@ import type { DocStore } from './types.js';
 
 export function sqliteDocStore(db: Database.Database): DocStore {
   const insert = db.prepare('INSERT INTO doc_updates (room_id, doc_name, data) VALUES (?, ?, ?)');
-  const selectAll = db.prepare<[string, string], { data: Buffer }>(
-    'SELECT data FROM doc_updates WHERE room_id = ? AND doc_name = ? ORDER BY id',
-  );
+  const selectAll = db.prepare<[string, string], { data: Buffer }>('SELECT data FROM doc_updates WHERE room_id = ? AND doc_name = ? ORDER BY id');
   const deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND doc_name = ? AND id <= ?');
   const insertWithId = db.prepare('INSERT INTO doc_updates (id, room_id, doc_name, data) VALUES (?, ?, ?, ?)');
   const docsOfRoom = db.prepare<[string], { doc_name: string }>('SELECT DISTINCT doc_name FROM doc_updates WHERE room_id = ?');

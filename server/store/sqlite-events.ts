@@ -31,15 +31,9 @@ export function sqliteEventStore(db: Database.Database): EventStore {
     return index;
   };
   const findCommand = { get: (roomId: string, commandId: string) => commandsOf(roomId).get(commandId) };
-  const selectHead = db.prepare<[string], { seq: number; hash: string }>(
-    'SELECT seq, hash FROM events WHERE room_id = ? ORDER BY seq DESC LIMIT 1',
-  );
-  const selectRange = db.prepare<[string, number, number], EventRow>(
-    'SELECT * FROM events WHERE room_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
-  );
-  const selectAfter = db.prepare<[string, number, number], EventRow>(
-    'SELECT * FROM events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-  );
+  const selectHead = db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM events WHERE room_id = ? ORDER BY seq DESC LIMIT 1');
+  const selectRange = db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE room_id = ? AND seq > ? AND seq <= ? ORDER BY seq');
+  const selectAfter = db.prepare<[string, number, number], EventRow>('SELECT * FROM events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?');
   const selectRooms = db.prepare<[], { room_id: string }>('SELECT room_id FROM events WHERE seq = 1 ORDER BY wall_time');
   const insertImported = db.prepare('INSERT INTO imported_rooms (room_id, imported_at) VALUES (?, ?)');
   const selectImported = db.prepare<[string], { room_id: string }>('SELECT room_id FROM imported_rooms WHERE room_id = ?');

@@ -67,12 +67,7 @@ export interface EventStore {
    * Nobody appends in between, so a decision is never stale and, the lock being granted in turn, no instance
    * starves when several append to one room at once — which retrying on `StaleHeadError` cannot promise.
    */
-  appendDecided?(
-    roomId: string,
-    afterSeq: number,
-    commandId: string | null,
-    decide: (missed: RoomEvent[]) => NewEvent[],
-  ): Promise<AppendResult & { missed: RoomEvent[] }>;
+  appendDecided?(roomId: string, afterSeq: number, commandId: string | null, decide: (missed: RoomEvent[]) => NewEvent[]): Promise<AppendResult & { missed: RoomEvent[] }>;
 }
 
 export interface InvitationRecord {

@@ -86,7 +86,7 @@ function checkActor(state: RoomState, actor: ChainActor): void {
 function checkLink(state: RoomState, link: ChainLinkTemplate): void {
   if (findLink(state.alertChain, link.id)) throw conflict(`Le lien « ${link.id} » existe déjà dans la chaîne.`);
   for (const end of [link.from, link.to]) if (!findActor(state.alertChain, end)) throw notFound(`Acteur « ${end} » inconnu dans la chaîne.`);
-  if (link.from === link.to) throw invalid("Un lien relie deux acteurs différents.");
+  if (link.from === link.to) throw invalid('Un lien relie deux acteurs différents.');
 }
 
 function checkRemoval(state: RoomState, linkId: string): void {
@@ -113,7 +113,7 @@ function editDrafts(state: RoomState, edit: EditOperation): EventDraft[] {
 
 export const editChain = defineCommand({
   type: 'alertChain.editTemplate',
-  description: "Mode crise : la direction ajoute un acteur, ajoute un lien ou retire un lien non alerté, en direct.",
+  description: 'Mode crise : la direction ajoute un acteur, ajoute un lien ou retire un lien non alerté, en direct.',
   payload: EditOperation,
   allowed: ['director'],
   example: { op: 'addActor', actor: { id: 'sdis', label: 'SDIS — CTA-CODIS', kind: 'simulated' } },

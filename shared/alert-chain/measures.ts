@@ -95,24 +95,41 @@ export function alertChainMeasures(chain: AlertChainState): AlertChainMeasures {
     const deadlineAt = minOf(incoming.map((m) => m.deadlineAt));
     const alertedAt = minOf(incoming.map((m) => m.alertedAt));
     const late = alertedAt === null ? incoming.some((m) => m.late) : deadlineAt !== null && alertedAt > deadlineAt;
-    return [{
-      actorId: actor.id,
-      label: actor.label,
-      kind: actor.kind,
-      deadlineAt,
-      alertedAt,
-      acknowledgedAt: minOf(incoming.map((m) => m.acknowledgedAt)),
-      late,
-      delay: alertedAt !== null && deadlineAt !== null ? alertedAt - deadlineAt : null,
-    }];
+    return [
+      {
+        actorId: actor.id,
+        label: actor.label,
+        kind: actor.kind,
+        deadlineAt,
+        alertedAt,
+        acknowledgedAt: minOf(incoming.map((m) => m.acknowledgedAt)),
+        late,
+        delay: alertedAt !== null && deadlineAt !== null ? alertedAt - deadlineAt : null,
+      },
+    ];
   });
   return { links, actors };
 }
 
 const csvHeader = [
-  'Lien', 'Émetteur', 'Destinataire', 'Canal attendu', 'Canal utilisé', 'Déclencheur', 'Échéance (T+)',
-  'Alerté à (T+)', 'Délai depuis T0 (min)', "Écart à l'échéance (min)", 'Alerté par', 'Message', 'En retard',
-  'Accusé à (T+)', 'Accusé par', 'Accusé en retard', 'Escaladé vers', 'Corrections',
+  'Lien',
+  'Émetteur',
+  'Destinataire',
+  'Canal attendu',
+  'Canal utilisé',
+  'Déclencheur',
+  'Échéance (T+)',
+  'Alerté à (T+)',
+  'Délai depuis T0 (min)',
+  "Écart à l'échéance (min)",
+  'Alerté par',
+  'Message',
+  'En retard',
+  'Accusé à (T+)',
+  'Accusé par',
+  'Accusé en retard',
+  'Escaladé vers',
+  'Corrections',
 ];
 
 const time = (ms: number | null) => (ms === null ? '' : formatExerciseTime(ms));
@@ -130,11 +147,29 @@ function csvCell(value: string): string {
  * UTF-8 with a byte-order mark so accents survive, CRLF line ends.
  */
 export function measuresCsv(measures: AlertChainMeasures): string {
-  const rows = measures.links.map((m) => [
-    m.linkId, m.fromLabel, m.toLabel, channelLabels[m.expectedChannel], m.usedChannel ? channelLabels[m.usedChannel] : '',
-    m.trigger === 'T0' ? 'T0' : "Alerte de l'émetteur", time(m.deadlineAt), time(m.alertedAt), minutes(m.alertedAt),
-    minutes(m.delay), m.alertedBy ?? '', m.message ?? '', yesNo(m.late), time(m.acknowledgedAt), m.acknowledgedBy ?? '',
-    yesNo(m.acknowledgementLate), m.escalatedTo ?? '', String(m.corrections),
-  ].map((cell) => csvCell(cell)).join(';'));
+  const rows = measures.links.map((m) =>
+    [
+      m.linkId,
+      m.fromLabel,
+      m.toLabel,
+      channelLabels[m.expectedChannel],
+      m.usedChannel ? channelLabels[m.usedChannel] : '',
+      m.trigger === 'T0' ? 'T0' : "Alerte de l'émetteur",
+      time(m.deadlineAt),
+      time(m.alertedAt),
+      minutes(m.alertedAt),
+      minutes(m.delay),
+      m.alertedBy ?? '',
+      m.message ?? '',
+      yesNo(m.late),
+      time(m.acknowledgedAt),
+      m.acknowledgedBy ?? '',
+      yesNo(m.acknowledgementLate),
+      m.escalatedTo ?? '',
+      String(m.corrections),
+    ]
+      .map((cell) => csvCell(cell))
+      .join(';'),
+  );
   return `\uFEFF${[csvHeader.map(csvCell).join(';'), ...rows].join('\r\n')}\r\n`;
 }

@@ -47,7 +47,9 @@ export function alertRefusal(state: RoomState, viewer: ChainViewer, linkId: stri
   const refusal = actorRefusal(state, viewer, link.from, 'alerter');
   if (refusal) return refusal;
   if (link.alert) {
-    return conflict(`« ${linkLabel(state.alertChain, link)} » a déjà été alerté à T+${formatExerciseTime(link.alert.exerciseTime)} par ${link.alert.by.name} : pour rectifier, ajoutez une correction.`);
+    return conflict(
+      `« ${linkLabel(state.alertChain, link)} » a déjà été alerté à T+${formatExerciseTime(link.alert.exerciseTime)} par ${link.alert.by.name} : pour rectifier, ajoutez une correction.`,
+    );
   }
   return null;
 }

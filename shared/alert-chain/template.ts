@@ -25,24 +25,26 @@ export const ChainLinkTemplate = z.object({
   from: ActorId,
   to: ActorId,
   channel: Channel,
-  deadlineMinutes: z.number().int().min(0).max(7 * 24 * 60),
+  deadlineMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60),
   /** `T0`: counted from detection (the start of the exercise or crisis); `upstream`: from when `from` was itself alerted. */
   trigger: z.enum(['T0', 'upstream']),
 });
 export type ChainLinkTemplate = z.infer<typeof ChainLinkTemplate>;
 
-export const AlertChainTemplate = z
-  .object({ actors: z.array(ChainActor).min(2), links: z.array(ChainLinkTemplate).min(1) })
-  .superRefine((chain, ctx) => {
-    const ids = new Set(chain.actors.map((a) => a.id));
-    chain.links.forEach((link, i) => {
-      for (const end of ['from', 'to'] as const) {
-        if (!ids.has(link[end])) ctx.addIssue({ code: 'custom', path: ['links', i, end], message: `acteur inconnu « ${link[end]} »` });
-      }
-    });
-    chain.actors.forEach((actor, i) => {
-      if (actor.kind === 'played' && !actor.cell) ctx.addIssue({ code: 'custom', path: ['actors', i, 'cell'], message: 'un acteur joué doit nommer sa cellule' });
-      if (actor.backup && !ids.has(actor.backup)) ctx.addIssue({ code: 'custom', path: ['actors', i, 'backup'], message: `acteur de secours inconnu « ${actor.backup} »` });
-    });
+export const AlertChainTemplate = z.object({ actors: z.array(ChainActor).min(2), links: z.array(ChainLinkTemplate).min(1) }).superRefine((chain, ctx) => {
+  const ids = new Set(chain.actors.map((a) => a.id));
+  chain.links.forEach((link, i) => {
+    for (const end of ['from', 'to'] as const) {
+      if (!ids.has(link[end])) ctx.addIssue({ code: 'custom', path: ['links', i, end], message: `acteur inconnu « ${link[end]} »` });
+    }
   });
+  chain.actors.forEach((actor, i) => {
+    if (actor.kind === 'played' && !actor.cell) ctx.addIssue({ code: 'custom', path: ['actors', i, 'cell'], message: 'un acteur joué doit nommer sa cellule' });
+    if (actor.backup && !ids.has(actor.backup)) ctx.addIssue({ code: 'custom', path: ['actors', i, 'backup'], message: `acteur de secours inconnu « ${actor.backup} »` });
+  });
+});
 export type AlertChainTemplate = z.infer<typeof AlertChainTemplate>;

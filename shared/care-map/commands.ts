@@ -99,9 +99,7 @@ export const addDiversion = defineCommand({
     requireKnown(careMap, payload.from);
     requireKnown(careMap, payload.to);
     if (payload.from === payload.to) throw invalid('Un délestage relie deux établissements différents.');
-    const duplicate = careMap.diversions.some(
-      (d) => d.endedAt === null && d.from === payload.from && d.to === payload.to && d.patients === payload.patients,
-    );
+    const duplicate = careMap.diversions.some((d) => d.endedAt === null && d.from === payload.from && d.to === payload.to && d.patients === payload.patients);
     if (duplicate) throw conflict('Ce délestage est déjà en cours.');
     return [diversionAdded.draft(payload, 'all')];
   },

@@ -40,9 +40,7 @@ export function describeChange(change: CareChange, nameOf: NameOf): string {
     return `Délestage (${patients}) : ${nameOf(from)} → ${nameOf(to)}${note ? ` — ${note}` : ''}`;
   }
   if (diversionEnded.is(change)) {
-    return change.finess.length === 2
-      ? `Fin du délestage ${nameOf(change.finess[0] ?? '')} → ${nameOf(change.finess[1] ?? '')}`
-      : `Fin du délestage ${change.payload.id}`;
+    return change.finess.length === 2 ? `Fin du délestage ${nameOf(change.finess[0] ?? '')} → ${nameOf(change.finess[1] ?? '')}` : `Fin du délestage ${change.payload.id}`;
   }
   if (ghtAssigned.is(change)) {
     const { finess, ght } = change.payload;

@@ -9,19 +9,7 @@ export const Finess = z.string().regex(/^[0-9A-Z]{9}$/, 'numéro FINESS à 9 car
 export type Finess = z.infer<typeof Finess>;
 
 /** What a marker represents: it decides the marker's shape. A site hosting a SAMU is shown as `samu`. */
-export const EstablishmentKind = z.enum([
-  'samu',
-  'chu',
-  'hopital',
-  'clinique',
-  'ssr',
-  'psychiatrie',
-  'had',
-  'dialyse',
-  'cancer',
-  'ehpad',
-  'autre',
-]);
+export const EstablishmentKind = z.enum(['samu', 'chu', 'hopital', 'clinique', 'ssr', 'psychiatrie', 'had', 'dialyse', 'cancer', 'ehpad', 'autre']);
 export type EstablishmentKind = z.infer<typeof EstablishmentKind>;
 
 export const establishmentKindLabels: Record<EstablishmentKind, string> = {

@@ -32,12 +32,7 @@ function authorOf(event: RoomEvent): ChangeAuthor {
 }
 
 /** Applies `change` to the slice, records the history entry, and refreshes the flags. */
-function update(
-  state: RoomState,
-  event: RoomEvent,
-  finess: string[],
-  change: (careMap: CareMapState) => CareMapState,
-): RoomState {
+function update(state: RoomState, event: RoomEvent, finess: string[], change: (careMap: CareMapState) => CareMapState): RoomState {
   const entry: CareChange = {
     seq: event.seq,
     type: event.type,
@@ -53,7 +48,7 @@ function update(
 
 export const regionLoaded = defineEvent({
   type: 'careMap.regionLoaded',
-  description: "La région de la salle est chargée : établissements connus (dont SAMU) et sites fictifs du scénario.",
+  description: 'La région de la salle est chargée : établissements connus (dont SAMU) et sites fictifs du scénario.',
   payload: z.object({
     region: z.string(),
     finessIds: z.array(Finess),
@@ -116,8 +111,7 @@ export const basculeEnded = defineEvent({
   type: 'careMap.basculeEnded',
   description: 'Fin de la bascule du 15 : le SAMU reprend ses appels.',
   payload: z.object({ samu: Finess }),
-  apply: (state, p, event) =>
-    update(state, event, [p.samu, dictGet(state.careMap.bascules, p.samu)?.to ?? p.samu], (m) => ({ ...m, bascules: dictDelete(m.bascules, p.samu) })),
+  apply: (state, p, event) => update(state, event, [p.samu, dictGet(state.careMap.bascules, p.samu)?.to ?? p.samu], (m) => ({ ...m, bascules: dictDelete(m.bascules, p.samu) })),
 });
 
 /** Diversion ids come from the event's sequence number: unique in the room and identical on every replay. */
@@ -167,8 +161,7 @@ export const ghtAssigned = defineEvent({
   type: 'careMap.ghtAssigned',
   description: "Rattachement d'un établissement à un GHT (null : rattachement retiré).",
   payload: z.object({ finess: Finess, ght: GhtLabel.nullable() }),
-  apply: (state, p, event) =>
-    update(state, event, [p.finess], (m) => ({ ...m, ghts: p.ght === null ? dictDelete(m.ghts, p.finess) : dictSet(m.ghts, p.finess, p.ght) })),
+  apply: (state, p, event) => update(state, event, [p.finess], (m) => ({ ...m, ghts: p.ght === null ? dictDelete(m.ghts, p.finess) : dictSet(m.ghts, p.finess, p.ght) })),
 });
 
 export const careMapEvents = [regionLoaded, statusChanged, basculeSet, basculeEnded, diversionAdded, diversionEnded, ghtAssigned];

@@ -27,14 +27,29 @@ export interface LoadedEstablishments {
 
 /** Columns every establishment file must have (the Samu file has fewer: see `samuColumns`). */
 export const establishmentColumns = [
-  'finess_et', 'finess_ej', 'nom', 'categorie_code', 'categorie', 'statut', 'adresse', 'code_postal',
-  'commune', 'code_commune_insee', 'departement', 'region', 'lat', 'lon', 'geo_precision',
-  'urgences', 'urgences_type', 'smur', 'samu',
+  'finess_et',
+  'finess_ej',
+  'nom',
+  'categorie_code',
+  'categorie',
+  'statut',
+  'adresse',
+  'code_postal',
+  'commune',
+  'code_commune_insee',
+  'departement',
+  'region',
+  'lat',
+  'lon',
+  'geo_precision',
+  'urgences',
+  'urgences_type',
+  'smur',
+  'samu',
 ] as const;
 
 const FinessEt = z.string().regex(/^[0-9][0-9AB][0-9]{7}$/, 'numéro FINESS invalide');
-const flag = (column: string) =>
-  z.enum(['0', '1'], { error: `valeur 0 ou 1 attendue pour « ${column} »` }).transform((v) => v === '1');
+const flag = (column: string) => z.enum(['0', '1'], { error: `valeur 0 ou 1 attendue pour « ${column} »` }).transform((v) => v === '1');
 
 const EstablishmentRow = z.object({
   finess_et: FinessEt,

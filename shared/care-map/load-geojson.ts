@@ -21,7 +21,7 @@ const LinearRing = z
       const last = ring[ring.length - 1];
       return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
     },
-    { error: "anneau non fermé (la dernière position doit répéter la première)" },
+    { error: 'anneau non fermé (la dernière position doit répéter la première)' },
   );
 
 const Polygon = z.object({ type: z.literal('Polygon'), coordinates: z.array(LinearRing).min(1, 'polygone vide') });

@@ -12,18 +12,7 @@ export const careModeLabels: Record<CareMode, string> = {
 };
 
 /** The functions whose state the crisis cell follows per establishment. */
-export const CareFunction = z.enum([
-  'urgences',
-  'smur',
-  'regulation_samu',
-  'bloc',
-  'reanimation',
-  'imagerie',
-  'biologie',
-  'pharmacie',
-  'si_dpi',
-  'telephonie',
-]);
+export const CareFunction = z.enum(['urgences', 'smur', 'regulation_samu', 'bloc', 'reanimation', 'imagerie', 'biologie', 'pharmacie', 'si_dpi', 'telephonie']);
 export type CareFunction = z.infer<typeof CareFunction>;
 
 /**

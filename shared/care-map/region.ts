@@ -8,8 +8,7 @@ import type { Ght, SamuCentre } from './load-reference.js';
 export const RegionId = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'identifiant de région attendu (a-z, 0-9, -)');
 export type RegionId = z.infer<typeof RegionId>;
 
-const FileName = (ext: string) =>
-  z.string().regex(new RegExp(`^[A-Za-z0-9][A-Za-z0-9._-]*\\.${ext}$`), `nom de fichier .${ext} attendu`);
+const FileName = (ext: string) => z.string().regex(new RegExp(`^[A-Za-z0-9][A-Za-z0-9._-]*\\.${ext}$`), `nom de fichier .${ext} attendu`);
 
 /** `scenarios/regions/<id>/region.json`: which files make the region and where the map opens. */
 export const RegionManifest = z.object({

@@ -46,13 +46,16 @@ function checkScenarioAgainstRegion(region: RegionData, offer: CareOfferScenario
 export function careMapCreationEvents(region: RegionData, offer: CareOfferScenario): EventDraft[] {
   checkScenarioAgainstRegion(region, offer);
   const sites = offer.fictionalSites;
-  const loaded: EventDraft = regionLoaded.draft({
+  const loaded: EventDraft = regionLoaded.draft(
+    {
       region: region.id,
       finessIds: [...region.establishments.map((e) => e.finess), ...sites.map((s) => s.finess)],
       samuIds: [...region.samuIds, ...sites.filter((s) => s.samu).map((s) => s.finess)],
       fictionalSites: sites,
-    }, 'all');
-  const ghts: EventDraft[] = Object.entries(offer.ghts).map(([finess, ght]) => (ghtAssigned.draft({ finess, ght }, 'all')));
-  const statuses: EventDraft[] = offer.initialStatuses.map((s) => (statusChanged.draft(s, 'all')));
+    },
+    'all',
+  );
+  const ghts: EventDraft[] = Object.entries(offer.ghts).map(([finess, ght]) => ghtAssigned.draft({ finess, ght }, 'all'));
+  const statuses: EventDraft[] = offer.initialStatuses.map((s) => statusChanged.draft(s, 'all'));
   return [loaded, ...ghts, ...statuses];
 }

@@ -38,9 +38,7 @@ export function sortedBySeverity(state: RoomState, establishments: readonly Esta
     const status = dictGet(statuses, establishment.finess);
     if (status) entries.push({ establishment, status, severity: severityOf(status) });
   }
-  return entries.sort(
-    (a, b) => b.severity - a.severity || a.establishment.nom.localeCompare(b.establishment.nom, 'fr'),
-  );
+  return entries.sort((a, b) => b.severity - a.severity || a.establishment.nom.localeCompare(b.establishment.nom, 'fr'));
 }
 
 export interface RegionalSummary {
@@ -89,9 +87,7 @@ export function historyOf(state: RoomState, finess: string): CareChange[] {
 
 /** Active diversions, optionally those touching one establishment. */
 export function activeDiversions(state: RoomState, finess?: string): Diversion[] {
-  return state.careMap.diversions.filter(
-    (d) => d.endedAt === null && (finess === undefined || d.from === finess || d.to === finess),
-  );
+  return state.careMap.diversions.filter((d) => d.endedAt === null && (finess === undefined || d.from === finess || d.to === finess));
 }
 
 /** Functions that are not normal, worst first: the short list shown on the board. */

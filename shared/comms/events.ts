@@ -50,8 +50,7 @@ export const draftSealed = defineEvent({
   type: 'comms.sealed',
   description: 'Le serveur relève le texte soumis dans le document partagé et en calcule l’empreinte (SHA-256) : c’est ce texte qui est validé.',
   payload: z.object({ draftId: DraftId, cycle: z.number().int().positive(), hash: Hash, text: z.string().max(maxDraftTextLength) }),
-  apply: (state, p, event) =>
-    updateDraft(state, p.draftId, (d) => ({ ...d, sealed: { cycle: p.cycle, hash: p.hash, text: p.text, at: event.wallTime } })),
+  apply: (state, p, event) => updateDraft(state, p.draftId, (d) => ({ ...d, sealed: { cycle: p.cycle, hash: p.hash, text: p.text, at: event.wallTime } })),
 });
 
 export const draftValidated = defineEvent({
@@ -99,9 +98,7 @@ export const draftPublished = defineEvent({
     updateDraft(state, p.draftId, (d) => ({
       ...d,
       status: 'publie',
-      versions: d.versions.map((v) =>
-        v.number === p.number ? { ...v, publishedAt: event.wallTime, publishedBy: signerOfEvent(event.actor) } : v,
-      ),
+      versions: d.versions.map((v) => (v.number === p.number ? { ...v, publishedAt: event.wallTime, publishedBy: signerOfEvent(event.actor) } : v)),
     })),
 });
 

@@ -9,12 +9,7 @@ import type { Role } from './roles.js';
  * - `director`: the animation team only (scenario, animator notes, stimuli not yet injected);
  * - `{ cells }`: players of those cells, plus director, evaluators and observers.
  */
-export const Visibility = z.union([
-  z.literal('all'),
-  z.literal('staff'),
-  z.literal('director'),
-  z.object({ cells: z.array(z.string()).min(1) }),
-]);
+export const Visibility = z.union([z.literal('all'), z.literal('staff'), z.literal('director'), z.object({ cells: z.array(z.string()).min(1) })]);
 export type Visibility = z.infer<typeof Visibility>;
 
 /** The viewpoint a participant sees the room from. */

@@ -67,7 +67,13 @@ export const setClockSpeed = defineCommand({
 export const jumpClock = defineCommand({
   type: 'clock.jump',
   description: "Amener l'horloge d'exercice à une heure donnée (millisecondes depuis DEBEX).",
-  payload: z.object({ exerciseTime: z.number().int().min(0).max(7 * 24 * 3600 * 1000) }),
+  payload: z.object({
+    exerciseTime: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600 * 1000),
+  }),
   allowed: ['director'],
   example: { exerciseTime: 1_800_000 },
   decide: ({ state, now, payload }) => {

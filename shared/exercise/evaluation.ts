@@ -46,8 +46,7 @@ export const observationRetracted = defineEvent({
   type: 'evaluation.observationRetracted',
   description: 'Un évaluateur retire une action cochée par erreur (la coche reste dans le journal).',
   payload: z.object({ stimulusId: z.string(), actionId: z.string(), reason: z.string() }),
-  apply: (state, p) =>
-    withEvaluation(state, (e) => ({ observed: dictDelete(e.observed, observationKey(p.stimulusId, p.actionId)) })),
+  apply: (state, p) => withEvaluation(state, (e) => ({ observed: dictDelete(e.observed, observationKey(p.stimulusId, p.actionId)) })),
 });
 
 export const objectiveScored = defineEvent({

@@ -41,18 +41,41 @@ function reportDuplicates(items: readonly { id: string; path: Path }[], what: st
 }
 
 function checkUniqueIds(scenario: ScenarioDraft, report: Report): void {
-  const list = <T>(items: readonly T[], key: (item: T) => string, base: Path, field: string) =>
-    items.map((item, i) => ({ id: key(item), path: [...base, i, field] }));
-  reportDuplicates(list(scenario.objectives, (o) => o.id, ['objectives'], 'id'), 'objectif', report);
-  reportDuplicates(list(scenario.cells, (c) => c.id, ['cells'], 'id'), 'cellule', report);
-  reportDuplicates(list(scenario.simulatedActors, (a) => a.id, ['simulatedActors'], 'id'), 'acteur simulé', report);
-  reportDuplicates(list(scenario.chronogramme, (s) => s.id, ['chronogramme'], 'id'), 'stimulus', report);
+  const list = <T>(items: readonly T[], key: (item: T) => string, base: Path, field: string) => items.map((item, i) => ({ id: key(item), path: [...base, i, field] }));
+  reportDuplicates(
+    list(scenario.objectives, (o) => o.id, ['objectives'], 'id'),
+    'objectif',
+    report,
+  );
+  reportDuplicates(
+    list(scenario.cells, (c) => c.id, ['cells'], 'id'),
+    'cellule',
+    report,
+  );
+  reportDuplicates(
+    list(scenario.simulatedActors, (a) => a.id, ['simulatedActors'], 'id'),
+    'acteur simulé',
+    report,
+  );
+  reportDuplicates(
+    list(scenario.chronogramme, (s) => s.id, ['chronogramme'], 'id'),
+    'stimulus',
+    report,
+  );
   const actions = scenario.chronogramme.flatMap((stimulus, i) => list(stimulus.expectedActions, (a) => a.id, ['chronogramme', i, 'expectedActions'], 'id'));
   reportDuplicates(actions, 'réaction attendue', report);
   const criteria = scenario.kit.observerKit.grid.flatMap((section, i) => list(section.criteria, (c) => c.id, ['kit', 'observerKit', 'grid', i, 'criteria'], 'id'));
   reportDuplicates(criteria, 'critère', report);
-  reportDuplicates(list(scenario.careOffer.fictionalSites ?? [], (s) => s.finess, ['careOffer', 'fictionalSites'], 'finess'), 'site', report);
-  reportDuplicates(list(scenario.careOffer.initialStatuses, (s) => s.finess, ['careOffer', 'initialStatuses'], 'finess'), 'statut initial', report);
+  reportDuplicates(
+    list(scenario.careOffer.fictionalSites ?? [], (s) => s.finess, ['careOffer', 'fictionalSites'], 'finess'),
+    'site',
+    report,
+  );
+  reportDuplicates(
+    list(scenario.careOffer.initialStatuses, (s) => s.finess, ['careOffer', 'initialStatuses'], 'finess'),
+    'statut initial',
+    report,
+  );
 }
 
 function checkStimulus(scenario: ScenarioDraft, stimulus: Stimulus, at: Path, report: Report): void {

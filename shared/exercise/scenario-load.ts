@@ -17,9 +17,7 @@ export interface ScenarioIssue {
   message: string;
 }
 
-export type ScenarioCheck =
-  | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
-  | { ok: false; errors: ScenarioIssue[] };
+export type ScenarioCheck = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; errors: ScenarioIssue[] };
 
 export interface ScenarioCheckOptions {
   /** Event types the room knows (from the domain registry): conditions on other types only warn. */

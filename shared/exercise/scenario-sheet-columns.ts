@@ -32,7 +32,7 @@ export function columnHeader(key: SheetColumnKey): string {
 /** Other spellings found in hand-made chronogrammes. */
 const headerAliases: Record<string, SheetColumnKey> = {
   heure: 'offset',
-  't': 'offset',
+  t: 'offset',
   'horaire (depuis debex)': 'offset',
   destinataires: 'recipients',
   'reactions attendues': 'expected',

@@ -42,7 +42,10 @@ export interface ExpectedCellError {
 /** Parses the cell; the caller prefixes the errors with the column. */
 export function parseExpectedCell(cell: string, context: ExpectedCellContext): { actions: Partial<ExpectedAction>[]; errors: ExpectedCellError[] } {
   const errors: ExpectedCellError[] = [];
-  const lines = cell.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = cell
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const actions = lines.map((line, index) => {
     const [label = '', ...parts] = line.split(/(?<!\\)\|/).map(unescape);
     const action: Partial<ExpectedAction> = { id: defaultActionId(context.stimulusId, index), label, criterion: label };

@@ -35,17 +35,24 @@ export type SheetContext = Pick<Scenario, 'cells' | 'simulatedActors' | 'objecti
 export type SheetImport = { ok: true; stimuli: Stimulus[]; warnings: string[] } | { ok: false; errors: string[] };
 
 const fieldColumns: Partial<Record<string, SheetColumnKey>> = {
-  id: 'id', offset: 'offset', phase: 'phase', type: 'type', sender: 'sender', recipients: 'recipients',
-  channel: 'channel', subject: 'subject', content: 'content', animatorNotes: 'notes', expectedActions: 'expected',
+  id: 'id',
+  offset: 'offset',
+  phase: 'phase',
+  type: 'type',
+  sender: 'sender',
+  recipients: 'recipients',
+  channel: 'channel',
+  subject: 'subject',
+  content: 'content',
+  animatorNotes: 'notes',
+  expectedActions: 'expected',
 };
 
 /** Sheet rows → validated stimuli; every error names its row and column (`ligne 7, canal : …`). */
 export function sheetToStimuli(table: SheetTable, context: SheetContext): SheetImport {
   const columns = table.headers.map(columnOfHeader);
   const errors: string[] = [];
-  const warnings = table.headers
-    .filter((header, i) => columns[i] === null && header.trim() !== '')
-    .map((header) => `colonne ignorée « ${header} »`);
+  const warnings = table.headers.filter((header, i) => columns[i] === null && header.trim() !== '').map((header) => `colonne ignorée « ${header} »`);
   for (const column of sheetColumns.filter((c) => c.required && !columns.includes(c.key))) {
     errors.push(`ligne 1 : colonne « ${column.header} » manquante`);
   }
@@ -104,14 +111,25 @@ function rowToStimulus(cell: (key: SheetColumnKey) => string, index: number, con
   };
   const id = cell('id') || `stim-${String(index + 1).padStart(2, '0')}`;
   const sender = required('sender') && resolve('sender', cell('sender'), context.simulatedActors, nouns.actor);
-  const recipients = cell('recipients').split(';').map((name) => name.trim()).filter((name) => name !== '')
+  const recipients = cell('recipients')
+    .split(';')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
     .map((name) => resolve('recipients', name, context.cells, nouns.cell));
   const expected = parseExpectedCell(cell('expected'), { stimulusId: id, objectiveCell: cell('objective'), objectives: context.objectives });
   expected.errors.forEach((e) => errors.push({ key: `expected#${e.index}#${e.field ?? ''}`, message: `${columnHeader('expected')} ${e.message}` }));
   const draft = {
-    id, offset: normalizeOffsetCell(required('offset')), phase: cell('phase') || undefined, sender, recipients,
-    channel: enumCell('channel', channelOf), subject: required('subject'), content: required('content'),
-    type: enumCell('type', stimulusTypeOf, 'prevu'), expectedActions: expected.actions, animatorNotes: cell('notes') || undefined,
+    id,
+    offset: normalizeOffsetCell(required('offset')),
+    phase: cell('phase') || undefined,
+    sender,
+    recipients,
+    channel: enumCell('channel', channelOf),
+    subject: required('subject'),
+    content: required('content'),
+    type: enumCell('type', stimulusTypeOf, 'prevu'),
+    expectedActions: expected.actions,
+    animatorNotes: cell('notes') || undefined,
   };
   const parsed = Stimulus.safeParse(draft, { error: z.locales.fr().localeError });
   const reported = new Set(errors.map((error) => error.key));
@@ -148,11 +166,17 @@ export function stimuliToSheet(stimuli: readonly Stimulus[], context: SheetConte
     const objectives = new Set(stimulus.expectedActions.map((action) => action.objective));
     const shared = objectives.size === 1 ? [...objectives][0] : undefined;
     const values: Record<SheetColumnKey, string> = {
-      id: stimulus.id, offset: stimulus.offset, phase: stimulus.phase ?? '', type: stimulusTypeLabels[stimulus.type],
+      id: stimulus.id,
+      offset: stimulus.offset,
+      phase: stimulus.phase ?? '',
+      type: stimulusTypeLabels[stimulus.type],
       sender: name(stimulus.sender, context.simulatedActors),
       recipients: stimulus.recipients.map((cell) => name(cell, context.cells)).join(' ; '),
-      channel: channelLabels[stimulus.channel], subject: stimulus.subject, content: stimulus.content,
-      expected: writeExpectedCell(stimulus.expectedActions, stimulus.id, shared), objective: shared ?? '',
+      channel: channelLabels[stimulus.channel],
+      subject: stimulus.subject,
+      content: stimulus.content,
+      expected: writeExpectedCell(stimulus.expectedActions, stimulus.id, shared),
+      objective: shared ?? '',
       notes: stimulus.animatorNotes ?? '',
     };
     return { line: index + 2, values: sheetColumns.map((column) => values[column.key]) };

@@ -32,8 +32,7 @@ export const Attachment = z.strictObject({
     .string()
     .regex(base64Pattern, 'contenu base64 attendu')
     .refine((data) => decodedBase64Bytes(data) <= maxAttachmentBytes, {
-      error: (issue) =>
-        `pièce jointe trop lourde : ${Math.ceil(decodedBase64Bytes(String(issue.input)) / 1024)} Ko (200 Ko au plus)`,
+      error: (issue) => `pièce jointe trop lourde : ${Math.ceil(decodedBase64Bytes(String(issue.input)) / 1024)} Ko (200 Ko au plus)`,
     }),
 });
 export type Attachment = z.infer<typeof Attachment>;
@@ -48,10 +47,7 @@ export const EventTypeName = z
  * Which events a condition waits for: every dotted path of the event's payload must equal the given value,
  * e.g. `{ "to": "prefecture-cod" }` or `{ "entry.kind": "decision" }`.
  */
-export const EventMatch = z.record(
-  z.string().regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'chemin attendu, de la forme « champ.sous_champ »'),
-  z.union([z.string(), z.number(), z.boolean()]),
-);
+export const EventMatch = z.record(z.string().regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'chemin attendu, de la forme « champ.sous_champ »'), z.union([z.string(), z.number(), z.boolean()]));
 export type EventMatch = z.infer<typeof EventMatch>;
 
 /**
@@ -65,7 +61,11 @@ export const StimulusCondition = z.discriminatedUnion('kind', [
 export type StimulusCondition = z.infer<typeof StimulusCondition>;
 
 const singleLine = (max: number) =>
-  z.string().min(1).max(max).regex(/^[^\r\n]*$/, 'une seule ligne attendue');
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[^\r\n]*$/, 'une seule ligne attendue');
 
 /** What the animation team expects the players to do, observable by an evaluator. */
 export const ExpectedAction = z.strictObject({

@@ -54,9 +54,7 @@ export function inboxItemOf(state: RoomState, item: ChronogrammeItem, injectedAt
 /** Events that deliver one stimulus now: the inbox item to its cells, then the care-map effects it scripts. */
 export function injectionDrafts(state: RoomState, item: ChronogrammeItem, now: { wallTime: number; exerciseTime: number }, due: number | null): EventDraft[] {
   const inbox = inboxItemOf(state, item, now.exerciseTime, now.wallTime);
-  const drafts: EventDraft[] = [
-    stimulusInjected.draft({ item: inbox, due }, { cells: inbox.recipients }),
-  ];
+  const drafts: EventDraft[] = [stimulusInjected.draft({ item: inbox, due }, { cells: inbox.recipients })];
   for (const effect of item.stimulus.careMapEffects ?? []) {
     drafts.push(statusChanged.draft({ ...effect }, 'all'));
   }

@@ -131,13 +131,11 @@ export const stimulusCreated = defineEvent({
 
 const CellAct = z.object({ id: z.string(), cell: z.string() });
 
-
 export const stimulusAcknowledged = defineEvent({
   type: 'stimulus.acknowledged',
   description: 'Une cellule accuse réception d’un stimulus.',
   payload: CellAct,
-  apply: (state, { id, cell }, event) =>
-    updateInbox(state, id, (i) => ({ ...i, acks: dictSet(i.acks, cell, { by: event.actor.name, exerciseTime: event.exerciseTime, wallTime: event.wallTime }) })),
+  apply: (state, { id, cell }, event) => updateInbox(state, id, (i) => ({ ...i, acks: dictSet(i.acks, cell, { by: event.actor.name, exerciseTime: event.exerciseTime, wallTime: event.wallTime }) })),
 });
 
 export const stimulusReplied = defineEvent({
@@ -153,7 +151,10 @@ export const stimulusLinked = defineEvent({
   description: 'Une cellule relie un stimulus à une entrée de main courante ou à une action.',
   payload: CellAct.extend({ kind: z.enum(['mainCourante', 'alertLink', 'establishment', 'comms']), ref: z.string(), label: z.string() }),
   apply: (state, p, event) =>
-    updateInbox(state, p.id, (i) => ({ ...i, links: [...i.links, { cell: p.cell, by: event.actor.name, kind: p.kind, ref: p.ref, label: p.label, exerciseTime: event.exerciseTime, wallTime: event.wallTime }] })),
+    updateInbox(state, p.id, (i) => ({
+      ...i,
+      links: [...i.links, { cell: p.cell, by: event.actor.name, kind: p.kind, ref: p.ref, label: p.label, exerciseTime: event.exerciseTime, wallTime: event.wallTime }],
+    })),
 });
 
 export const stimulusEvents = [

@@ -22,7 +22,10 @@ const Ref = z.string().trim().min(1).max(80);
 /** What an entry may point to: a stimulus of the chronogramme, an establishment (FINESS), a link of the alert chain. */
 export const EntryLinks = z.strictObject({
   stimulusId: Ref.optional(),
-  finess: z.string().regex(/^[0-9A-Z]{9}$/, 'numéro FINESS attendu (9 caractères)').optional(),
+  finess: z
+    .string()
+    .regex(/^[0-9A-Z]{9}$/, 'numéro FINESS attendu (9 caractères)')
+    .optional(),
   alertLinkId: Ref.optional(),
 });
 export type EntryLinks = z.infer<typeof EntryLinks>;

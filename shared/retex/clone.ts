@@ -56,7 +56,14 @@ export function crisisToScenarioDraft(state: RoomState, events: readonly RoomEve
     } else if (statusChanged.is(e) && e.actor.kind === 'participant') {
       const { finess, mode, functions, situation } = e.payload;
       const effect = { finess, ...(mode ? { mode } : {}), ...(functions ? { functions } : {}), ...(situation ? { situation } : {}) };
-      push(e, { sender: SOURCE, recipients: [firstCell], channel: 'telephone', subject: `Point de situation : établissement ${finess}`, content: situation ?? `Changement d'état de l'établissement ${finess}.`, careMapEffects: [effect] });
+      push(e, {
+        sender: SOURCE,
+        recipients: [firstCell],
+        channel: 'telephone',
+        subject: `Point de situation : établissement ${finess}`,
+        content: situation ?? `Changement d'état de l'établissement ${finess}.`,
+        careMapEffects: [effect],
+      });
     }
   }
   return {

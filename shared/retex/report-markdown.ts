@@ -23,7 +23,10 @@ export function reportToMarkdown(r: RetexReport, written?: { strengths: string; 
   out.push("## Chaîne d'alerte", '', '| De | Vers | Délai attendu | Alerté | Accusé | En retard |', '|---|---|---|---|---|---|');
   for (const l of r.alertChain.links) out.push(`| ${cellText(l.fromLabel)} | ${cellText(l.toLabel)} | ${t(l.deadlineAt)} | ${t(l.alertedAt)} | ${t(l.acknowledgedAt)} | ${l.late ? 'oui' : 'non'} |`);
   out.push('', '## Stimuli', '', '| Stimulus | Cellule | Envoyé | Accusé | Délai (min) | 1re action |', '|---|---|---|---|---|---|');
-  for (const m of r.stimuli) out.push(`| ${m.stimulusId} — ${cellText(m.subject)} | ${m.cell} | ${t(m.injectedAt)} | ${t(m.acknowledgedAt)} | ${m.ackDelay === null ? '—' : Math.round(m.ackDelay / 60_000)} | ${t(m.firstActionAt)} |`);
+  for (const m of r.stimuli)
+    out.push(
+      `| ${m.stimulusId} — ${cellText(m.subject)} | ${m.cell} | ${t(m.injectedAt)} | ${t(m.acknowledgedAt)} | ${m.ackDelay === null ? '—' : Math.round(m.ackDelay / 60_000)} | ${t(m.firstActionAt)} |`,
+    );
   out.push('', "## Grille d'évaluation", '');
   for (const o of r.evaluation.objectives) {
     out.push(`### ${o.label} — ${o.score === null ? 'non noté' : `${o.score}/${r.evaluation.scale?.max ?? '?'}`}`);

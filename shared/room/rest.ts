@@ -14,7 +14,10 @@ import { RoomMode } from './state.js';
 export const CreateRoomRequest = z.object({
   mode: RoomMode,
   title: z.string().trim().min(1).max(limits.maxTitleLength),
-  scenario: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
+  scenario: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .optional(),
 });
 export type CreateRoomRequest = z.infer<typeof CreateRoomRequest>;
 

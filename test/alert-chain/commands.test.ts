@@ -120,9 +120,7 @@ describe('alertChain.correct', () => {
     expect(cancelled.corrections[0]?.cancelled).toMatchObject({ message: 'erreur de lien' });
     run(room, ars, 'alertChain.alert', { linkId: 'ars-prefecture', message });
     expect(link(room, 'ars-prefecture').alert?.message).toBe(message);
-    expect(room.events.filter((e) => e.type.startsWith('alertChain.')).map((e) => e.type)).toEqual([
-      'alertChain.defined', 'alertChain.alertSent', 'alertChain.corrected', 'alertChain.alertSent',
-    ]);
+    expect(room.events.filter((e) => e.type.startsWith('alertChain.')).map((e) => e.type)).toEqual(['alertChain.defined', 'alertChain.alertSent', 'alertChain.corrected', 'alertChain.alertSent']);
   });
 
   it('cancels an acknowledgement back to alerté, only by its receiver', () => {

@@ -65,11 +65,18 @@ export function refusal(room: PureRoom, actor: Participant, type: string, payloa
 /** A room with the ars and prefecture cells, a chain, and (unless told otherwise) a started clock. */
 export function pureRoom(options: { mode?: 'exercise' | 'crisis'; template?: AlertChainTemplate; started?: boolean } = {}): PureRoom {
   const room: PureRoom = { state: initialRoomState('r1'), events: [], exerciseTime: 0 };
-  const cells = [{ id: 'ars', label: 'ARS' }, { id: 'prefecture', label: 'Préfecture' }];
-  append(room, [
-    { type: 'room.created', payload: { mode: options.mode ?? 'exercise', title: 'Test', cells }, visibility: 'all' },
-    { type: 'alertChain.defined', payload: { template: options.template ?? defaultOrsanCyberChain }, visibility: 'all' },
-  ], systemActor);
+  const cells = [
+    { id: 'ars', label: 'ARS' },
+    { id: 'prefecture', label: 'Préfecture' },
+  ];
+  append(
+    room,
+    [
+      { type: 'room.created', payload: { mode: options.mode ?? 'exercise', title: 'Test', cells }, visibility: 'all' },
+      { type: 'alertChain.defined', payload: { template: options.template ?? defaultOrsanCyberChain }, visibility: 'all' },
+    ],
+    systemActor,
+  );
   if (options.started ?? true) {
     append(room, [{ type: 'clock.changed', payload: { action: 'start', clock: { status: 'running', speed: 1, anchorWall: 0, anchorExercise: 0 } }, visibility: 'all' }], systemActor);
   }

@@ -24,9 +24,17 @@ describe('alertChainMeasures', () => {
     const toPrefecture = links.find((m) => m.linkId === 'ars-prefecture')!;
     // ARS alerted at T+25 → deadline T+25 + 60 min; alerted at T+70: 15 min early.
     expect(toPrefecture).toMatchObject({
-      deadlineAt: minutes(85), alertedAt: minutes(70), delay: -minutes(15), late: false,
-      acknowledgedAt: minutes(100), acknowledgeDeadlineAt: minutes(85), acknowledgementLate: true,
-      expectedChannel: 'telephone', usedChannel: 'mail', alertedBy: 'Cadre ARS', acknowledgedBy: 'SIDPC',
+      deadlineAt: minutes(85),
+      alertedAt: minutes(70),
+      delay: -minutes(15),
+      late: false,
+      acknowledgedAt: minutes(100),
+      acknowledgeDeadlineAt: minutes(85),
+      acknowledgementLate: true,
+      expectedChannel: 'telephone',
+      usedChannel: 'mail',
+      alertedBy: 'Cadre ARS',
+      acknowledgedBy: 'SIDPC',
     });
     const astreinte = links.find((m) => m.linkId === 'etab-ars-astreinte')!;
     expect(astreinte).toMatchObject({ deadlineAt: minutes(30), alertedAt: minutes(20), late: false });

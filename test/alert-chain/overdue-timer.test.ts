@@ -86,7 +86,11 @@ describe('overdue on the exercise clock', () => {
     cleanups.push(() => again.close());
     await again.waitForEvent((e) => e.type === 'alertChain.overdue', 5_000);
     await sleep(300);
-    expect(overdues(again.events).map((e) => (e.payload as { linkId: string }).linkId).sort()).toEqual(firstLinks);
+    expect(
+      overdues(again.events)
+        .map((e) => (e.payload as { linkId: string }).linkId)
+        .sort(),
+    ).toEqual(firstLinks);
     expect(overdues(again.events)[0]?.payload).toMatchObject({ deadlineExerciseTime: firstDeadline });
 
     again.close();

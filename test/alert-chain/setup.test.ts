@@ -5,7 +5,10 @@ import { adaptToCells, alertChainSetup } from '../../server/alert-chain/setup.js
 import type { RoomSetupContext } from '../../server/rooms/room-setup.js';
 import type { Scenario } from '../../shared/exercise/scenario.js';
 
-const cells = [{ id: 'ars', label: 'ARS' }, { id: 'prefecture', label: 'Préfecture' }];
+const cells = [
+  { id: 'ars', label: 'ARS' },
+  { id: 'prefecture', label: 'Préfecture' },
+];
 // A partial scenario is enough here: the step reads its `alertChain` only (an invalid one must be refused).
 const context = (scenario?: unknown): RoomSetupContext => ({
   roomId: 'r1',
@@ -19,12 +22,25 @@ describe('default ORSAN Cyber chain', () => {
   it('is a valid template where the ARS and Préfecture cells play their actors', () => {
     expect(AlertChainTemplate.safeParse(defaultOrsanCyberChain).success).toBe(true);
     const played = defaultOrsanCyberChain.actors.filter((a) => a.kind === 'played').map((a) => [a.id, a.cell]);
-    expect(played).toEqual([['ars', 'ars'], ['prefecture', 'prefecture']]);
+    expect(played).toEqual([
+      ['ars', 'ars'],
+      ['prefecture', 'prefecture'],
+    ]);
   });
 
   it('has the links of the doctrine, with the CNIL at 72 h', () => {
     const pairs = defaultOrsanCyberChain.links.map((l) => `${l.from}>${l.to}`);
-    for (const expected of ['etablissement>ars-astreinte', 'etablissement>cert-sante', 'ars-astreinte>ars', 'ars>corruss', 'ars>prefecture', 'cert-sante>anssi', 'samu>samu-voisin', 'etablissement>cnil', 'etablissement>gendarmerie']) {
+    for (const expected of [
+      'etablissement>ars-astreinte',
+      'etablissement>cert-sante',
+      'ars-astreinte>ars',
+      'ars>corruss',
+      'ars>prefecture',
+      'cert-sante>anssi',
+      'samu>samu-voisin',
+      'etablissement>cnil',
+      'etablissement>gendarmerie',
+    ]) {
       expect(pairs).toContain(expected);
     }
     expect(defaultOrsanCyberChain.links.find((l) => l.to === 'cnil')?.deadlineMinutes).toBe(72 * 60);
@@ -39,7 +55,10 @@ describe('alertChainSetup', () => {
 
   it("uses the scenario's own chain, and the default when the scenario has none", async () => {
     const own = {
-      actors: [{ id: 'etablissement', label: 'CH', kind: 'simulated' }, { id: 'ars', label: 'ARS', kind: 'played', cell: 'ars' }],
+      actors: [
+        { id: 'etablissement', label: 'CH', kind: 'simulated' },
+        { id: 'ars', label: 'ARS', kind: 'played', cell: 'ars' },
+      ],
       links: [{ id: 'etab-ars', from: 'etablissement', to: 'ars', channel: 'telephone', deadlineMinutes: 10, trigger: 'T0' }],
     };
     const [custom] = await alertChainSetup(context({ id: 'x', alertChain: own }));
@@ -48,7 +67,7 @@ describe('alertChainSetup', () => {
     expect(fallback?.payload).toEqual({ template: defaultOrsanCyberChain });
   });
 
-  it("refuses a scenario chain that does not validate, instead of silently testing another chain", () => {
+  it('refuses a scenario chain that does not validate, instead of silently testing another chain', () => {
     const broken = { actors: [{ id: 'a1', label: 'A', kind: 'simulated' }], links: [] };
     expect(() => alertChainSetup(context({ alertChain: broken }))).toThrow(/Chaîne d'alerte du scénario invalide/);
   });

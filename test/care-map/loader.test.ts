@@ -55,9 +55,7 @@ describe('shipped national layer', () => {
     // The SAE file has one mangled code (Martinique's « mars-02 », a spreadsheet date conversion): reported, not guessed.
     expect(ght.issues.map((i) => i.message)).toEqual(['ght-liste-2023.csv : ligne 87 : code GHT invalide « mars-02 » (attendu : ex. NOR-04)']);
     expect(ght.ghts).toHaveLength(134);
-    expect(ght.ghts.filter((g) => g.regionCode === '28').map((g) => g.code)).toEqual(
-      Array.from({ length: 11 }, (_, i) => `NOR-${String(i + 1).padStart(2, '0')}`),
-    );
+    expect(ght.ghts.filter((g) => g.regionCode === '28').map((g) => g.code)).toEqual(Array.from({ length: 11 }, (_, i) => `NOR-${String(i + 1).padStart(2, '0')}`));
   });
 
   it('validates the shipped boundaries', () => {
@@ -100,7 +98,7 @@ describe('bad establishment rows', () => {
   });
 
   it('keeps the good rows around a bad one and reports duplicates with the first line', () => {
-    const second = withCells({ 0: '140000018', 12: '' , 13: '' });
+    const second = withCells({ 0: '140000018', 12: '', 13: '' });
     const text = [header, good, second, good, withCells({ 0: '140000026' })].join('\r\n');
     const { establishments, issues } = loadEstablishments(text, { source: 'test.csv', layer: 'region' });
     expect(establishments.map((e) => e.finess)).toEqual(['140000000', '140000026']);
@@ -128,17 +126,66 @@ describe('bad establishment rows', () => {
 });
 
 describe('malformed GeoJSON', () => {
-  const square = [[[0, 49], [1, 49], [1, 50], [0, 49]]];
-  const collection = (geometry: unknown, properties: unknown = { code: '14', nom: 'Calvados' }) =>
-    JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties, geometry }] });
+  const square = [
+    [
+      [0, 49],
+      [1, 49],
+      [1, 50],
+      [0, 49],
+    ],
+  ];
+  const collection = (geometry: unknown, properties: unknown = { code: '14', nom: 'Calvados' }) => JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties, geometry }] });
   const cases: Array<[string, string, string]> = [
     ['not JSON', '{"type": "FeatureCollection",', 'b.geojson : JSON invalide'],
     ['a single Feature', JSON.stringify({ type: 'Feature', properties: {}, geometry: null }), 'b.geojson : type : FeatureCollection attendue'],
     ['no features', JSON.stringify({ type: 'FeatureCollection', features: [] }), 'b.geojson : features : aucune entité'],
     ['a Point', collection({ type: 'Point', coordinates: [0, 49] }), 'b.geojson : features[0].geometry'],
-    ['an open ring', collection({ type: 'Polygon', coordinates: [[[0, 49], [1, 49], [1, 50], [0, 50]]] }), 'anneau non fermé'],
-    ['a short ring', collection({ type: 'Polygon', coordinates: [[[0, 49], [1, 49], [0, 49]]] }), 'un anneau a au moins 4 positions'],
-    ['latitude out of range', collection({ type: 'MultiPolygon', coordinates: [[[[0, 49], [1, 99], [1, 50], [0, 49]]]] }), 'features[0].geometry.coordinates[0][0][1] : position hors des limites WGS84'],
+    [
+      'an open ring',
+      collection({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 49],
+            [1, 49],
+            [1, 50],
+            [0, 50],
+          ],
+        ],
+      }),
+      'anneau non fermé',
+    ],
+    [
+      'a short ring',
+      collection({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 49],
+            [1, 49],
+            [0, 49],
+          ],
+        ],
+      }),
+      'un anneau a au moins 4 positions',
+    ],
+    [
+      'latitude out of range',
+      collection({
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [0, 49],
+              [1, 99],
+              [1, 50],
+              [0, 49],
+            ],
+          ],
+        ],
+      }),
+      'features[0].geometry.coordinates[0][0][1] : position hors des limites WGS84',
+    ],
     ['no name', collection({ type: 'Polygon', coordinates: square }, { code: '14' }), 'features[0].properties.nom : propriété « nom » (texte) attendue'],
   ];
 

@@ -55,12 +55,7 @@ describe('status board selectors', () => {
     room.run(ars, 'careMap.setBascule', { samu: site.samuSaintLo, to: site.samuCaen });
     room.run(ars, 'careMap.addDiversion', { from: site.coutances, to: site.cherbourg, patients: 'Urgences adultes' });
 
-    expect(sortedBySeverity(room.state, scope).map((e) => e.establishment.finess)).toEqual([
-      site.samuSaintLo,
-      site.ssrBayeux,
-      site.coutances,
-      site.bayeux,
-    ]);
+    expect(sortedBySeverity(room.state, scope).map((e) => e.establishment.finess)).toEqual([site.samuSaintLo, site.ssrBayeux, site.coutances, site.bayeux]);
     expect(regionalSummary(room.state, scope)).toEqual({
       urgencesFermees: 2,
       samuEnBascule: 1,

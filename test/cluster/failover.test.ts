@@ -52,8 +52,7 @@ describe('failover: kill -9 of the instance that drives the exercise', () => {
     const arsSaw = () => [...arsBefore, ...ars.events];
     const directorSaw = () => [...directorBefore, ...director.events];
     const receive = (id: string) => eventually(() => injectedIds(arsSaw()).includes(id), `${id} delivered`, 15_000);
-    const jumpBefore = async (offset: string) =>
-      expect((await director.send('clock.jump', { exerciseTime: parseOffset(offset) - 1500 })).ok).toBe(true);
+    const jumpBefore = async (offset: string) => expect((await director.send('clock.jump', { exerciseTime: parseOffset(offset) - 1500 })).ok).toBe(true);
 
     expect((await director.send('clock.start')).ok).toBe(true);
     expect((await director.send('clock.setSpeed', { speed: 10 })).ok).toBe(true);
@@ -74,7 +73,11 @@ describe('failover: kill -9 of the instance that drives the exercise', () => {
     director = await open(second.url, room.directorToken, directorBefore.at(-1)?.seq ?? 0);
     ars = await open(second.url, arsToken, arsBefore.at(-1)?.seq ?? 0);
     await receive('D03');
-    for (const [id, offset] of [['D04', '00:12'], ['D05', '00:13'], ['D06', '00:19']] as const) {
+    for (const [id, offset] of [
+      ['D04', '00:12'],
+      ['D05', '00:13'],
+      ['D06', '00:19'],
+    ] as const) {
       await jumpBefore(offset);
       await receive(id);
     }

@@ -87,7 +87,14 @@ describe('Yjs documents across two instances (Redis relay)', () => {
     } finally {
       redis.disconnect();
     }
-    await waitFor(() => entriesOf(onB.doc).toArray().some((e) => e.text === 'Écrit pendant la coupure de Redis.'), 5000, 'caught up from the store');
+    await waitFor(
+      () =>
+        entriesOf(onB.doc)
+          .toArray()
+          .some((e) => e.text === 'Écrit pendant la coupure de Redis.'),
+      5000,
+      'caught up from the store',
+    );
   });
 
   it('presence (awareness) crosses instances, and leaves with its peer', async () => {

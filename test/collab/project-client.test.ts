@@ -12,7 +12,7 @@ import { authorOf, entry, openMainCourante, waitFor, type StockClient } from './
  * The project's own client (`RoomDocConnection`, as the page runs it, here in Node) against the real server:
  * what the server refuses or never got of a person's entries is never lost without her being told.
  */
-describe("project client: a refused or squatted offline entry is visible to its author", () => {
+describe('project client: a refused or squatted offline entry is visible to its author', () => {
   let server: TestServer;
   let room: TestRoom;
   let witness: StockClient;
@@ -81,7 +81,11 @@ describe("project client: a refused or squatted offline entry is visible to its 
     const snapshot = claire.connection.snapshot();
     expect(snapshot.notice).toMatchObject({ kind: 'reloaded' });
     expect(snapshot.refused.every((r) => /Heure de saisie invraisemblable/.test(r.reason))).toBe(true);
-    expect(entriesOf(snapshot.doc).toArray().some((e) => e.text === 'Bascule du 15 confirmée')).toBe(false);
+    expect(
+      entriesOf(snapshot.doc)
+        .toArray()
+        .some((e) => e.text === 'Bascule du 15 confirmée'),
+    ).toBe(false);
 
     const good = snapshot.refused.find((r) => r.record.kind === 'entry' && r.record.entry.text === 'Bascule du 15 confirmée')!;
     snapshot.resendRefused(good);

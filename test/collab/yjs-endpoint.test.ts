@@ -53,7 +53,7 @@ describe('Yjs endpoint: authorisation at the upgrade', () => {
     expect(await upgradeStatus(await ws(room.roomId, 'comms-d42', token))).toBe(404);
   });
 
-  it("keeps the animator notes to the director and opens the main courante to everyone in the room", async () => {
+  it('keeps the animator notes to the director and opens the main courante to everyone in the room', async () => {
     const player = await tokenFor(room, 'player', 'prefecture');
     const observer = await tokenFor(room, 'observer');
     expect(await upgradeStatus(await ws(room.roomId, 'animator-notes', player))).toBe(403);
@@ -188,7 +188,11 @@ describe('Yjs endpoint: stock y-websocket clients', () => {
     await sleep(200);
     expect(entriesOf(player.doc).length).toBe(before);
     const fresh = await openMainCourante(room, tp);
-    expect(entriesOf(fresh.doc).toArray().some((e) => e.text === 'Écrit par un observateur')).toBe(false);
+    expect(
+      entriesOf(fresh.doc)
+        .toArray()
+        .some((e) => e.text === 'Écrit par un observateur'),
+    ).toBe(false);
     for (const c of [observer, player, fresh]) c.destroy();
   });
 

@@ -44,7 +44,10 @@ describe('Yjs endpoint: limits per update, per session, on presence and on hands
     const attacker = await openMainCourante(room, token);
     const [storedBefore, mirroredBefore, seenBefore] = [await stored(), await mirrored(), entriesOf(witness.doc).length];
     const refusal = closed(attacker);
-    appendEntries(attacker.doc, Array.from({ length: 1_200 }, (_, i) => entry(author, `${i} `.padEnd(limits.maxTextLength, 'x'))));
+    appendEntries(
+      attacker.doc,
+      Array.from({ length: 1_200 }, (_, i) => entry(author, `${i} `.padEnd(limits.maxTextLength, 'x'))),
+    );
     expect(Y.encodeStateAsUpdate(attacker.doc).byteLength).toBeGreaterThan(23 * 2 ** 20);
     const { code, reason } = await refusal;
     expect(code).toBe(yjsCloseCodes.tooLarge);
@@ -60,7 +63,10 @@ describe('Yjs endpoint: limits per update, per session, on presence and on hands
     const attacker = await openMainCourante(room, token);
     const [storedBefore, mirroredBefore] = [await stored(), await mirrored()];
     const refusal = closed(attacker);
-    appendEntries(attacker.doc, Array.from({ length: 1_200 }, (_, i) => entry(author, `Entrée ${i}`)));
+    appendEntries(
+      attacker.doc,
+      Array.from({ length: 1_200 }, (_, i) => entry(author, `Entrée ${i}`)),
+    );
     const { code, reason } = await refusal;
     expect(code).toBe(yjsCloseCodes.tooLarge);
     expect(reason).toContain(`${limits.maxRecordsPerYjsUpdate} au plus`);

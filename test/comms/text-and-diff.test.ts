@@ -29,7 +29,10 @@ describe('draft text extraction', () => {
 
 describe('version comparison', () => {
   const rebuild = (parts: ReturnType<typeof diffWords>, keep: 'added' | 'removed') =>
-    parts.filter((p) => p.kind === 'same' || p.kind === keep).map((p) => p.text).join('');
+    parts
+      .filter((p) => p.kind === 'same' || p.kind === keep)
+      .map((p) => p.text)
+      .join('');
 
   it('marks the words added and removed between two versions', () => {
     const before = 'Le GHT fait face à une cyberattaque. Les urgences restent ouvertes.';

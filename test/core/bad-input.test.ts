@@ -23,8 +23,7 @@ afterAll(async () => {
 });
 
 /** Raw emit: lets a test send what the typed helper would not (no ack, not an object…). */
-const rawCommand = (client: TestClient, envelope: unknown) =>
-  client.socket.timeout(5_000).emitWithAck('command', envelope) as Promise<CommandAck>;
+const rawCommand = (client: TestClient, envelope: unknown) => client.socket.timeout(5_000).emitWithAck('command', envelope) as Promise<CommandAck>;
 
 /**
  * Each row: a bad input, the error code it must get; afterwards the log must be exactly as before

@@ -14,8 +14,7 @@ function run(state: RoomState, type: string, wall: number, payload: unknown = {}
   const now = { wallTime: wall, exerciseTime: exerciseTimeAt(state.clock, wall) };
   const drafts = spec.decide({ state, payload: spec.payload.parse(payload), actor: director, now });
   return drafts.reduce(
-    (s, d, i) =>
-      applyEvent(s, { ...d, roomId: 'r', seq: s.seq + 1 + i, wallTime: wall, exerciseTime: now.exerciseTime, actor: systemActor, commandId: null, prevHash: '', hash: '' }),
+    (s, d, i) => applyEvent(s, { ...d, roomId: 'r', seq: s.seq + 1 + i, wallTime: wall, exerciseTime: now.exerciseTime, actor: systemActor, commandId: null, prevHash: '', hash: '' }),
     state,
   );
 }

@@ -29,9 +29,37 @@ const prototypeNames = [...new Set([...Object.getOwnPropertyNames(Object.prototy
 /** Ids the rooms really have (so that some commands go through), hostile ones, and malformed ones. */
 const interestingStrings = [
   ...prototypeNames,
-  'S01', 'S02', 'S05', 'S32', 'D01', 'AH01', 'A1', 'grille', 'ars', 'prefecture', 'samu', 'ars-astreinte', 'cert-sante', 'd1', 'd2',
-  '270000284', '760780239', '760024042', '', ' ', '\u0000', '../../etc/passwd', '<img src=x onerror=alert(1)>', '=HYPERLINK("http://x")',
-  '00:45', '99:99', '-1', 'NaN', '1e309', '💥'.repeat(40), 'x'.repeat(5000),
+  'S01',
+  'S02',
+  'S05',
+  'S32',
+  'D01',
+  'AH01',
+  'A1',
+  'grille',
+  'ars',
+  'prefecture',
+  'samu',
+  'ars-astreinte',
+  'cert-sante',
+  'd1',
+  'd2',
+  '270000284',
+  '760780239',
+  '760024042',
+  '',
+  ' ',
+  '\u0000',
+  '../../etc/passwd',
+  '<img src=x onerror=alert(1)>',
+  '=HYPERLINK("http://x")',
+  '00:45',
+  '99:99',
+  '-1',
+  'NaN',
+  '1e309',
+  '💥'.repeat(40),
+  'x'.repeat(5000),
 ];
 const hostileLeaf: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...interestingStrings) },
@@ -52,7 +80,11 @@ function around(example: unknown, depth = 0): fc.Arbitrary<unknown> {
   }
   if (example !== null && typeof example === 'object') {
     const fields = Object.entries(example as Record<string, unknown>).map(([key, value]) =>
-      fc.oneof({ weight: 4, arbitrary: fc.constant([key, value] as const) }, { weight: 4, arbitrary: around(value, depth + 1).map((v) => [key, v] as const) }, { weight: 1, arbitrary: fc.constant(null) }),
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constant([key, value] as const) },
+        { weight: 4, arbitrary: around(value, depth + 1).map((v) => [key, v] as const) },
+        { weight: 1, arbitrary: fc.constant(null) },
+      ),
     );
     const extra = fc.array(fc.tuple(fc.constantFrom(...interestingStrings), hostileLeaf), { maxLength: 2 });
     const shaped = fc.tuple(fc.tuple(...fields), extra).map(([kept, added]) => {

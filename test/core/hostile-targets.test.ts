@@ -5,9 +5,7 @@ import { startServerProcess, type ServerProcess } from '../helpers/process.js';
 /** Sends one raw HTTP/1.1 request and resolves with the status line it got (or '' if the connection just closed). */
 function rawRequest(url: string, target: string, upgrade: boolean): Promise<string> {
   const { hostname, port } = new URL(url);
-  const headers = upgrade
-    ? 'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n'
-    : 'Connection: close\r\n';
+  const headers = upgrade ? 'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n' : 'Connection: close\r\n';
   return new Promise((resolve) => {
     let received = '';
     const socket = connect(Number(port), hostname, () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\n${headers}\r\n`));

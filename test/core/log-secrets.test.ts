@@ -22,7 +22,10 @@ describe('server logs never carry credentials', () => {
   it('masks paths, urls, tokens and authorization headers whatever logs them', () => {
     const lines: string[] = [];
     const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
-    logger.warn({ path: '/join/ABCDE-SECRE-TCODE', url: '/yjs/r/d?token=SECRET-1', token: 'SECRET-2', ticket: 'SECRET-3', headers: { authorization: 'Bearer SECRET-4' }, auth: { token: 'SECRET-5' } }, 'test');
+    logger.warn(
+      { path: '/join/ABCDE-SECRE-TCODE', url: '/yjs/r/d?token=SECRET-1', token: 'SECRET-2', ticket: 'SECRET-3', headers: { authorization: 'Bearer SECRET-4' }, auth: { token: 'SECRET-5' } },
+      'test',
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/SECRET/);
     expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ path: '/join/***', url: '/yjs/r/d', msg: 'test' });

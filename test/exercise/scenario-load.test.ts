@@ -20,9 +20,7 @@ describe('chargement JSON et YAML', () => {
   });
 
   it('en YAML, des horaires et des dates non guillemetés restent du texte', () => {
-    const yaml = serializeScenario(shippedData(), 'yaml')
-      .replace("offset: '00:05'", 'offset: 00:05')
-      .replace("finex: '03:00'", 'finex: 03:00');
+    const yaml = serializeScenario(shippedData(), 'yaml').replace("offset: '00:05'", 'offset: 00:05').replace("finex: '03:00'", 'finex: 03:00');
     const result = loadScenario(`${yaml}\n`, 'yaml');
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.scenario.finex).toBe('03:00');

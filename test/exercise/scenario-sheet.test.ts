@@ -44,9 +44,7 @@ describe('aller-retour du chronogramme par tableur', () => {
 
 describe('import d’une feuille écrite à la main', () => {
   it('reconnaît noms et canaux sans casse ni accents, plusieurs destinataires séparés par « ; »', async () => {
-    const result = await importCsv([
-      '0:30,samu 27 – centre 15 de l\'eure,ars ; PREFECTURE DE L’EURE — SIDPC / COD,telephone,Appel,Texte,Vérifier la bascule | échéance : 0:45,offre-soins',
-    ]);
+    const result = await importCsv(["0:30,samu 27 – centre 15 de l'eure,ars ; PREFECTURE DE L’EURE — SIDPC / COD,telephone,Appel,Texte,Vérifier la bascule | échéance : 0:45,offre-soins"]);
     if (!result.ok) expect.fail(result.errors.join('\n'));
     expect(result.stimuli[0]).toMatchObject({
       id: 'stim-01',
@@ -75,10 +73,13 @@ describe('import d’une feuille écrite à la main', () => {
 
   it('refuse les identifiants en double et les colonnes obligatoires manquantes', async () => {
     const scenario = shipped();
-    const dup = sheetToStimuli({
-      headers: ['id', ...header.split(',')],
-      rows: [2, 3].map((line) => ({ line, values: ['S1', '00:10', 'medias', 'ars', 'mail', 'Objet', 'Texte', 'Répondre', 'communication'] })),
-    }, scenario);
+    const dup = sheetToStimuli(
+      {
+        headers: ['id', ...header.split(',')],
+        rows: [2, 3].map((line) => ({ line, values: ['S1', '00:10', 'medias', 'ars', 'mail', 'Objet', 'Texte', 'Répondre', 'communication'] })),
+      },
+      scenario,
+    );
     expect(dup.ok ? [] : dup.errors).toEqual(['ligne 3, id : stimulus en double « S1 » (déjà ligne 2)']);
     const missing = sheetToStimuli({ headers: ['horaire', 'objet'], rows: [] }, scenario);
     expect(missing.ok ? [] : missing.errors).toContain('ligne 1 : colonne « canal » manquante');

@@ -21,8 +21,7 @@ function secretsOf(scenario: Scenario): string[] {
     ...s.expectedActions.flatMap((a) => [a.label, a.criterion]),
   ]);
   const fromGrid = scenario.kit.observerKit.grid.flatMap((g) => g.criteria.map((c) => c.label));
-  return [...fromStimuli, ...fromGrid, scenario.kit.observerKit.instructions, scenario.kit.communicationKit.invitationTemplate]
-    .filter((text) => text.length >= 12);
+  return [...fromStimuli, ...fromGrid, scenario.kit.observerKit.instructions, scenario.kit.communicationKit.invitationTemplate].filter((text) => text.length >= 12);
 }
 
 /** Plants a marker in every secret field, so a leak of any of them is caught even if texts change. */
@@ -37,7 +36,11 @@ function seeded(): Scenario {
       a.criterion = `SEED-CRITERION-${i}-${j}`;
     });
   });
-  data.kit.observerKit.grid.forEach((g, i) => g.criteria.forEach((c, j) => { c.label = `SEED-GRID-${i}-${j}`; }));
+  data.kit.observerKit.grid.forEach((g, i) =>
+    g.criteria.forEach((c, j) => {
+      c.label = `SEED-GRID-${i}-${j}`;
+    }),
+  );
   data.kit.observerKit.instructions = 'SEED-OBSERVER';
   data.kit.communicationKit.invitationTemplate = 'SEED-INVITATION {{nom}}';
   return valid(data);

@@ -43,34 +43,182 @@ const big = 'A'.repeat(Math.ceil((210 * 1024) / 3) * 4);
 
 /** Each case breaks one thing of the shipped scenario and names the exact path of the error. */
 const brokenCases: Array<[string, Mutation, string]> = [
-  ['horaire mal formé', (s) => { s.chronogramme[3]!.offset = '1h30'; }, 'chronogramme[3].offset'],
-  ['horaire hors bornes', (s) => { s.chronogramme[4]!.offset = '00:75'; }, 'chronogramme[4].offset'],
-  ['émetteur inconnu', (s) => { s.chronogramme[0]!.sender = 'ministre'; }, 'chronogramme[0].sender'],
-  ['cellule destinataire inconnue', (s) => { s.chronogramme[1]!.recipients = ['cod-zone']; }, 'chronogramme[1].recipients[0]'],
-  ['aucun destinataire', (s) => { s.chronogramme[1]!.recipients = []; }, 'chronogramme[1].recipients'],
-  ['identifiant de stimulus en double', (s) => { s.chronogramme[2]!.id = 'S01'; }, 'chronogramme[2].id'],
-  ['objectif inconnu', (s) => { s.chronogramme[0]!.expectedActions[0]!.objective = 'logistique'; }, 'chronogramme[0].expectedActions[0].objective'],
-  ['objectifs absents', (s) => { delete (s as Partial<Scenario>).objectives; }, 'objectives'],
-  ['canal inconnu', (s) => { (s.chronogramme[0] as { channel: string }).channel = 'fax'; }, 'chronogramme[0].channel'],
-  ['pièce jointe trop lourde', (s) => { s.chronogramme[stimulusIndex(s, 'S03')]!.attachments![0]!.dataBase64 = big; }, 'chronogramme[2].attachments[0].dataBase64'],
-  ['FINESS mal formé', (s) => { s.chronogramme[0]!.careMapEffects![0]!.finess = '27000'; }, 'chronogramme[0].careMapEffects[0].finess'],
-  ['clé FINESS fausse', (s) => { s.chronogramme[0]!.careMapEffects![0]!.finess = '270000358'; }, 'chronogramme[0].careMapEffects[0].finess'],
-  ['condition sans type d’événement', (s) => { s.chronogramme[5]!.condition!.eventType = ''; }, 'chronogramme[5].condition.eventType'],
-  ['condition sur un stimulus inexistant', (s) => { s.chronogramme[5]!.condition!.match = { stimulusId: 'S99' }; }, 'chronogramme[5].condition.match.stimulusId'],
-  ['échéance de condition après le stimulus', (s) => {
-    const c = s.chronogramme[5]!.condition!;
-    if (c.kind === 'if_no_event') c.by = '00:40';
-  }, 'chronogramme[5].condition.by'],
-  ['chronogramme vide', (s) => { s.chronogramme = []; }, 'chronogramme'],
-  ['échéance avant l’injection', (s) => { s.chronogramme[9]!.expectedActions[0]!.deadline = '00:30'; }, 'chronogramme[9].expectedActions[0].deadline'],
-  ['réaction attendue en double', (s) => { s.chronogramme[1]!.expectedActions[0]!.id = 'S01-r1'; }, 'chronogramme[1].expectedActions[0].id'],
-  ['grille : réaction inconnue', (s) => { s.kit.observerKit.grid[0]!.criteria[0]!.expectedActionIds = ['S99-r1']; }, 'kit.observerKit.grid[0].criteria[0].expectedActionIds[0]'],
-  ['grille : objectif inconnu', (s) => { s.kit.observerKit.grid[0]!.objectiveId = 'logistique'; }, 'kit.observerKit.grid[0].objectiveId'],
-  ['échelle : libellés manquants', (s) => { s.kit.observerKit.scale.labels.pop(); }, 'kit.observerKit.scale.labels'],
-  ['invitation : variable inconnue', (s) => { s.kit.communicationKit.invitationTemplate += ' {{prenom}}'; }, 'kit.communicationKit.invitationTemplate'],
-  ['champ inconnu (faute de frappe)', (s) => { Object.assign(s.chronogramme[0]!, { recipient: ['ars'] }); }, 'chronogramme[0]'],
-  ['cellule préfecture absente', (s) => { s.cells = s.cells.filter((c) => c.id !== 'prefecture'); }, 'cells'],
-  ['stimulus après la FINEX', (s) => { s.chronogramme[0]!.offset = '03:10'; }, 'chronogramme[0].offset'],
+  [
+    'horaire mal formé',
+    (s) => {
+      s.chronogramme[3]!.offset = '1h30';
+    },
+    'chronogramme[3].offset',
+  ],
+  [
+    'horaire hors bornes',
+    (s) => {
+      s.chronogramme[4]!.offset = '00:75';
+    },
+    'chronogramme[4].offset',
+  ],
+  [
+    'émetteur inconnu',
+    (s) => {
+      s.chronogramme[0]!.sender = 'ministre';
+    },
+    'chronogramme[0].sender',
+  ],
+  [
+    'cellule destinataire inconnue',
+    (s) => {
+      s.chronogramme[1]!.recipients = ['cod-zone'];
+    },
+    'chronogramme[1].recipients[0]',
+  ],
+  [
+    'aucun destinataire',
+    (s) => {
+      s.chronogramme[1]!.recipients = [];
+    },
+    'chronogramme[1].recipients',
+  ],
+  [
+    'identifiant de stimulus en double',
+    (s) => {
+      s.chronogramme[2]!.id = 'S01';
+    },
+    'chronogramme[2].id',
+  ],
+  [
+    'objectif inconnu',
+    (s) => {
+      s.chronogramme[0]!.expectedActions[0]!.objective = 'logistique';
+    },
+    'chronogramme[0].expectedActions[0].objective',
+  ],
+  [
+    'objectifs absents',
+    (s) => {
+      delete (s as Partial<Scenario>).objectives;
+    },
+    'objectives',
+  ],
+  [
+    'canal inconnu',
+    (s) => {
+      (s.chronogramme[0] as { channel: string }).channel = 'fax';
+    },
+    'chronogramme[0].channel',
+  ],
+  [
+    'pièce jointe trop lourde',
+    (s) => {
+      s.chronogramme[stimulusIndex(s, 'S03')]!.attachments![0]!.dataBase64 = big;
+    },
+    'chronogramme[2].attachments[0].dataBase64',
+  ],
+  [
+    'FINESS mal formé',
+    (s) => {
+      s.chronogramme[0]!.careMapEffects![0]!.finess = '27000';
+    },
+    'chronogramme[0].careMapEffects[0].finess',
+  ],
+  [
+    'clé FINESS fausse',
+    (s) => {
+      s.chronogramme[0]!.careMapEffects![0]!.finess = '270000358';
+    },
+    'chronogramme[0].careMapEffects[0].finess',
+  ],
+  [
+    'condition sans type d’événement',
+    (s) => {
+      s.chronogramme[5]!.condition!.eventType = '';
+    },
+    'chronogramme[5].condition.eventType',
+  ],
+  [
+    'condition sur un stimulus inexistant',
+    (s) => {
+      s.chronogramme[5]!.condition!.match = { stimulusId: 'S99' };
+    },
+    'chronogramme[5].condition.match.stimulusId',
+  ],
+  [
+    'échéance de condition après le stimulus',
+    (s) => {
+      const c = s.chronogramme[5]!.condition!;
+      if (c.kind === 'if_no_event') c.by = '00:40';
+    },
+    'chronogramme[5].condition.by',
+  ],
+  [
+    'chronogramme vide',
+    (s) => {
+      s.chronogramme = [];
+    },
+    'chronogramme',
+  ],
+  [
+    'échéance avant l’injection',
+    (s) => {
+      s.chronogramme[9]!.expectedActions[0]!.deadline = '00:30';
+    },
+    'chronogramme[9].expectedActions[0].deadline',
+  ],
+  [
+    'réaction attendue en double',
+    (s) => {
+      s.chronogramme[1]!.expectedActions[0]!.id = 'S01-r1';
+    },
+    'chronogramme[1].expectedActions[0].id',
+  ],
+  [
+    'grille : réaction inconnue',
+    (s) => {
+      s.kit.observerKit.grid[0]!.criteria[0]!.expectedActionIds = ['S99-r1'];
+    },
+    'kit.observerKit.grid[0].criteria[0].expectedActionIds[0]',
+  ],
+  [
+    'grille : objectif inconnu',
+    (s) => {
+      s.kit.observerKit.grid[0]!.objectiveId = 'logistique';
+    },
+    'kit.observerKit.grid[0].objectiveId',
+  ],
+  [
+    'échelle : libellés manquants',
+    (s) => {
+      s.kit.observerKit.scale.labels.pop();
+    },
+    'kit.observerKit.scale.labels',
+  ],
+  [
+    'invitation : variable inconnue',
+    (s) => {
+      s.kit.communicationKit.invitationTemplate += ' {{prenom}}';
+    },
+    'kit.communicationKit.invitationTemplate',
+  ],
+  [
+    'champ inconnu (faute de frappe)',
+    (s) => {
+      Object.assign(s.chronogramme[0]!, { recipient: ['ars'] });
+    },
+    'chronogramme[0]',
+  ],
+  [
+    'cellule préfecture absente',
+    (s) => {
+      s.cells = s.cells.filter((c) => c.id !== 'prefecture');
+    },
+    'cells',
+  ],
+  [
+    'stimulus après la FINEX',
+    (s) => {
+      s.chronogramme[0]!.offset = '03:10';
+    },
+    'chronogramme[0].offset',
+  ],
 ];
 
 describe('scénarios cassés', () => {
@@ -88,9 +236,7 @@ describe('scénarios cassés', () => {
     const scenario = shippedData();
     scenario.chronogramme[0]!.sender = 'ministre';
     const result = validateScenario(scenario);
-    expect(result.ok ? [] : result.errors).toEqual([
-      { path: 'chronogramme[0].sender', message: 'émetteur inconnu « ministre » : ce doit être un des acteurs simulés' },
-    ]);
+    expect(result.ok ? [] : result.errors).toEqual([{ path: 'chronogramme[0].sender', message: 'émetteur inconnu « ministre » : ce doit être un des acteurs simulés' }]);
   });
 
   it('les horaires non triés sont acceptés', () => {

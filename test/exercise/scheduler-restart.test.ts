@@ -4,8 +4,7 @@ import type { InboxItem } from '../../shared/exercise/stimuli-state.js';
 import { startServerProcess, type ServerProcess } from '../helpers/process.js';
 import { connect, createRoom, tokenFor, type TestClient } from '../helpers/room.js';
 
-const injectedIds = (client: TestClient) =>
-  client.events.filter((e) => e.type === 'stimulus.injected').map((e) => (e.payload as { item: InboxItem }).item.id);
+const injectedIds = (client: TestClient) => client.events.filter((e) => e.type === 'stimulus.injected').map((e) => (e.payload as { item: InboxItem }).item.id);
 
 describe('exercise scheduler across a server crash', () => {
   let srv: ServerProcess;
@@ -22,8 +21,7 @@ describe('exercise scheduler across a server crash', () => {
     let director = await connect(srv.url, room.directorToken);
     let ars = await connect(srv.url, arsToken);
     clients.push(director, ars);
-    const jumpBefore = async (offset: string) =>
-      expect((await director.send('clock.jump', { exerciseTime: parseOffset(offset) - 1500 })).ok).toBe(true);
+    const jumpBefore = async (offset: string) => expect((await director.send('clock.jump', { exerciseTime: parseOffset(offset) - 1500 })).ok).toBe(true);
     const receive = (id: string) => ars.waitForEvent((e) => e.type === 'stimulus.injected' && (e.payload as { item: InboxItem }).item.id === id);
 
     expect((await director.send('clock.start')).ok).toBe(true);
@@ -43,7 +41,11 @@ describe('exercise scheduler across a server crash', () => {
     ars = await connect(srv.url, arsToken, 0);
     clients.push(director, ars);
     await receive('D03');
-    for (const [id, offset] of [['D04', '00:12'], ['D05', '00:13'], ['D06', '00:19']] as const) {
+    for (const [id, offset] of [
+      ['D04', '00:12'],
+      ['D05', '00:13'],
+      ['D06', '00:19'],
+    ] as const) {
       await jumpBefore(offset);
       await receive(id);
     }

@@ -98,7 +98,10 @@ describe('animator secrecy through a whole accelerated exercise', () => {
     recorders.director.frames.unshift(JSON.stringify(director.welcome));
 
     const restAll = async () => {
-      for (const [rec, token] of [[recorders.ars, arsToken], [recorders.observer, observerToken]] as const) {
+      for (const [rec, token] of [
+        [recorders.ars, arsToken],
+        [recorders.observer, observerToken],
+      ] as const) {
         await rec.rest(server, `/api/rooms/${room.roomId}/state`, token);
         await rec.rest(server, '/api/session', token);
         await rec.rest(server, '/api/scenarios', token);

@@ -34,14 +34,28 @@ function room(scenarioId = 'demo-court') {
     apply(drafts, actor, exerciseTime);
     return drafts;
   };
-  return { send, get state(): RoomState { return state; } };
+  return {
+    send,
+    get state(): RoomState {
+      return state;
+    },
+  };
 }
 
 describe('stimulus commands (pure)', () => {
   it('an ad hoc stimulus never takes the id of an existing row, and keeps what it answers when sent later', () => {
     const r = room();
     r.send(director, 'stimulus.create', { sender: 'presse', recipients: ['ars'], channel: 'telephone', subject: 'Premier appel', content: 'Allô ?', injectNow: false, offset: '00:30' });
-    r.send(director, 'stimulus.create', { sender: 'presse', recipients: ['ars'], channel: 'telephone', subject: 'Second appel', content: 'Allô ?', injectNow: false, offset: '00:31', inReplyTo: 'D01' });
+    r.send(director, 'stimulus.create', {
+      sender: 'presse',
+      recipients: ['ars'],
+      channel: 'telephone',
+      subject: 'Second appel',
+      content: 'Allô ?',
+      injectNow: false,
+      offset: '00:31',
+      inReplyTo: 'D01',
+    });
     const items = r.state.exercise.animator!.items;
     expect(dictGet(items, 'AH01')!.stimulus.subject).toBe('Premier appel');
     expect(dictGet(items, 'AH02')!.stimulus.subject).toBe('Second appel');

@@ -59,7 +59,16 @@ describe('the live chronogramme of the animation console', () => {
     const exercise = {
       inboxOrder: ['D01', 'D02'],
       inbox: {
-        D01: { ...base, id: 'D01', recipients: ['ars'], subject: 'a', injectedAt: 0, acks: { ars: { by: 'C', exerciseTime: 2 * min, wallTime: 0 } }, replies: [{ cell: 'ars', by: 'C', text: 'ok', exerciseTime: 5 * min }], links: [] },
+        D01: {
+          ...base,
+          id: 'D01',
+          recipients: ['ars'],
+          subject: 'a',
+          injectedAt: 0,
+          acks: { ars: { by: 'C', exerciseTime: 2 * min, wallTime: 0 } },
+          replies: [{ cell: 'ars', by: 'C', text: 'ok', exerciseTime: 5 * min }],
+          links: [],
+        },
         D02: { ...base, id: 'D02', recipients: ['ars'], subject: 'b', injectedAt: 3 * min, acks: { ars: { by: 'C', exerciseTime: 4 * min, wallTime: 0 } }, replies: [], links: [] },
       },
     } as unknown as ExerciseState;

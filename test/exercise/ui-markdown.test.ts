@@ -6,7 +6,14 @@ describe('the safe Markdown reader of scenario texts', () => {
     const blocks = parseMarkdown('## Mise en situation\n\nMardi, 14 h.\nLa **clinique** est fermée.\n\n- un\n- deux\n  suite\n\n1. premier\n\n---');
     expect(blocks).toEqual([
       { kind: 'heading', level: 2, children: [{ kind: 'text', text: 'Mise en situation' }] },
-      { kind: 'paragraph', children: [{ kind: 'text', text: 'Mardi, 14 h. La ' }, { kind: 'strong', children: [{ kind: 'text', text: 'clinique' }] }, { kind: 'text', text: ' est fermée.' }] },
+      {
+        kind: 'paragraph',
+        children: [
+          { kind: 'text', text: 'Mardi, 14 h. La ' },
+          { kind: 'strong', children: [{ kind: 'text', text: 'clinique' }] },
+          { kind: 'text', text: ' est fermée.' },
+        ],
+      },
       { kind: 'list', ordered: false, items: [[{ kind: 'text', text: 'un' }], [{ kind: 'text', text: 'deux suite' }]] },
       { kind: 'list', ordered: true, items: [[{ kind: 'text', text: 'premier' }]] },
       { kind: 'rule' },

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { TrustProxy, clientAddressOf } from '../../server/http/trust-proxy.js';
 
 /** A WebSocket upgrade as nginx on the same host forwards it. */
-const upgrade = (forwardedFor: string) => ({ socket: { remoteAddress: '127.0.0.1' }, connection: { remoteAddress: '127.0.0.1' }, headers: { 'x-forwarded-for': forwardedFor } }) as unknown as IncomingMessage;
+const upgrade = (forwardedFor: string) =>
+  ({ socket: { remoteAddress: '127.0.0.1' }, connection: { remoteAddress: '127.0.0.1' }, headers: { 'x-forwarded-for': forwardedFor } }) as unknown as IncomingMessage;
 
 describe('the client address of a Yjs handshake follows TRUST_PROXY, as REST does', () => {
   it('believes X-Forwarded-For only from a trusted proxy', () => {

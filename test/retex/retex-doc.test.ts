@@ -44,7 +44,11 @@ describe('RETEX document: points forts, axes, plan d’actions', () => {
     directorSocket.close();
     const player = stockClient(server.url, room.roomId, 'retex', arsToken);
     await player.whenSynced();
-    expect(readRetexDoc(player.doc)).toEqual({ strengths: 'Bascule du 15 décidée en 20 minutes', improvements: '', plan: [{ id: 'a1', action: 'Fiche réflexe alerte préfecture', owner: 'ARS — PVUS', due: '2027-01-15' }] });
+    expect(readRetexDoc(player.doc)).toEqual({
+      strengths: 'Bascule du 15 décidée en 20 minutes',
+      improvements: '',
+      plan: [{ id: 'a1', action: 'Fiche réflexe alerte préfecture', owner: 'ARS — PVUS', due: '2027-01-15' }],
+    });
     // A player reads but never writes the RETEX.
     addPlanAction(player.doc, { id: 'x', action: 'écrit par un joueur', owner: '', due: '' });
     await new Promise((r) => setTimeout(r, 300));

@@ -32,7 +32,11 @@ export function describeAccess(fresh: () => Promise<Store>): void {
     expect(await store.access.revokeInvitation(roomId(), h('inv-1'), 60)).toBe(false);
     expect((await store.access.findInvitationByCodeHash(h('c1')))!.revokedAt).toBe(50);
 
-    for (const [id, inv] of [['s-1', 'inv-1'], ['s-2', 'inv-1'], ['s-3', null]] as const) {
+    for (const [id, inv] of [
+      ['s-1', 'inv-1'],
+      ['s-2', 'inv-1'],
+      ['s-3', null],
+    ] as const) {
       await store.access.createSession(session(room, id, inv, 20), h(`t-${id}`));
     }
     expect(await store.access.revokeSessions(room, { sessionId: h('s-3') }, 70)).toEqual([h('s-3')]);
@@ -40,7 +44,11 @@ export function describeAccess(fresh: () => Promise<Store>): void {
     expect(await store.access.revokeSessions(room, { invitationId: h('inv-1') }, 90)).toEqual([]);
     expect(await store.access.revokeSessions(roomId(), { sessionId: h('s-1') }, 90)).toEqual([]);
     const revoked = await store.access.listSessions(room);
-    expect(revoked.map((s) => [s.id, s.revokedAt])).toEqual([[h('s-1'), 80], [h('s-2'), 80], [h('s-3'), 70]]);
+    expect(revoked.map((s) => [s.id, s.revokedAt])).toEqual([
+      [h('s-1'), 80],
+      [h('s-2'), 80],
+      [h('s-3'), 70],
+    ]);
   });
 }
 
@@ -105,8 +113,18 @@ export function describeDocClients(fresh: () => Promise<Store>): void {
   it('binds a client id to its first session, per document, for good', async () => {
     const store = await fresh();
     const room = roomId();
-    expect(await store.docs.claimClients(room, 'main-courante', 'alice', [7, 4_294_967_295])).toEqual(new Map([[7, 'alice'], [4_294_967_295, 'alice']]));
-    expect(await store.docs.claimClients(room, 'main-courante', 'bob', [7, 8])).toEqual(new Map([[7, 'alice'], [8, 'bob']]));
+    expect(await store.docs.claimClients(room, 'main-courante', 'alice', [7, 4_294_967_295])).toEqual(
+      new Map([
+        [7, 'alice'],
+        [4_294_967_295, 'alice'],
+      ]),
+    );
+    expect(await store.docs.claimClients(room, 'main-courante', 'bob', [7, 8])).toEqual(
+      new Map([
+        [7, 'alice'],
+        [8, 'bob'],
+      ]),
+    );
     expect(await store.docs.claimClients(room, 'comms-d1', 'bob', [7])).toEqual(new Map([[7, 'bob']]));
     expect(await store.docs.claimClients(roomId(), 'main-courante', 'bob', [7])).toEqual(new Map([[7, 'bob']]));
     expect(await store.docs.claimClients(room, 'main-courante', 'carol', [])).toEqual(new Map());

@@ -25,7 +25,13 @@ export function describeChainSalt(fresh: () => Promise<Store>): void {
     expect(await store.events.chainSalt(room)).toBeNull();
     await store.events.append(
       room,
-      [draft('room.created'), hidden('stimulus.cancelled', { id: 'S06' }), hidden('evaluation.noted', { note: 3 }, 'staff'), hidden('stimulus.injected', { id: 'S01' }, { cells: ['ars'] }), draft('room.announced', { text: 'Point' })],
+      [
+        draft('room.created'),
+        hidden('stimulus.cancelled', { id: 'S06' }),
+        hidden('evaluation.noted', { note: 3 }, 'staff'),
+        hidden('stimulus.injected', { id: 'S01' }, { cells: ['ars'] }),
+        draft('room.announced', { text: 'Point' }),
+      ],
       null,
     );
     const log = await store.events.read(room);

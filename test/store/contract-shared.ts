@@ -10,8 +10,7 @@ export function describeSharedStore(openPair: () => Promise<[Store, Store]>, ope
     const pair = await openPair();
     opened.push(...pair);
     const room = roomId();
-    const appendAll = (store: Store, who: string) =>
-      Promise.all(Array.from({ length: 15 }, (_, i) => store.events.append(room, [draft(who, { i }), hidden(who, { i, second: true })], `${who}-${i}`)));
+    const appendAll = (store: Store, who: string) => Promise.all(Array.from({ length: 15 }, (_, i) => store.events.append(room, [draft(who, { i }), hidden(who, { i, second: true })], `${who}-${i}`)));
     await Promise.all([appendAll(pair[0], 'a'), appendAll(pair[1], 'b')]);
     const log = await pair[0].events.read(room);
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
@@ -38,7 +37,11 @@ export function describeSharedStore(openPair: () => Promise<[Store, Store]>, ope
     expect(first.events.map((e) => [e.seq, e.type])).toEqual([[3, 'decided']]);
     const again = await one.events.appendDecided(room, 3, 'decided', () => [draft('never')]);
     expect(again).toMatchObject({ duplicate: true, events: first.events });
-    await expect(one.events.appendDecided(room, 3, 'refused', () => { throw new Error('refusé'); })).rejects.toThrow('refusé');
+    await expect(
+      one.events.appendDecided(room, 3, 'refused', () => {
+        throw new Error('refusé');
+      }),
+    ).rejects.toThrow('refusé');
     expect((await one.events.appendDecided(room, 3, null, () => [])).events).toEqual([]);
     expect(await two.events.headSeq(room)).toBe(3);
     expect(verifyChain(await two.events.read(room), await two.events.chainSalt(room))).toBeNull();
