@@ -5,6 +5,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
 import type { PayloadOf } from '../../shared/commands.js';
+import { ChoiceSelect, cellChoices } from '../app/ChoiceSelect.js';
 
 type Props = Pick<SectionProps, 'state' | 'send'>;
 
@@ -51,29 +52,15 @@ function ActorForm({ state, onSubmit }: Pick<Props, 'state'> & { onSubmit(actor:
         </select>
       </label>
       {actor.kind === 'played' && (
-        <label>
-          {t('alertChain.edit.cell')}
-          <select value={actor.cell ?? ''} onChange={(e) => setActor({ ...actor, cell: e.target.value })} required>
-            <option value="" />
-            {state.room.cells.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect label={t('alertChain.edit.cell')} value={actor.cell ?? ''} onChange={(cell) => setActor({ ...actor, cell })} empty="" choices={cellChoices(state.room.cells)} required />
       )}
-      <label>
-        {t('alertChain.edit.backup')}
-        <select value={actor.backup ?? ''} onChange={(e) => setActor({ ...actor, backup: e.target.value || undefined })}>
-          <option value="">{t('alertChain.edit.none')}</option>
-          {state.alertChain.actors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label={t('alertChain.edit.backup')}
+        value={actor.backup ?? ''}
+        onChange={(backup) => setActor({ ...actor, backup: backup || undefined })}
+        empty={t('alertChain.edit.none')}
+        choices={cellChoices(state.alertChain.actors)}
+      />
       <button type="submit">{t('alertChain.edit.addActor')}</button>
     </form>
   );

@@ -3,6 +3,7 @@ import type { Draft } from '../../shared/comms/draft.js';
 import { diffWords } from '../../shared/comms/diff.js';
 import { useT } from '../i18n/index.js';
 import { wallClock } from '../app/time.js';
+import { ChoiceSelect } from '../app/ChoiceSelect.js';
 
 /** The frozen versions of a draft, each with its fingerprint, validator and time; any two can be compared. */
 export function VersionHistory({ draft }: { draft: Draft }) {
@@ -10,6 +11,7 @@ export function VersionHistory({ draft }: { draft: Draft }) {
   const [left, setLeft] = useState<number | null>(null);
   const [right, setRight] = useState<number | null>(null);
   const versions = draft.versions;
+  const choices = versions.map((v) => ({ value: String(v.number), label: `v${v.number}` }));
   const before = versions.find((v) => v.number === left);
   const after = versions.find((v) => v.number === (right ?? versions.at(-1)?.number));
   const parts = useMemo(() => (before && after ? diffWords(before.text, after.text) : null), [before, after]);
@@ -29,27 +31,8 @@ export function VersionHistory({ draft }: { draft: Draft }) {
       </ol>
       {versions.length > 1 && (
         <div className="inline-form">
-          <label>
-            {t('comms.compare')}
-            <select value={left ?? ''} onChange={(e) => setLeft(e.target.value ? Number(e.target.value) : null)} data-testid="diff-left">
-              <option value="">—</option>
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  v{v.number}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('comms.compareWith')}
-            <select value={right ?? versions.at(-1)!.number} onChange={(e) => setRight(Number(e.target.value))} data-testid="diff-right">
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  v{v.number}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect label={t('comms.compare')} value={left === null ? '' : String(left)} onChange={(v) => setLeft(v ? Number(v) : null)} empty="—" choices={choices} testId="diff-left" />
+          <ChoiceSelect label={t('comms.compareWith')} value={String(right ?? versions.at(-1)!.number)} onChange={(v) => setRight(Number(v))} choices={choices} testId="diff-right" />
         </div>
       )}
       {parts && (

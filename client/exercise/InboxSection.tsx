@@ -6,6 +6,7 @@ import { InboxItemCard } from './InboxItemCard.js';
 import { can } from '../../shared/permissions.js';
 import { awaitingAck, inboxNewestFirst } from './inbox.js';
 import './exercise.css';
+import { ChoiceSelect, cellChoices } from '../app/ChoiceSelect.js';
 
 /**
  * Boîte des stimuli: what the simulated actors sent to the viewer's cell, newest first.
@@ -28,17 +29,15 @@ export function InboxSection(props: SectionProps) {
         <h2>{t('exercise.inbox.title')}</h2>
         <span className="muted">{t('exercise.inbox.count', { count: items.length, waiting })}</span>
         {staff && (
-          <label className="inline-label">
-            {t('exercise.inbox.cellFilter')}
-            <select value={cell} onChange={(e) => setCell(e.target.value)} data-testid="inbox-cell-filter">
-              <option value="">{t('exercise.inbox.allCells')}</option>
-              {state.room.cells.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect
+            className="inline-label"
+            label={t('exercise.inbox.cellFilter')}
+            value={cell}
+            onChange={setCell}
+            empty={t('exercise.inbox.allCells')}
+            choices={cellChoices(state.room.cells)}
+            testId="inbox-cell-filter"
+          />
         )}
       </div>
       {staff && <p className="muted small">{t('exercise.inbox.readOnly')}</p>}

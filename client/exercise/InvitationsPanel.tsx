@@ -7,6 +7,7 @@ import { cellLabel } from './inbox.js';
 import { api, roomPath } from '../app/api.js';
 import type { InvitationView, SessionView } from './access.js';
 import { ActionError } from '../room/hooks/useCommand.js';
+import { ChoiceSelect, cellChoices } from '../app/ChoiceSelect.js';
 
 interface Created {
   code: string;
@@ -92,18 +93,7 @@ export function InvitationsPanel({ props, invitations, sessions, onChanged }: Pr
             ))}
           </select>
         </label>
-        {role === 'player' && (
-          <label>
-            {t('exercise.check.cell')}
-            <select value={cell} onChange={(e) => setCell(e.target.value)} data-testid="invite-cell">
-              {state.room.cells.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {role === 'player' && <ChoiceSelect label={t('exercise.check.cell')} value={cell} onChange={setCell} choices={cellChoices(state.room.cells)} testId="invite-cell" />}
         <label>
           {t('exercise.invite.label')}
           <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} data-testid="invite-label" />

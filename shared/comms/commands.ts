@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { defineCommand } from '../core/define.js';
 import { conflict, notFound } from '../core/errors.js';
 import { CellId } from '../core/roles.js';
-import { DraftId, DraftKind, DraftTitle, isEditable } from './draft.js';
+import type { Participant } from '../core/define.js';
+import type { RoomState } from '../room-state.js';
+import { DraftId, DraftKind, DraftTitle, isEditable, type Draft, type DraftStatus } from './draft.js';
 import { findDraft, requireValidator, requireWriter } from './rules.js';
 import { changesRequested, draftCreated, draftPublished, draftReopened, draftSubmitted, draftValidated, validatorSet } from './events.js';
 
@@ -12,6 +14,18 @@ import { changesRequested, draftCreated, draftPublished, draftReopened, draftSub
  * the text the *server* read from the document at submission (`comms.sealed`), never a text a client claims.
  */
 const Ref = z.object({ draftId: DraftId });
+
+/**
+ * The draft a workflow step acts on: the actor must write (or validate) the room's communication, and the
+ * draft's status must allow the step; `refusal` says why not, for a status that does not.
+ */
+function draftForStep(state: RoomState, actor: Participant, draftId: string, who: 'writer' | 'validator', allows: (status: DraftStatus) => boolean, refusal: (status: DraftStatus) => string): Draft {
+  if (who === 'writer') requireWriter(actor, state);
+  else requireValidator(actor, state);
+  const draft = findDraft(state, draftId);
+  if (!allows(draft.status)) throw conflict(refusal(draft.status));
+  return draft;
+}
 
 export const createDraft = defineCommand({
   type: 'comms.createDraft',
@@ -32,9 +46,7 @@ export const submitDraft = defineCommand({
   allowed: ['director', 'player'],
   example: { draftId: 'd1' },
   decide: ({ state, actor, payload }) => {
-    requireWriter(actor, state);
-    const draft = findDraft(state, payload.draftId);
-    if (!isEditable(draft.status)) throw conflict(`Le brouillon est « ${draft.status} » : il ne peut pas être soumis.`);
+    const draft = draftForStep(state, actor, payload.draftId, 'writer', isEditable, (status) => `Le brouillon est « ${status} » : il ne peut pas être soumis.`);
     return [draftSubmitted.draft({ draftId: draft.id, cycle: draft.cycle }, 'all')];
   },
 });
@@ -46,9 +58,14 @@ export const validateDraft = defineCommand({
   allowed: ['director', 'player'],
   example: { draftId: 'd1', hash: 'a'.repeat(64) },
   decide: ({ state, actor, payload }) => {
-    requireValidator(actor, state);
-    const draft = findDraft(state, payload.draftId);
-    if (draft.status !== 'soumis') throw conflict(`Le brouillon est « ${draft.status} » : rien à valider.`);
+    const draft = draftForStep(
+      state,
+      actor,
+      payload.draftId,
+      'validator',
+      (status) => status === 'soumis',
+      (status) => `Le brouillon est « ${status} » : rien à valider.`,
+    );
     const sealed = draft.sealed;
     if (!sealed || sealed.cycle !== draft.cycle) throw conflict('Le texte soumis est en cours de relevé par le serveur ; réessayez.');
     if (sealed.hash !== payload.hash) throw conflict("Le texte relu n'est pas le texte soumis : rechargez avant de valider.");
@@ -63,9 +80,14 @@ export const requestChanges = defineCommand({
   allowed: ['director', 'player'],
   example: { draftId: 'd1', comments: 'Retirer le nom de l’établissement tant que la plainte n’est pas déposée.' },
   decide: ({ state, actor, payload }) => {
-    requireValidator(actor, state);
-    const draft = findDraft(state, payload.draftId);
-    if (draft.status !== 'soumis') throw conflict(`Le brouillon est « ${draft.status} » : rien à relire.`);
+    const draft = draftForStep(
+      state,
+      actor,
+      payload.draftId,
+      'validator',
+      (status) => status === 'soumis',
+      (status) => `Le brouillon est « ${status} » : rien à relire.`,
+    );
     return [changesRequested.draft({ draftId: draft.id, cycle: draft.cycle, comments: payload.comments }, 'all')];
   },
 });
@@ -77,10 +99,16 @@ export const publishDraft = defineCommand({
   allowed: ['director', 'player'],
   example: { draftId: 'd1' },
   decide: ({ state, actor, payload }) => {
-    requireWriter(actor, state);
-    const draft = findDraft(state, payload.draftId);
+    const draft = draftForStep(
+      state,
+      actor,
+      payload.draftId,
+      'writer',
+      (status) => status === 'valide',
+      () => 'Seule une version validée peut être publiée.',
+    );
     const version = draft.versions.at(-1);
-    if (draft.status !== 'valide' || !version) throw conflict('Seule une version validée peut être publiée.');
+    if (!version) throw conflict('Seule une version validée peut être publiée.');
     const { number, hash, text } = version;
     return [draftPublished.draft({ draftId: draft.id, number, kind: draft.kind, title: draft.title, hash, text }, 'all')];
   },
@@ -93,9 +121,14 @@ export const reopenDraft = defineCommand({
   allowed: ['director', 'player'],
   example: { draftId: 'd1' },
   decide: ({ state, actor, payload }) => {
-    requireWriter(actor, state);
-    const draft = findDraft(state, payload.draftId);
-    if (draft.status !== 'valide' && draft.status !== 'publie') throw conflict('Seul un brouillon validé ou publié se rouvre.');
+    const draft = draftForStep(
+      state,
+      actor,
+      payload.draftId,
+      'writer',
+      (status) => status === 'valide' || status === 'publie',
+      () => 'Seul un brouillon validé ou publié se rouvre.',
+    );
     return [draftReopened.draft({ draftId: draft.id, cycle: draft.cycle + 1 }, 'all')];
   },
 });
