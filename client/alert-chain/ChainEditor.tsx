@@ -6,6 +6,7 @@ import type { SectionProps } from '../room/section.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
 import type { PayloadOf } from '../../shared/commands.js';
 import { ChoiceSelect, cellChoices } from '../app/ChoiceSelect.js';
+import { channelChoices } from './channel-choices.js';
 
 type Props = Pick<SectionProps, 'state' | 'send'>;
 
@@ -97,16 +98,7 @@ function LinkForm({ state, onSubmit }: Pick<Props, 'state'> & { onSubmit(link: C
       </label>
       {actorSelect('from')}
       {actorSelect('to')}
-      <label>
-        {t('alertChain.form.channel')}
-        <select value={link.channel} onChange={(e) => setLink({ ...link, channel: e.target.value as Channel })}>
-          {Channel.options.map((c) => (
-            <option key={c} value={c}>
-              {t(`alertChain.channel.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect label={t('alertChain.form.channel')} value={link.channel} onChange={(c) => setLink({ ...link, channel: Channel.parse(c) })} choices={channelChoices(t)} />
       <label>
         {t('alertChain.edit.minutes')}
         <input type="number" min={0} max={10080} value={link.deadlineMinutes} onChange={(e) => setLink({ ...link, deadlineMinutes: Number(e.target.value) })} />

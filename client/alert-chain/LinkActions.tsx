@@ -6,6 +6,8 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { useCommand } from '../room/hooks/useCommand.js';
 import type { CommandType, PayloadOf } from '../../shared/commands.js';
+import { ChoiceSelect } from '../app/ChoiceSelect.js';
+import { channelChoices } from './channel-choices.js';
 
 type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { link: ChainLink };
 type Form = 'alert' | 'correct' | null;
@@ -86,16 +88,7 @@ function AlertForm({ link, busy, onCancel, onSubmit }: FormProps<{ linkId: strin
   };
   return (
     <form className="ac-form" onSubmit={go}>
-      <label>
-        {t('alertChain.form.channel')}
-        <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)} data-testid={`alert-channel-${link.id}`}>
-          {Channel.options.map((c) => (
-            <option key={c} value={c}>
-              {t(`alertChain.channel.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect label={t('alertChain.form.channel')} value={channel} onChange={(c) => setChannel(Channel.parse(c))} choices={channelChoices(t)} testId={`alert-channel-${link.id}`} />
       <label>
         {t('alertChain.form.message')}
         <textarea value={message} onChange={(e) => setMessage(e.target.value)} required maxLength={2000} rows={3} data-testid={`alert-message-${link.id}`} />

@@ -15,15 +15,27 @@ import { changesRequested, draftCreated, draftPublished, draftReopened, draftSub
  */
 const Ref = z.object({ draftId: DraftId });
 
-/**
- * The draft a workflow step acts on: the actor must write (or validate) the room's communication, and the
- * draft's status must allow the step; `refusal` says why not, for a status that does not.
- */
-function draftForStep(state: RoomState, actor: Participant, draftId: string, who: 'writer' | 'validator', allows: (status: DraftStatus) => boolean, refusal: (status: DraftStatus) => string): Draft {
-  if (who === 'writer') requireWriter(actor, state);
+/** Who takes a workflow step and from which statuses (`refusal`: why not, for a status that does not allow it). */
+interface WorkflowStep {
+  who: 'writer' | 'validator';
+  allows(status: DraftStatus): boolean;
+  refusal(status: DraftStatus): string;
+}
+
+const steps = {
+  submit: { who: 'writer', allows: isEditable, refusal: (status) => `Le brouillon est « ${status} » : il ne peut pas être soumis.` },
+  validate: { who: 'validator', allows: (status) => status === 'soumis', refusal: (status) => `Le brouillon est « ${status} » : rien à valider.` },
+  requestChanges: { who: 'validator', allows: (status) => status === 'soumis', refusal: (status) => `Le brouillon est « ${status} » : rien à relire.` },
+  publish: { who: 'writer', allows: (status) => status === 'valide', refusal: () => 'Seule une version validée peut être publiée.' },
+  reopen: { who: 'writer', allows: (status) => status === 'valide' || status === 'publie', refusal: () => 'Seul un brouillon validé ou publié se rouvre.' },
+} satisfies Record<string, WorkflowStep>;
+
+/** The draft a workflow step acts on, once the actor's right and the draft's status allow the step. */
+function draftForStep(state: RoomState, actor: Participant, draftId: string, step: WorkflowStep): Draft {
+  if (step.who === 'writer') requireWriter(actor, state);
   else requireValidator(actor, state);
   const draft = findDraft(state, draftId);
-  if (!allows(draft.status)) throw conflict(refusal(draft.status));
+  if (!step.allows(draft.status)) throw conflict(step.refusal(draft.status));
   return draft;
 }
 
@@ -46,7 +58,7 @@ export const submitDraft = defineCommand({
   allowed: ['director', 'player'],
   example: { draftId: 'd1' },
   decide: ({ state, actor, payload }) => {
-    const draft = draftForStep(state, actor, payload.draftId, 'writer', isEditable, (status) => `Le brouillon est « ${status} » : il ne peut pas être soumis.`);
+    const draft = draftForStep(state, actor, payload.draftId, steps.submit);
     return [draftSubmitted.draft({ draftId: draft.id, cycle: draft.cycle }, 'all')];
   },
 });
@@ -58,14 +70,7 @@ export const validateDraft = defineCommand({
   allowed: ['director', 'player'],
   example: { draftId: 'd1', hash: 'a'.repeat(64) },
   decide: ({ state, actor, payload }) => {
-    const draft = draftForStep(
-      state,
-      actor,
-      payload.draftId,
-      'validator',
-      (status) => status === 'soumis',
-      (status) => `Le brouillon est « ${status} » : rien à valider.`,
-    );
+    const draft = draftForStep(state, actor, payload.draftId, steps.validate);
     const sealed = draft.sealed;
     if (!sealed || sealed.cycle !== draft.cycle) throw conflict('Le texte soumis est en cours de relevé par le serveur ; réessayez.');
     if (sealed.hash !== payload.hash) throw conflict("Le texte relu n'est pas le texte soumis : rechargez avant de valider.");
@@ -80,14 +85,7 @@ export const requestChanges = defineCommand({
   allowed: ['director', 'player'],
   example: { draftId: 'd1', comments: 'Retirer le nom de l’établissement tant que la plainte n’est pas déposée.' },
   decide: ({ state, actor, payload }) => {
-    const draft = draftForStep(
-      state,
-      actor,
-      payload.draftId,
-      'validator',
-      (status) => status === 'soumis',
-      (status) => `Le brouillon est « ${status} » : rien à relire.`,
-    );
+    const draft = draftForStep(state, actor, payload.draftId, steps.requestChanges);
     return [changesRequested.draft({ draftId: draft.id, cycle: draft.cycle, comments: payload.comments }, 'all')];
   },
 });
@@ -99,14 +97,7 @@ export const publishDraft = defineCommand({
   allowed: ['director', 'player'],
   example: { draftId: 'd1' },
   decide: ({ state, actor, payload }) => {
-    const draft = draftForStep(
-      state,
-      actor,
-      payload.draftId,
-      'writer',
-      (status) => status === 'valide',
-      () => 'Seule une version validée peut être publiée.',
-    );
+    const draft = draftForStep(state, actor, payload.draftId, steps.publish);
     const version = draft.versions.at(-1);
     if (!version) throw conflict('Seule une version validée peut être publiée.');
     const { number, hash, text } = version;
@@ -121,14 +112,7 @@ export const reopenDraft = defineCommand({
   allowed: ['director', 'player'],
   example: { draftId: 'd1' },
   decide: ({ state, actor, payload }) => {
-    const draft = draftForStep(
-      state,
-      actor,
-      payload.draftId,
-      'writer',
-      (status) => status === 'valide' || status === 'publie',
-      () => 'Seul un brouillon validé ou publié se rouvre.',
-    );
+    const draft = draftForStep(state, actor, payload.draftId, steps.reopen);
     return [draftReopened.draft({ draftId: draft.id, cycle: draft.cycle + 1 }, 'all')];
   },
 });
