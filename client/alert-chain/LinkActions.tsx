@@ -93,14 +93,7 @@ function AlertForm({ link, busy, onCancel, onSubmit }: FormProps<{ linkId: strin
         {t('alertChain.form.message')}
         <textarea value={message} onChange={(e) => setMessage(e.target.value)} required maxLength={2000} rows={3} data-testid={`alert-message-${link.id}`} />
       </label>
-      <div className="ac-buttons">
-        <button type="submit" disabled={busy || message.trim() === ''} data-testid={`alert-submit-${link.id}`}>
-          {t('alertChain.form.send')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('alertChain.action.cancel')}
-        </button>
-      </div>
+      <FormButtons submit={t('alertChain.form.send')} disabled={busy || message.trim() === ''} testId={`alert-submit-${link.id}`} onCancel={onCancel} />
     </form>
   );
 }
@@ -130,14 +123,22 @@ function CorrectionForm({ link, busy, allowed, onCancel, onSubmit }: FormProps<{
           ))}
         </select>
       </label>
-      <div className="ac-buttons">
-        <button type="submit" disabled={busy || note.trim() === ''} data-testid={`correct-submit-${link.id}`}>
-          {t('alertChain.form.saveCorrection')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('alertChain.action.cancel')}
-        </button>
-      </div>
+      <FormButtons submit={t('alertChain.form.saveCorrection')} disabled={busy || note.trim() === ''} testId={`correct-submit-${link.id}`} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** A link form's submit and cancel buttons. */
+function FormButtons({ submit, disabled, testId, onCancel }: { submit: string; disabled: boolean; testId: string; onCancel(): void }) {
+  const { t } = useT();
+  return (
+    <div className="ac-buttons">
+      <button type="submit" disabled={disabled} data-testid={testId}>
+        {submit}
+      </button>
+      <button type="button" className="secondary" onClick={onCancel}>
+        {t('alertChain.action.cancel')}
+      </button>
+    </div>
   );
 }
