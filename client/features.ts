@@ -1,4 +1,4 @@
-import type { ClientFeature } from './app/feature.js';
+import type { ClientFeature } from './app/client-feature.js';
 import { roomClient } from './room/feature.js';
 import { exerciseClient } from './exercise/feature.js';
 import { mainCouranteClient } from './main-courante/feature.js';

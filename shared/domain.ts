@@ -1,7 +1,7 @@
 import type { AnyCommandSpec, AnyEventSpec, CommandSpec, EventSpec } from './core/define.js';
 import type { RoomEvent } from './core/events.js';
 import type { RoomState } from './room-state.js';
-import type { SharedFeature } from './core/feature.js';
+import type { SharedFeature } from './core/shared-feature.js';
 import { sharedFeatures } from './features.js';
 
 /** The features as the registry reads them (their literal types matter only to `shared/commands.ts`). */

@@ -1,4 +1,4 @@
-import type { SharedFeature } from './core/feature.js';
+import type { SharedFeature } from './core/shared-feature.js';
 import { roomFeature } from './room/feature.js';
 import { exerciseFeature } from './exercise/feature.js';
 import { careMapFeature } from './care-map/feature.js';

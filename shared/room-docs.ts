@@ -1,6 +1,6 @@
 import type { DocAccess, RoomDocRef } from './core/room-doc.js';
 import type { Role } from './core/roles.js';
-import type { SharedFeature } from './core/feature.js';
+import type { SharedFeature } from './core/shared-feature.js';
 import { sharedFeatures } from './features.js';
 
 /** The features as the registry reads them (their literal types matter only to `shared/commands.ts`). */

@@ -1,4 +1,4 @@
-import type { SharedFeature } from './core/feature.js';
+import type { SharedFeature } from './core/shared-feature.js';
 import { sharedFeatures } from './features.js';
 
 /** The features as the registry reads them (their literal types matter only to `shared/commands.ts`). */

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { defineClientFeature } from '../app/feature.js';
+import { defineClientFeature } from '../app/client-feature.js';
 import { alertChainMessages } from './messages.js';
 
 /** The alert chain: graph and list, and its header summary. */

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { defineClientFeature } from '../app/feature.js';
+import { defineClientFeature } from '../app/client-feature.js';
 import { careMapMessages } from './messages.js';
 
 /** The care offer: map, status board and its header summary. */

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { defineClientFeature } from '../app/feature.js';
+import { defineClientFeature } from '../app/client-feature.js';
 import { commsMessages } from './messages.js';
 
 /** Public communication: drafts and their validation workflow. */

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { RoomState } from '../../shared/room-state.js';
-import { defineClientFeature } from '../app/feature.js';
+import { defineClientFeature } from '../app/client-feature.js';
 import { exerciseMessages } from './messages.js';
 
 const hasScenario = (state: RoomState) => state.exercise.scenario !== null || state.exercise.animator !== null;

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { defineClientFeature } from '../app/feature.js';
+import { defineClientFeature } from '../app/client-feature.js';
 import { mainCouranteMessages } from './messages.js';
 
 /** The main courante: its tab and its header summary. */

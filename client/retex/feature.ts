@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { defineClientFeature } from '../app/feature.js';
+import { defineClientFeature } from '../app/client-feature.js';
 import { retexMessages } from './messages.js';
 
 /** The RETEX report, its replay and exports. */

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { defineClientFeature } from '../app/feature.js';
+import { defineClientFeature } from '../app/client-feature.js';
 import { coreMessages } from '../i18n/core-messages.js';
 
 /** The room itself: the overview tab (cells, check-ins, clock, announcements) and the shell's messages. */

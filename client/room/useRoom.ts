@@ -67,7 +67,11 @@ export function useRoom(session: StoredSession | null): RoomConnection {
     });
     socket.on('event', (e: RoomEvent) => applyAll([e]));
     socket.on('presence', (p: PresenceMessage) => setPresence(p.participants));
-    socket.on('revoked', () => setConnection('revoked'));
+    // The server says why (revoked by the director, or expired): the page shows that reason.
+    socket.on('revoked', (message: { reason?: unknown } | undefined) => {
+      if (typeof message?.reason === 'string') setError(message.reason);
+      setConnection('revoked');
+    });
     socket.on('disconnect', () => setConnection((c) => (c === 'revoked' ? c : navigator.onLine ? 'reconnecting' : 'offline')));
     socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
       if (err.data?.code === 'unauthorized' || err.data?.code === 'not_found') {

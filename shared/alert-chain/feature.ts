@@ -1,4 +1,4 @@
-import { defineSharedFeature } from '../core/feature.js';
+import { defineSharedFeature } from '../core/shared-feature.js';
 import { alertChainCommands } from './commands.js';
 import { alertChainEvents } from './events.js';
 import { initialAlertChainState, type AlertChainState } from './state.js';

@@ -1,4 +1,4 @@
-import { defineSharedFeature } from '../core/feature.js';
+import { defineSharedFeature } from '../core/shared-feature.js';
 import { careMapCommands } from './commands.js';
 import { careMapEvents } from './events.js';
 import { initialCareMapState, type CareMapState } from './state.js';

@@ -1,4 +1,4 @@
-import { defineSharedFeature } from '../core/feature.js';
+import { defineSharedFeature } from '../core/shared-feature.js';
 import { commsCommands } from './commands.js';
 import { initialCommsState, type CommsState } from './draft.js';
 import { commsEvents } from './events.js';

@@ -1,4 +1,4 @@
-import { defineSharedFeature } from '../core/feature.js';
+import { defineSharedFeature } from '../core/shared-feature.js';
 import { initialClock, type ClockState } from './clock.js';
 import { clockCommands } from './clock-commands.js';
 import { evaluationCommands, evaluationEvents } from './evaluation.js';

@@ -1,4 +1,4 @@
-import { defineSharedFeature } from '../core/feature.js';
+import { defineSharedFeature } from '../core/shared-feature.js';
 import { mainCouranteEvents } from './events.js';
 import { mainCouranteDoc } from './doc-kind.js';
 import { initialMainCouranteSummary, type MainCouranteSummary } from './state.js';

@@ -1,4 +1,4 @@
-import { defineSharedFeature } from '../core/feature.js';
+import { defineSharedFeature } from '../core/shared-feature.js';
 import { archiveSealEvents } from './archive-seal.js';
 import { retexDoc } from './doc-kind.js';
 import { initialRetexState, retexCommands, retexEvents, type RetexState } from './release.js';

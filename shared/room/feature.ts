@@ -1,4 +1,4 @@
-import { defineSharedFeature } from '../core/feature.js';
+import { defineSharedFeature } from '../core/shared-feature.js';
 import { emptyDict } from '../core/dict.js';
 import { roomCommands } from './commands.js';
 import { roomEvents } from './events.js';
