@@ -67,10 +67,11 @@ async function targets(): Promise<{ senders: SocketTarget[]; receivers: SocketTa
     };
   }
   const room = await createBenchRoom(config.urls[0]!, config.operatorToken, { mode: 'crisis', title: 'Banc de mesure — diffusion' });
-  const senderToken = config.sender.role === 'director' ? room.directorToken : (await joinSessions(room, [config.sender], 1, 'Émetteur'))[0]!;
+  // One session per sender socket: the command rate limit is per session, and the bench measures the broadcast.
+  const senderTokens = await joinSessions(room, [config.sender], config.senders, 'Émetteur');
   const tokens = await joinSessions(room, mixedAudiences, config.sessions);
   return {
-    senders: Array.from({ length: config.senders }, () => ({ url: config.urls[0]!, token: senderToken })),
+    senders: senderTokens.map((token) => ({ url: config.urls[0]!, token })),
     receivers: Array.from({ length: config.clients }, (_, i) => ({ url: receiverUrl(i), token: tokens[i % tokens.length]! })),
   };
 }

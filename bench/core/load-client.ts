@@ -39,8 +39,11 @@ export interface LoadResult {
 const config = JSON.parse(process.env.BENCH_LOAD ?? '{}') as LoadConfig;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Tokens for the senders (director) and the receivers (players of both cells, observers, evaluators). */
-async function orsanTokens(): Promise<{ senders: string; receivers: string[] }> {
+/**
+ * Tokens for the senders (one director session each: the command rate limit is per session, and the bench
+ * measures the broadcast, not the limiter) and the receivers (players of both cells, observers, evaluators).
+ */
+async function orsanTokens(): Promise<{ senders: string[]; receivers: string[] }> {
   const api = (method: string, path: string, body?: unknown, token?: string) => callApi(config.url, method, path, body, token);
   const room = await api('POST', '/api/rooms', { mode: 'exercise', title: 'Banc de mesure' }, config.operatorToken);
   const director = await api('POST', '/api/join', { code: room.body.directorCode, name: 'Direction' });
@@ -53,7 +56,14 @@ async function orsanTokens(): Promise<{ senders: string; receivers: string[] }> 
     if (joined.status !== 201) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
     receivers.push(joined.body.token);
   }
-  return { senders: director.body.token, receivers };
+  const senders: string[] = [director.body.token];
+  while (senders.length < config.senders) {
+    const invitation = await api('POST', `/api/rooms/${room.body.roomId}/invitations`, { role: 'director' }, director.body.token);
+    const joined = await api('POST', '/api/join', { code: invitation.body.code, name: `Direction ${senders.length + 1}` });
+    if (joined.status !== 201) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
+    senders.push(joined.body.token);
+  }
+  return { senders, receivers };
 }
 
 /** Opens one socket and resolves once it is live (ORSAN: `welcome` received; bare: connected). */
@@ -80,9 +90,9 @@ async function openAll(tokens: Array<string | undefined>): Promise<Socket[]> {
 }
 
 async function main(): Promise<void> {
-  const tokens = config.target === 'orsan' ? await orsanTokens() : { senders: undefined, receivers: [undefined] };
+  const tokens = config.target === 'orsan' ? await orsanTokens() : { senders: [undefined], receivers: [undefined] };
   const t0 = performance.now();
-  const senders = await openAll(Array.from({ length: config.senders }, () => tokens.senders));
+  const senders = await openAll(Array.from({ length: config.senders }, (_, i) => tokens.senders[i % tokens.senders.length]));
   const receivers = await openAll(Array.from({ length: config.clients }, (_, i) => tokens.receivers[i % tokens.receivers.length]));
   const connectMs = Math.round(performance.now() - t0);
 

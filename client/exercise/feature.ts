@@ -1,6 +1,6 @@
-import { lazy } from 'react';
 import type { RoomState } from '../../shared/room-state.js';
 import { defineClientFeature } from '../app/client-feature.js';
+import { lazyComponent } from '../app/lazy-component.js';
 import { exerciseMessages } from './messages.js';
 
 const hasScenario = (state: RoomState) => state.exercise.scenario !== null || state.exercise.animator !== null;
@@ -13,23 +13,23 @@ const hasScenario = (state: RoomState) => state.exercise.scenario !== null || st
 export const exerciseClient = defineClientFeature({
   id: 'exercise',
   sections: [
-    { id: 'briefing', labelKey: 'section.briefing', Component: lazy(() => import('./BriefingSection.js').then((m) => ({ default: m.BriefingSection }))), visible: hasScenario },
+    { id: 'briefing', labelKey: 'section.briefing', Component: lazyComponent(() => import('./BriefingSection.js').then((m) => m.BriefingSection)), visible: hasScenario },
     {
       id: 'inbox',
       labelKey: 'section.inbox',
       roles: ['player', 'evaluator', 'observer'],
-      Component: lazy(() => import('./InboxSection.js').then((m) => ({ default: m.InboxSection }))),
+      Component: lazyComponent(() => import('./InboxSection.js').then((m) => m.InboxSection)),
       visible: hasScenario,
     },
-    { id: 'animator', labelKey: 'section.animator', roles: ['director'], Component: lazy(() => import('./AnimatorSection.js').then((m) => ({ default: m.AnimatorSection }))) },
+    { id: 'animator', labelKey: 'section.animator', roles: ['director'], Component: lazyComponent(() => import('./AnimatorSection.js').then((m) => m.AnimatorSection)) },
     {
       id: 'evaluation',
       labelKey: 'section.evaluation',
       roles: ['director', 'evaluator'],
-      Component: lazy(() => import('./EvaluationSection.js').then((m) => ({ default: m.EvaluationSection }))),
+      Component: lazyComponent(() => import('./EvaluationSection.js').then((m) => m.EvaluationSection)),
       visible: hasScenario,
     },
   ],
-  summaries: [lazy(() => import('./InboxSummary.js').then((m) => ({ default: m.InboxSummary })))],
+  summaries: [lazyComponent(() => import('./InboxSummary.js').then((m) => m.InboxSummary))],
   messages: exerciseMessages,
 });

@@ -1,9 +1,10 @@
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useT } from '../i18n/index.js';
 import { loadSession, forgetSession } from '../app/session-storage.js';
 import { navigate } from '../app/navigation.js';
 import { useRoom } from './useRoom.js';
-import { roomSections } from './sections.js';
+import { roomSections, roomSummaries } from './sections.js';
+import { preloadAll } from '../app/lazy-component.js';
 import { ModeBanner, PresencePanel, RoomHeader } from './RoomHeader.js';
 import type { SectionProps } from './section.js';
 import { RoomContext } from './room-context.js';
@@ -14,6 +15,9 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const session = useMemo(() => loadSession(roomId), [roomId]);
   const room = useRoom(session);
   const [active, setActive] = useState('overview');
+  // Every tab's code is fetched as the page mounts, in parallel with the socket's connection and welcome: a tab
+  // (the map first) then opens without waiting for its code, while the entry script stays small.
+  useEffect(() => preloadAll([...roomSections.map((s) => s.Component), ...roomSummaries]), []);
 
   if (!session) {
     navigate('/join');
