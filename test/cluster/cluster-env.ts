@@ -1,3 +1,7 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { WallClock } from '../../server/access/wall-clock.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { createRoom, type TestClient, type TestRoom } from '../helpers/room.js';
 import { createTestSchema, requireRedis, TEST_REDIS_URL, type TestSchema } from '../store/pg-env.js';
 
 /** One cluster's shared services for a test file: its own PostgreSQL schema and Redis namespace. */
@@ -35,4 +39,35 @@ export async function eventually(check: () => boolean | Promise<boolean>, what: 
     if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** Two instances of one cluster and a room created through the first. */
+export interface TwoInstances {
+  cluster: ClusterEnv;
+  a: TestServer;
+  b: TestServer;
+  room: TestRoom;
+}
+
+/**
+ * The cluster files' shared fixture: a cluster environment, two instances on it (sharing `clock` when given)
+ * and one room, started before the file's tests; after them the `clients` are closed, then the instances, then
+ * the environment is dropped. `use` receives the instances for the tests' own variables.
+ */
+export function twoInstancesWithRoom(use: (fixture: TwoInstances) => void, options: { clock?: WallClock; clients?: readonly TestClient[] } = {}): void {
+  let env: ClusterEnv | undefined;
+  let fixture: TwoInstances | undefined;
+  beforeAll(async () => {
+    const cluster = (env = await createClusterEnv());
+    const a = await startServer({ env: cluster.env, ...(options.clock ? { clock: options.clock } : {}) });
+    const b = await startServer({ env: cluster.env, ...(options.clock ? { clock: options.clock } : {}) });
+    fixture = { cluster, a, b, room: await createRoom(a.url, { title: 'Salle répartie' }) };
+    use(fixture);
+  });
+  afterAll(async () => {
+    for (const c of options.clients ?? []) c.close();
+    await fixture?.a.close();
+    await fixture?.b.close();
+    await env?.cleanup();
+  });
 }

@@ -1,32 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { yjsCloseCodes } from '../../shared/core/yjs-protocol.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { connect, createRoom, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
+import { connect, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
 import { stockClient, waitFor } from '../collab/yjs-clients.js';
-import { createClusterEnv, type ClusterEnv } from './cluster-env.js';
+import { twoInstancesWithRoom } from './cluster-env.js';
 
 describe('a session that ends (expiry, revocation) on two instances', () => {
   // One wall clock for both instances, as NTP would give them.
   const clock = new FakeClock();
-  let cluster: ClusterEnv;
   let a: TestServer;
   let b: TestServer;
   let room: TestRoom;
   const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    cluster = await createClusterEnv();
-    a = await startServer({ env: cluster.env, clock });
-    b = await startServer({ env: cluster.env, clock });
-    room = await createRoom(a.url, { title: 'Salle répartie' });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await a?.close();
-    await b?.close();
-    await cluster?.cleanup();
-  });
+  twoInstancesWithRoom((f) => ({ a, b, room } = f), { clock, clients });
 
   it('a session joined through one instance loses its socket and its Yjs connection on the other at the expiry', async () => {
     const expiresAt = clock.now() + 30 * 60_000;

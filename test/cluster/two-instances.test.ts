@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { RoomEvent } from '../../shared/core/events.js';
 import { verifyChain } from '../../server/store/hash-chain.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { connect, createRoom, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
-import { createClusterEnv, eventually, type ClusterEnv } from './cluster-env.js';
+import type { TestServer } from '../helpers/server.js';
+import { connect, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
+import { eventually, twoInstancesWithRoom, type ClusterEnv } from './cluster-env.js';
 import { TEST_DATABASE_URL } from '../store/pg-env.js';
 
 const announced = (client: TestClient, afterSeq = 0) => client.events.filter((e) => e.type === 'room.announced' && e.seq > afterSeq);
@@ -22,18 +22,7 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     return client;
   };
 
-  beforeAll(async () => {
-    cluster = await createClusterEnv();
-    a = await startServer({ env: cluster.env });
-    b = await startServer({ env: cluster.env });
-    room = await createRoom(a.url, { title: 'Salle répartie' });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await a?.close();
-    await b?.close();
-    await cluster?.cleanup();
-  });
+  twoInstancesWithRoom((f) => ({ cluster, a, b, room } = f), { clients });
 
   it('exactly one instance leads (drives the clocks and timers)', async () => {
     await eventually(() => a.server.leadership.isLeader() !== b.server.leadership.isLeader(), 'one leader');

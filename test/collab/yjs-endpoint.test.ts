@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
+import { createRoom, tokenFor, type TestRoom, serverWithRoom } from '../helpers/room.js';
 import { appendEntries, entriesOf, readEntries } from '../../shared/main-courante/doc.js';
 import { hashSecret } from '../../server/access/secrets.js';
 import { authorOf, entry, openMainCourante, sleep, stockClient, ticketFor, waitFor, yjsUrl } from './yjs-clients.js';
@@ -75,12 +75,7 @@ describe('Yjs endpoint: authorisation at the upgrade', () => {
 describe('Yjs endpoint: single-use tickets, no session token in the URL', () => {
   let server: TestServer;
   let room: TestRoom;
-
-  beforeAll(async () => {
-    server = await startServer();
-    room = await createRoom(server.url);
-  });
-  afterAll(() => server.close());
+  serverWithRoom((s, r) => ((server = s), (room = r)));
 
   it('a ticket opens one connection; the same ticket again is refused with 401', async () => {
     const token = await tokenFor(room, 'player', 'ars');
@@ -138,12 +133,7 @@ describe('Yjs endpoint: single-use tickets, no session token in the URL', () => 
 describe('Yjs endpoint: stock y-websocket clients', () => {
   let server: TestServer;
   let room: TestRoom;
-
-  beforeAll(async () => {
-    server = await startServer();
-    room = await createRoom(server.url);
-  });
-  afterAll(() => server.close());
+  serverWithRoom((s, r) => ((server = s), (room = r)));
 
   it('two clients converge on the same main courante', async () => {
     const [ta, tb] = [await tokenFor(room, 'player', 'ars'), await tokenFor(room, 'player', 'prefecture')];

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { RoomEvent } from '../../shared/core/events.js';
 import type { Role } from '../../shared/core/roles.js';
 import type { CommandAck, PresenceMessage, WelcomeMessage } from '../../shared/protocol.js';
-import { OPERATOR_TOKEN, callApi } from './server.js';
+import { afterAll, beforeAll } from 'vitest';
+import { OPERATOR_TOKEN, callApi, startServer, type TestServer } from './server.js';
 
 export interface TestRoom {
   url: string;
@@ -98,4 +99,18 @@ export async function connect(url: string, token: string, lastSeq?: number): Pro
 /** Creates an invitation for `role`/`cell`, joins with it and connects. */
 export async function joinAs(room: TestRoom, role: Role, cell?: string): Promise<TestClient> {
   return connect(room.url, await tokenFor(room, role, cell));
+}
+
+/**
+ * The file's shared fixture: the real server (in this process, fresh SQLite) and one room, started before the
+ * file's tests and closed after them; `use` receives them for the tests' own variables.
+ * @example let server: TestServer; let room: TestRoom; serverWithRoom((s, r) => ((server = s), (room = r)));
+ */
+export function serverWithRoom(use: (server: TestServer, room: TestRoom) => void): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    use(server, await createRoom(server.url));
+  });
+  afterAll(() => server?.close());
 }

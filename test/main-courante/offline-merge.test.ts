@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../helpers/server.js';
+import { serverWithRoom, tokenFor, type TestRoom } from '../helpers/room.js';
 import { appendEntries, entriesOf, readEntries } from '../../shared/main-courante/doc.js';
 import { authorOf, entry, openMainCourante, sleep, waitFor } from '../collab/yjs-clients.js';
 
@@ -8,12 +8,7 @@ import { authorOf, entry, openMainCourante, sleep, waitFor } from '../collab/yjs
 describe('main courante: offline merge', () => {
   let server: TestServer;
   let room: TestRoom;
-
-  beforeAll(async () => {
-    server = await startServer();
-    room = await createRoom(server.url);
-  });
-  afterAll(() => server.close());
+  serverWithRoom((s, r) => ((server = s), (room = r)));
 
   it('keeps all 40 entries once, in authored order, the offline ones flagged late', async () => {
     const [ta, tb] = [await tokenFor(room, 'player', 'ars', 'Alice ARS'), await tokenFor(room, 'player', 'prefecture', 'Paul Préfecture')];

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { connect, createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
+import type { TestServer } from '../helpers/server.js';
+import { connect, createRoom, serverWithRoom, tokenFor, type TestRoom } from '../helpers/room.js';
 import { appendEntries, appendFlag, newRecordId, readEntries, receiptsOf } from '../../shared/main-courante/doc.js';
 import { authorOf, entry, openMainCourante, waitFor } from '../collab/yjs-clients.js';
 
@@ -9,12 +9,7 @@ import { authorOf, entry, openMainCourante, waitFor } from '../collab/yjs-client
 describe('main courante in the room log and summary', () => {
   let server: TestServer;
   let room: TestRoom;
-
-  beforeAll(async () => {
-    server = await startServer();
-    room = await createRoom(server.url);
-  });
-  afterAll(() => server.close());
+  serverWithRoom((s, r) => ((server = s), (room = r)));
 
   it('mirrors entries with their author as actor, visible to every participant', async () => {
     const [arsToken, prefToken] = [await tokenFor(room, 'player', 'ars', 'Alice ARS'), await tokenFor(room, 'player', 'prefecture')];

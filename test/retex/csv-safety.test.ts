@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defuseFormula } from '../../shared/core/spreadsheet-safety.js';
 import { appendEntries } from '../../shared/main-courante/doc.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
+import type { TestServer } from '../helpers/server.js';
+import { serverWithRoom, tokenFor, type TestRoom } from '../helpers/room.js';
 import { authorOf, entry, openMainCourante, waitFor } from '../collab/yjs-clients.js';
 
 describe('defuseFormula (every CSV export)', () => {
@@ -25,11 +25,7 @@ describe('defuseFormula (every CSV export)', () => {
 describe('main-courante.csv', () => {
   let server: TestServer;
   let room: TestRoom;
-  beforeAll(async () => {
-    server = await startServer();
-    room = await createRoom(server.url);
-  });
-  afterAll(() => server.close());
+  serverWithRoom((s, r) => ((server = s), (room = r)));
 
   it('defuses formulas typed in entries and in names', async () => {
     const token = await tokenFor(room, 'player', 'ars', '=1+1');
