@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandSpec, Participant } from '../../shared/core/define.js';
+import type { CommandSpec } from '../../shared/core/define.js';
 import { DomainError } from '../../shared/core/errors.js';
-import type { Viewer } from '../../shared/core/visibility.js';
 import { commandSpecs } from '../../shared/domain.js';
 import { commandRefusal } from '../../shared/permissions.js';
 import type { RoomRuntime } from '../../server/rooms/room-runtime.js';
@@ -14,6 +13,7 @@ import { roomSetupSteps } from '../../server/features.js';
 import { scenariosDir } from '../../server/exercise/scenario-files.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { Store } from '../../server/store/types.js';
+import { oneOfEachRole, viewerOf } from '../helpers/actors.js';
 
 /**
  * Issue 12, point 1: the buttons a person sees are exactly the commands the server accepts. For every command
@@ -21,14 +21,7 @@ import type { Store } from '../../server/store/types.js';
  * own projection, as `useCan` asks it) gets the same answer as the server's execution of that command, asked at
  * the same instant on the same room.
  */
-const actors: Participant[] = [
-  { kind: 'participant', sessionId: 'cr-dir', name: 'Directrice', role: 'director' },
-  { kind: 'participant', sessionId: 'cr-ars', name: 'Claire', role: 'player', cell: 'ars' },
-  { kind: 'participant', sessionId: 'cr-pref', name: 'Paul', role: 'player', cell: 'prefecture' },
-  { kind: 'participant', sessionId: 'cr-eval', name: 'Évaluateur', role: 'evaluator' },
-  { kind: 'participant', sessionId: 'cr-obs', name: 'Observatrice', role: 'observer' },
-];
-const viewerOf = (a: Participant): Viewer => (a.role === 'player' ? { role: 'player', cell: a.cell! } : { role: a.role });
+const actors = oneOfEachRole('cr');
 
 let clock = Date.UTC(2026, 11, 2, 8, 0, 0);
 let dataDir: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandSpec, Participant } from '../../shared/core/define.js';
+import type { CommandSpec } from '../../shared/core/define.js';
 import { DomainError } from '../../shared/core/errors.js';
 import { commandSpecs } from '../../shared/domain.js';
 import { RoomRuntime } from '../../server/rooms/room-runtime.js';
@@ -13,6 +13,7 @@ import { roomSetupSteps } from '../../server/features.js';
 import { scenariosDir } from '../../server/exercise/scenario-files.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { Store } from '../../server/store/types.js';
+import { oneOfEachRole, viewerOf } from '../helpers/actors.js';
 
 /**
  * Issue 11, acceptance 1: every command of the registry, driven with generated hostile payloads and ids
@@ -104,14 +105,8 @@ const overTheWire = (value: unknown): unknown => {
   return text === undefined ? undefined : JSON.parse(text);
 };
 
-const actors: Participant[] = [
-  { kind: 'participant', sessionId: 'fz-dir', name: 'Directrice', role: 'director' },
-  { kind: 'participant', sessionId: 'fz-ars', name: 'Claire', role: 'player', cell: 'ars' },
-  { kind: 'participant', sessionId: 'fz-pref', name: 'Paul', role: 'player', cell: 'prefecture' },
-  { kind: 'participant', sessionId: 'fz-eval', name: 'Évaluateur', role: 'evaluator' },
-  { kind: 'participant', sessionId: 'fz-obs', name: 'Observatrice', role: 'observer' },
-];
-const viewers = [{ role: 'director' }, { role: 'player', cell: 'ars' }, { role: 'player', cell: 'prefecture' }, { role: 'evaluator' }, { role: 'observer' }] as const;
+const actors = oneOfEachRole('fz');
+const viewers = actors.map(viewerOf);
 
 let dataDir: string;
 let store: Store;
