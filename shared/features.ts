@@ -6,10 +6,11 @@ import { retexFeature } from './retex/feature.js';
 import { mainCouranteFeature } from './main-courante/feature.js';
 import { commsFeature } from './comms/feature.js';
 import { alertChainFeature } from './alert-chain/feature.js';
+import { directoryFeature } from './directory/feature.js';
 
 /**
  * The features of the domain, one per folder of `shared/`. A new feature is one folder with its `feature.ts`
  * and one line here (and one in `server/features.ts` and `client/features.ts`): see docs/architecture.md.
  * The order is the order of the command and event lists (protocol docs) and of the watchers.
  */
-export const sharedFeatures = [roomFeature, exerciseFeature, careMapFeature, retexFeature, mainCouranteFeature, commsFeature, alertChainFeature] as const satisfies readonly SharedFeature[];
+export const sharedFeatures = [roomFeature, exerciseFeature, careMapFeature, retexFeature, mainCouranteFeature, commsFeature, alertChainFeature, directoryFeature] as const satisfies readonly SharedFeature[];

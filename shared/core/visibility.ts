@@ -7,9 +7,12 @@ import type { Role } from './roles.js';
  * - `all`: every participant of the room;
  * - `staff`: director and evaluators (evaluation grid, observations);
  * - `director`: the animation team only (scenario, animator notes, stimuli not yet injected);
- * - `{ cells }`: players of those cells, plus director, evaluators and observers.
+ * - `{ cells }`: players of those cells, plus director, evaluators and observers;
+ * - `responders`: the director and the players, never evaluators or observers: personal data (the crisis
+ *   directory's e-mails and phones). Its payloads are hashed by digest, so that an archive can leave them
+ *   out and still verify (server/store/hash-chain.ts).
  */
-export const Visibility = z.union([z.literal('all'), z.literal('staff'), z.literal('director'), z.object({ cells: z.array(z.string()).min(1) })]);
+export const Visibility = z.union([z.literal('all'), z.literal('staff'), z.literal('director'), z.literal('responders'), z.object({ cells: z.array(z.string()).min(1) })]);
 export type Visibility = z.infer<typeof Visibility>;
 
 /** The viewpoint a participant sees the room from. */
@@ -22,6 +25,7 @@ export function isVisibleTo(visibility: Visibility, viewer: Viewer): boolean {
   if (visibility === 'all') return true;
   if (visibility === 'director') return viewer.role === 'director';
   if (visibility === 'staff') return viewer.role === 'director' || viewer.role === 'evaluator';
+  if (visibility === 'responders') return viewer.role === 'director' || viewer.role === 'player';
   if (viewer.role !== 'player') return true;
   return viewer.cell !== undefined && visibility.cells.includes(viewer.cell);
 }
