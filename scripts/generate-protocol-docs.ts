@@ -19,6 +19,7 @@ const errorMeanings: Record<ErrorCode, string> = {
   forbidden: 'The role may not send this command (permission matrix), a cell rule refused it, or the path names another room.',
   not_found: 'The thing the command or route names does not exist in this room.',
   conflict: 'The command does not apply to the current state (e.g. pausing a clock that is not running).',
+  expired: 'A link or token that was valid no longer is: the room ended, or the alert it acknowledges was cancelled (one-click acknowledgement pages).',
   rate_limited: `Over ${limits.commandsPerSecond} commands/s per session, all its sockets together (burst ${limits.commandBurst}), or over the REST request limit (per session, or per client address when anonymous).`,
   too_large: `Command over ${limits.maxCommandBytes} bytes serialised, or REST body over ${limits.maxRestBodyBytes} bytes.`,
   unavailable: 'The room is quarantined: an event of its log cannot be replayed. Every other room of the instance works; the operator examines the log (`npm run verify`, `/readyz`).',

@@ -7,10 +7,11 @@ import { mainCouranteFeature } from './main-courante/feature.js';
 import { commsFeature } from './comms/feature.js';
 import { alertChainFeature } from './alert-chain/feature.js';
 import { directoryFeature } from './directory/feature.js';
+import { notificationsFeature } from './notifications/feature.js';
 
 /**
  * The features of the domain, one per folder of `shared/`. A new feature is one folder with its `feature.ts`
  * and one line here (and one in `server/features.ts` and `client/features.ts`): see docs/architecture.md.
  * The order is the order of the command and event lists (protocol docs) and of the watchers.
  */
-export const sharedFeatures = [roomFeature, exerciseFeature, careMapFeature, retexFeature, mainCouranteFeature, commsFeature, alertChainFeature, directoryFeature] as const satisfies readonly SharedFeature[];
+export const sharedFeatures = [roomFeature, exerciseFeature, careMapFeature, retexFeature, mainCouranteFeature, commsFeature, alertChainFeature, directoryFeature, notificationsFeature] as const satisfies readonly SharedFeature[];

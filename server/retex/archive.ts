@@ -5,6 +5,7 @@ import { RoomArchive } from '../../shared/retex/archive.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
 import type { Store } from '../store/types.js';
 import { docStateHash, verifyArchiveText } from './archive-verify.js';
+import { redactPersonalData } from '../store/hash-chain.js';
 
 /**
  * Builds the archive of a room from the store: each Yjs document merged into one state, sealed into the chain
@@ -23,7 +24,8 @@ export async function buildArchive(store: Store, runtime: RoomRuntime): Promise<
   const seal: ArchiveSeal = { docs: states.map(({ name, state }) => ({ name, sha256: docStateHash(state), bytes: state.length })) };
   const sealed = await runtime.appendSystem(() => [{ type: archiveSealed.type, payload: seal, visibility: 'director' }]);
   // Up to the seal: events appended after it belong to the next export.
-  const events = await store.events.read(runtime.id, 0, sealed.at(-1)?.seq ?? runtime.state.seq);
+  // The crisis directory's e-mails and phones never leave in an archive: their payloads go as digests.
+  const events = (await store.events.read(runtime.id, 0, sealed.at(-1)?.seq ?? runtime.state.seq)).map(redactPersonalData);
   const { room } = runtime.state;
   return {
     format: 'orsan-room-archive',

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { GENESIS_HASH, type RoomEvent } from '../../shared/core/events.js';
 import { canonicalJson } from './canonical-json.js';
+import { RedactedPayload } from '../../shared/directory/events.js';
 
 /** Every field of an event except its own hash: what the hash covers. */
 export type UnhashedEvent = Omit<RoomEvent, 'hash'>;
@@ -35,6 +36,25 @@ export function isSaltedEvent(event: Pick<RoomEvent, 'seq' | 'visibility'>, salt
 }
 
 /**
+ * What the hash covers of a payload. Personal data (visibility `responders`, the crisis directory) is covered
+ * by the sha256 of its canonical JSON, so that an archive can carry `{ redacted, sha256 }` in its place and
+ * its chain still verifies (shared/directory/events.ts, `RedactedPayload`).
+ */
+export function coveredPayload(event: Pick<RoomEvent, 'visibility' | 'payload'>): unknown {
+  if (event.visibility !== 'responders') return event.payload;
+  const redacted = RedactedPayload.safeParse(event.payload);
+  return { sha256: redacted.success ? redacted.data.sha256 : payloadDigest(event.payload) };
+}
+
+export const payloadDigest = (payload: unknown): string => createHash('sha256').update(canonicalJson(payload)).digest('hex');
+
+/** The payload as an archive carries it: personal data replaced by its digest. */
+export function redactPersonalData<E extends Pick<RoomEvent, 'visibility' | 'payload'>>(event: E): E {
+  if (event.visibility !== 'responders' || RedactedPayload.safeParse(event.payload).success) return event;
+  return { ...event, payload: { redacted: 'donnees-personnelles', sha256: payloadDigest(event.payload) } };
+}
+
+/**
  * sha256 of the canonical event, or HMAC-SHA256 keyed with the room's salt for an event hidden from someone
  * (see `isSaltedEvent`). `salt` is the room's (`EventStore.chainSalt`), null for a room that has none.
  */
@@ -47,7 +67,7 @@ export function hashEvent(event: UnhashedEvent, salt: ChainSalt | null): string 
     exerciseTime: event.exerciseTime,
     actor: event.actor,
     visibility: event.visibility,
-    payload: event.payload,
+    payload: coveredPayload(event),
     commandId: event.commandId,
     prevHash: event.prevHash,
   });

@@ -8,6 +8,7 @@ import { formatExerciseTime } from '../exercise/clock.js';
 import { ChainActor, ChainLinkTemplate } from './template.js';
 import { acknowledgeRefusal, alertRefusal, correctionRefusal, editRefusal } from './rules.js';
 import { findActor, findLink } from './state.js';
+import { outboundDrafts } from '../notifications/queue.js';
 import { actorAdded, alertSent, linkAcknowledged, linkAdded, linkCorrected, linkRemoved } from './events.js';
 
 /**
@@ -27,14 +28,21 @@ export const alertLink = defineCommand({
     linkId: LinkId,
     /** Absent: the link's expected channel. */
     channel: Channel.optional(),
+    /** Further channels the alert goes by at once (mail and SMS are both sent); absent: the link's own. */
+    channels: z.array(Channel).max(4).optional(),
     message: z.string().trim().min(1, 'le message est obligatoire').max(2000),
   }),
   allowed: ['director', 'player'],
   example: { linkId: 'ars-prefecture', channel: 'telephone', message: "Cyberattaque au CH d'Avranches : plan blanc déclenché, bascule du 15 vers Caen." },
-  decide: ({ state, actor, payload }) => {
+  decide: ({ state, actor, payload, now }) => {
     refuse(alertRefusal(state, actor, payload.linkId));
     const link = findLink(state.alertChain, payload.linkId)!;
-    return [alertSent.draft({ linkId: link.id, from: link.from, to: link.to, channel: payload.channel ?? link.channel, message: payload.message }, 'all')];
+    const channel = payload.channel ?? link.channel;
+    const channels = [...new Set([channel, ...(payload.channels ?? (payload.channel ? [] : (link.channels ?? [])))])];
+    const sender = `${actor.name} (${findActor(state.alertChain, link.from)?.label ?? link.from})`;
+    // Mail and SMS leave the room through the outbox (or, in an exercise, the animation's simulated outbox).
+    const outbound = outboundDrafts(state, { linkId: link.id, actorId: link.to, channels, message: payload.message, sender, reason: 'alert' }, now);
+    return [alertSent.draft({ linkId: link.id, from: link.from, to: link.to, channel, channels, message: payload.message }, 'all'), ...outbound];
   },
 });
 

@@ -33,19 +33,27 @@ export const chainDefined = defineEvent({
 /** `from` and `to` are copied from the link so that a stimulus condition can match on them (`to: prefecture`). */
 const Ends = { from: ChainActor.shape.id, to: ChainActor.shape.id };
 
-export const AlertSentPayload = z.object({ linkId: LinkId, ...Ends, channel: Channel, message: z.string() });
+export const AlertSentPayload = z.object({ linkId: LinkId, ...Ends, channel: Channel, channels: z.array(Channel).max(4).optional(), message: z.string() });
 export const alertSent = defineEvent({
   type: 'alertChain.alertSent',
   description: "Un acteur en alerte un autre : qui, par quel canal, avec quel message, à quelle heure d'exercice.",
   payload: AlertSentPayload,
-  apply: (state, p, event) => updateLink(state, p.linkId, (l) => ({ ...l, status: 'alerte', alert: { ...at(event), channel: p.channel, message: p.message } })),
+  apply: (state, p, event) => updateLink(state, p.linkId, (l) => ({ ...l, status: 'alerte', alert: { ...at(event), channel: p.channel, channels: p.channels ?? [p.channel], message: p.message } })),
+});
+
+/** The contact acknowledged through the one-click link of an outbound message (server/notifications/ack-routes.ts). */
+export const AcknowledgementViaPayload = z.object({
+  channel: z.literal('lien'),
+  notificationId: z.string().max(20),
+  contact: z.string().max(120),
+  reply: z.string().max(300).nullable(),
 });
 
 export const linkAcknowledged = defineEvent({
   type: 'alertChain.acknowledged',
   description: "L'acteur alerté accuse réception (la cellule qui le joue, ou l'animation s'il est simulé).",
-  payload: z.object({ linkId: LinkId, ...Ends }),
-  apply: (state, p, event) => updateLink(state, p.linkId, (l) => ({ ...l, status: 'accuse', acknowledgement: at(event) })),
+  payload: z.object({ linkId: LinkId, ...Ends, via: AcknowledgementViaPayload.optional() }),
+  apply: (state, p, event) => updateLink(state, p.linkId, (l) => ({ ...l, status: 'accuse', acknowledgement: { ...at(event), via: p.via ?? null } })),
 });
 
 export const CorrectedPayload = z.object({ linkId: LinkId, note: z.string(), undo: z.enum(['alert', 'acknowledgement']).nullable() });
@@ -87,6 +95,13 @@ export const linkEscalated = defineEvent({
     }),
 });
 
+export const linkRelayed = defineEvent({
+  type: 'alertChain.relayed',
+  description: "Faute d'accusé de réception à temps, l'alerte est portée au contact suivant de l'annuaire pour le même acteur.",
+  payload: z.object({ linkId: LinkId, rank: z.number().int().min(1).max(99) }),
+  apply: (state, p, event) => updateLink(state, p.linkId, (l) => ({ ...l, relayedAt: event.exerciseTime })),
+});
+
 export const actorAdded = defineEvent({
   type: 'alertChain.actorAdded',
   description: 'La direction de crise ajoute un acteur à la chaîne en direct.',
@@ -108,4 +123,4 @@ export const linkRemoved = defineEvent({
   apply: (state, p) => withChain(state, (chain) => ({ ...chain, links: chain.links.filter((l) => l.id !== p.linkId) })),
 });
 
-export const alertChainEvents = [chainDefined, alertSent, linkAcknowledged, linkCorrected, linkOverdue, linkEscalated, actorAdded, linkAdded, linkRemoved];
+export const alertChainEvents = [chainDefined, alertSent, linkAcknowledged, linkCorrected, linkOverdue, linkEscalated, linkRelayed, actorAdded, linkAdded, linkRemoved];

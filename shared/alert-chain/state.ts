@@ -20,13 +20,25 @@ export interface ChainAuthor {
 export interface LinkAlert {
   by: ChainAuthor;
   channel: Channel;
+  /** Every channel the alert went by (the first is `channel`). */
+  channels: Channel[];
   message: string;
   exerciseTime: number;
   wallTime: number;
 }
 
+/** An acknowledgement given outside the room, through the link of an outbound message. */
+export interface AcknowledgementVia {
+  channel: 'lien';
+  notificationId: string;
+  contact: string;
+  /** The one-line answer the contact typed, if any. */
+  reply: string | null;
+}
+
 export interface LinkAcknowledgement {
   by: ChainAuthor;
+  via: AcknowledgementVia | null;
   exerciseTime: number;
   wallTime: number;
 }
@@ -55,6 +67,8 @@ export interface ChainLink extends ChainLinkTemplate {
   /** The link created when this one's receiver did not acknowledge in time. */
   escalatedTo: string | null;
   corrections: LinkCorrection[];
+  /** The last relay of an unacknowledged alert to the receiver's next-ranked contact (exercise ms); null: none yet. */
+  relayedAt: number | null;
 }
 
 export interface AlertChainState {
@@ -78,6 +92,7 @@ export function newLink(template: ChainLinkTemplate, extra: Partial<Pick<ChainLi
     escalatedFrom: extra.escalatedFrom ?? null,
     escalatedTo: null,
     corrections: [],
+    relayedAt: null,
   };
 }
 

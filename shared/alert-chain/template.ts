@@ -25,6 +25,8 @@ export const ChainLinkTemplate = z.object({
   from: ActorId,
   to: ActorId,
   channel: Channel,
+  /** Further channels the alert goes by at once (`mail` and `sms`: both are sent). */
+  channels: z.array(Channel).max(4).optional(),
   deadlineMinutes: z
     .number()
     .int()

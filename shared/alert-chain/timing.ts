@@ -63,15 +63,29 @@ export function dueOverdue(chain: AlertChainState, exerciseTime: number): DueOve
 }
 
 /**
- * The earliest exercise time at which `dueOverdue` will return something, or null if nothing can become
- * overdue without a new event. A deadline is missed one millisecond after it, hence the `+ 1`.
+ * When a relayed alert (sent on to the receiver's next-ranked contact) must have been acknowledged: the same
+ * grace, counted from the relay. Null when the link was never relayed or is no longer waiting.
  */
-export function nextOverdueAt(chain: AlertChainState): number | null {
+export function relayDeadlineAt(link: ChainLink): number | null {
+  return link.status === 'alerte' && link.relayedAt !== null && link.escalatedTo === null ? link.relayedAt + acknowledgementGraceMinutes * minute : null;
+}
+
+/**
+ * The earliest exercise time at which `dueOverdue` will return something (or, with `followUp`, a relayed link
+ * needs its next step), or null if nothing can become overdue without a new event. A deadline is missed one
+ * millisecond after it, hence the `+ 1`. `followUp` says whether a relayed link has a next step (another
+ * contact, a backup actor); without it, relays are not scheduled.
+ */
+export function nextOverdueAt(chain: AlertChainState, followUp: (link: ChainLink) => boolean = () => false): number | null {
   let next: number | null = null;
+  const consider = (deadline: number) => {
+    if (next === null || deadline + 1 < next) next = deadline + 1;
+  };
   for (const link of chain.links) {
     const step = pendingStep(chain, link);
-    if (!step || step.deadline === null || link.overdue[step.kind] !== null) continue;
-    if (next === null || step.deadline + 1 < next) next = step.deadline + 1;
+    if (step && step.deadline !== null && link.overdue[step.kind] === null) consider(step.deadline);
+    const relay = relayDeadlineAt(link);
+    if (relay !== null && followUp(link)) consider(relay);
   }
   return next;
 }

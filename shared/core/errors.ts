@@ -10,6 +10,8 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'conflict',
+  /** A link or token that was valid and no longer is (the room ended, the alert was cancelled). */
+  'expired',
   'rate_limited',
   'too_large',
   /** The room is quarantined: its log cannot be replayed; the rest of the instance runs on. */
@@ -26,6 +28,7 @@ export const httpStatusOf: Readonly<Record<ErrorCode, number>> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  expired: 410,
   too_large: 413,
   rate_limited: 429,
   unavailable: 503,
@@ -60,6 +63,7 @@ export const invalid = (message: string) => new DomainError('invalid', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 export const notFound = (message: string) => new DomainError('not_found', message);
 export const conflict = (message: string) => new DomainError('conflict', message);
+export const expired = (message: string) => new DomainError('expired', message);
 
 /** Formats zod issues as `path.to.field: message` lines, the form every user-facing validation error takes. */
 export function describeZodError(error: z.ZodError): string {

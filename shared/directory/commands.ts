@@ -24,7 +24,20 @@ export const importDirectory = defineCommand({
   allowed: ['director'],
   example: {
     file: 'annuaire-crise.csv',
-    contacts: [{ id: 'corruss-1', actor: 'corruss', name: 'Permanence CORRUSS', function: 'Régulation', email: 'alerte@sante.gouv.fr', mobile: '+33612345678', landline: null, rank: 1, onCall: [], exercise: false }],
+    contacts: [
+      {
+        id: 'corruss-1',
+        actor: 'corruss',
+        name: 'Permanence CORRUSS',
+        function: 'Régulation',
+        email: 'alerte@sante.gouv.fr',
+        mobile: '+33612345678',
+        landline: null,
+        rank: 1,
+        onCall: [],
+        exercise: false,
+      },
+    ],
   },
   decide: ({ state, payload }) => {
     const refusal = directoryEditRefusal(state);
@@ -40,7 +53,18 @@ export const saveContact = defineCommand({
   payload: z.object({ contact: Contact }),
   allowed: ['director'],
   example: {
-    contact: { id: 'cert-sante-2', actor: 'cert-sante', name: 'Analyste CERT Santé', function: 'Astreinte', email: 'cert@esante.gouv.fr', mobile: null, landline: '+33144556677', rank: 2, onCall: [], exercise: false },
+    contact: {
+      id: 'cert-sante-2',
+      actor: 'cert-sante',
+      name: 'Analyste CERT Santé',
+      function: 'Astreinte',
+      email: 'cert@esante.gouv.fr',
+      mobile: null,
+      landline: '+33144556677',
+      rank: 2,
+      onCall: [],
+      exercise: false,
+    },
   },
   decide: ({ state, payload: { contact } }) => {
     const refusal = directoryEditRefusal(state);

@@ -21,8 +21,7 @@ export const directoryLoaded = defineEvent({
   type: 'directory.loaded',
   description: "L'annuaire de crise est chargé (fichier de l'ARS ou import par la direction) : il remplace l'annuaire précédent.",
   payload: z.union([z.object({ contacts: z.array(Contact), file: z.string().max(200).nullable() }), RedactedPayload]),
-  apply: (state, p, event) =>
-    isRedacted(p) ? state : withDirectory(state, () => ({ contacts: p.contacts, source: { file: p.file, contacts: p.contacts.length, wallTime: event.wallTime } })),
+  apply: (state, p, event) => (isRedacted(p) ? state : withDirectory(state, () => ({ contacts: p.contacts, source: { file: p.file, contacts: p.contacts.length, wallTime: event.wallTime } }))),
 });
 
 export const contactSaved = defineEvent({

@@ -28,7 +28,10 @@ const dayAliases = new Map<string, number>([
 
 function parseDays(text: string): number[] | string {
   const days = new Set<number>();
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [start, end] = part.split('-').map((d) => d.trim().replace(/\.$/, ''));
     const a = start === undefined ? undefined : dayAliases.get(start);
     if (a === undefined) return `jour inconnu « ${start ?? part} » (lun, mar, mer, jeu, ven, sam, dim)`;
@@ -58,7 +61,10 @@ export function parseOnCall(text: string): OnCallSlot[] | { error: string } {
   const trimmed = text.trim().toLowerCase();
   if (trimmed === '' || trimmed === '24/7' || trimmed === 'permanent' || trimmed === 'h24') return [];
   const slots: OnCallSlot[] = [];
-  for (const piece of trimmed.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const piece of trimmed
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(.+?)\s+(\d{1,2}(?:[:h]\d{2})?)\s*-\s*(\d{1,2}(?:[:h]\d{2})?)$/.exec(piece);
     if (!match) return { error: `astreinte illisible « ${piece} » (attendu : « lun-ven 08:00-18:00 »)` };
     const days = parseDays(match[1]!);
