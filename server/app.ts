@@ -100,6 +100,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
     // Automations (clock-driven appends) run on one instance only: the leader (always, on a single instance).
     for (const automation of feature.automations ?? []) rooms.onRoomLive(leaderOnly(cluster.leadership, (runtime) => automation(runtime, server)));
   }
+  for (const feature of serverFeatures) if (feature.pages) app.use(feature.pages(server));
   app.use('/api', (_req, res) => res.status(404).json({ error: { code: 'not_found', message: 'Route inconnue.' } }));
   serveClient(app, config.CLIENT_DIR ?? defaultClientDir, logger);
   app.use(errorHandler(logger));

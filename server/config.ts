@@ -33,6 +33,16 @@ export const EnvSchema = z.object({
   /** A separate listener for `GET /metrics` only, on METRICS_HOST (loopback by default). */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Outbound e-mail: `smtp://user:pass@relay:587` (STARTTLS when offered) or `smtps://…:465`. Unset: no e-mail leaves. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL doit être une URL smtp:// ou smtps://' }).optional(),
+  /** Sender of outbound e-mail: `ORSAN Room <alerte@ars-xxx.sante.fr>`. */
+  MAIL_FROM: z.string().min(3).max(200).default('ORSAN Room <orsan-room@localhost>'),
+  /** Outbound SMS through a JSON webhook: POST `{ to, text, id }` (docs/deployment.md). Unset: no SMS leaves. */
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'SMS_GATEWAY_URL doit être une URL http(s)://' }).optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  /** First retry delay of a failed outbound message (doubles at each attempt, at most 15 min). */
+  OUTBOX_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

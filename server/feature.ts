@@ -54,6 +54,8 @@ export interface ServerFeature {
   /** Runs at room creation, in the order of the feature list (the exercise's scenario first). */
   setup?: RoomSetupStep;
   routes?: (ctx: FeatureContext) => Router;
+  /** Pages for people outside the room (served at the root, not under `/api`): e.g. `/ack/<token>`. */
+  pages?: (ctx: FeatureContext) => Router;
   automations?: readonly RoomAutomation[];
   /** The policies of the feature's Yjs document kinds (declared in `shared/<feature>/doc-kind.ts`), by kind. */
   docPolicies?: Readonly<Record<string, DocPolicyFactory>>;

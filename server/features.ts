@@ -6,13 +6,14 @@ import { alertChainServer } from './alert-chain/feature.js';
 import { retexServer } from './retex/feature.js';
 import { commsServer } from './comms/feature.js';
 import { mainCouranteServer } from './main-courante/feature.js';
+import { notificationsServer } from './notifications/feature.js';
 
 /**
  * The features of the server, one per folder of `server/`. A new feature is one folder with its `feature.ts`
  * and one line here. The order is the order of the room setup steps: the exercise reads the scenario that the
  * care map and the alert chain then use.
  */
-export const serverFeatures: readonly ServerFeature[] = [exerciseServer, careMapServer, alertChainServer, retexServer, mainCouranteServer, commsServer];
+export const serverFeatures: readonly ServerFeature[] = [exerciseServer, careMapServer, alertChainServer, retexServer, mainCouranteServer, commsServer, notificationsServer];
 
 /** The steps that set a new room up, in order (scenario, region of the care map, alert chain…). */
 export const roomSetupSteps: readonly RoomSetupStep[] = serverFeatures.flatMap((f) => (f.setup ? [f.setup] : []));

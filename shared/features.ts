@@ -14,4 +14,14 @@ import { notificationsFeature } from './notifications/feature.js';
  * and one line here (and one in `server/features.ts` and `client/features.ts`): see docs/architecture.md.
  * The order is the order of the command and event lists (protocol docs) and of the watchers.
  */
-export const sharedFeatures = [roomFeature, exerciseFeature, careMapFeature, retexFeature, mainCouranteFeature, commsFeature, alertChainFeature, directoryFeature, notificationsFeature] as const satisfies readonly SharedFeature[];
+export const sharedFeatures = [
+  roomFeature,
+  exerciseFeature,
+  careMapFeature,
+  retexFeature,
+  mainCouranteFeature,
+  commsFeature,
+  alertChainFeature,
+  directoryFeature,
+  notificationsFeature,
+] as const satisfies readonly SharedFeature[];
