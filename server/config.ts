@@ -33,6 +33,11 @@ export const EnvSchema = z.object({
   /** A separate listener for `GET /metrics` only, on METRICS_HOST (loopback by default). */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** The crisis directory (annuaire de crise), CSV or XLSX: read by every crisis room at creation; checked at start. */
+  DIRECTORY_FILE: z
+    .string()
+    .regex(/\.(csv|xlsx)$/i, 'DIRECTORY_FILE doit être un fichier .csv ou .xlsx')
+    .optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -147,7 +147,17 @@ export function contactsToRows(contacts: readonly Contact[]): DirectoryTable {
     headers: directoryColumns.map((c) => c.key),
     rows: sorted.map((c, i) => ({
       line: i + 2,
-      values: [c.actor, c.name, c.function, c.email ?? '', c.mobile ? formatPhone(c.mobile) : '', c.landline ? formatPhone(c.landline) : '', String(c.rank), formatOnCall(c.onCall), c.exercise ? 'oui' : 'non'],
+      values: [
+        c.actor,
+        c.name,
+        c.function,
+        c.email ?? '',
+        c.mobile ? formatPhone(c.mobile) : '',
+        c.landline ? formatPhone(c.landline) : '',
+        String(c.rank),
+        formatOnCall(c.onCall),
+        c.exercise ? 'oui' : 'non',
+      ],
     })),
   };
 }
