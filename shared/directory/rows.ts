@@ -111,7 +111,7 @@ function rowToContact(cell: (key: DirectoryColumn) => string, fail: Fail, known:
   };
   const actor = cell('acteur');
   if (actor === '') bad('acteur', 'acteur manquant');
-  else if (!known.has(actor)) bad('acteur', `acteur inconnu « ${actor} » dans la chaîne d'alerte de cette salle`);
+  else if (!known.has(actor)) bad('acteur', `acteur inconnu « ${actor} » dans la chaîne d'alerte`);
   const name = cell('nom');
   if (name === '') bad('nom', 'nom manquant');
   else if (name.length > 120) bad('nom', 'nom trop long (120 caractères au plus)');

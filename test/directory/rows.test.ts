@@ -46,7 +46,7 @@ describe('directory rows', () => {
   });
 
   const bad: Array<[string, string[], string, string]> = [
-    ['unknown actor', withCell('acteur', 'samu-lune'), 'acteur', "acteur inconnu « samu-lune » dans la chaîne d'alerte de cette salle"],
+    ['unknown actor', withCell('acteur', 'samu-lune'), 'acteur', "acteur inconnu « samu-lune » dans la chaîne d'alerte"],
     ['missing actor', withCell('acteur', ''), 'acteur', 'acteur manquant'],
     ['missing name', withCell('nom', ''), 'nom', 'nom manquant'],
     ['bad e-mail', withCell('email', 'alerte@'), 'email', 'adresse de courriel invalide « alerte@ »'],
@@ -73,7 +73,7 @@ describe('directory rows', () => {
     expect(result).toEqual({
       errors: [
         { line: 2, column: 'email', message: 'adresse de courriel invalide « x@ »' },
-        { line: 4, column: 'acteur', message: "acteur inconnu « inconnu » dans la chaîne d'alerte de cette salle" },
+        { line: 4, column: 'acteur', message: "acteur inconnu « inconnu » dans la chaîne d'alerte" },
         { line: 4, column: 'mobile', message: 'numéro de téléphone invalide « 12 »' },
         { line: 5, column: 'rang', message: 'rang invalide « deux » (entier de 1 à 99)' },
       ],
