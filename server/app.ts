@@ -45,11 +45,19 @@ const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url
 
 /** Builds the whole server (store, rooms, HTTP, hub) without listening yet. */
 export async function createOrsanServer(config: Config, options: { store?: Store; setupSteps?: RoomSetupStep[]; clock?: WallClock; logger?: Logger } = {}): Promise<OrsanServer> {
+  // A bad file named by the configuration (DIRECTORY_FILE…) stops the start with its own message.
+  for (const feature of serverFeatures) await feature.checkConfig?.(config);
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const store = options.store ?? (await openConfiguredStore(config, logger));
   const { token: operatorToken, generated } = resolveOperatorToken(resolve(config.DATA_DIR), config.OPERATOR_TOKEN);
-  const rooms = new RoomService(store.events, options.setupSteps ?? [...roomSetupSteps], config.SCENARIOS_DIR ? resolve(config.SCENARIOS_DIR) : scenariosDir);
+  const rooms = new RoomService(
+    store.events,
+    options.setupSteps ?? [...roomSetupSteps],
+    config.SCENARIOS_DIR ? resolve(config.SCENARIOS_DIR) : scenariosDir,
+    undefined,
+    config.DIRECTORY_FILE ? resolve(config.DIRECTORY_FILE) : undefined,
+  );
   const access = new AccessService(store.access, options.clock);
 
   const app = express();

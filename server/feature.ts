@@ -57,6 +57,8 @@ export interface ServerFeature {
   /** Pages for people outside the room (served at the root, not under `/api`): e.g. `/ack/<token>`. */
   pages?: (ctx: FeatureContext) => Router;
   automations?: readonly RoomAutomation[];
+  /** Checks the configuration before the server starts (a file it names must be readable and valid): throws to refuse the start. */
+  checkConfig?: (config: Config) => Promise<void>;
   /** The policies of the feature's Yjs document kinds (declared in `shared/<feature>/doc-kind.ts`), by kind. */
   docPolicies?: Readonly<Record<string, DocPolicyFactory>>;
 }

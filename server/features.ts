@@ -3,6 +3,7 @@ import type { RoomSetupStep } from './rooms/room-setup.js';
 import { exerciseServer } from './exercise/feature.js';
 import { careMapServer } from './care-map/feature.js';
 import { alertChainServer } from './alert-chain/feature.js';
+import { directoryServer } from './directory/feature.js';
 import { retexServer } from './retex/feature.js';
 import { commsServer } from './comms/feature.js';
 import { mainCouranteServer } from './main-courante/feature.js';
@@ -11,9 +12,9 @@ import { notificationsServer } from './notifications/feature.js';
 /**
  * The features of the server, one per folder of `server/`. A new feature is one folder with its `feature.ts`
  * and one line here. The order is the order of the room setup steps: the exercise reads the scenario that the
- * care map and the alert chain then use.
+ * care map and the alert chain then use, and the crisis directory comes after the chain whose actors it names.
  */
-export const serverFeatures: readonly ServerFeature[] = [exerciseServer, careMapServer, alertChainServer, retexServer, mainCouranteServer, commsServer, notificationsServer];
+export const serverFeatures: readonly ServerFeature[] = [exerciseServer, careMapServer, alertChainServer, directoryServer, retexServer, mainCouranteServer, commsServer, notificationsServer];
 
 /** The steps that set a new room up, in order (scenario, region of the care map, alert chain…). */
 export const roomSetupSteps: readonly RoomSetupStep[] = serverFeatures.flatMap((f) => (f.setup ? [f.setup] : []));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeOfHttpStatus, DomainError, ErrorBody, ErrorCode } from '../../shared/core/errors.js';
+import { codeOfHttpStatus, DomainError, ErrorBody, ErrorCode, type RowError } from '../../shared/core/errors.js';
 
 /**
  * The one way the client talks to the REST API (the socket and the Yjs connection have their own modules).
@@ -18,6 +18,8 @@ export interface ApiRequest {
   session?: ApiSession;
   /** Sent as JSON. */
   body?: unknown;
+  /** A file sent as is, with its own Content-Type (an import), instead of `body`. */
+  file?: Blob;
 }
 
 /** The state of a REST read as a screen shows it. */
@@ -32,8 +34,9 @@ export class ApiError extends DomainError {
     code: ErrorCode,
     message: string,
     readonly status: number,
+    details?: readonly RowError[],
   ) {
-    super(code, message);
+    super(code, message, details);
     this.name = 'ApiError';
   }
 }
@@ -46,7 +49,7 @@ export async function apiErrorOf(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   const parsed = ErrorResponse.safeParse(body);
   const statusCode = codeOfHttpStatus(res.status);
-  if (parsed.success) return new ApiError(parsed.data.error.code ?? statusCode, parsed.data.error.message, res.status);
+  if (parsed.success) return new ApiError(parsed.data.error.code ?? statusCode, parsed.data.error.message, res.status, parsed.data.error.details);
   return new ApiError(statusCode, `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, res.status);
 }
 
@@ -92,12 +95,14 @@ export interface ApiOptions {
 
 /** An API client; the app uses `api` below, tests build one against a real server. */
 export function createApi({ baseUrl = '', fetch: send = (input, init) => fetch(input, init) }: ApiOptions = {}): ApiClient {
-  const request = async (path: string, { method = 'GET', session, body }: ApiRequest, accept: string | null): Promise<Response> => {
+  const request = async (path: string, { method = 'GET', session, body, file }: ApiRequest, accept: string | null): Promise<Response> => {
     const headers: Record<string, string> = {};
     if (accept) headers.accept = accept;
     if (session) headers.authorization = `Bearer ${session.token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await send(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    if (file) headers['content-type'] = file.type || 'application/octet-stream';
+    else if (body !== undefined) headers['content-type'] = 'application/json';
+    const payload = file ? { body: file } : body === undefined ? {} : { body: JSON.stringify(body) };
+    const res = await send(`${baseUrl}${path}`, { method, headers, ...payload });
     if (!res.ok) throw await apiErrorOf(res);
     return res;
   };

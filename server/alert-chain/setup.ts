@@ -39,5 +39,6 @@ export const alertChainSetup: RoomSetupStep = (ctx): EventDraft[] => {
     template,
     ctx.cells.map((c) => c.id),
   );
+  ctx.chainActorIds = adapted.actors.map((a) => a.id);
   return [chainDefined.draft({ template: adapted }, 'all')];
 };

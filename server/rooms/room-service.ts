@@ -39,6 +39,8 @@ export class RoomService {
     private readonly setupSteps: readonly RoomSetupStep[],
     private readonly scenariosDir: string,
     private readonly wallClock: () => number = Date.now,
+    /** `DIRECTORY_FILE`: the crisis directory a crisis room starts with. */
+    private readonly directoryFile?: string,
   ) {}
 
   /** Runs `hook` on every room as it comes live (broadcast wiring, timers, scheduler). */
@@ -48,7 +50,7 @@ export class RoomService {
 
   async create(request: RoomRequest): Promise<RoomRuntime> {
     const roomId = newRoomId();
-    const ctx: RoomSetupContext = { roomId, request, cells: defaultCells.map((c) => ({ ...c })), scenario: null, scenariosDir: this.scenariosDir };
+    const ctx: RoomSetupContext = { roomId, request, cells: defaultCells.map((c) => ({ ...c })), scenario: null, scenariosDir: this.scenariosDir, directoryFile: this.directoryFile };
     const drafts: EventDraft[] = [];
     for (const step of this.setupSteps) drafts.push(...(await step(ctx)));
     const created: EventDraft = roomCreated.draft({ mode: request.mode, title: request.title, cells: ctx.cells }, 'all');

@@ -20,6 +20,10 @@ export interface RoomSetupContext {
   scenario: Scenario | null;
   /** Where scenario files are read from (`SCENARIOS_DIR`, default `scenarios/`). */
   scenariosDir: string;
+  /** The crisis directory file (`DIRECTORY_FILE`), read for crisis rooms; absent: none. */
+  directoryFile?: string | undefined;
+  /** The actor ids of the room's alert chain, once the alert-chain step has set it (the directory names them). */
+  chainActorIds?: string[];
 }
 
 /**

@@ -42,7 +42,12 @@ export function codeOfHttpStatus(status: number): ErrorCode {
   return status >= 400 && status < 500 ? 'invalid' : 'internal';
 }
 
-export const ErrorBody = z.object({ code: ErrorCode, message: z.string() });
+/** A refused cell of an uploaded table (CSV/XLSX): the row people see (the header is line 1), the column, why. */
+export const RowError = z.object({ line: z.number().int().min(1), column: z.string(), message: z.string() });
+export type RowError = z.infer<typeof RowError>;
+
+/** `details`: for a refused file, every bad row and column (nothing of the file was taken). */
+export const ErrorBody = z.object({ code: ErrorCode, message: z.string(), details: z.array(RowError).optional() });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** A refusal with a stable code: thrown by pure domain code, turned into an ack or HTTP error by transports. */
@@ -50,12 +55,14 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The row/column errors of a refused file, when there are any. */
+    readonly details?: readonly RowError[],
   ) {
     super(message);
     this.name = 'DomainError';
   }
   toBody(): ErrorBody {
-    return { code: this.code, message: this.message };
+    return this.details ? { code: this.code, message: this.message, details: [...this.details] } : { code: this.code, message: this.message };
   }
 }
 
