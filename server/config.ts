@@ -33,7 +33,6 @@ export const EnvSchema = z.object({
   /** A separate listener for `GET /metrics` only, on METRICS_HOST (loopback by default). */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
-<<<<<<< HEAD
   /** Outbound e-mail: `smtp://user:pass@relay:587` (STARTTLS when offered) or `smtps://…:465`. Unset: no e-mail leaves. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL doit être une URL smtp:// ou smtps://' }).optional(),
   /** Sender of outbound e-mail: `ORSAN Room <alerte@ars-xxx.sante.fr>`. */
@@ -44,13 +43,11 @@ export const EnvSchema = z.object({
   /** First retry delay of a failed outbound message (doubles at each attempt, at most 15 min). */
   OUTBOX_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
-=======
   /** The crisis directory (annuaire de crise), CSV or XLSX: read by every crisis room at creation; checked at start. */
   DIRECTORY_FILE: z
     .string()
     .regex(/\.(csv|xlsx)$/i, 'DIRECTORY_FILE doit être un fichier .csv ou .xlsx')
     .optional(),
->>>>>>> h-dir
 });
 
 export type Config = z.infer<typeof EnvSchema>;
