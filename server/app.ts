@@ -55,7 +55,8 @@ export async function createOrsanServer(config: Config, options: { store?: Store
     store.events,
     options.setupSteps ?? [...roomSetupSteps],
     config.SCENARIOS_DIR ? resolve(config.SCENARIOS_DIR) : scenariosDir,
-    undefined,
+    // One clock for sessions and rooms: a test's fake clock moves the room clock too (deadlines, outbox).
+    options.clock ? () => options.clock!.now() : undefined,
     config.DIRECTORY_FILE ? resolve(config.DIRECTORY_FILE) : undefined,
   );
   const access = new AccessService(store.access, options.clock);
