@@ -104,7 +104,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 /** A real HTTP listener playing the SMS gateway's JSON webhook. */
 export async function startGateway(): Promise<TestGateway> {
   const waiters = new Set<() => void>();
-  let server: Server;
+  const holder: { server?: Server } = {};
   const state: TestGateway = {
     url: '',
     received: [],
@@ -122,15 +122,16 @@ export async function startGateway(): Promise<TestGateway> {
         check();
       });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => holder.server!.close(() => resolve())),
   };
-  server = createServer((req, res) => {
+  const server = createServer((req, res) => {
     void readBody(req).then((text) => {
       if (state.status < 300) state.received.push({ authorization: req.headers.authorization, body: JSON.parse(text) as SmsRequest['body'] });
       res.writeHead(state.status, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `gw-${state.received.length}` }));
       for (const w of waiters) w();
     });
   });
+  holder.server = server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`;
   return state;
