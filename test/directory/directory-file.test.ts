@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/directory/contact.js';
 import { DirectoryImportRefusal, DirectoryImportResponse } from '../../shared/directory/rest.js';
 import { OPERATOR_TOKEN, startServer, type TestServer } from '../helpers/server.js';
 import { connect, createRoom, tokenFor, type TestRoom } from '../helpers/room.js';
 import { startServerProcess } from '../helpers/process.js';
+import { rawConnection, rawGet } from '../helpers/raw-wire.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/annuaire-crise.csv', import.meta.url));
 
@@ -29,23 +29,6 @@ const personal = [
   '698765432',
 ];
 const leaked = (text: string) => personal.filter((p) => text.includes(p));
-
-/** A socket.io connection that keeps every raw frame it receives (engine.io text), from the handshake on. */
-function rawConnection(url: string, token: string) {
-  const frames: string[] = [];
-  const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-  socket.io.engine.on('data', (data: unknown) => frames.push(typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8')));
-  const welcomed = new Promise<void>((resolve, reject) => {
-    socket.once('welcome', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return { frames, socket, welcomed };
-}
-
-async function rawGet(url: string, path: string, token: string): Promise<{ status: number; text: string }> {
-  const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, text: await res.text() };
-}
 
 async function importFile(room: TestRoom, token: string, data: string | Uint8Array<ArrayBuffer>, query: string, type = 'text/csv') {
   const res = await fetch(`${room.url}/api/rooms/${room.roomId}/directory/import?${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body: data });

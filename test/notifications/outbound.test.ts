@@ -9,6 +9,7 @@ import { startServer, type TestServer } from '../helpers/server.js';
 import { connect, createRoom, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
 import { ackLinkIn, startGateway, startSmtp, type TestGateway, type TestSmtp } from './peers.js';
 import { writeDirectory } from './directory-fixture.js';
+import { rawConnection, rawGet } from '../helpers/raw-wire.js';
 
 const minutes = (n: number) => n * 60_000;
 const to = (mail: { to?: unknown }) => JSON.stringify(mail.to);
@@ -136,6 +137,31 @@ describe('a crisis room alerts CORRUSS by mail and SMS, and knows when it was ac
         ['Claire Durand', 'escalation'],
       ]),
     );
+  });
+
+  it('observers, evaluators and the released RETEX never carry a contact’s e-mail or phone', async () => {
+    const personal = ['@corruss.example', '@ars.example', '611223344', '755443322', '601020304', '609080706', '06 11 22 33 44'];
+    const leaks = (text: string) => personal.filter((p) => text.includes(p));
+    // The check could fail: the director's bytes have them.
+    expect(leaks((await rawGet(server.url, `/api/rooms/${room.roomId}/state`, room.directorToken)).text).length).toBeGreaterThan(0);
+    expect((await director.send('retex.release')).ok).toBe(true);
+    for (const role of ['observer', 'evaluator'] as const) {
+      const token = await tokenFor(room, role);
+      const wire = rawConnection(server.url, token);
+      await wire.welcomed;
+      const texts = [...wire.frames];
+      for (const path of ['state', 'events', 'report', 'report.md', 'alert-chain/measures', 'alert-chain/measures.csv']) {
+        const answer = await rawGet(server.url, `/api/rooms/${room.roomId}/${path}`, token);
+        expect(answer.status, path).toBe(200);
+        texts.push(answer.text);
+      }
+      wire.socket.close();
+      // What the room says of the alerts is there — who was reached, and how it went — but no address.
+      expect(texts.join('\n')).toContain('Camille Rousseau');
+      expect(leaks(texts.join('\n'))).toEqual([]);
+    }
+    const ars = await tokenFor(room, 'player', 'ars');
+    expect(leaks((await rawGet(server.url, `/api/rooms/${room.roomId}/report.md`, ars)).text)).toEqual([]);
   });
 
   it('once the room has ended, an unused link has expired', async () => {
