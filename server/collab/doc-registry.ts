@@ -63,6 +63,21 @@ export class DocRegistry {
     }
   }
 
+  /** Writes a server-authored change into a room document (stored, broadcast, relayed): see `SharedDoc.writeAsServer`. */
+  async writeAsServer(roomId: string, docName: string, change: (doc: Y.Doc) => boolean): Promise<boolean> {
+    const runtime = await this.rooms.get(roomId);
+    const ref = resolveRoomDoc(docName, runtime.state);
+    if (!ref) throw new Error(`unknown document ${docName} in room ${roomId}`);
+    for (let attempt = 0; ; attempt++) {
+      const shared = await this.open(roomId, ref);
+      try {
+        return await shared.writeAsServer(change);
+      } catch (error) {
+        if (!(error instanceof DocUnloaded) || attempt > 0) throw error;
+      }
+    }
+  }
+
   async shutdown(): Promise<void> {
     const docs = await Promise.allSettled([...this.live.values()]);
     await Promise.all(docs.map((d) => (d.status === 'fulfilled' ? d.value.shutdown() : undefined)));

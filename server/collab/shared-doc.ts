@@ -223,6 +223,50 @@ export class SharedDoc {
     if (!this.unloaded) this.presence.applyRelayed(update);
   }
 
+  /**
+   * A change the server itself writes (e.g. a reply that came through an acknowledgement link into the main
+   * courante): applied on the document's queue, stored before anyone hears of it, then broadcast and relayed
+   * like an accepted update. `change` returns false to write nothing (already there).
+   */
+  async writeAsServer(change: (doc: Y.Doc) => boolean): Promise<boolean> {
+    if (this.unloaded) throw new DocUnloaded();
+    this.leases++;
+    try {
+      return await this.queue.run(async () => {
+        if (this.unloaded) throw new DocUnloaded();
+        this.materialise();
+        const captured: Uint8Array[] = [];
+        const capture = (u: Uint8Array) => captured.push(u);
+        this.doc.on('update', capture);
+        let wanted = false;
+        try {
+          Y.transact(this.doc, () => (wanted = change(this.doc)), 'server');
+        } finally {
+          this.doc.off('update', capture);
+        }
+        if (!wanted || captured.length === 0) return false;
+        const applied = captured.length === 1 ? captured[0]! : Y.mergeUpdates(captured);
+        try {
+          this.lastStoredId = await this.store.appendUpdate(this.roomId, this.docName, applied);
+        } catch (error) {
+          this.logFailure(error, 'store');
+          this.breakDown();
+          throw error;
+        }
+        this.sinceCompaction++;
+        const message = updateMessage(applied);
+        for (const peer of this.peers) peer.send(message);
+        this.relay?.publish('update', this.roomId, this.docName, applied);
+        this.policy.relayed?.(this.doc);
+        this.scheduleCompaction();
+        return true;
+      });
+    } finally {
+      this.leases--;
+      this.scheduleUnload();
+    }
+  }
+
   /** Runs `task` on the document's queue, keeping it loaded meanwhile. */
   async run<T>(task: (doc: Y.Doc) => Promise<T> | T): Promise<T> {
     if (this.unloaded) throw new DocUnloaded();

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { defineServerFeature } from '../feature.js';
 import { ackRoutes } from './ack-routes.js';
+import { recordReplies } from './replies.js';
 import { mailTransport } from './mail-transport.js';
 import { runOutbox } from './outbox.js';
 import { smsWebhookTransport } from './sms-webhook.js';
@@ -47,5 +48,6 @@ export const notificationsServer = defineServerFeature({
         maxAttempts: ctx.config.OUTBOX_MAX_ATTEMPTS,
         logger: ctx.logger,
       }),
+    (runtime, ctx) => recordReplies(runtime, ctx.docs, ctx.logger),
   ],
 });

@@ -4,6 +4,8 @@ import type { RoomEvent } from '../../shared/core/events.js';
 import { linkAcknowledged } from '../../shared/alert-chain/events.js';
 import { notificationQueued, notificationRetrying, notificationSent } from '../../shared/notifications/events.js';
 import { smsMaxLength } from '../../shared/notifications/message.js';
+import { entryAdded } from '../../shared/main-courante/events.js';
+import { entriesOf } from '../../shared/main-courante/doc.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { connect, createRoom, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
@@ -90,6 +92,19 @@ describe('a crisis room alerts CORRUSS by mail and SMS, and knows when it was ac
       expect(linkAcknowledged.is(event) && event.payload.via).toMatchObject({ channel: 'lien', notificationId: 'n1', reply: 'Bien reçu, on prévient le HFDS' });
     }
     expect(runtime.state.notifications.items.find((n) => n.id === 'n1')!.acknowledgedAt).not.toBeNull();
+    // The reply is CORRUSS's entry in the main courante: in the document and mirrored in the log.
+    const mirrored = await prefecture.waitForEvent((e) => entryAdded.is(e) && e.payload.entry.text.includes('Bien reçu, on prévient le HFDS'));
+    expect(entryAdded.is(mirrored) && mirrored.payload.entry).toMatchObject({ author: expect.stringContaining('Camille Rousseau'), links: { alertLinkId: 'ars-corruss' } });
+    let inDoc: string[] = [];
+    await server.server.docs.withDoc(
+      room.roomId,
+      'main-courante',
+      async (doc) =>
+        void (inDoc = entriesOf(doc)
+          .toArray()
+          .map((e) => e.text)),
+    );
+    expect(inDoc.some((t) => t.includes('Bien reçu, on prévient le HFDS'))).toBe(true);
   });
 
   it('a reused, forged or mangled token gets a clear page and no event', async () => {
