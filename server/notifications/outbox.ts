@@ -98,9 +98,12 @@ export function runOutbox(runtime: RoomRuntime, options: OutboxOptions): () => v
     const attempt = n.attempts.length + 1;
     const refusal = sendRefusal(runtime.state, n, options.transports);
     if (refusal) {
+      const stillPending = (state: RoomState) => {
+        const current = findNotification(state.notifications, n.id);
+        return current !== undefined && isPending(current);
+      };
       await runtime.appendSystem(
-        (s) =>
-          findNotification(s.notifications, n.id) && isPending(findNotification(s.notifications, n.id)!) ? [notificationFailed.draft({ id: n.id, attempt: attempt - 1, error: refusal }, 'all')] : [],
+        (state) => (stillPending(state) ? [notificationFailed.draft({ id: n.id, attempt: attempt - 1, error: refusal }, 'all')] : []),
         systemActor,
         `outbox:${n.id}:refused:${attempt}`,
       );
