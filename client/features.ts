@@ -5,6 +5,7 @@ import { mainCouranteClient } from './main-courante/feature.js';
 import { careMapClient } from './care-map/feature.js';
 import { alertChainClient } from './alert-chain/feature.js';
 import { directoryClient } from './directory/feature.js';
+import { notificationsClient } from './notifications/feature.js';
 import { commsClient } from './comms/feature.js';
 import { retexClient } from './retex/feature.js';
 
@@ -12,4 +13,14 @@ import { retexClient } from './retex/feature.js';
  * The features of the room page, one per folder of `client/`, in the order of their tabs (and of their
  * summaries in the header). A new feature is one folder with its `feature.ts` and one line here.
  */
-export const clientFeatures: readonly ClientFeature[] = [roomClient, exerciseClient, mainCouranteClient, careMapClient, alertChainClient, directoryClient, commsClient, retexClient];
+export const clientFeatures: readonly ClientFeature[] = [
+  roomClient,
+  exerciseClient,
+  mainCouranteClient,
+  careMapClient,
+  alertChainClient,
+  directoryClient,
+  notificationsClient,
+  commsClient,
+  retexClient,
+];

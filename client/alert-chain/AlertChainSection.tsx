@@ -7,6 +7,7 @@ import { ChainEditor } from './ChainEditor.js';
 import { ChainGraph } from './ChainGraph.js';
 import { LinkCard } from './LinkCard.js';
 import { MeasuresPanel } from './MeasuresPanel.js';
+import { OutboxPanel } from '../notifications/OutboxPanel.js';
 import { useTick } from '../room/hooks/useTick.js';
 import { useNarrow } from './hooks.js';
 import { linkViews, type LinkView } from './view-model.js';
@@ -74,10 +75,12 @@ export function AlertChainSection({ state, me, send, serverNow }: SectionProps) 
         </div>
       ) : (
         <>
-          <ChainGraph chain={chain} views={views} exerciseTime={exerciseTime} focus={focus} myCell={me.cell} selected={selected} onSelect={setSelected} />
+          <ChainGraph chain={chain} notifications={state.notifications} views={views} exerciseTime={exerciseTime} focus={focus} myCell={me.cell} selected={selected} onSelect={setSelected} />
           {selectedView ? card(selectedView) : <p className="muted">{t('alertChain.select')}</p>}
         </>
       )}
+      {/* In a real crisis the director watches the real outbox here; in an exercise, the simulated one is in the animation console. */}
+      {state.room.mode === 'crisis' && <OutboxPanel />}
       <MeasuresPanel state={state} me={me} />
       {editRefusal(state, me) === null && <ChainEditor state={state} send={send} />}
     </div>

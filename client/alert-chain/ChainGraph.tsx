@@ -2,11 +2,15 @@ import { useMemo } from 'react';
 import { Background, Controls, MarkerType, Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { AlertChainState } from '../../shared/alert-chain/state.js';
+import type { NotificationsState } from '../../shared/notifications/state.js';
+import { linkOutboundBadge } from '../notifications/view-model.js';
 import { useT } from '../i18n/index.js';
 import { layoutChain, linkColours, timerText, type LinkView } from './view-model.js';
 
 interface Props {
   chain: AlertChainState;
+  /** The outbox: each edge says in a word how its mails and SMS went. */
+  notifications: NotificationsState;
   views: LinkView[];
   exerciseTime: number;
   /** Actor the board is filtered on; the rest of the graph is dimmed, not hidden, to keep its shape. */
@@ -17,7 +21,7 @@ interface Props {
 }
 
 /** The chain as a left-to-right graph: actors as nodes, links as edges coloured by state, with their running timers. */
-export function ChainGraph({ chain, views, exerciseTime, focus, myCell, selected, onSelect }: Props) {
+export function ChainGraph({ chain, notifications, views, exerciseTime, focus, myCell, selected, onSelect }: Props) {
   const { t } = useT();
   const positions = useMemo(() => layoutChain(chain), [chain]);
 
@@ -45,7 +49,7 @@ export function ChainGraph({ chain, views, exerciseTime, focus, myCell, selected
       source: view.link.from,
       target: view.link.to,
       // A link still waiting for its trigger has no timer yet: no label keeps the graph readable.
-      label: view.phase.deadlineAt === null && view.phase.status !== 'accuse' ? undefined : timerText(t, view.link, view.phase, exerciseTime),
+      label: edgeLabel(view.phase.deadlineAt === null && view.phase.status !== 'accuse' ? null : timerText(t, view.link, view.phase, exerciseTime), linkOutboundBadge(t, notifications, view.link.id)),
       style: { stroke: colour, strokeWidth: view.link.id === selected ? 4 : 2, opacity: shown ? 1 : 0.15 },
       labelStyle: { fill: colour, fontWeight: 600, fontSize: 11 },
       labelBgStyle: { fill: '#fff', fillOpacity: shown ? 0.9 : 0.2 },
@@ -64,3 +68,5 @@ export function ChainGraph({ chain, views, exerciseTime, focus, myCell, selected
     </div>
   );
 }
+
+const edgeLabel = (...parts: Array<string | null>): string | undefined => parts.filter((p) => p !== null).join(' · ') || undefined;

@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Channel } from '../../shared/core/channels.js';
 import { acknowledgeRefusal, actsFor, alertRefusal, correctionRefusal, type CorrectionUndo } from '../../shared/alert-chain/rules.js';
 import { findActor, type ChainLink } from '../../shared/alert-chain/state.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { useCommand } from '../room/hooks/useCommand.js';
 import type { CommandType, PayloadOf } from '../../shared/commands.js';
-import { ChoiceSelect } from '../app/ChoiceSelect.js';
-import { channelChoices } from './channel-choices.js';
+import { AlertForm } from './AlertForm.js';
+import { FormButtons } from './FormButtons.js';
 
 type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { link: ChainLink };
 type Form = 'alert' | 'correct' | null;
@@ -52,7 +51,7 @@ export function LinkActions({ state, me, send, link }: Props) {
           </button>
         )}
       </div>
-      {form === 'alert' && alertBlocked === null && <AlertForm link={link} busy={busy} onCancel={() => setForm(null)} onSubmit={(p) => void submit('alertChain.alert', p)} />}
+      {form === 'alert' && alertBlocked === null && <AlertForm state={state} me={me} link={link} busy={busy} onCancel={() => setForm(null)} onSubmit={(p) => void submit('alertChain.alert', p)} />}
       {form === 'correct' && (
         <CorrectionForm
           link={link}
@@ -76,26 +75,6 @@ interface FormProps<P> {
   busy: boolean;
   onCancel(): void;
   onSubmit(payload: P): void;
-}
-
-function AlertForm({ link, busy, onCancel, onSubmit }: FormProps<{ linkId: string; channel: Channel; message: string }>) {
-  const { t } = useT();
-  const [channel, setChannel] = useState<Channel>(link.channel);
-  const [message, setMessage] = useState('');
-  const go = (e: FormEvent) => {
-    e.preventDefault();
-    onSubmit({ linkId: link.id, channel, message });
-  };
-  return (
-    <form className="ac-form" onSubmit={go}>
-      <ChoiceSelect label={t('alertChain.form.channel')} value={channel} onChange={(c) => setChannel(Channel.parse(c))} choices={channelChoices(t)} testId={`alert-channel-${link.id}`} />
-      <label>
-        {t('alertChain.form.message')}
-        <textarea value={message} onChange={(e) => setMessage(e.target.value)} required maxLength={2000} rows={3} data-testid={`alert-message-${link.id}`} />
-      </label>
-      <FormButtons submit={t('alertChain.form.send')} disabled={busy || message.trim() === ''} testId={`alert-submit-${link.id}`} onCancel={onCancel} />
-    </form>
-  );
 }
 
 function CorrectionForm({ link, busy, allowed, onCancel, onSubmit }: FormProps<{ linkId: string; note: string; undo?: 'alert' | 'acknowledgement' }> & { allowed(undo: CorrectionUndo): boolean }) {
@@ -125,20 +104,5 @@ function CorrectionForm({ link, busy, allowed, onCancel, onSubmit }: FormProps<{
       </label>
       <FormButtons submit={t('alertChain.form.saveCorrection')} disabled={busy || note.trim() === ''} testId={`correct-submit-${link.id}`} onCancel={onCancel} />
     </form>
-  );
-}
-
-/** A link form's submit and cancel buttons. */
-function FormButtons({ submit, disabled, testId, onCancel }: { submit: string; disabled: boolean; testId: string; onCancel(): void }) {
-  const { t } = useT();
-  return (
-    <div className="ac-buttons">
-      <button type="submit" disabled={disabled} data-testid={testId}>
-        {submit}
-      </button>
-      <button type="button" className="secondary" onClick={onCancel}>
-        {t('alertChain.action.cancel')}
-      </button>
-    </div>
   );
 }

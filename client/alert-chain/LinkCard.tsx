@@ -4,6 +4,8 @@ import { alertDeadlineAt } from '../../shared/alert-chain/timing.js';
 import { useT } from '../i18n/index.js';
 import { tPlus } from '../app/time.js';
 import type { SectionProps } from '../room/section.js';
+import { LinkNotifications } from '../notifications/LinkNotifications.js';
+import { PhonePanel } from '../notifications/PhonePanel.js';
 import { LinkActions } from './LinkActions.js';
 import { timerText, type LinkView } from './view-model.js';
 
@@ -16,6 +18,7 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
   const status = t(`alertChain.status.${link.status}`);
   const canEdit = editRefusal(state, me) === null && link.alert === null;
   const deadline = alertDeadlineAt(state.alertChain, link);
+  const byTelephone = (link.alert?.channels ?? link.channels ?? [link.channel]).includes('telephone');
   const alertLateBy = link.alert && deadline !== null && link.alert.exerciseTime > deadline ? link.alert.exerciseTime - deadline : null;
   return (
     <article className={`ac-card ac-tone-${tone}`} data-testid={`link-${link.id}`} data-status={link.status} data-late={phase.late ? 'true' : 'false'}>
@@ -35,11 +38,18 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
       </p>
       {link.alert && (
         <p className="ac-detail">
-          {t('alertChain.alertedBy', { time: tPlus(link.alert.exerciseTime), name: link.alert.by.name, channel: t(`alertChain.channel.${link.alert.channel}`), message: link.alert.message })}
+          {t('alertChain.alertedBy', {
+            time: tPlus(link.alert.exerciseTime),
+            name: link.alert.by.name,
+            channel: link.alert.channels.map((c) => t(`alertChain.channel.${c}`)).join(' + '),
+            message: link.alert.message,
+          })}
           {alertLateBy !== null && <strong className="ac-late-text"> {t('alertChain.alertedLate', { time: formatExerciseTime(alertLateBy) })}</strong>}
         </p>
       )}
-      {link.acknowledgement && <p className="ac-detail">{t('alertChain.acknowledgedBy', { time: tPlus(link.acknowledgement.exerciseTime), name: link.acknowledgement.by.name })}</p>}
+      {link.acknowledgement && !link.acknowledgement.via && (
+        <p className="ac-detail">{t('alertChain.acknowledgedBy', { time: tPlus(link.acknowledgement.exerciseTime), name: link.acknowledgement.by.name })}</p>
+      )}
       {link.escalatedFrom && <p className="ac-detail">{t('alertChain.escalatedFrom', { link: link.escalatedFrom })}</p>}
       {link.escalatedTo && <p className="ac-detail">{t('alertChain.escalatedTo', { link: link.escalatedTo })}</p>}
       {link.corrections.length > 0 && (
@@ -57,6 +67,8 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
           </ul>
         </details>
       )}
+      <LinkNotifications state={state} link={link} />
+      {link.status !== 'accuse' && <PhonePanel link={link} open={byTelephone} />}
       <LinkActions state={state} me={me} send={send} link={link} />
       {canEdit && (
         <button className="link ac-remove" data-testid={`remove-${link.id}`} onClick={() => void send('alertChain.editTemplate', { op: 'removeLink', linkId: link.id })}>

@@ -35,3 +35,14 @@ export function formatDelay(ms: number | null): string {
   if (minutes < 60) return `${minutes} min ${String(total % 60).padStart(2, '0')} s`;
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
+
+const parisFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
+
+/**
+ * The wall clock in Paris, as a cell says it: `14 h 05`. For what happened outside the room (a mail sent, an
+ * acknowledgement through its link), whatever the viewer's own time zone; the caller writes « heure de Paris ».
+ * @example parisTime(Date.UTC(2026, 0, 15, 13, 5)) // '14 h 05'
+ */
+export function parisTime(wallTime: number): string {
+  return parisFormat.format(new Date(wallTime)).replace(':', ' h ');
+}

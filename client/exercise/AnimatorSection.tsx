@@ -9,6 +9,7 @@ import { ActivityFeed } from './ActivityFeed.js';
 import { AdHocForm, type AdHocPreset } from './AdHocForm.js';
 import { ChronogrammeRow, countdownText } from './ChronogrammeRow.js';
 import { CommsCheckPanel } from './CommsCheckPanel.js';
+import { OutboxPanel } from '../notifications/OutboxPanel.js';
 import { rowTiming } from './chronogramme.js';
 import './exercise.css';
 import { dictPick } from '../../shared/core/dict.js';
@@ -32,6 +33,7 @@ export function AnimatorSection(props: SectionProps) {
         <ClockControls {...props} onError={setError} />
         <p className="empty-state">{t('exercise.noScenario')}</p>
         <CommsCheckPanel {...props} />
+        {state.room.mode === 'exercise' && <OutboxPanel />}
       </div>
     );
   }
@@ -85,6 +87,7 @@ export function AnimatorSection(props: SectionProps) {
         </section>
         <div className="console-side">
           <ActivityFeed props={props} onAnswer={answer} />
+          {state.room.mode === 'exercise' && <OutboxPanel />}
           <section className="card" id="adhoc">
             <div className="section-head">
               <h3>{t('exercise.adhoc.title')}</h3>

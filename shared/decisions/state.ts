@@ -37,12 +37,7 @@ export type ActionStatus = 'a_faire' | 'en_cours' | 'faite' | 'abandonnee';
 export type ActionPriority = 'haute' | 'normale' | 'basse';
 
 /** Where an action comes from. */
-export type ActionSource =
-  | { kind: 'decision'; id: string }
-  | { kind: 'stimulus'; id: string }
-  | { kind: 'alertLink'; id: string }
-  | { kind: 'scenario'; id: string }
-  | { kind: 'libre' };
+export type ActionSource = { kind: 'decision'; id: string } | { kind: 'stimulus'; id: string } | { kind: 'alertLink'; id: string } | { kind: 'scenario'; id: string } | { kind: 'libre' };
 
 export interface ActionComment {
   by: DecisionAuthor;

@@ -105,7 +105,7 @@ export const callRecorded = defineEvent({
   type: 'notification.callRecorded',
   description: "Un appel téléphonique d'alerte est consigné : qui a appelé quel contact, et s'il a été joint, non joint ou si un message a été laissé.",
   payload: z.object({ linkId: LinkId, contactId: ContactId.nullable(), contactName: z.string().max(120).nullable(), outcome: CallOutcome, note: z.string().max(500) }),
-  apply: (state) => state,
+  apply: (state, p, event) => withItems(state, (s) => ({ ...s, calls: [...s.calls, { ...p, by: event.actor.name, wallTime: event.wallTime, exerciseTime: event.exerciseTime }] })),
 });
 
 export const realTestSet = defineEvent({

@@ -45,17 +45,34 @@ export interface OutboundNotification {
   acknowledgedAt: number | null;
 }
 
+/** A telephone alert as the caller recorded it (`notification.recordCall`): the room's log of its calls. */
+export interface CallRecord {
+  linkId: string;
+  contactId: string | null;
+  contactName: string | null;
+  outcome: 'joint' | 'non_joint' | 'message_laisse';
+  note: string;
+  /** Who called (the author of the event). */
+  by: string;
+  wallTime: number;
+  exerciseTime: number;
+}
+
 export interface NotificationsState {
   items: OutboundNotification[];
+  /** Every call recorded, oldest first. */
+  calls: CallRecord[];
   /** Exercise only: the director opted in to a real alert-chain test (contacts marked `exercise` get real messages). */
   realTest: boolean;
 }
 
-export const initialNotificationsState: NotificationsState = { items: [], realTest: false };
+export const initialNotificationsState: NotificationsState = { items: [], calls: [], realTest: false };
 
 export const findNotification = (state: NotificationsState, id: string): OutboundNotification | undefined => state.items.find((n) => n.id === id);
 
 export const notificationsOfLink = (state: NotificationsState, linkId: string): OutboundNotification[] => state.items.filter((n) => n.linkId === linkId);
+
+export const callsOfLink = (state: NotificationsState, linkId: string): CallRecord[] => state.calls.filter((c) => c.linkId === linkId);
 
 /** Messages the outbox still has to hand to a transport (never simulated ones). */
 export const isPending = (n: OutboundNotification): boolean => n.status === 'queued' || n.status === 'sending' || n.status === 'retrying';

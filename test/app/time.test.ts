@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDelay, tPlus, wallClock } from '../../client/app/time.js';
+import { formatDelay, parisTime, tPlus, wallClock } from '../../client/app/time.js';
 
 /** The client's one time module: every screen writes exercise time, wall clock and delays the same way. */
 describe('client time formatting', () => {
@@ -16,6 +16,11 @@ describe('client time formatting', () => {
     expect(wallClock(at)).toBe('14:32');
     expect(wallClock(at, { lang: 'en' })).toBe('14:32');
     expect(wallClock(at, { seconds: true })).toBe('14:32:05');
+  });
+
+  it('writes what happened outside the room in Paris time, whatever the viewer’s time zone, summer and winter', () => {
+    expect(parisTime(Date.UTC(2026, 0, 15, 13, 5))).toBe('14 h 05');
+    expect(parisTime(Date.UTC(2026, 6, 15, 13, 5))).toBe('15 h 05');
   });
 
   it('writes delays as people say them', () => {
