@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { RoomEvent } from '../../shared/core/events.js';
 import { fragmentToText } from '../../shared/comms/text.js';
 import type { SitrepPoint } from '../../shared/sitrep/state.js';
+import { sitrepMeasures } from '../../shared/sitrep/measures.js';
 import { callApi, startServer, type TestServer } from '../helpers/server.js';
 import { connect, createRoom, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
 import { stockClient, waitFor, type StockClient } from '../collab/yjs-clients.js';
@@ -84,6 +85,9 @@ describe('points de situation on the real server', () => {
     expect(frozen.actor.kind).toBe('system');
     expect(frozen.payload).toEqual({ n: 1, text, hash: sha256(text) });
     const point = await pointOf(1);
+    const measures = sitrepMeasures((await server.server.rooms.get(room.roomId)).state.sitrep);
+    expect(measures).toMatchObject({ opened: 1, validated: 1, late: 0 });
+    expect(measures.firstValidatedAt).toBe(point.validated!.at.exerciseTime);
     expect(point).toMatchObject({ status: 'fige', frozen: { text, hash: sha256(text) }, validated: { by: { name: 'Paul Préfecture', cell: 'prefecture' } } });
 
     // Frozen: no step applies, the document takes no write.
@@ -152,6 +156,7 @@ describe('the schedule of points on the exercise clock', () => {
     expect(ofType(director.events, 'sitrep.reminder')).toHaveLength(1);
     const state = (await server.server.rooms.get(room.roomId)).state.sitrep;
     expect(state).toMatchObject({ reminded: [due], late: [due] });
+    expect(sitrepMeasures(state)).toEqual({ opened: 0, validated: 0, firstValidatedAt: null, late: 1 });
     director.close();
   });
 });
