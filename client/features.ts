@@ -8,6 +8,7 @@ import { directoryClient } from './directory/feature.js';
 import { notificationsClient } from './notifications/feature.js';
 import { commsClient } from './comms/feature.js';
 import { retexClient } from './retex/feature.js';
+import { sitrepClient } from './sitrep/feature.js';
 
 /**
  * The features of the room page, one per folder of `client/`, in the order of their tabs (and of their
@@ -22,5 +23,6 @@ export const clientFeatures: readonly ClientFeature[] = [
   directoryClient,
   notificationsClient,
   commsClient,
+  sitrepClient,
   retexClient,
 ];

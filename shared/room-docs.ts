@@ -22,7 +22,7 @@ export function resolveRoomDoc(docName: string, state: RoomState): RoomDocRef | 
 }
 
 /** What a participant may do with a document at connection time; null: may not open it at all. */
-export function docAccess(ref: RoomDocRef, viewer: { role: Role }, state: RoomState): DocAccess | null {
+export function docAccess(ref: RoomDocRef, viewer: { role: Role; cell?: string | null | undefined }, state: RoomState): DocAccess | null {
   return kindsByName.get(ref.kind)?.access(viewer, state, ref.docName) ?? null;
 }
 

@@ -8,6 +8,7 @@ import { ReplayPanel } from './ReplayPanel.js';
 import { TimelineChart } from './TimelineChart.js';
 import { RetexPlan } from './RetexPlan.js';
 import './retex.css';
+import { tPlus } from '../app/time.js';
 import { exportsArchive, retexAccess } from '../../shared/retex/access.js';
 import { useCan } from '../room/room-context.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
@@ -81,6 +82,10 @@ export function RetexSection(props: SectionProps) {
       <section className="retex-block">
         <h3>{t('retex.mainCourante')}</h3>
         <p>{t('retex.mainCouranteCounts', { entries: r.mainCourante.entries, decisions: r.mainCourante.decisions, significant: r.mainCourante.significant })}</p>
+      </section>
+      <section className="retex-block" data-testid="retex-sitrep">
+        <h3>{t('retex.sitrep')}</h3>
+        <p>{t('retex.sitrepCounts', { opened: r.sitrep.opened, validated: r.sitrep.validated, late: r.sitrep.late, first: tPlus(r.sitrep.firstValidatedAt) })}</p>
       </section>
       {events.status === 'ready' && (
         <div className="no-print">

@@ -20,8 +20,8 @@ export interface RoomDocKind {
   kind: string;
   /** Whether `docName` is a document of this kind that exists in this room. */
   matches(docName: string, state: RoomState): boolean;
-  /** What `viewer` may do with it; null: may not open it at all. */
-  access(viewer: { role: Role }, state: RoomState, docName: string): DocAccess | null;
+  /** What `viewer` may do with it (its cell, for kinds written by some cells only); null: may not open it at all. */
+  access(viewer: { role: Role; cell?: string | null | undefined }, state: RoomState, docName: string): DocAccess | null;
   /** Whether a writer's update may be applied right now (e.g. a submitted comms draft is frozen); always when absent. */
   acceptsWrites?(state: RoomState, docName: string): boolean;
 }

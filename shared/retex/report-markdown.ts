@@ -35,6 +35,8 @@ export function reportToMarkdown(r: RetexReport, written?: { strengths: string; 
     out.push('');
   }
   out.push('## Main courante', '', `${r.mainCourante.entries} entrées, dont ${r.mainCourante.decisions} décisions et ${r.mainCourante.significant} événements significatifs.`, '');
+  const sitrep = r.sitrep;
+  out.push('## Points de situation', '', `${sitrep.opened} ouvert(s), ${sitrep.validated} validé(s), ${sitrep.late} en retard ; premier point validé : ${t(sitrep.firstValidatedAt)}.`, '');
   out.push('## Chronologie', '', '| Heure | Domaine | Événement | Par |', '|---|---|---|---|');
   for (const item of r.timeline) out.push(`| ${t(item.exerciseTime)} | ${laneLabels[item.lane]} | ${cellText(item.label)} | ${cellText(item.by)} |`);
   return `${out.join('\n')}\n`;

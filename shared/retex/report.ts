@@ -6,6 +6,7 @@ import { measureInbox, type StimulusMeasure } from '../exercise/stimulus-measure
 import { unifiedTimeline, type TimelineItem } from './timeline.js';
 import { dictGet } from '../core/dict.js';
 import { entryAdded, entryFlagged } from '../main-courante/events.js';
+import { sitrepMeasures, type SitrepMeasures } from '../sitrep/measures.js';
 
 /** How late an acknowledgement may come before the report points it out (exercise ms). */
 export const slowAcknowledgementMs = 15 * 60_000;
@@ -28,6 +29,8 @@ export interface RetexReport {
   stimuli: StimulusMeasure[];
   evaluation: { scale: { min: number; max: number; labels: string[] } | null; objectives: ObjectiveResult[]; generalObservations: Array<{ by: string; text: string; exerciseTime: number }> };
   mainCourante: { entries: number; decisions: number; significant: number };
+  /** Points de situation: time to the first validated one, points late (`shared/sitrep/measures.ts`). */
+  sitrep: SitrepMeasures;
   suggestions: string[];
   released: boolean;
 }
@@ -80,6 +83,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[]): Ret
       decisions: entries.filter((e) => e.payload.entry.type === 'decision').length,
       significant: events.filter(entryFlagged.is).length + entries.filter((e) => e.payload.entry.significant).length,
     },
+    sitrep: sitrepMeasures(state.sitrep),
     suggestions: suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end),
     released: state.retex.released,
   };
