@@ -4,6 +4,7 @@ import { runOnExerciseClock } from '../rooms/clock-automation.js';
 import { sitrepPolicy } from './doc-policy.js';
 import { watchValidations } from './freezing.js';
 import { sitrepRoutes } from './routes.js';
+import { sitrepSetup } from './setup.js';
 
 /**
  * Points de situation: the summary document's policy, freezing on validation (as comms sealing), the schedule's
@@ -12,6 +13,7 @@ import { sitrepRoutes } from './routes.js';
  */
 export const sitrepServer = defineServerFeature({
   id: 'sitrep',
+  setup: sitrepSetup,
   routes: sitrepRoutes,
   docPolicies: { sitrep: sitrepPolicy },
   automations: [

@@ -62,6 +62,17 @@ export const ScenarioFields = z.strictObject({
   /** Absent: the default ORSAN Cyber alert chain. */
   alertChain: AlertChainTemplate.optional(),
   careOffer: CareOffer,
+  /** The rhythm of points de situation the animation expects (« toutes les 2 h à partir de 01:00 »). */
+  pointsDeSituation: z
+    .strictObject({
+      everyMinutes: z
+        .number()
+        .int()
+        .min(15)
+        .max(24 * 60),
+      from: Offset,
+    })
+    .optional(),
   /** Planned FINEX, from DEBEX; absent: the last stimulus ends the chronogramme. */
   finex: Offset.optional(),
   chronogramme: z.array(Stimulus).min(1, 'le chronogramme doit contenir au moins un stimulus'),
