@@ -8,6 +8,7 @@ import { commsFeature } from './comms/feature.js';
 import { alertChainFeature } from './alert-chain/feature.js';
 import { directoryFeature } from './directory/feature.js';
 import { notificationsFeature } from './notifications/feature.js';
+import { decisionsFeature } from './decisions/feature.js';
 
 /**
  * The features of the domain, one per folder of `shared/`. A new feature is one folder with its `feature.ts`
@@ -24,4 +25,5 @@ export const sharedFeatures = [
   alertChainFeature,
   directoryFeature,
   notificationsFeature,
+  decisionsFeature,
 ] as const satisfies readonly SharedFeature[];

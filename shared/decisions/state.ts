@@ -37,12 +37,7 @@ export type ActionStatus = 'a_faire' | 'en_cours' | 'faite' | 'abandonnee';
 export type ActionPriority = 'haute' | 'normale' | 'basse';
 
 /** Where an action comes from. */
-export type ActionSource =
-  | { kind: 'decision'; id: string }
-  | { kind: 'stimulus'; id: string }
-  | { kind: 'alertLink'; id: string }
-  | { kind: 'scenario'; id: string }
-  | { kind: 'libre' };
+export type ActionSource = { kind: 'decision'; id: string } | { kind: 'stimulus'; id: string } | { kind: 'alertLink'; id: string } | { kind: 'scenario'; id: string } | { kind: 'libre' };
 
 export interface ActionComment {
   by: DecisionAuthor;
@@ -79,6 +74,8 @@ export interface CrisisAction {
   overdueAt: Stamp | null;
   comments: ActionComment[];
   history: ActionStep[];
+  /** The director let any cell update this action (`action.allowOthers`); absent: false. */
+  othersAllowed?: boolean;
 }
 
 export interface DecisionsState {
@@ -89,3 +86,6 @@ export interface DecisionsState {
 export const initialDecisionsState: DecisionsState = { decisions: [], actions: [] };
 
 export const isOpenAction = (a: CrisisAction): boolean => a.status === 'a_faire' || a.status === 'en_cours';
+
+export const findDecision = (state: DecisionsState, id: string): Decision | undefined => state.decisions.find((d) => d.id === id);
+export const findAction = (state: DecisionsState, id: string): CrisisAction | undefined => state.actions.find((a) => a.id === id);
