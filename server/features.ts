@@ -8,13 +8,24 @@ import { retexServer } from './retex/feature.js';
 import { commsServer } from './comms/feature.js';
 import { mainCouranteServer } from './main-courante/feature.js';
 import { notificationsServer } from './notifications/feature.js';
+import { decisionsServer } from './decisions/feature.js';
 
 /**
  * The features of the server, one per folder of `server/`. A new feature is one folder with its `feature.ts`
  * and one line here. The order is the order of the room setup steps: the exercise reads the scenario that the
  * care map and the alert chain then use, and the crisis directory comes after the chain whose actors it names.
  */
-export const serverFeatures: readonly ServerFeature[] = [exerciseServer, careMapServer, alertChainServer, directoryServer, retexServer, mainCouranteServer, commsServer, notificationsServer];
+export const serverFeatures: readonly ServerFeature[] = [
+  exerciseServer,
+  careMapServer,
+  alertChainServer,
+  directoryServer,
+  retexServer,
+  mainCouranteServer,
+  commsServer,
+  notificationsServer,
+  decisionsServer,
+];
 
 /** The steps that set a new room up, in order (scenario, region of the care map, alert chain…). */
 export const roomSetupSteps: readonly RoomSetupStep[] = serverFeatures.flatMap((f) => (f.setup ? [f.setup] : []));

@@ -55,7 +55,7 @@ export const decisionRecorded = defineEvent({
     withDecisions(state, (d) => {
       if (d.decisions.some((x) => x.id === p.id)) return d;
       const decisions = d.decisions.map((x) => (x.id === p.supersedes && x.supersededBy === null ? { ...x, supersededBy: p.id } : x));
-      return { ...d, decisions: [...decisions, { ...p, by: authorOf(event), at: stampOf(event), supersededBy: null }] };
+      return { ...d, decisions: [...decisions, { ...p, by: authorOf(event), at: stampOf(event), supersededBy: null, ...(event.actor.sessionId ? { bySession: event.actor.sessionId } : {}) }] };
     }),
 });
 

@@ -31,6 +31,8 @@ export interface Decision {
   supersededBy: string | null;
   /** Actions created with the decision. */
   actionIds: string[];
+  /** The decider's session, so that the decision's main courante entry is theirs (absent in older logs). */
+  bySession?: string;
 }
 
 export type ActionStatus = 'a_faire' | 'en_cours' | 'faite' | 'abandonnee';
