@@ -60,3 +60,20 @@ export function decisionMeasures(state: Pick<RoomState, 'decisions' | 'room'>): 
     ),
   };
 }
+
+const inMinutes = (ms: number) => Math.round(ms / 60_000);
+
+/** Plain-language findings for the RETEX ("la cellule Préfecture a terminé 2 actions en retard"). */
+export function decisionSuggestions(m: DecisionMeasures, cellLabel: (cell: string) => string): string[] {
+  const out: string[] = [];
+  if (m.timeToFirstDecision === null) out.push('Aucune décision enregistrée au tableau des décisions.');
+  for (const c of m.byCell) {
+    if (c.doneLate > 0) out.push(`${cellLabel(c.cell)} : ${c.doneLate} action(s) terminée(s) après l'échéance.`);
+    if (c.openOverdue > 0) out.push(`${cellLabel(c.cell)} : ${c.openOverdue} action(s) toujours ouverte(s) après l'échéance.`);
+    if (c.abandoned > 0) out.push(`${cellLabel(c.cell)} : ${c.abandoned} action(s) abandonnée(s).`);
+  }
+  return out;
+}
+
+/** `12 min` after T0, for the report's one line. */
+export const firstDecisionText = (m: DecisionMeasures): string => (m.timeToFirstDecision === null ? 'aucune décision' : `${inMinutes(m.timeToFirstDecision)} min après T0`);
