@@ -7,9 +7,10 @@ import { alertChainClient } from './alert-chain/feature.js';
 import { directoryClient } from './directory/feature.js';
 import { commsClient } from './comms/feature.js';
 import { retexClient } from './retex/feature.js';
+import { decisionsClient } from './decisions/feature.js';
 
 /**
  * The features of the room page, one per folder of `client/`, in the order of their tabs (and of their
  * summaries in the header). A new feature is one folder with its `feature.ts` and one line here.
  */
-export const clientFeatures: readonly ClientFeature[] = [roomClient, exerciseClient, mainCouranteClient, careMapClient, alertChainClient, directoryClient, commsClient, retexClient];
+export const clientFeatures: readonly ClientFeature[] = [roomClient, exerciseClient, mainCouranteClient, careMapClient, alertChainClient, decisionsClient, directoryClient, commsClient, retexClient];
