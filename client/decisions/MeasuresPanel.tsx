@@ -1,21 +1,22 @@
-import { decisionMeasures } from '../../shared/decisions/measures.js';
+import { decisionMeasures, type DecisionMeasures } from '../../shared/decisions/measures.js';
+import type { Cell } from '../../shared/room/state.js';
 import { formatDelay } from '../app/time.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 
-/** Decisions and actions measures (the grid's and the RETEX's one definition): first decision, actions per cell. */
-export function DecisionMeasuresPanel({ state }: Pick<SectionProps, 'state'>) {
+const columns = ['cell', 'total', 'onTime', 'late', 'abandoned', 'open', 'openOverdue'] as const;
+
+/** The decisions and actions measures (one shared definition): first decision, then actions per owner cell. */
+export function DecisionMeasuresTable({ measures: m, cells }: { measures: DecisionMeasures; cells: readonly Cell[] }) {
   const { t } = useT();
-  const m = decisionMeasures(state);
-  const label = (cell: string) => state.room.cells.find((c) => c.id === cell)?.label ?? cell;
+  const label = (cell: string) => cells.find((c) => c.id === cell)?.label ?? cell;
   return (
-    <section className="card measures" data-testid="decision-measures">
-      <h3>{t('decisions.measures.title')}</h3>
+    <>
       <p>{m.timeToFirstDecision === null ? t('decisions.measures.noFirst') : t('decisions.measures.first', { delay: formatDelay(m.timeToFirstDecision) })}</p>
-      <table className="data-table">
+      <table className="data-table retex-table">
         <thead>
           <tr>
-            {(['cell', 'total', 'onTime', 'late', 'abandoned', 'open', 'openOverdue'] as const).map((k) => (
+            {columns.map((k) => (
               <th key={k} scope="col">
                 {t(`decisions.measures.${k}`)}
               </th>
@@ -36,6 +37,17 @@ export function DecisionMeasuresPanel({ state }: Pick<SectionProps, 'state'>) {
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** The measures of the live room: on the board's « Décisions » view and in the evaluation grid. */
+export function DecisionMeasuresPanel({ state }: Pick<SectionProps, 'state'>) {
+  const { t } = useT();
+  return (
+    <section className="card measures" data-testid="decision-measures">
+      <h3>{t('decisions.measures.title')}</h3>
+      <DecisionMeasuresTable measures={decisionMeasures(state)} cells={state.room.cells} />
     </section>
   );
 }
