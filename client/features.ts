@@ -9,6 +9,7 @@ import { notificationsClient } from './notifications/feature.js';
 import { commsClient } from './comms/feature.js';
 import { retexClient } from './retex/feature.js';
 import { sitrepClient } from './sitrep/feature.js';
+import { decisionsClient } from './decisions/feature.js';
 
 /**
  * The features of the room page, one per folder of `client/`, in the order of their tabs (and of their
@@ -20,6 +21,7 @@ export const clientFeatures: readonly ClientFeature[] = [
   mainCouranteClient,
   careMapClient,
   alertChainClient,
+  decisionsClient,
   directoryClient,
   notificationsClient,
   commsClient,

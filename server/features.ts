@@ -9,6 +9,7 @@ import { commsServer } from './comms/feature.js';
 import { mainCouranteServer } from './main-courante/feature.js';
 import { notificationsServer } from './notifications/feature.js';
 import { sitrepServer } from './sitrep/feature.js';
+import { decisionsServer } from './decisions/feature.js';
 
 /**
  * The features of the server, one per folder of `server/`. A new feature is one folder with its `feature.ts`
@@ -25,6 +26,7 @@ export const serverFeatures: readonly ServerFeature[] = [
   commsServer,
   notificationsServer,
   sitrepServer,
+  decisionsServer,
 ];
 
 /** The steps that set a new room up, in order (scenario, region of the care map, alert chain…). */

@@ -9,6 +9,7 @@ import { alertChainFeature } from './alert-chain/feature.js';
 import { directoryFeature } from './directory/feature.js';
 import { notificationsFeature } from './notifications/feature.js';
 import { sitrepFeature } from './sitrep/feature.js';
+import { decisionsFeature } from './decisions/feature.js';
 
 /**
  * The features of the domain, one per folder of `shared/`. A new feature is one folder with its `feature.ts`
@@ -26,4 +27,5 @@ export const sharedFeatures = [
   directoryFeature,
   notificationsFeature,
   sitrepFeature,
+  decisionsFeature,
 ] as const satisfies readonly SharedFeature[];

@@ -2,6 +2,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { Markdown } from './Markdown.js';
 import { MeasuresPanel } from './MeasuresPanel.js';
+import { DecisionMeasuresPanel } from '../decisions/MeasuresPanel.js';
 import { ObjectiveGrid } from './ObjectiveGrid.js';
 import { ObservationsPanel } from './ObservationsPanel.js';
 import './exercise.css';
@@ -40,6 +41,7 @@ export function EvaluationSection(props: SectionProps) {
         </div>
       </div>
       <MeasuresPanel props={props} />
+      <DecisionMeasuresPanel state={props.state} />
     </div>
   );
 }

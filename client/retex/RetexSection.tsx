@@ -3,6 +3,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { api, roomPath } from '../app/api.js';
 import { useReport, useRoomEvents } from './useRetexData.js';
+import { DecisionMeasuresTable } from '../decisions/MeasuresPanel.js';
 import { AlertChainTable, ChronologyTable, Findings, ScoresTable, StimuliTable } from './ReportTables.js';
 import { ReplayPanel } from './ReplayPanel.js';
 import { TimelineChart } from './TimelineChart.js';
@@ -79,6 +80,10 @@ export function RetexSection(props: SectionProps) {
       <AlertChainTable report={r} />
       <StimuliTable report={r} />
       <ScoresTable report={r} />
+      <section className="retex-block" data-testid="retex-decisions">
+        <h3>{t('decisions.measures.title')}</h3>
+        <DecisionMeasuresTable measures={r.decisions} cells={r.identity.cells} />
+      </section>
       <section className="retex-block">
         <h3>{t('retex.mainCourante')}</h3>
         <p>{t('retex.mainCouranteCounts', { entries: r.mainCourante.entries, decisions: r.mainCourante.decisions, significant: r.mainCourante.significant })}</p>

@@ -31,6 +31,8 @@ export interface Decision {
   supersededBy: string | null;
   /** Actions created with the decision. */
   actionIds: string[];
+  /** The decider's session, so that the decision's main courante entry is theirs (absent in older logs). */
+  bySession?: string;
 }
 
 export type ActionStatus = 'a_faire' | 'en_cours' | 'faite' | 'abandonnee';
@@ -74,6 +76,8 @@ export interface CrisisAction {
   overdueAt: Stamp | null;
   comments: ActionComment[];
   history: ActionStep[];
+  /** The director let any cell update this action (`action.allowOthers`); absent: false. */
+  othersAllowed?: boolean;
 }
 
 export interface DecisionsState {
@@ -84,3 +88,6 @@ export interface DecisionsState {
 export const initialDecisionsState: DecisionsState = { decisions: [], actions: [] };
 
 export const isOpenAction = (a: CrisisAction): boolean => a.status === 'a_faire' || a.status === 'en_cours';
+
+export const findDecision = (state: DecisionsState, id: string): Decision | undefined => state.decisions.find((d) => d.id === id);
+export const findAction = (state: DecisionsState, id: string): CrisisAction | undefined => state.actions.find((a) => a.id === id);

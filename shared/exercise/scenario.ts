@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ScenarioExpectedAction } from '../decisions/scenario.js';
 import { limits } from '../core/limits.js';
 import { CellId } from '../core/roles.js';
 import { ActorId, AlertChainTemplate } from '../alert-chain/template.js';
@@ -77,6 +78,8 @@ export const ScenarioFields = z.strictObject({
   finex: Offset.optional(),
   chronogramme: z.array(Stimulus).min(1, 'le chronogramme doit contenir au moins un stimulus'),
   kit: ExerciseKit,
+  /** Actions the animation expects, put on the decisions board at room creation (shared/decisions/scenario.ts). */
+  expectedActions: z.array(ScenarioExpectedAction).max(50).optional(),
 });
 
 /** A scenario, with every reference checked (senders, recipients, objectives, grid, ids). */

@@ -2,6 +2,7 @@ import { formatExerciseTime } from '../exercise/clock.js';
 import { laneLabels } from './timeline.js';
 import type { RetexReport } from './report.js';
 import type { PlanAction } from './plan.js';
+import { firstDecisionText } from '../decisions/measures.js';
 
 const t = (ms: number | null) => (ms === null ? '—' : `T+${formatExerciseTime(ms)}`);
 const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -27,6 +28,16 @@ export function reportToMarkdown(r: RetexReport, written?: { strengths: string; 
     out.push(
       `| ${m.stimulusId} — ${cellText(m.subject)} | ${m.cell} | ${t(m.injectedAt)} | ${t(m.acknowledgedAt)} | ${m.ackDelay === null ? '—' : Math.round(m.ackDelay / 60_000)} | ${t(m.firstActionAt)} |`,
     );
+  out.push(
+    '',
+    '## Décisions et actions',
+    '',
+    `${r.decisions.decisions} décisions (première : ${firstDecisionText(r.decisions)}), ${r.decisions.actions} actions, ${r.decisions.openOverdue} ouvertes en retard.`,
+    '',
+  );
+  out.push('| Cellule | Actions | Faites à temps | Faites en retard | Abandonnées | Ouvertes | Ouvertes en retard |', '|---|---|---|---|---|---|---|');
+  for (const c of r.decisions.byCell)
+    out.push(`| ${cellText(r.identity.cells.find((x) => x.id === c.cell)?.label ?? c.cell)} | ${c.total} | ${c.doneOnTime} | ${c.doneLate} | ${c.abandoned} | ${c.open} | ${c.openOverdue} |`);
   out.push('', "## Grille d'évaluation", '');
   for (const o of r.evaluation.objectives) {
     out.push(`### ${o.label} — ${o.score === null ? 'non noté' : `${o.score}/${r.evaluation.scale?.max ?? '?'}`}`);

@@ -7,6 +7,7 @@ import { unifiedTimeline, type TimelineItem } from './timeline.js';
 import { dictGet } from '../core/dict.js';
 import { entryAdded, entryFlagged } from '../main-courante/events.js';
 import { sitrepMeasures, type SitrepMeasures } from '../sitrep/measures.js';
+import { decisionMeasures, decisionSuggestions, type DecisionMeasures } from '../decisions/measures.js';
 
 /** How late an acknowledgement may come before the report points it out (exercise ms). */
 export const slowAcknowledgementMs = 15 * 60_000;
@@ -27,6 +28,8 @@ export interface RetexReport {
   timeline: TimelineItem[];
   alertChain: AlertChainMeasures;
   stimuli: StimulusMeasure[];
+  /** Decisions and actions (shared/decisions/measures.ts). */
+  decisions: DecisionMeasures;
   evaluation: { scale: { min: number; max: number; labels: string[] } | null; objectives: ObjectiveResult[]; generalObservations: Array<{ by: string; text: string; exerciseTime: number }> };
   mainCourante: { entries: number; decisions: number; significant: number };
   /** Points de situation: time to the first validated one, points late (`shared/sitrep/measures.ts`). */
@@ -44,6 +47,8 @@ const minutes = (ms: number) => Math.round(ms / 60_000);
 export function buildReport(state: RoomState, events: readonly RoomEvent[]): RetexReport {
   const chain = alertChainMeasures(state.alertChain);
   const stimuli = measureInbox(state.exercise);
+  const decisions = decisionMeasures(state);
+  const cellLabel = (id: string) => state.room.cells.find((c) => c.id === id)?.label ?? id;
   const kit = state.exercise.observerKit;
   const { evaluation } = state.exercise;
   const objectives: ObjectiveResult[] = (kit?.objectives ?? state.exercise.scenario?.objectives ?? []).map((o) => {
@@ -73,6 +78,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[]): Ret
     timeline: unifiedTimeline(events),
     alertChain: chain,
     stimuli,
+    decisions,
     evaluation: {
       scale: kit?.scale ?? null,
       objectives,
@@ -84,7 +90,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[]): Ret
       significant: events.filter(entryFlagged.is).length + entries.filter((e) => e.payload.entry.significant).length,
     },
     sitrep: sitrepMeasures(state.sitrep),
-    suggestions: suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end),
+    suggestions: [...suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end), ...decisionSuggestions(decisions, cellLabel)],
     released: state.retex.released,
   };
 }

@@ -4,8 +4,9 @@ import { statusChanged } from '../care-map/events.js';
 import { stimulusAcknowledged, stimulusInjected, stimulusReplied } from '../exercise/stimuli-events.js';
 import { entryAdded } from '../main-courante/events.js';
 import { clockChanged } from '../room/events.js';
+import { decisionTimelineLabel } from '../decisions/timeline-labels.js';
 
-export type TimelineLane = 'stimuli' | 'alerte' | 'offre' | 'mainCourante' | 'communication' | 'horloge' | 'evaluation';
+export type TimelineLane = 'stimuli' | 'alerte' | 'offre' | 'mainCourante' | 'communication' | 'horloge' | 'evaluation' | 'decisions';
 
 export const laneLabels: Record<TimelineLane, string> = {
   stimuli: 'Stimuli',
@@ -15,6 +16,7 @@ export const laneLabels: Record<TimelineLane, string> = {
   communication: 'Communication',
   horloge: 'Horloge',
   evaluation: 'Évaluation',
+  decisions: 'Décisions et actions',
 };
 
 export interface TimelineItem {
@@ -35,6 +37,8 @@ const lanes: Array<[prefix: string, lane: TimelineLane]> = [
   ['comms.', 'communication'],
   ['clock.', 'horloge'],
   ['evaluation.', 'evaluation'],
+  ['decision.', 'decisions'],
+  ['action.', 'decisions'],
 ];
 
 /** Set-up events describe the room, not what happened in it. */
@@ -65,5 +69,5 @@ function labelOf(event: RoomEvent): string {
     const p = event.payload;
     return `${p.finess} : ${[p.mode, p.situation].filter(Boolean).join(' — ') || 'fonctions modifiées'}`;
   }
-  return findEvent(event.type)?.description ?? event.type;
+  return decisionTimelineLabel(event) ?? findEvent(event.type)?.description ?? event.type;
 }

@@ -5,18 +5,14 @@ import { careFunctionLabels, careModeLabels } from '../care-map/modes.js';
 import { isEdClosed } from '../care-map/rules.js';
 import { activeDiversions, affectedFunctions, displayModeOf, severityOf } from '../care-map/selectors.js';
 import type { EstablishmentStatus } from '../care-map/state.js';
-import { initialDecisionsState, isOpenAction, type CrisisAction, type DecisionsState } from '../decisions/state.js';
+import { isOpenAction, type CrisisAction, type DecisionsState } from '../decisions/state.js';
 import type { RoomState } from '../room-state.js';
 import type { SitrepActionRow, SitrepCareRow, SitrepSnapshot } from './snapshot-schema.js';
 import { nextDueAt } from './schedule.js';
 
-/**
- * The decisions and actions a point de situation reads. The decisions slice is built on another branch
- * (issue 14, `shared/decisions/`): until it is registered in the room state this gives the empty state, and
- * once both are merged this one line becomes `return state.decisions;` — nothing else reads it.
- */
-export function decisionsOf(_state: RoomState): DecisionsState {
-  return initialDecisionsState;
+/** The decisions and actions a point de situation reports: the `decisions` slice (shared/decisions/). */
+export function decisionsOf(state: RoomState): DecisionsState {
+  return state.decisions;
 }
 
 /** The name the room itself knows for a FINESS number (fictional sites); null: the renderer names it. */
