@@ -28,6 +28,17 @@ describe('points de situation in a real browser', () => {
     for (const [type, payload] of [
       ['careMap.setStatus', { finess: '140000209', mode: 'critique', functions: { urgences: 'arret' }, capacity: { urgencesOuvertes: false, litsFermes: 40 }, situation: 'Rançongiciel, DPI arrêté' }],
       ['careMap.setBascule', { samu: '500000450', to: '140000209' }],
+      [
+        'decision.record',
+        {
+          title: 'Déclencher le plan blanc du CH',
+          rationale: 'Urgences fermées et DPI arrêté.',
+          actions: [
+            { title: 'Informer le préfet', ownerCell: 'prefecture' },
+            { title: 'Réunir la cellule régionale', ownerCell: 'ars' },
+          ],
+        },
+      ],
     ] as const) {
       const ack = await ars.send(type, payload);
       if (!ack.ok) throw new Error(`${type}: ${ack.error.message}`);
@@ -89,7 +100,9 @@ describe('points de situation in a real browser', () => {
     expect(stdout).toMatch(/fermées\s+40/);
     expect(stdout).toMatch(/SAMU en bascule/);
     expect(stdout).toMatch(/Décisions depuis le point précédent/);
-    expect(stdout).toMatch(/Aucune décision depuis le point précédent\./);
+    // The decision recorded before the point, and the actions still open (the Préfecture's included).
+    expect(stdout).toMatch(/Déclencher le plan blanc du CH/);
+    expect(stdout).toMatch(/Informer le préfet/);
     // The tabs and buttons are not printed.
     expect(stdout).not.toMatch(/Soumettre à validation|Imprimer \/ PDF/);
   });
