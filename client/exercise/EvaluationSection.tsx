@@ -3,6 +3,7 @@ import type { SectionProps } from '../room/section.js';
 import { Markdown } from './Markdown.js';
 import { MeasuresPanel } from './MeasuresPanel.js';
 import { DecisionMeasuresPanel } from '../decisions/MeasuresPanel.js';
+import { SitrepMeasuresPanel } from '../sitrep/MeasuresPanel.js';
 import { ObjectiveGrid } from './ObjectiveGrid.js';
 import { ObservationsPanel } from './ObservationsPanel.js';
 import './exercise.css';
@@ -42,6 +43,7 @@ export function EvaluationSection(props: SectionProps) {
       </div>
       <MeasuresPanel props={props} />
       <DecisionMeasuresPanel state={props.state} />
+      <SitrepMeasuresPanel state={props.state} />
     </div>
   );
 }
