@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dictGet } from '../../shared/core/dict.js';
 import type { RoomEvent } from '../../shared/core/events.js';
-import { initialDecisionsState, type CrisisAction, type DecisionsState } from '../../shared/decisions/state.js';
+import { type CrisisAction, type DecisionsState } from '../../shared/decisions/state.js';
 import { applyEvent } from '../../shared/domain.js';
 import { initialRoomState } from '../../shared/room-state.js';
 import { sitrepOpened } from '../../shared/sitrep/events.js';
@@ -62,6 +62,15 @@ describe('a point de situation is the state of the log at its time', () => {
     await run(director, 'alertChain.alert', { linkId: 'etab-ght', channel: 'telephone', message: 'Cyberattaque' });
     await run(director, 'alertChain.acknowledge', { linkId: 'etab-ght' });
     await run(director, 'alertChain.alert', { linkId: 'etab-samu', channel: 'telephone', message: 'Cyberattaque' });
+    await run(ars, 'decision.record', {
+      title: 'Plan blanc',
+      rationale: 'Urgences fermées.',
+      actions: [
+        { title: 'Prévenir le COD', ownerCell: 'prefecture' },
+        { title: 'Renfort SMUR', ownerCell: 'ars' },
+      ],
+    });
+    await run(ars, 'action.setStatus', { id: 'A2', status: 'faite' });
     // Far enough for the chain's T0 deadlines to have passed: some links are late at T.
     clock += 30 * 60_000;
     await run(ars, 'sitrep.open');
@@ -70,6 +79,8 @@ describe('a point de situation is the state of the log at its time', () => {
     await run(ars, 'careMap.setStatus', { finess: '140000209', mode: 'normal', functions: { urgences: 'normal' }, capacity: { urgencesOuvertes: true, litsFermes: 0 } });
     await run(ars, 'careMap.endBascule', { samu: '500000450' });
     await run(director, 'alertChain.acknowledge', { linkId: 'etab-samu' });
+    await run(ars, 'decision.record', { title: 'Déprogrammation', rationale: 'Après le point.', actions: [] });
+    await run(director, 'action.setStatus', { id: 'A1', status: 'faite' });
 
     const events = await runtime.eventsFor({ role: 'director' }, 0);
     const opened = events.find(sitrepOpened.is)!;
@@ -95,10 +106,17 @@ describe('a point de situation is the state of the log at its time', () => {
     expect(snapshot.alertChain.late).toBeGreaterThan(0);
     expect(snapshot.alertChain.links.filter((l) => l.late).length).toBe(snapshot.alertChain.late);
 
+    // Decisions and actions, read from the replayed log: the decision before T, the action still open at T.
+    expect(snapshot.decisions.since.map((d) => d.id)).toEqual(atT.decisions.decisions.map((d) => d.id));
+    expect(snapshot.decisions.since.map((d) => d.id)).toEqual(['D1']);
+    expect(snapshot.actions.open.map((a) => a.id)).toEqual(atT.decisions.actions.filter((a) => a.status === 'a_faire' || a.status === 'en_cours').map((a) => a.id));
+    expect(snapshot.actions.open.map((a) => a.id)).toEqual(['A1']);
+
     // The whole snapshot is what the shared builder gives on the replayed state, and differs from the live one.
-    expect(snapshot).toEqual(buildSnapshot(atT, now, initialDecisionsState));
+    expect(snapshot).toEqual(buildSnapshot(atT, now, atT.decisions));
     expect(snapshot.builtAt.seq).toBe(opened.seq - 1);
-    const live = buildSnapshot(runtime.state, now, initialDecisionsState);
+    const live = buildSnapshot(runtime.state, now, runtime.state.decisions);
+    expect(live.actions.open).toEqual([]);
     expect(live.careOffer.establishments).toEqual([]);
     expect(live.careOffer.bascules).toEqual([]);
     expect(snapshot.careOffer.bascules).toHaveLength(1);
@@ -132,15 +150,15 @@ describe('a point de situation is the state of the log at its time', () => {
     };
     const state = runtime.state;
     const snapshot = buildSnapshot(state, { wallTime: clock, exerciseTime: 60 * 60_000 }, decisions);
-    // Point n°1 saw no decision (the slice was empty then): both are « since the previous point ».
-    expect(snapshot.decisions).toMatchObject({ total: 2, since: [{ id: 'D1' }, { id: 'D2' }] });
+    // Point n°1 (the first test's) saw one decision: only the second is « since the previous point ».
+    expect(snapshot.decisions).toMatchObject({ total: 2, since: [{ id: 'D2' }] });
     expect(snapshot.actions.open.map((a) => [a.id, a.overdue])).toEqual([
       ['A1', true],
       ['A2', false],
     ]);
     expect(snapshot.actions.overdue).toBe(1);
-    // A point that saw D1 lists only D2 next time.
-    const seenOne = { ...state, sitrep: { ...state.sitrep, points: state.sitrep.points.map((p) => ({ ...p, snapshot: { ...p.snapshot, decisions: { total: 1, since: [] } } })) } };
-    expect(buildSnapshot(seenOne, { wallTime: clock, exerciseTime: 0 }, decisions).decisions.since.map((d) => d.id)).toEqual(['D2']);
+    // After a point that saw none, both are listed.
+    const seenNone = { ...state, sitrep: { ...state.sitrep, points: state.sitrep.points.map((p) => ({ ...p, snapshot: { ...p.snapshot, decisions: { total: 0, since: [] } } })) } };
+    expect(buildSnapshot(seenNone, { wallTime: clock, exerciseTime: 0 }, decisions).decisions.since.map((d) => d.id)).toEqual(['D1', 'D2']);
   });
 });
