@@ -48,31 +48,26 @@ export class DocRegistry {
   }
 
   /** Runs `task` on a room document's queue, loading it if nobody has it open (e.g. sealing a submitted draft). */
-  async withDoc(roomId: string, docName: string, task: (doc: Y.Doc) => Promise<void>): Promise<void> {
-    const runtime = await this.rooms.get(roomId);
-    const ref = resolveRoomDoc(docName, runtime.state);
-    if (!ref) throw new Error(`unknown document ${docName} in room ${roomId}`);
-    for (let attempt = 0; ; attempt++) {
-      const shared = await this.open(roomId, ref);
-      try {
-        return await shared.run(task);
-      } catch (error) {
-        // Unloaded between open and run: the next open loads it again.
-        if (!(error instanceof DocUnloaded) || attempt > 0) throw error;
-      }
-    }
+  withDoc(roomId: string, docName: string, task: (doc: Y.Doc) => Promise<void>): Promise<void> {
+    return this.onLiveDoc(roomId, docName, (shared) => shared.run(task));
   }
 
   /** Writes a server-authored change into a room document (stored, broadcast, relayed): see `SharedDoc.writeAsServer`. */
-  async writeAsServer(roomId: string, docName: string, change: (doc: Y.Doc) => boolean): Promise<boolean> {
+  writeAsServer(roomId: string, docName: string, change: (doc: Y.Doc) => boolean): Promise<boolean> {
+    return this.onLiveDoc(roomId, docName, (shared) => shared.writeAsServer(change));
+  }
+
+  /** Opens the document (loading it if needed) and runs `use` on it, once more if it was unloaded in between. */
+  private async onLiveDoc<T>(roomId: string, docName: string, use: (shared: SharedDoc) => Promise<T>): Promise<T> {
     const runtime = await this.rooms.get(roomId);
     const ref = resolveRoomDoc(docName, runtime.state);
     if (!ref) throw new Error(`unknown document ${docName} in room ${roomId}`);
     for (let attempt = 0; ; attempt++) {
       const shared = await this.open(roomId, ref);
       try {
-        return await shared.writeAsServer(change);
+        return await use(shared);
       } catch (error) {
+        // Unloaded between open and run: the next open loads it again.
         if (!(error instanceof DocUnloaded) || attempt > 0) throw error;
       }
     }
