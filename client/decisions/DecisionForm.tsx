@@ -1,3 +1,4 @@
+import { ChoiceSelect, cellChoices } from '../app/ChoiceSelect.js';
 import { useState, type FormEvent } from 'react';
 import type { ActionPriority } from '../../shared/decisions/state.js';
 import { useT } from '../i18n/index.js';
@@ -26,16 +27,13 @@ function ActionFields({ row, onChange, index }: { row: ActionRow; onChange(row: 
         {t('decisions.action.title')}
         <input data-testid={`action-row-${index}-title`} value={row.title} onChange={(e) => onChange({ ...row, title: e.target.value })} required />
       </label>
-      <label>
-        {t('decisions.action.owner')}
-        <select data-testid={`action-row-${index}-owner`} value={row.ownerCell} onChange={(e) => onChange({ ...row, ownerCell: e.target.value })}>
-          {state.room.cells.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label={t('decisions.action.owner')}
+        value={row.ownerCell}
+        onChange={(ownerCell) => onChange({ ...row, ownerCell })}
+        choices={cellChoices(state.room.cells)}
+        testId={`action-row-${index}-owner`}
+      />
       <label>
         {t('decisions.action.ownerName')}
         <input value={row.ownerName} onChange={(e) => onChange({ ...row, ownerName: e.target.value })} />
@@ -102,18 +100,7 @@ export function DecisionForm({ onDone }: { onDone(): void }) {
         {t('decisions.form.rationale')}
         <textarea data-testid="decision-rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} required rows={2} />
       </label>
-      {me.role === 'director' && (
-        <label>
-          {t('decisions.form.cell')}
-          <select value={cell} onChange={(e) => setCell(e.target.value)}>
-            {state.room.cells.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {me.role === 'director' && <ChoiceSelect label={t('decisions.form.cell')} value={cell} onChange={setCell} choices={cellChoices(state.room.cells)} />}
       {replaceable.length > 0 && (
         <label>
           {t('decisions.form.supersedes')}

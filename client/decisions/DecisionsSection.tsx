@@ -1,3 +1,4 @@
+import { ChoiceSelect, cellChoices } from '../app/ChoiceSelect.js';
 import { useState } from 'react';
 import { actionStatuses } from '../../shared/decisions/labels.js';
 import type { CrisisAction } from '../../shared/decisions/state.js';
@@ -16,17 +17,14 @@ function Filters({ filter, onChange, cells }: { filter: ActionFilter; onChange(f
   const { t } = useT();
   return (
     <div className="dec-filters">
-      <label>
-        {t('decisions.filter.cell')}
-        <select data-testid="filter-cell" value={filter.cell} onChange={(e) => onChange({ ...filter, cell: e.target.value })}>
-          <option value="">{t('decisions.filter.allCells')}</option>
-          {cells.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label={t('decisions.filter.cell')}
+        value={filter.cell}
+        onChange={(cell) => onChange({ ...filter, cell })}
+        choices={cellChoices(cells)}
+        empty={t('decisions.filter.allCells')}
+        testId="filter-cell"
+      />
       <label>
         {t('decisions.filter.status')}
         <select data-testid="filter-status" value={filter.status} onChange={(e) => onChange({ ...filter, status: e.target.value as ActionFilter['status'] })}>

@@ -1,3 +1,4 @@
+import { ChoiceSelect, cellChoices } from '../app/ChoiceSelect.js';
 import { useState } from 'react';
 import { dueSaid, timeSaid } from '../../shared/sitrep/format.js';
 import { isDueMet } from '../../shared/sitrep/schedule.js';
@@ -49,16 +50,13 @@ export function SitrepSection(props: SectionProps) {
       <aside className="sitrep-list no-print">
         <p className="muted">{t('sitrep.validator', { cell: cellLabel(validatorCell) })}</p>
         {mayChooseValidator && (
-          <label>
-            {t('sitrep.setValidator')}
-            <select value={validatorCell} onChange={(e) => void props.send('sitrep.setValidator', { cell: e.target.value })} data-testid="sitrep-validator">
-              {state.room.cells.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect
+            label={t('sitrep.setValidator')}
+            value={validatorCell}
+            onChange={(cell) => void props.send('sitrep.setValidator', { cell })}
+            choices={cellChoices(state.room.cells)}
+            testId="sitrep-validator"
+          />
         )}
         {openRefusal === null && (
           <button onClick={() => command.run('sitrep.open', {})} data-testid="sitrep-open">

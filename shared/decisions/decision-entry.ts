@@ -1,14 +1,11 @@
 import { limits } from '../core/limits.js';
-import type { MainCouranteEntry, Receipt } from '../main-courante/entry.js';
+import type { ReceivedEntry } from '../main-courante/entry.js';
 import type { RoomState } from '../room-state.js';
 import { formatDue } from './due.js';
 import { findAction, type Decision, type DecisionsState } from './state.js';
 
 /** A decision as the decider's main courante entry (type `decision`), with the server's receipt. */
-export interface DecisionEntry {
-  entry: MainCouranteEntry;
-  receipt: Receipt;
-}
+export type DecisionEntry = ReceivedEntry;
 
 /** The main courante entry id of decision `D3`. */
 export const decisionEntryId = (decisionId: string) => `decision-${decisionId}`;

@@ -76,6 +76,12 @@ export const Receipt = z.object({
 });
 export type Receipt = z.infer<typeof Receipt>;
 
+/** An entry with its receipt: what `mainCourante.entryAdded` carries, and what the server writes for entries it authors. */
+export interface ReceivedEntry {
+  entry: MainCouranteEntry;
+  receipt: Receipt;
+}
+
 /** An entry authored more than this before the server received it is flagged late. */
 export const lateAfterMs = 30_000;
 

@@ -1,13 +1,10 @@
-import type { MainCouranteEntry, Receipt } from '../main-courante/entry.js';
+import type { MainCouranteEntry, ReceivedEntry } from '../main-courante/entry.js';
 import type { RoomState } from '../room-state.js';
 import { findActor } from '../alert-chain/state.js';
 import { limits } from '../core/limits.js';
 
 /** A reply typed on an acknowledgement page, as the main courante entry of the actor who sent it. */
-export interface ReplyEntry {
-  entry: MainCouranteEntry;
-  receipt: Receipt;
-}
+export type ReplyEntry = ReceivedEntry;
 
 /** The main-courante entry id of the reply that came through message `notificationId`'s link. */
 export const replyEntryId = (notificationId: string) => `lien-reponse-${notificationId}`;
