@@ -7,12 +7,13 @@ import { ExpiryWatch } from './expiry-watch.js';
 import { systemClock, type WallClock } from './wall-clock.js';
 
 /** Why a session ended while its connections may still be open. */
-export type SessionEnd = 'revoked' | 'expired';
+export type SessionEnd = 'revoked' | 'expired' | 'loggedOut';
 
 /** What the people behind an ended session are told (socket `revoked` message, Yjs close reason). */
 export const sessionEndReason: Readonly<Record<SessionEnd, string>> = {
   revoked: 'Session révoquée par le directeur.',
   expired: 'Session expirée.',
+  loggedOut: 'Session fermée : vous vous êtes déconnecté(e) de cette salle.',
 };
 
 /** `local`: decided on this instance; `remote`: relayed from another one (`server/cluster/revocation-relay.ts`). */
@@ -159,10 +160,19 @@ export class AccessService {
     if (ids.length === 0) throw notFound('Session introuvable ou déjà révoquée.');
   }
 
-  private async revoke(roomId: string, filter: { sessionId?: string; invitationId?: string }, at: number): Promise<string[]> {
+  /**
+   * The caller ends her own session (« Se déconnecter »): the token stops working and every socket and Yjs
+   * connection it opened, in any tab or on any instance, is closed, as when the director revokes it.
+   */
+  async logout(token: string | undefined, roomId: string): Promise<void> {
+    const session = await this.authenticateInRoom(token, roomId);
+    await this.revoke(roomId, { sessionId: session.id }, this.clock.now(), 'loggedOut');
+  }
+
+  private async revoke(roomId: string, filter: { sessionId?: string; invitationId?: string }, at: number, cause: SessionEnd = 'revoked'): Promise<string[]> {
     const ids = await this.store.revokeSessions(roomId, filter, at);
     for (const id of ids) this.expiry.forget(id);
-    if (ids.length > 0) this.ended(roomId, ids, 'revoked');
+    if (ids.length > 0) this.ended(roomId, ids, cause);
     return ids;
   }
 

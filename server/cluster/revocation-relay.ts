@@ -8,7 +8,7 @@ const RevocationMessage = z.object({
   from: z.string(),
   roomId: z.string(),
   sessionIds: z.array(z.string()).min(1),
-  cause: z.enum(['revoked', 'expired']),
+  cause: z.enum(['revoked', 'expired', 'loggedOut']),
 });
 
 /**

@@ -91,6 +91,12 @@ export function roomsRoutes({ rooms, access, operatorToken, publicUrl }: RoomsRo
     res.json({ revoked: true, revokedSessions } satisfies InvitationRevokedResponse);
   });
 
+  // Her own session, whatever her role: logging out from the room page.
+  router.delete('/rooms/:roomId/session', async (req, res) => {
+    await access.logout(bearerToken(req), req.params.roomId);
+    res.json({ revoked: true } satisfies SessionRevokedResponse);
+  });
+
   router.get('/rooms/:roomId/sessions', async (req, res) => {
     await directorCaller(req);
     res.json({ sessions: (await access.listSessions(req.params.roomId)).map(presentSessionView) } satisfies SessionListResponse);

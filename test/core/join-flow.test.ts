@@ -115,6 +115,25 @@ describe('join flow over REST', () => {
     other.close();
   });
 
+  it('a participant logs herself out: her sockets are told why and closed, her token stops working, others stay', async () => {
+    const token = await tokenFor(room, 'player', 'prefecture', 'Agent qui part');
+    const stays = await connect(srv.url, await tokenFor(room, 'player', 'prefecture', 'Agent qui reste'));
+    const client = await connect(srv.url, token);
+    const told = new Promise<unknown>((resolve) => client.socket.once('revoked', resolve));
+    const closed = new Promise<void>((resolve) => client.socket.once('disconnect', () => resolve()));
+
+    const out = await srv.api('DELETE', `/api/rooms/${room.roomId}/session`, undefined, token);
+    expect(out.body).toEqual({ revoked: true });
+    await expect(told).resolves.toEqual({ reason: expect.stringContaining('déconnecté') });
+    await closed;
+    expect(stays.socket.connected).toBe(true);
+    await expectConnectRefused(srv.url, token, 'unauthorized');
+    // Once out, logging out again is refused as any call with a dead token; without a token too.
+    expect((await srv.api('DELETE', `/api/rooms/${room.roomId}/session`, undefined, token)).body.error.code).toBe('unauthorized');
+    expect((await srv.api('DELETE', `/api/rooms/${room.roomId}/session`)).body.error.code).toBe('unauthorized');
+    stays.close();
+  });
+
   it('revoking an invitation revokes every session opened with it', async () => {
     const inv = await srv.api('POST', `/api/rooms/${room.roomId}/invitations`, { role: 'observer' }, room.directorToken);
     const a = await srv.api('POST', '/api/join', { code: inv.body.code, name: 'Observateur A' });

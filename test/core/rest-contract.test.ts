@@ -70,6 +70,8 @@ describe('REST bodies are the ones described in shared/<feature>/rest.ts', () =>
     const sessions = await srv.api('GET', `${path}/sessions`, undefined, room.directorToken);
     expectDescribedBy(SessionListResponse, sessions);
     expect(sessions.body.sessions).toContainEqual(expect.objectContaining({ id: player.body.sessionId, cell: 'ars', invitationId: invitation.body.id }));
+    const leaving = await srv.api('POST', '/api/join', { code: invitation.body.code, name: 'Agent ARS qui se déconnecte' });
+    expectDescribedBy(SessionRevokedResponse, await srv.api('DELETE', `${path}/session`, undefined, leaving.body.token));
     expectDescribedBy(SessionRevokedResponse, await srv.api('DELETE', `${path}/sessions/${player.body.sessionId}`, undefined, room.directorToken));
     expectDescribedBy(InvitationRevokedResponse, await srv.api('DELETE', `${path}/invitations/${invitation.body.id}`, undefined, room.directorToken));
   });
