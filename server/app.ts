@@ -149,7 +149,17 @@ function serveClient(app: express.Express, dir: string, logger: Logger): void {
     logger.warn({ dir }, 'client not built: run `npm run build`');
     return;
   }
-  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.use(
+    express.static(dir, {
+      index: false,
+      maxAge: '1h',
+      // The service worker and what it loads are checked at every visit, so that a new version is seen (and
+      // offered) at once; the hashed assets keep their hour.
+      setHeaders: (res, path) => {
+        if (/(^|[/\\])(sw\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/.test(path)) res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   app.get(/^\/(?!api\/|socket\.io\/|yjs\/).*/, (_req, res) => res.sendFile(join(dir, 'index.html')));
 }
 
