@@ -3,6 +3,7 @@ import { LangContext, translator, type Lang } from '../i18n/index.js';
 import { JoinPage } from './JoinPage.js';
 import { RoomPage } from '../room/RoomPage.js';
 import { useRoute } from './navigation.js';
+import { UpdatePrompt } from '../offline/UpdatePrompt.js';
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('orsan-room:lang') === 'en' ? 'en' : 'fr'));
@@ -19,5 +20,10 @@ export function App() {
     [lang],
   );
   const route = useRoute();
-  return <LangContext.Provider value={i18n}>{route.page === 'room' ? <RoomPage roomId={route.roomId} /> : <JoinPage initialCode={route.code} />}</LangContext.Provider>;
+  return (
+    <LangContext.Provider value={i18n}>
+      <UpdatePrompt />
+      {route.page === 'room' ? <RoomPage roomId={route.roomId} /> : <JoinPage initialCode={route.code} />}
+    </LangContext.Provider>
+  );
 }

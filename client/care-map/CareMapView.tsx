@@ -3,7 +3,7 @@ import { GeoJSON, MapContainer, Marker, TileLayer, useMap } from 'react-leaflet'
 import type { GeoJsonObject } from 'geojson';
 import 'leaflet/dist/leaflet.css';
 import type { Role } from '../../shared/core/roles.js';
-import type { CommandAck } from '../../shared/protocol.js';
+import type { SendOutcome } from '../offline/outbox-sender.js';
 import type { RoomState } from '../../shared/room-state.js';
 import type { Establishment } from '../../shared/care-map/establishment.js';
 import { establishmentsWithFictional, type RegionData } from '../../shared/care-map/region.js';
@@ -22,7 +22,7 @@ export interface CareOfferProps {
   state: RoomState;
   region: RegionData;
   me: { role: Role; cell?: string | undefined };
-  send(type: string, payload: unknown): Promise<CommandAck>;
+  send(type: string, payload: unknown): Promise<SendOutcome>;
   /** The establishment whose card is open; uncontrolled when absent. */
   selected?: string | null;
   onSelect?(finess: string | null): void;

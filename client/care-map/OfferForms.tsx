@@ -3,13 +3,13 @@ import type { Establishment } from '../../shared/care-map/establishment.js';
 import type { Ght } from '../../shared/care-map/load-reference.js';
 import { isEdClosed, isRegulationDown } from '../../shared/care-map/rules.js';
 import type { CareMapState } from '../../shared/care-map/state.js';
-import type { CommandAck } from '../../shared/protocol.js';
+import type { SendOutcome } from '../offline/outbox-sender.js';
 import { useT } from '../i18n/index.js';
 import { nearest } from './geo.js';
 import { Feedback, useCommand } from '../room/hooks/useCommand.js';
 import { dictGet } from '../../shared/core/dict.js';
 
-type Send = (type: string, payload: unknown) => Promise<CommandAck>;
+type Send = (type: string, payload: unknown) => Promise<SendOutcome>;
 
 export interface BasculeFormProps {
   samu: Establishment;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CareFunction, CareMode } from '../../shared/care-map/modes.js';
 import type { EstablishmentStatus } from '../../shared/care-map/state.js';
-import type { CommandAck } from '../../shared/protocol.js';
+import type { SendOutcome } from '../offline/outbox-sender.js';
 import { useT } from '../i18n/index.js';
 import { formValuesOf, statusPatch, type StatusFormValues } from './status-diff.js';
 import { Feedback, useCommand } from '../room/hooks/useCommand.js';
@@ -9,7 +9,7 @@ import { Feedback, useCommand } from '../room/hooks/useCommand.js';
 export interface StatusFormProps {
   finess: string;
   status: EstablishmentStatus | undefined;
-  send(type: string, payload: unknown): Promise<CommandAck>;
+  send(type: string, payload: unknown): Promise<SendOutcome>;
 }
 
 /** Edit form of an establishment's status; sends only the fields changed (`careMap.setStatus`). */

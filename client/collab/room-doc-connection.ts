@@ -1,10 +1,12 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { yjsCloseCodes, yjsRoomPath } from '../../shared/core/yjs-protocol.js';
 import type { Me } from '../room/section.js';
 import { colorOf } from './user-color.js';
 import { requestYjsTicket, ticketedWebSocket } from './ticketed-websocket.js';
 import { updateMessage, type DocRescue, type RefusedRecord } from './doc-rescue.js';
+import { docDbName } from '../offline/local-db.js';
 
 export type DocStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -36,6 +38,14 @@ export interface DocSnapshot<R = never> {
   dismissRefused(item: RefusedRecord<R>): void;
 }
 
+/** The copy of a document kept on this device (y-indexeddb in the browser). */
+export interface LocalCopy {
+  /** Stops writing (the document is closed); the data stays. */
+  destroy(): Promise<void>;
+  /** Stops writing and deletes the data (the server made us start over: its copy is the truth). */
+  clearData(): Promise<void>;
+}
+
 /** Where the server is and how to reach it: the page's origin in the browser; given explicitly in Node tests. */
 export interface ConnectionEnv {
   /** Base of REST calls (`''`: same origin). */
@@ -44,9 +54,19 @@ export interface ConnectionEnv {
   wsBase: string;
   WebSocket?: typeof WebSocket;
   fetch?: typeof fetch;
+  /** Keeps the document on this device (the page: IndexedDB, per room and session); none in Node tests. */
+  localCopy?: (doc: Y.Doc) => LocalCopy;
 }
 
-const pageEnv = (): ConnectionEnv => ({ httpBase: '', wsBase: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}` });
+/**
+ * The page's origin, and a copy of each document in IndexedDB (issue 15): what a person writes offline survives
+ * a reload, a crash or a closed lid, and the room opens with its documents with no network.
+ */
+const pageEnv = (me: Me, docName: string): ConnectionEnv => ({
+  httpBase: '',
+  wsBase: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`,
+  ...(typeof indexedDB === 'undefined' ? {} : { localCopy: (doc: Y.Doc) => new IndexeddbPersistence(docDbName(me.roomId, me.sessionId, docName), doc) }),
+});
 
 /** Pause before reconnecting after a rate-limit close: 5 s, doubling while it repeats, at most a minute. */
 const pauseMs = (repeats: number) => Math.min(60_000, 5_000 * 2 ** repeats);
@@ -67,13 +87,19 @@ export class RoomDocConnection<R = never> {
   private readonly listeners = new Set<() => void>();
   private pauses = 0;
   private pauseTimer: ReturnType<typeof setTimeout> | null = null;
+  private localCopy: LocalCopy | null = null;
+  /** Settles once the previous local copy is deleted (after a restart): the next one waits for it. */
+  private localCopyCleared: Promise<void> = Promise.resolve();
+  private destroyed = false;
+  private readonly env: ConnectionEnv;
 
   constructor(
     private readonly me: Me,
     readonly docName: string,
     private readonly rescue: DocRescue<R> | null = null,
-    private readonly env: ConnectionEnv = pageEnv(),
+    env?: ConnectionEnv,
   ) {
+    this.env = env ?? pageEnv(me, docName);
     this.snapshotValue = this.open(0, null, []);
   }
 
@@ -93,11 +119,15 @@ export class RoomDocConnection<R = never> {
     this.update({ refused: this.snapshotValue.refused.filter((r) => r !== item) });
   };
 
-  destroy(): void {
+  /** Closes the connection and the local copy; resolves once the copy's database is closed (before a wipe). */
+  async destroy(): Promise<void> {
+    this.destroyed = true;
     if (this.pauseTimer) clearTimeout(this.pauseTimer);
     this.snapshotValue.provider.destroy();
     this.snapshotValue.doc.destroy();
     this.listeners.clear();
+    await this.localCopyCleared;
+    await this.localCopy?.destroy();
   }
 
   private open(generation: number, notice: DocNotice | null, refused: ReadonlyArray<RefusedRecord<R>>): DocSnapshot<R> {
@@ -110,6 +140,7 @@ export class RoomDocConnection<R = never> {
       WebSocketPolyfill: ticketedWebSocket(() => requestYjsTicket(httpBase, roomId, token, fetchImpl), Socket),
       disableBc: true,
     });
+    this.keepLocally(doc);
     provider.awareness.setLocalStateField('user', { name: this.me.name, color: colorOf(this.me.sessionId), cell: this.me.cell ?? null });
     provider.on('status', ({ status }) => this.update({ status }));
     provider.on('sync', (synced: boolean) => {
@@ -129,6 +160,19 @@ export class RoomDocConnection<R = never> {
   }
 
   /**
+   * Attaches the device's copy to `doc`, once the previous copy (if the server made us start over) is deleted:
+   * what was stored loads into `doc` (and goes to the server as any local change), what changes is stored.
+   */
+  private keepLocally(doc: Y.Doc): void {
+    const create = this.env.localCopy;
+    if (!create) return;
+    void this.localCopyCleared.then(() => {
+      if (this.destroyed || doc !== this.snapshotValue.doc) return;
+      this.localCopy = create(doc);
+    });
+  }
+
+  /**
    * Synced: re-states our unacknowledged records to the server. The sync protocol only sends what lies beyond
    * the server's clocks; if another session filled our clocks meanwhile (client-id squatting), only this tells
    * the server, which answers 4423.
@@ -143,6 +187,10 @@ export class RoomDocConnection<R = never> {
   private restart(kind: 'reloaded' | 'resent', reason: string): void {
     const previous = this.snapshotValue;
     const pending = this.rescue?.pending(previous.doc) ?? [];
+    // The stored copy holds what the server refused: it goes, and the new one starts from the server's state.
+    const stale = this.localCopy;
+    this.localCopy = null;
+    this.localCopyCleared = this.localCopyCleared.then(() => stale?.clearData()).catch(() => undefined);
     // Leave the close handler of the old provider first, then drop it.
     queueMicrotask(() => {
       previous.provider.destroy();

@@ -8,7 +8,7 @@ const lingerMs = 30_000;
 
 interface Slot {
   /** Of the record type its creator's rescue deals in (one document, one feature). */
-  connection: { destroy(): void };
+  connection: { destroy(): Promise<void> };
   users: number;
   timer: ReturnType<typeof setTimeout> | null;
 }
@@ -35,8 +35,23 @@ function release(me: Me, docName: string): void {
   if (!slot || --slot.users > 0) return;
   slot.timer = setTimeout(() => {
     live.delete(key);
-    slot.connection.destroy();
+    void slot.connection.destroy();
   }, lingerMs);
+}
+
+/**
+ * Closes every document of a room at once, without the linger (logging out: the local copies must be closed
+ * before they are deleted).
+ */
+export async function closeRoomDocs(roomId: string): Promise<void> {
+  const closing: Promise<void>[] = [];
+  for (const [key, slot] of live) {
+    if (!key.startsWith(`${roomId}/`)) continue;
+    if (slot.timer) clearTimeout(slot.timer);
+    live.delete(key);
+    closing.push(slot.connection.destroy());
+  }
+  await Promise.all(closing);
 }
 
 const noSubscribe = () => () => undefined;
@@ -44,7 +59,7 @@ const noSnapshot = () => null;
 
 /**
  * A room document (`main-courante`, `comms-d3`…) shared by every component of the page that asks for it,
- * with its connection status. Offline, edits stay in memory while the tab is open and merge on reconnection.
+ * with its connection status. Offline, edits are kept on the device (IndexedDB) and merge on reconnection.
  * `rescue` (read when the document is first opened) keeps the person's records when the copy must be dropped.
  */
 export function useRoomDoc<R = never>(me: Me, docName: string | null, rescue: DocRescue<R> | null = null): DocSnapshot<R> | null {

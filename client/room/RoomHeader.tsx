@@ -71,7 +71,7 @@ export function PresencePanel({ props }: { props: SectionProps }) {
   );
 }
 
-export function RoomHeader({ props, connection }: { props: SectionProps; connection: ConnectionState }) {
+export function RoomHeader({ props, connection, onLogout }: { props: SectionProps; connection: ConnectionState; onLogout(): void }) {
   const { t, lang, setLang } = useT();
   const { room } = props.state;
   return (
@@ -95,6 +95,9 @@ export function RoomHeader({ props, connection }: { props: SectionProps; connect
       <ConnectionBadge connection={connection} />
       <button className="link" onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
         {t('lang.switch')}
+      </button>
+      <button className="link" onClick={onLogout} data-testid="logout" title={t('session.logoutHelp')}>
+        {t('session.logout')}
       </button>
     </header>
   );

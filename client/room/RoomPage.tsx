@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useT } from '../i18n/index.js';
-import { loadSession, forgetSession } from '../app/session-storage.js';
+import { loadSession } from '../app/session-storage.js';
 import { navigate } from '../app/navigation.js';
 import { useRoom } from './useRoom.js';
 import { roomSections, roomSummaries } from './sections.js';
@@ -8,6 +8,9 @@ import { preloadAll } from '../app/lazy-component.js';
 import { ModeBanner, PresencePanel, RoomHeader } from './RoomHeader.js';
 import type { SectionProps } from './section.js';
 import { RoomContext } from './room-context.js';
+import { OfflineBanner } from '../offline/OfflineBanner.js';
+import { OutboxPanel } from '../offline/OutboxPanel.js';
+import { logOut, wipeRoomLocally } from '../offline/logout.js';
 
 /** The room: banner, header (clock, connection, summaries), tabs of the domains, presence. */
 export function RoomPage({ roomId }: { roomId: string }) {
@@ -30,8 +33,11 @@ export function RoomPage({ roomId }: { roomId: string }) {
           <p role="alert">{room.error ?? t('session.revoked')}</p>
           <button
             onClick={() => {
-              forgetSession(roomId);
-              navigate('/join');
+              // The session is over: nothing of the room stays on this device either.
+              void room
+                .close()
+                .then(() => wipeRoomLocally(roomId))
+                .finally(() => navigate('/join'));
             }}
           >
             {t('session.leave')}
@@ -49,6 +55,8 @@ export function RoomPage({ roomId }: { roomId: string }) {
     );
   }
 
+  const me = room.me;
+  const logout = () => void logOut(roomId, me.token, room.close).finally(() => navigate('/join'));
   const props: SectionProps = { state: room.state, me: room.me, presence: room.presence, send: room.send, serverNow: room.serverNow };
   const visible = roomSections.filter((s) => (!s.roles || s.roles.includes(room.me!.role)) && (!s.visible || s.visible(room.state)));
   const current = visible.find((s) => s.id === active) ?? visible[0]!;
@@ -61,7 +69,9 @@ export function RoomPage({ roomId }: { roomId: string }) {
             {room.state.room.announcement.text}
           </div>
         )}
-        <RoomHeader props={props} connection={room.connection} />
+        <OfflineBanner connection={room.connection} lastContactAt={room.lastContactAt} pending={room.outbox.filter((r) => r.status === 'pending').length} />
+        <RoomHeader props={props} connection={room.connection} onLogout={logout} />
+        <OutboxPanel records={room.outbox} online={room.connection === 'connected'} drop={room.dropFromOutbox} />
         <nav className="tabs" role="tablist">
           {visible.map((s) => (
             <button key={s.id} role="tab" aria-selected={s.id === current.id} data-testid={`tab-${s.id}`} onClick={() => setActive(s.id)}>

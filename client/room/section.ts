@@ -1,8 +1,9 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/core/roles.js';
-import type { CommandAck, PresenceEntry } from '../../shared/protocol.js';
+import type { PresenceEntry } from '../../shared/protocol.js';
 import type { RoomState } from '../../shared/room-state.js';
 import type { SendCommand } from '../../shared/commands.js';
+import type { SendOutcome } from '../offline/outbox-sender.js';
 
 /** Who is using this page: from the session token, as the server told it in `welcome`. */
 export interface Me {
@@ -20,8 +21,11 @@ export interface SectionProps {
   state: RoomState;
   me: Me;
   presence: PresenceEntry[];
-  /** Sends a command, typed from the registry; resolves with the server's ack (never rejects: errors are in the ack). */
-  send: SendCommand<CommandAck>;
+  /**
+   * Sends a command, typed from the registry, through the device's outbox; resolves with the server's ack, or
+   * `queued` when the room is offline (the command is kept and sent on reconnection). Never rejects.
+   */
+  send: SendCommand<SendOutcome>;
   /** The server's clock as best known here (wall ms), for running timers. */
   serverNow(): number;
 }

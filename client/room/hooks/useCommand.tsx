@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CommandAck } from '../../../shared/protocol.js';
+import type { SendOutcome } from '../../offline/outbox-sender.js';
 import type { CommandType, PayloadOf } from '../../../shared/commands.js';
 import { useT, type Translate } from '../../i18n/index.js';
 import type { SectionProps } from '../section.js';
@@ -13,7 +13,7 @@ export interface CommandFeedback {
 }
 
 /** The refusal of an ack as a person reads it (`Erreur : …`, translated), or null when it was accepted. */
-export function refusalText(t: Translate, ack: CommandAck): string | null {
+export function refusalText(t: Translate, ack: SendOutcome): string | null {
   return ack.ok ? null : t('error.generic', { message: ack.error.message });
 }
 
@@ -31,7 +31,9 @@ export function useCommand(send: SectionProps['send'], options: { saved?: string
     try {
       const ack = await send(type, payload);
       const refusal = refusalText(t, ack);
-      setFeedback(refusal !== null ? { ok: false, text: refusal } : options.saved ? { ok: true, text: options.saved } : null);
+      // Offline, the command waits on the device: say so rather than « enregistré ».
+      const queued = ack.ok && 'queued' in ack;
+      setFeedback(refusal !== null ? { ok: false, text: refusal } : queued ? { ok: true, text: t('outbox.queuedFeedback') } : options.saved ? { ok: true, text: options.saved } : null);
       return ack.ok;
     } finally {
       setBusy(false);
