@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { publicDataCacheName } from './client/offline/public-data-cache.js';
 
 const root = fileURLToPath(new URL('./client', import.meta.url));
 
@@ -43,13 +44,16 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: serverPaths,
         cleanupOutdatedCaches: true,
+        // The first worker takes the page it was installed from (no second visit needed to work offline, and a
+        // controlled page is what makes a later version wait for the person's « Recharger »).
+        clientsClaim: true,
         runtimeCaching: [
           {
             // Region boundaries and establishments, and the public map settings: the last copy serves offline,
             // a fresh one is fetched behind it. Nothing of a room is cached here (see client/offline/).
             urlPattern: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith('/api/regions') || url.pathname === '/api/config'),
             handler: 'StaleWhileRevalidate',
-            options: { cacheName: 'orsan-public-data', expiration: { maxEntries: 40 } },
+            options: { cacheName: publicDataCacheName, expiration: { maxEntries: 40 } },
           },
         ],
       },

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RegionData } from '../../shared/care-map/region.js';
 import { api, type Loaded } from '../app/api.js';
+import { keepForOffline } from '../offline/public-data-cache.js';
 
 export interface MapConfig {
   tileUrl: string | null;
@@ -36,7 +37,9 @@ export function useRegionData(regionId: string | null): Loaded<RegionData> {
     const id = regionId ?? '';
     let request = regionRequests.get(id);
     if (!request) {
-      request = api.json<RegionData>(`/api/regions/${encodeURIComponent(id)}`);
+      const url = `/api/regions/${encodeURIComponent(id)}`;
+      request = api.json<RegionData>(url);
+      keepForOffline(url);
       request.catch(() => regionRequests.delete(id));
       regionRequests.set(id, request);
     }
@@ -47,6 +50,7 @@ export function useRegionData(regionId: string | null): Loaded<RegionData> {
 /** `MAP_TILE_URL` and its attribution from `GET /api/config`; no tiles if the call fails. */
 export function useMapConfig(): MapConfig {
   const loaded = useLoaded('config', () => {
+    if (!configRequest) keepForOffline('/api/config');
     configRequest ??= api.json<MapConfig>('/api/config').catch(() => ({ tileUrl: null, tileAttribution: null }));
     return configRequest;
   });

@@ -9,7 +9,7 @@ import type { RoomEvent } from '../../shared/core/events.js';
  * Offline-first client (issue 15), in Chromium against the real server: the service worker serves the app with no
  * network, the room's state, documents and outbox are in IndexedDB, and reconnecting sends everything once.
  */
-describe('offline-first client in a real browser', () => {
+describe('offline-first client in a real browser', { timeout: 120_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   let room: TestRoom;
@@ -90,6 +90,10 @@ describe('offline-first client in a real browser', () => {
     // The last known state, from this device: the inbox with the injected stimuli.
     await page.getByTestId('tab-inbox').click();
     await expect.poll(() => page.getByTestId('inbox-item-D02').getAttribute('data-acknowledged')).toBe('false');
+    // The map opens too: its code was precached, the region's boundaries and establishments kept by the worker.
+    await page.getByTestId('tab-careMap').click();
+    await page.getByTestId('care-map').waitFor();
+    await expect.poll(() => page.locator('[data-testid^="marker-"], .marker-cluster').count()).toBeGreaterThan(0);
 
     const before = await storedDocUpdates(page);
     await writeEntries(page, ['Hors ligne : appel du CH de Dieppe reçu', 'Hors ligne : messagerie du GHT coupée']);
