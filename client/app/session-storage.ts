@@ -1,14 +1,19 @@
-import type { Role } from '../../shared/core/roles.js';
+import { z } from 'zod';
+import { Role } from '../../shared/core/roles.js';
 
-/** A joined session as this browser keeps it (one per room), so a reload or a reconnect needs no new code. */
-export interface StoredSession {
-  token: string;
-  roomId: string;
-  role: Role;
-  cell: string | null;
-  name: string;
-  sessionId: string;
-}
+/**
+ * A joined session as this browser keeps it (one per room), so a reload, a reconnect or opening the room offline
+ * needs no new code. Read back through this schema: what is in `localStorage` may be from another version, or edited.
+ */
+const StoredSession = z.object({
+  token: z.string().min(1),
+  roomId: z.string().min(1),
+  role: Role,
+  cell: z.string().nullable(),
+  name: z.string(),
+  sessionId: z.string().min(1),
+});
+export type StoredSession = z.infer<typeof StoredSession>;
 
 const key = (roomId: string) => `orsan-room:session:${roomId}`;
 
@@ -16,11 +21,13 @@ export function saveSession(session: StoredSession): void {
   localStorage.setItem(key(session.roomId), JSON.stringify(session));
 }
 
+/** The session kept for `roomId`, or null (none, unreadable, or kept for another room). */
 export function loadSession(roomId: string): StoredSession | null {
   const raw = localStorage.getItem(key(roomId));
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as StoredSession;
+    const parsed = StoredSession.safeParse(JSON.parse(raw));
+    return parsed.success && parsed.data.roomId === roomId ? parsed.data : null;
   } catch {
     return null;
   }

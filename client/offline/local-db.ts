@@ -23,6 +23,8 @@ export interface RoomSnapshotRecord {
   /** Server time minus this browser's time at the last welcome: the room's clock keeps running offline. */
   clockOffset: number;
   savedAt: number;
+  /** The build that wrote it: another build's reducers may not read its state (it is then dropped). */
+  build: string;
 }
 
 /** A command as the outbox keeps it until the server has answered it. */

@@ -1,6 +1,6 @@
 import type { RoomEvent } from '../../shared/core/events.js';
 import { applyEvent } from '../../shared/domain.js';
-import type { RoomState } from '../../shared/room-state.js';
+import { initialRoomState, type RoomState } from '../../shared/room-state.js';
 import type { Me } from '../room/section.js';
 import type { RoomDb, RoomSnapshotRecord } from './local-db.js';
 
@@ -29,7 +29,10 @@ export class RoomCache {
 
   async load(): Promise<CachedRoom | null> {
     const snapshot = (await this.db.get('meta', 'snapshot')) as RoomSnapshotRecord | undefined;
-    if (!snapshot) return null;
+    // Written by another version of the client (a deployment since, maybe activated offline): kept if its state
+    // still has the shape this version's reducers expect — offline it is all there is — else dropped (the server
+    // sends the whole state again at the welcome; the outbox is kept: the server validates every command).
+    if (!snapshot || (snapshot.build !== __ORSAN_BUILD__ && !hasShapeOf(initialRoomState(snapshot.state?.room?.id ?? ''), snapshot.state))) return null;
     const lastContact = await this.db.get('meta', 'lastContact');
     const events = await this.db.getAll('events', IDBKeyRange.lowerBound(snapshot.state.seq, true));
     let state = snapshot.state;
@@ -42,7 +45,7 @@ export class RoomCache {
   /** The whole state (after a welcome): the events before it are no longer needed. */
   saveSnapshot(state: RoomState, me: Me, clockOffset: number): void {
     this.sinceSnapshot = 0;
-    const record: RoomSnapshotRecord = { state, me, clockOffset, savedAt: Date.now() };
+    const record: RoomSnapshotRecord = { state, me, clockOffset, savedAt: Date.now(), build: __ORSAN_BUILD__ };
     this.write(async () => {
       const tx = this.db.transaction(['meta', 'events'], 'readwrite');
       await Promise.all([tx.objectStore('meta').put(record, 'snapshot'), tx.objectStore('events').delete(IDBKeyRange.upperBound(state.seq)), tx.done]);
@@ -74,4 +77,12 @@ export class RoomCache {
     // One at a time, in order; a failed write (the database deleted by a logout in another tab) is dropped.
     this.queue = this.queue.then(task).catch(() => undefined);
   }
+}
+
+/** Whether `value` has every key `model` has, with the same kind of value, two levels down (what a version adds). */
+export function hasShapeOf(model: unknown, value: unknown, depth = 2): boolean {
+  if (typeof model !== 'object' || model === null) return typeof value === typeof model || model === null;
+  if (typeof value !== 'object' || value === null || Array.isArray(model) !== Array.isArray(value)) return false;
+  if (depth === 0 || Array.isArray(model)) return true;
+  return Object.keys(model).every((key) => Object.hasOwn(value, key) && hasShapeOf((model as Record<string, unknown>)[key], (value as Record<string, unknown>)[key], depth - 1));
 }
