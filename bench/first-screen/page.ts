@@ -5,12 +5,14 @@ export type Flow = 'room' | 'map';
 /** One JavaScript response: sizes from the CDP Network domain, times from Resource Timing (the page's clock). */
 export interface ScriptResponse {
   path: string;
-  /** `content-encoding` of the response (`gzip`, or `identity` when `compression` left it alone: under 1 KiB). */
+  /** `content-encoding` of the response: `br` for Chromium (compression 1.8 prefers brotli), `identity` under 1 KiB. */
   encoding: string;
   /** Bytes on the wire, headers included (Network.loadingFinished encodedDataLength). */
   wireBytes: number;
-  /** Body bytes as sent (Resource Timing encodedBodySize: gzip when compressed). */
+  /** Body bytes as sent (Resource Timing encodedBodySize: brotli when compressed). */
   encodedBodyBytes: number;
+  /** What `compression` would send to a gzip-only client: the built file gzipped at zlib's default level (as is, under 1 KiB). */
+  gzipBytes: number;
   /** Body bytes after decoding (sum of Network.dataReceived dataLength; Resource Timing decodedBodySize agrees). */
   decodedBytes: number;
   startMs: number;
@@ -99,7 +101,12 @@ interface CdpResponse {
  * One first render of `/room/<roomId>` for a player in the fresh `context`. JavaScript responses are followed on
  * the CDP Network domain (content-encoding, bytes on the wire, decoded bytes) and joined by URL to Resource Timing.
  */
-export async function renderFirstScreen(context: BrowserContext, url: string, roomId: string, session: string, flow: Flow): Promise<ScreenRender> {
+export async function renderFirstScreen(
+  context: BrowserContext,
+  target: { url: string; roomId: string; session: string; gzipOf: (path: string) => number | undefined },
+  flow: Flow,
+): Promise<ScreenRender> {
+  const { url, roomId, session } = target;
   await context.addInitScript({ content: instrumentScript(`orsan-room:session:${roomId}`, session, flow) });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -149,12 +156,16 @@ export async function renderFirstScreen(context: BrowserContext, url: string, ro
   const scripts = collected.scripts.map((s): ScriptResponse => {
     const cdpResponse = byUrl.get(s.url);
     if (!cdpResponse || cdpResponse.wire === null) throw new Error(`no finished CDP response for ${s.url}`);
-    if (Math.abs(cdpResponse.decoded - s.decodedBytes) > 0) throw new Error(`${s.url}: decoded ${cdpResponse.decoded} B on CDP, ${s.decodedBytes} B in Resource Timing`);
+    const path = new URL(s.url).pathname;
+    const gzip = cdpResponse.encoding === 'identity' ? s.decodedBytes : target.gzipOf(path);
+    if (gzip === undefined) throw new Error(`${path} is not a file of the build`);
+    if (cdpResponse.decoded !== s.decodedBytes) throw new Error(`${s.url}: decoded ${cdpResponse.decoded} B on CDP, ${s.decodedBytes} B in Resource Timing`);
     return {
-      path: new URL(s.url).pathname,
+      path,
       encoding: cdpResponse.encoding,
       wireBytes: cdpResponse.wire,
       encodedBodyBytes: s.encodedBodyBytes,
+      gzipBytes: gzip,
       decodedBytes: s.decodedBytes,
       startMs: s.startMs,
       responseEndMs: s.responseEndMs,
@@ -164,9 +175,9 @@ export async function renderFirstScreen(context: BrowserContext, url: string, ro
   return { flow, timing: collected.timing, scripts };
 }
 
-/** Sums of the scripts received by `untilMs` (all when undefined): count, gzip body bytes as sent, decoded bytes. */
-export function scriptBytes(scripts: ScriptResponse[], untilMs?: number): { count: number; encodedBodyBytes: number; wireBytes: number; decodedBytes: number } {
+/** Sums of the scripts received by `untilMs` (all when undefined): count, body bytes as sent, on the wire, gzip, decoded. */
+export function scriptBytes(scripts: ScriptResponse[], untilMs?: number): { count: number; encodedBodyBytes: number; wireBytes: number; gzipBytes: number; decodedBytes: number } {
   const picked = untilMs === undefined ? scripts : scripts.filter((s) => s.responseEndMs <= untilMs);
   const sum = (pick: (s: ScriptResponse) => number) => picked.reduce((n, s) => n + pick(s), 0);
-  return { count: picked.length, encodedBodyBytes: sum((s) => s.encodedBodyBytes), wireBytes: sum((s) => s.wireBytes), decodedBytes: sum((s) => s.decodedBytes) };
+  return { count: picked.length, encodedBodyBytes: sum((s) => s.encodedBodyBytes), wireBytes: sum((s) => s.wireBytes), gzipBytes: sum((s) => s.gzipBytes), decodedBytes: sum((s) => s.decodedBytes) };
 }
