@@ -77,7 +77,7 @@ const collectScript = `(() => {
 })()`;
 
 /** A wrapper that pins Chromium (every process it starts) to `cpu`, away from the server's core. */
-function pinnedChromium(dir: string, cpu: number): string {
+export function pinnedChromium(dir: string, cpu: number): string {
   const wrapper = join(dir, 'chromium-pinned.sh');
   writeFileSync(wrapper, `#!/bin/sh\nexec taskset -c ${cpu} ${chromiumPath} "$@"\n`);
   chmodSync(wrapper, 0o755);

@@ -18,9 +18,9 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const session = useMemo(() => loadSession(roomId), [roomId]);
   const room = useRoom(session);
   const [active, setActive] = useState('overview');
-  // Every tab's code is fetched as the page mounts, in parallel with the socket's connection and welcome: a tab
-  // (the map first) then opens without waiting for its code, while the entry script stays small.
-  useEffect(() => preloadAll([...roomSections.map((s) => s.Component), ...roomSummaries]), []);
+  // Every tab's code is fetched once the room has rendered (`room.me`), not at mount, where ~400 KB gzip of other tabs
+  // arrived before the first render and delayed it; the map is no slower (docs/performance.md, issue 15).
+  useEffect(() => void (room.me && preloadAll([...roomSections.map((s) => s.Component), ...roomSummaries])), [room.me]);
 
   if (!session) {
     navigate('/join');
