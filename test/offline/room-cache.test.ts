@@ -12,7 +12,7 @@ describe('hasShapeOf (snapshot from another build)', () => {
   });
 
   it('refuses a state missing a feature this version added, or a field of one', () => {
-    const [feature] = Object.keys(current).filter((k) => typeof (current as Record<string, unknown>)[k] === 'object');
+    const [feature] = Object.keys(current).filter((k) => typeof (current as unknown as Record<string, unknown>)[k] === 'object');
     const withoutFeature: Record<string, unknown> = { ...current };
     delete withoutFeature[feature!];
     expect(hasShapeOf(current, withoutFeature)).toBe(false);
