@@ -70,7 +70,16 @@ export async function createOrsanServer(config: Config, options: { store?: Store
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:', ...tileOrigins(config)], 'connect-src': ["'self'", 'ws:', 'wss:'] } } }));
+  // helmet's default `upgrade-insecure-requests` makes a browser fetch every script over https: on a plain-http
+  // LAN address (a laptop on a phone hotspot, docs/deployment.md) the page stays blank. Kept only behind https.
+  const upgradeInsecure = config.PUBLIC_URL?.startsWith('https:') ? [] : null;
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:', 'blob:', ...tileOrigins(config)], 'connect-src': ["'self'", 'ws:', 'wss:'], 'upgrade-insecure-requests': upgradeInsecure },
+      },
+    }),
+  );
   // The region's reference data (≈ 800 KB of JSON) and the client bundle shrink four- to five-fold.
   app.use(compression());
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));

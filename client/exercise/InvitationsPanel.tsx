@@ -8,11 +8,13 @@ import { api, roomPath } from '../app/api.js';
 import type { InvitationView, SessionView } from './access.js';
 import { ActionError } from '../room/hooks/useCommand.js';
 import { ChoiceSelect, cellChoices } from '../app/ChoiceSelect.js';
+import { InvitationQr } from './InvitationQr.js';
 
 interface Created {
   code: string;
   url: string;
   text: string;
+  role: Role;
 }
 
 /** Prints only the invitation text (the print stylesheet hides everything else while the class is set). */
@@ -53,7 +55,7 @@ export function InvitationsPanel({ props, invitations, sessions, onChanged }: Pr
         titre: state.exercise.animator?.scenario.title ?? state.room.title,
         date,
       };
-      setCreated({ code: result.code, url: result.url, text: template ? fillInvitation(template, values) : `${values.titre}\n${result.url}\n${result.code}` });
+      setCreated({ code: result.code, url: result.url, role, text: template ? fillInvitation(template, values) : `${values.titre}\n${result.url}\n${result.code}` });
       setLabel('');
       setError(null);
       onChanged();
@@ -115,6 +117,7 @@ export function InvitationsPanel({ props, invitations, sessions, onChanged }: Pr
           <pre className="invitation-print" data-testid="invitation-text">
             {created.text}
           </pre>
+          <InvitationQr key={created.code} url={created.url} role={created.role} />
           <div className="button-row">
             <button type="button" className="secondary" onClick={printInvitation}>
               {t('exercise.invite.print')}

@@ -155,6 +155,13 @@ export const exerciseMessages = {
     'exercise.invite.revokeYes': 'Confirmer la révocation ({count} session(s) fermée(s))',
     'exercise.invite.revoked': 'Révoquée',
     'exercise.invite.yours': 'Votre invitation',
+    'exercise.invite.qrCaption': 'Scanner pour rejoindre : {url}',
+    'exercise.invite.qrLarger': 'Agrandir',
+    'exercise.invite.qrSmaller': 'Réduire',
+    'exercise.invite.qrShow': 'Afficher le QR code',
+    'exercise.invite.qrDirector': 'Invitation de direction / animation : quiconque scanne ce code dirige la salle, ne le projetez pas.',
+    'exercise.invite.qrLoopback':
+      "Ce lien pointe vers cet ordinateur (localhost) : les autres appareils ne pourront pas l'ouvrir. Démarrez le serveur avec PUBLIC_URL=http://<adresse du poste sur le réseau>:8080 (docs/deployment.md, mode réseau local).",
 
     'exercise.grid.title': "Grille d'évaluation",
     'exercise.grid.instructions': "Consignes de l'observateur",
@@ -345,6 +352,13 @@ export const exerciseMessages = {
     'exercise.invite.revokeYes': 'Confirm revocation ({count} session(s) closed)',
     'exercise.invite.revoked': 'Revoked',
     'exercise.invite.yours': 'Your invitation',
+    'exercise.invite.qrCaption': 'Scan to join: {url}',
+    'exercise.invite.qrLarger': 'Enlarge',
+    'exercise.invite.qrSmaller': 'Shrink',
+    'exercise.invite.qrShow': 'Show the QR code',
+    'exercise.invite.qrDirector': 'Direction / animation invitation: whoever scans this code directs the room, do not project it.',
+    'exercise.invite.qrLoopback':
+      "This link points to this computer (localhost): other devices cannot open it. Start the server with PUBLIC_URL=http://<this machine's network address>:8080 (docs/deployment.md, local network mode).",
 
     'exercise.grid.title': 'Evaluation grid',
     'exercise.grid.instructions': "Observer's instructions",
