@@ -56,7 +56,12 @@ export function RoomPage({ roomId }: { roomId: string }) {
   }
 
   const me = room.me;
-  const logout = () => void logOut(roomId, me.token, room.close).finally(() => navigate('/join'));
+  const pending = room.outbox.filter((r) => r.status === 'pending').length;
+  const logout = () => {
+    // Logging out deletes the outbox with the rest: commands not yet sent would be lost, so she is asked first.
+    if (pending > 0 && !confirm(t('session.logoutPending', { count: pending }))) return;
+    void logOut(roomId, me.token, room.close).finally(() => navigate('/join'));
+  };
   const props: SectionProps = { state: room.state, me: room.me, presence: room.presence, send: room.send, serverNow: room.serverNow };
   const visible = roomSections.filter((s) => (!s.roles || s.roles.includes(room.me!.role)) && (!s.visible || s.visible(room.state)));
   const current = visible.find((s) => s.id === active) ?? visible[0]!;
@@ -69,7 +74,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
             {room.state.room.announcement.text}
           </div>
         )}
-        <OfflineBanner connection={room.connection} lastContactAt={room.lastContactAt} pending={room.outbox.filter((r) => r.status === 'pending').length} />
+        <OfflineBanner connection={room.connection} lastContactAt={room.lastContactAt} pending={pending} />
         <RoomHeader props={props} connection={room.connection} onLogout={logout} />
         <OutboxPanel records={room.outbox} online={room.connection === 'connected'} drop={room.dropFromOutbox} />
         <nav className="tabs" role="tablist">

@@ -185,7 +185,7 @@ describe('offline-first client in a real browser', { timeout: 120_000 }, () => {
   });
 
   it('logging out ends the session and leaves nothing of the room in the browser', async () => {
-    const { page, context } = await openPlayer('Paul Durand (Préfecture)', 'prefecture');
+    const { page, context } = await openPlayer('Claire Martin (ARS)', 'ars');
     await page.getByTestId('tab-main-courante').click();
     const kept = () =>
       page.evaluate(async (roomId) => {
@@ -199,8 +199,27 @@ describe('offline-first client in a real browser', { timeout: 120_000 }, () => {
     await expect.poll(async () => (await kept()).databases.length).toBeGreaterThanOrEqual(2); // the room's, and its documents'
     const token = await page.evaluate((roomId) => (JSON.parse(localStorage.getItem(`orsan-room:session:${roomId}`)!) as { token: string }).token, room.roomId);
 
+    // With a command still pending, she is asked first; declining keeps everything.
+    await reloadOffline(page);
+    await page.getByTestId('tab-inbox').click();
+    await page.getByTestId('ack-D01').click();
+    await page.locator('[data-testid="outbox-item"][data-status="pending"]').waitFor();
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByTestId('logout').click();
+    await expect.poll(() => asked).toHaveLength(1);
+    expect(asked[0]).toContain('1 commande(s) en attente');
+    expect(await page.getByTestId('outbox-item').count()).toBe(1);
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId('outbox-item').count(), { timeout: 20_000 }).toBe(0);
+
+    page.once('dialog', (dialog) => void dialog.dismiss().then(() => asked.push('unexpected')));
     await page.getByTestId('logout').click();
     await page.waitForURL(/\/join$/);
+    expect(asked).toHaveLength(1);
     expect(await kept()).toEqual({ databases: [], cached: [], stored: [] });
     // The token no longer opens the room (REST, socket): the session is over on the server too.
     expect((await callApi(room.url, 'GET', `/api/rooms/${room.roomId}/events`, undefined, token)).status).toBe(401);
