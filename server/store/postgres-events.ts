@@ -5,7 +5,7 @@ import { hashEvent, newChainSalt, type ChainSalt } from './hash-chain.js';
 import { chainSaltFromRow, eventFromRow, type ChainSaltRow, type EventRow } from './rows.js';
 import { advisoryClass } from './postgres-locks.js';
 import { inTransaction } from './postgres-tx.js';
-import { StaleHeadError, type AppendResult, type EventStore, type NewEvent } from './types.js';
+import { StaleHeadError, type AppendResult, type BatchItem, type EventStore, type NewEvent } from './types.js';
 
 const COLUMNS = 'room_id, seq, type, wall_time, exercise_time, actor, visibility, payload, command_id, prev_hash, hash';
 
@@ -121,6 +121,25 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
     return { events: await commit(client, roomId, head, drafts, commandId), duplicate: false };
   }
 
+  /** Group commit: the items in order under one lock and one transaction (one commit, one fsync). */
+  async function batchInTx(client: pg.PoolClient, roomId: string, items: readonly BatchItem[]): Promise<AppendResult[]> {
+    let head = await lockedHead(client, roomId);
+    const results: AppendResult[] = [];
+    for (const item of items) {
+      // Also finds a command stored earlier in this batch: the transaction sees its own rows.
+      const seen = item.commandId ? await findCommand(client, roomId, item.commandId) : null;
+      if (seen) {
+        results.push({ events: seen, duplicate: true });
+        continue;
+      }
+      const events = await commit(client, roomId, head, item.events, item.commandId);
+      const last = events.at(-1);
+      if (last) head = { seq: last.seq, hash: last.hash };
+      results.push({ events, duplicate: false });
+    }
+    return results;
+  }
+
   async function decideInTx(
     client: pg.PoolClient,
     roomId: string,
@@ -141,6 +160,9 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
   return {
     append(roomId, drafts, commandId, expectedSeq) {
       return inTransaction(pool, (client) => appendInTx(client, roomId, drafts, commandId, expectedSeq));
+    },
+    async appendBatch(roomId, items) {
+      return items.length === 0 ? [] : inTransaction(pool, (client) => batchInTx(client, roomId, items));
     },
     appendDecided(roomId, afterSeq, commandId, decide) {
       return inTransaction(pool, (client) => decideInTx(client, roomId, afterSeq, commandId, decide));

@@ -3,7 +3,7 @@ import { GENESIS_HASH, type RoomEvent } from '../../shared/core/events.js';
 import { conflict } from '../../shared/core/errors.js';
 import { hashEvent, newChainSalt, type ChainSalt } from './hash-chain.js';
 import { chainSaltFromRow, eventFromRow, eventToRow, type ChainSaltRow, type EventRow } from './rows.js';
-import { StaleHeadError, type AppendResult, type EventStore, type NewEvent } from './types.js';
+import { StaleHeadError, type AppendResult, type BatchItem, type EventStore, type NewEvent } from './types.js';
 
 /**
  * The event log on SQLite. One process owns the file, so each room's head (seq, hash) is cached in memory;
@@ -79,13 +79,18 @@ export function sqliteEventStore(db: Database.Database): EventStore {
     return h;
   }
 
-  const appendTx = db.transaction((roomId: string, drafts: NewEvent[], commandId: string | null, expectedSeq: number | undefined): AppendResult => {
+  /**
+   * Inside a transaction: appends one command's events after `at` (the head so far in this transaction), or finds
+   * them stored (in the file, or earlier in the same batch: `batch`).
+   */
+  function appendOne(roomId: string, drafts: NewEvent[], commandId: string | null, at: { seq: number; hash: string }, batch: Map<string, RoomEvent[]>): AppendResult {
     if (commandId) {
+      const earlier = batch.get(commandId);
+      if (earlier) return { events: earlier, duplicate: true };
       const seen = findCommand.get(roomId, commandId);
       if (seen) return { events: selectRange.all(roomId, seen.first_seq - 1, seen.last_seq).map(eventFromRow), duplicate: true };
     }
-    let { seq, hash: prevHash } = head(roomId);
-    if (expectedSeq !== undefined && expectedSeq !== seq) throw new StaleHeadError(roomId, expectedSeq, seq);
+    let { seq, hash: prevHash } = at;
     const events: RoomEvent[] = [];
     const salt = drafts.length > 0 ? saltFor(roomId, seq + 1) : null;
     for (const draft of drafts) {
@@ -96,26 +101,53 @@ export function sqliteEventStore(db: Database.Database): EventStore {
       events.push(event);
       prevHash = event.hash;
     }
+    if (commandId && events.length > 0) batch.set(commandId, events);
     return { events, duplicate: false };
+  }
+
+  const appendTx = db.transaction((roomId: string, items: readonly BatchItem[], expectedSeq: number | undefined): AppendResult[] => {
+    const at = { ...head(roomId) };
+    if (expectedSeq !== undefined && expectedSeq !== at.seq) {
+      // A duplicate is answered whatever the head (as before): only a new command is refused on a stale head.
+      const only = items.length === 1 ? items[0]! : null;
+      const seen = only?.commandId ? findCommand.get(roomId, only.commandId) : undefined;
+      if (!seen) throw new StaleHeadError(roomId, expectedSeq, at.seq);
+    }
+    const batch = new Map<string, RoomEvent[]>();
+    return items.map((item) => {
+      const result = appendOne(roomId, item.events, item.commandId, at, batch);
+      const last = result.events.at(-1);
+      if (!result.duplicate && last) Object.assign(at, { seq: last.seq, hash: last.hash });
+      return result;
+    });
   });
+
+  /** Runs the transaction; the caches (heads, command ids) learn of it only once it has committed. */
+  function appendItems(roomId: string, items: readonly BatchItem[], expectedSeq?: number): AppendResult[] {
+    try {
+      const results = appendTx(roomId, items, expectedSeq);
+      results.forEach((result, i) => {
+        const last = result.events.at(-1);
+        if (result.duplicate || !last) return;
+        heads.set(roomId, { seq: last.seq, hash: last.hash });
+        const commandId = items[i]!.commandId;
+        if (commandId) commandsOf(roomId).set(commandId, { first_seq: result.events[0]!.seq, last_seq: last.seq });
+      });
+      return results;
+    } catch (error) {
+      heads.delete(roomId);
+      commandIndex.delete(roomId);
+      salts.delete(roomId);
+      throw error;
+    }
+  }
 
   return {
     async append(roomId, drafts, commandId, expectedSeq) {
-      try {
-        const result = appendTx(roomId, drafts, commandId, expectedSeq);
-        const last = result.events.at(-1);
-        if (!result.duplicate && last) {
-          heads.set(roomId, { seq: last.seq, hash: last.hash });
-          // Recorded only once the transaction has committed.
-          if (commandId) commandsOf(roomId).set(commandId, { first_seq: result.events[0]!.seq, last_seq: last.seq });
-        }
-        return result;
-      } catch (error) {
-        heads.delete(roomId);
-        commandIndex.delete(roomId);
-        salts.delete(roomId);
-        throw error;
-      }
+      return appendItems(roomId, [{ events: drafts, commandId }], expectedSeq)[0]!;
+    },
+    async appendBatch(roomId, items) {
+      return items.length === 0 ? [] : appendItems(roomId, items);
     },
     async commandEvents(roomId, commandId) {
       const seen = findCommand.get(roomId, commandId);

@@ -13,6 +13,12 @@ export interface NewEvent {
   payload: unknown;
 }
 
+/** One command's events, as `appendBatch` takes them. */
+export interface BatchItem {
+  events: NewEvent[];
+  commandId: string | null;
+}
+
 export interface AppendResult {
   events: RoomEvent[];
   /** True when `commandId` had already been appended: `events` are the ones stored the first time. */
@@ -43,6 +49,13 @@ export class StaleHeadError extends Error {
  */
 export interface EventStore {
   append(roomId: string, events: NewEvent[], commandId: string | null, expectedSeq?: number): Promise<AppendResult>;
+  /**
+   * Group commit: several commands' events in one transaction (one fsync for the batch), in order, each as `append`
+   * would store it (a command id already stored, or earlier in the same batch, gives its stored events with
+   * `duplicate: true` and writes nothing); one result per item, in order. All or nothing: when it rejects, none of
+   * the batch is stored. Durable when its promise resolves.
+   */
+  appendBatch(roomId: string, items: readonly BatchItem[]): Promise<AppendResult[]>;
   /** The events a command id produced, or null if that command was never appended. */
   commandEvents(roomId: string, commandId: string): Promise<RoomEvent[] | null>;
   read(roomId: string, afterSeq?: number, limit?: number): Promise<RoomEvent[]>;

@@ -5,6 +5,7 @@ import { StaleHeadError, type Store } from '../../server/store/types.js';
 import { describeAccess, describeDocClients, describeDocs, describeYjsTickets } from './contract-records.js';
 import { describeSharedStore } from './contract-shared.js';
 import { describeChainSalt } from './contract-salt.js';
+import { describeAppendBatch } from './contract-batch.js';
 import { draft, roomId } from './contract-fixtures.js';
 
 export interface StoreContractOptions {
@@ -32,6 +33,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     });
 
     describeEvents(fresh);
+    describeAppendBatch(fresh);
     describeChainSalt(fresh);
     describeAccess(fresh);
     describeYjsTickets(fresh);
