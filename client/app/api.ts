@@ -20,6 +20,8 @@ export interface ApiRequest {
   body?: unknown;
   /** A file sent as is, with its own Content-Type (an import), instead of `body`. */
   file?: Blob;
+  /** Gives up on the call (e.g. `AbortSignal.timeout`): `fetch` then rejects. */
+  signal?: AbortSignal;
 }
 
 /** The state of a REST read as a screen shows it. */
@@ -95,14 +97,14 @@ export interface ApiOptions {
 
 /** An API client; the app uses `api` below, tests build one against a real server. */
 export function createApi({ baseUrl = '', fetch: send = (input, init) => fetch(input, init) }: ApiOptions = {}): ApiClient {
-  const request = async (path: string, { method = 'GET', session, body, file }: ApiRequest, accept: string | null): Promise<Response> => {
+  const request = async (path: string, { method = 'GET', session, body, file, signal }: ApiRequest, accept: string | null): Promise<Response> => {
     const headers: Record<string, string> = {};
     if (accept) headers.accept = accept;
     if (session) headers.authorization = `Bearer ${session.token}`;
     if (file) headers['content-type'] = file.type || 'application/octet-stream';
     else if (body !== undefined) headers['content-type'] = 'application/json';
     const payload = file ? { body: file } : body === undefined ? {} : { body: JSON.stringify(body) };
-    const res = await send(`${baseUrl}${path}`, { method, headers, ...payload });
+    const res = await send(`${baseUrl}${path}`, { method, headers, ...payload, ...(signal ? { signal } : {}) });
     if (!res.ok) throw await apiErrorOf(res);
     return res;
   };

@@ -15,8 +15,12 @@ interface Slot {
 
 const live = new Map<string, Slot>();
 
+/** A slot's key: its room first (encoded, so that one room's prefix is never another's), for `closeRoomDocs`. */
+const roomPrefix = (roomId: string) => `${encodeURIComponent(roomId)}/`;
+const slotKey = (me: Me, docName: string) => `${roomPrefix(me.roomId)}${me.sessionId}/${docName}`;
+
 function acquire<R>(me: Me, docName: string, rescue: DocRescue<R> | null): RoomDocConnection<R> {
-  const key = `${me.roomId}/${me.sessionId}/${docName}`;
+  const key = slotKey(me, docName);
   let slot = live.get(key);
   if (!slot) {
     slot = { connection: new RoomDocConnection<R>(me, docName, rescue), users: 0, timer: null };
@@ -30,7 +34,7 @@ function acquire<R>(me: Me, docName: string, rescue: DocRescue<R> | null): RoomD
 }
 
 function release(me: Me, docName: string): void {
-  const key = `${me.roomId}/${me.sessionId}/${docName}`;
+  const key = slotKey(me, docName);
   const slot = live.get(key);
   if (!slot || --slot.users > 0) return;
   slot.timer = setTimeout(() => {
@@ -46,7 +50,7 @@ function release(me: Me, docName: string): void {
 export async function closeRoomDocs(roomId: string): Promise<void> {
   const closing: Promise<void>[] = [];
   for (const [key, slot] of live) {
-    if (!key.startsWith(`${roomId}/`)) continue;
+    if (!key.startsWith(roomPrefix(roomId))) continue;
     if (slot.timer) clearTimeout(slot.timer);
     live.delete(key);
     closing.push(slot.connection.destroy());

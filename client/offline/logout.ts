@@ -1,5 +1,5 @@
 import { deleteDB } from 'idb';
-import { roomPath } from '../app/api.js';
+import { api, ApiError, roomPath } from '../app/api.js';
 import { forgetSession } from '../app/session-storage.js';
 import { closeRoomDocs } from '../collab/useRoomDoc.js';
 import { roomDbPrefix } from './local-db.js';
@@ -23,15 +23,11 @@ export async function logOut(roomId: string, token: string, closeRoom: () => Pro
 
 async function endSessionOnServer(roomId: string, token: string): Promise<boolean> {
   try {
-    const res = await fetch(roomPath(roomId, '/session'), {
-      method: 'DELETE',
-      headers: { authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(serverTimeoutMs),
-    });
-    // Already ended (revoked, expired): nothing more to do there.
-    return res.ok || res.status === 401 || res.status === 404;
-  } catch {
-    return false;
+    await api.json(roomPath(roomId, '/session'), { method: 'DELETE', session: { token }, signal: AbortSignal.timeout(serverTimeoutMs) });
+    return true;
+  } catch (error) {
+    // Already ended (revoked, expired): nothing more to do there. Offline, or no answer: the device is wiped anyway.
+    return error instanceof ApiError && (error.status === 401 || error.status === 404);
   }
 }
 

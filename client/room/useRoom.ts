@@ -22,8 +22,6 @@ export interface RoomConnection {
   presence: PresenceEntry[];
   connection: ConnectionState;
   error: string | null;
-  /** The state shown comes from this device (no welcome yet on this page): the last known state. */
-  fromLocalCopy: boolean;
   /** Server time of the last sign of the server (null: never, on this device). */
   lastContactAt: number | null;
   /** Commands kept on this device: waiting to be sent, or refused on replay (for their author to read). */
@@ -61,7 +59,6 @@ export function useRoom(session: StoredSession | null): RoomConnection {
   const [presence, setPresence] = useState<PresenceEntry[]>([]);
   const [connection, setConnection] = useState<ConnectionState>(() => (typeof navigator !== 'undefined' && !navigator.onLine ? 'offline' : 'connecting'));
   const [error, setError] = useState<string | null>(null);
-  const [fromLocalCopy, setFromLocalCopy] = useState(false);
   const [lastContactAt, setLastContactAt] = useState<number | null>(null);
   const [local, setLocal] = useState<Local | null>(null);
   // The reducer's input and output live here, not in React's queue: the cache and the socket read them at once.
@@ -104,7 +101,6 @@ export function useRoom(session: StoredSession | null): RoomConnection {
         meRef.current = cached.me;
         setMe(cached.me);
         setLastContactAt(cached.lastContactAt);
-        setFromLocalCopy(true);
       }
       connect(opened);
     };
@@ -117,12 +113,13 @@ export function useRoom(session: StoredSession | null): RoomConnection {
       socket = s;
       socketRef.current = s;
       const snapshotOf = () => (meRef.current ? { state: stateRef.current, me: meRef.current, clockOffset: clockOffset.current } : null);
-      const applyAll = (events: RoomEvent[]) => {
+      /** Applies the events not applied yet (a resent or replayed one is skipped); returns them. */
+      const applyFresh = (events: readonly RoomEvent[]): RoomEvent[] => {
         const fresh = events.filter((e) => e.seq > lastSeq.current);
-        if (fresh.length === 0) return;
+        if (fresh.length === 0) return fresh;
         lastSeq.current = fresh[fresh.length - 1]!.seq;
         commit(fresh.reduce(applyEvent, stateRef.current));
-        cache?.appendEvents(fresh, snapshotOf);
+        return fresh;
       };
       s.on('welcome', (w: WelcomeMessage) => {
         clockOffset.current = w.serverTime - Date.now();
@@ -133,19 +130,17 @@ export function useRoom(session: StoredSession | null): RoomConnection {
           commit(w.catchUp.state as RoomState);
           lastSeq.current = w.catchUp.headSeq;
         } else {
-          const fresh = w.catchUp.events.filter((e) => e.seq > lastSeq.current);
-          if (fresh.length > 0) commit(fresh.reduce(applyEvent, stateRef.current));
+          applyFresh(w.catchUp.events);
           lastSeq.current = Math.max(lastSeq.current, w.catchUp.headSeq);
         }
         cache?.saveSnapshot(stateRef.current, welcomed, clockOffset.current);
         contact();
-        setFromLocalCopy(false);
         setConnection('connected');
         setError(null);
         // Only now: the commands kept offline go after the missed events are applied, in their order.
         sender.setSocket(s);
       });
-      s.on('event', (e: RoomEvent) => applyAll([e]));
+      s.on('event', (e: RoomEvent) => cache?.appendEvents(applyFresh([e]), snapshotOf));
       s.on('presence', (p: PresenceMessage) => setPresence(p.participants));
       // socket.io's heartbeat: the server is still there (« hors ligne depuis » starts from the last one).
       s.io.on('ping', contact);
@@ -207,5 +202,5 @@ export function useRoom(session: StoredSession | null): RoomConnection {
   const dropFromOutbox = useCallback((id: string) => void local?.outbox.remove(id), [local]);
   const close = useCallback(() => closeRef.current(), []);
 
-  return { state, me, presence, connection, error, fromLocalCopy, lastContactAt, outbox, dropFromOutbox, send, serverNow, close };
+  return { state, me, presence, connection, error, lastContactAt, outbox, dropFromOutbox, send, serverNow, close };
 }

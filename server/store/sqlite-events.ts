@@ -81,15 +81,18 @@ export function sqliteEventStore(db: Database.Database): EventStore {
 
   /**
    * Inside a transaction: appends one command's events after `at` (the head so far in this transaction), or finds
-   * them stored (in the file, or earlier in the same batch: `batch`).
+   * them stored (in the file, or earlier in the same batch: `batch`); with `expectedSeq` (`append` only), only on
+   * that head.
    */
-  function appendOne(roomId: string, drafts: NewEvent[], commandId: string | null, at: { seq: number; hash: string }, batch: Map<string, RoomEvent[]>): AppendResult {
+  function appendOne(roomId: string, drafts: NewEvent[], commandId: string | null, at: { seq: number; hash: string }, batch: Map<string, RoomEvent[]>, expectedSeq: number | undefined): AppendResult {
     if (commandId) {
       const earlier = batch.get(commandId);
       if (earlier) return { events: earlier, duplicate: true };
       const seen = findCommand.get(roomId, commandId);
       if (seen) return { events: selectRange.all(roomId, seen.first_seq - 1, seen.last_seq).map(eventFromRow), duplicate: true };
     }
+    // A duplicate is answered whatever the head: only a new command is refused on a stale head.
+    if (expectedSeq !== undefined && expectedSeq !== at.seq) throw new StaleHeadError(roomId, expectedSeq, at.seq);
     let { seq, hash: prevHash } = at;
     const events: RoomEvent[] = [];
     const salt = drafts.length > 0 ? saltFor(roomId, seq + 1) : null;
@@ -107,15 +110,9 @@ export function sqliteEventStore(db: Database.Database): EventStore {
 
   const appendTx = db.transaction((roomId: string, items: readonly BatchItem[], expectedSeq: number | undefined): AppendResult[] => {
     const at = { ...head(roomId) };
-    if (expectedSeq !== undefined && expectedSeq !== at.seq) {
-      // A duplicate is answered whatever the head (as before): only a new command is refused on a stale head.
-      const only = items.length === 1 ? items[0]! : null;
-      const seen = only?.commandId ? findCommand.get(roomId, only.commandId) : undefined;
-      if (!seen) throw new StaleHeadError(roomId, expectedSeq, at.seq);
-    }
     const batch = new Map<string, RoomEvent[]>();
     return items.map((item) => {
-      const result = appendOne(roomId, item.events, item.commandId, at, batch);
+      const result = appendOne(roomId, item.events, item.commandId, at, batch, expectedSeq);
       const last = result.events.at(-1);
       if (!result.duplicate && last) Object.assign(at, { seq: last.seq, hash: last.hash });
       return result;

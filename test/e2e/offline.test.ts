@@ -202,8 +202,10 @@ describe('offline-first client in a real browser', { timeout: 120_000 }, () => {
     // With a command still pending, she is asked first; declining keeps everything.
     await reloadOffline(page);
     await page.getByTestId('tab-inbox').click();
+    await expect.poll(() => page.getByTestId('inbox-item-D01').getAttribute('data-acknowledged')).toBe('false');
+    expect(await page.getByTestId('connection-state').getAttribute('data-state')).toBe('offline');
     await page.getByTestId('ack-D01').click();
-    await page.locator('[data-testid="outbox-item"][data-status="pending"]').waitFor();
+    await expect.poll(() => page.locator('[data-testid="outbox-item"][data-status="pending"]').count(), { timeout: 15_000 }).toBe(1);
     const asked: string[] = [];
     page.once('dialog', (dialog) => {
       asked.push(dialog.message());
