@@ -25,12 +25,22 @@ export class Projections {
     }
   }
 
-  /** Applies events to a copy of every projection that may see them, keeping none: throws if a reducer would. */
-  rehearse(events: readonly RoomEvent[]): void {
-    for (const [key, state] of this.byAudience) {
-      const viewer = viewerOfAudience(key);
-      events.filter((e) => isVisibleTo(e.visibility, viewer)).reduce(applyEvent, state);
-    }
+  /**
+   * Copies of every projection, for a group commit to rehearse its commands one after the other: each `rehearse`
+   * applies one command's events to the copies (all of them or, if a reducer throws, none) and keeps them, so the
+   * next command is rehearsed after it. The live projections are not touched.
+   */
+  trial(): { rehearse(events: readonly RoomEvent[]): void } {
+    const copies = new Map(this.byAudience);
+    return {
+      rehearse(events) {
+        const next = [...copies].map(([key, state]) => {
+          const viewer = viewerOfAudience(key);
+          return [key, events.filter((e) => isVisibleTo(e.visibility, viewer)).reduce(applyEvent, state)] as const;
+        });
+        for (const [key, state] of next) copies.set(key, state);
+      },
+    };
   }
 
   has(viewer: Viewer): boolean {

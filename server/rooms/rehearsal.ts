@@ -48,9 +48,9 @@ export function replayLog(roomId: string, log: readonly RoomEvent[]): RoomState 
  * Checks decided drafts before they are appended: each payload against its event type's schema, then every reducer
  * on a copy of the state (the reducers are pure: applying returns a new state and leaves `state` as it was).
  * A failure is a typed refusal of the command; nothing reaches the log. `alsoApply` rehearses the audience
- * projections the same way.
+ * projections the same way. Returns the state the drafts lead to: a group commit decides its next command on it.
  */
-export function rehearse(roomId: string, state: RoomState, drafts: readonly StampedDraft[], commandId: string | null, alsoApply: (events: readonly RoomEvent[]) => void): void {
+export function rehearse(roomId: string, state: RoomState, drafts: readonly StampedDraft[], commandId: string | null, alsoApply: (events: readonly RoomEvent[]) => void): RoomState {
   let trial = state;
   const events: RoomEvent[] = [];
   drafts.forEach((draft, index) => {
@@ -71,6 +71,7 @@ export function rehearse(roomId: string, state: RoomState, drafts: readonly Stam
   } catch (error) {
     throw refused(`une vue de la salle ne peut pas appliquer ces événements (${describe(error)})`);
   }
+  return trial;
 }
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -5,12 +5,13 @@ import type { Now, Participant } from '../../shared/core/define.js';
 import { systemActor, type Actor } from '../../shared/core/roles.js';
 import { isVisibleTo, type Viewer } from '../../shared/core/visibility.js';
 import { applyEvent, findCommand } from '../../shared/domain.js';
-import { rehearse, replayLog, RoomBrokenError } from './rehearsal.js';
+import { rehearse, replayLog, RoomBrokenError, type StampedDraft } from './rehearsal.js';
 import { exerciseTimeAt } from '../../shared/exercise/clock.js';
 import type { RoomState } from '../../shared/room-state.js';
-import { StaleHeadError, type EventStore } from '../store/types.js';
+import { StaleHeadError, type AppendResult, type EventStore } from '../store/types.js';
 import { Projections } from './projections.js';
 import { SerialQueue } from './serial-queue.js';
+import { GroupCommit, type Settled, type Submission } from './group-commit.js';
 
 export interface CommandOutcome {
   events: RoomEvent[];
@@ -33,6 +34,7 @@ export class RoomRuntime {
   private full: RoomState;
   private readonly projections: Projections;
   private readonly queue = new SerialQueue();
+  private readonly commits = new GroupCommit(this.queue, (batch) => this.commitBatch(batch));
   private readonly listeners = new Set<EventsListener>();
   /** Set when an event already in the log could not be applied: the room then refuses every change. */
   private brokenBy: RoomBrokenError | null = null;
@@ -77,6 +79,8 @@ export class RoomRuntime {
 
   /** Runs `task` with no command or append interleaving (e.g. a socket's catch-up and its joining the broadcast). */
   exclusive<T>(task: () => Promise<T> | T): Promise<T> {
+    // Commands submitted after this call are committed after `task`, as they would be without group commit.
+    this.commits.close();
     return this.queue.run(task);
   }
 
@@ -94,13 +98,8 @@ export class RoomRuntime {
     if (byRole) return Promise.reject(byRole);
     const parsed = parseCommandPayload(spec, rawPayload);
     if ('refusal' in parsed) return Promise.reject(parsed.refusal);
-    return this.queue.run(async () => {
-      const already = await this.store.commandEvents(this.id, commandId);
-      if (already) return { events: already, seq: already.at(-1)?.seq ?? this.full.seq, duplicate: true };
-      const decide = (state: RoomState, now: Now) => spec.decide({ state, payload: parsed.payload, actor, now });
-      const events = await this.decideAndCommit(decide, actor, commandId);
-      return { events, seq: events.at(-1)?.seq ?? this.full.seq, duplicate: false };
-    });
+    const decide = (state: RoomState, now: Now) => spec.decide({ state, payload: parsed.payload, actor, now });
+    return this.commits.submit({ decide, actor, commandId }).then(({ events, duplicate }) => ({ events, seq: events.at(-1)?.seq ?? this.full.seq, duplicate }));
   }
 
   /** Appends events decided by the server itself (scheduler, timers, room setup). */
@@ -108,7 +107,7 @@ export class RoomRuntime {
     if (this.readOnly) return Promise.resolve([]);
     if (this.brokenBy) return Promise.reject(this.brokenBy.refusal());
     // With a command id, appending the same thing twice (two instances, a retry after a crash) stores it once.
-    return this.queue.run(() => this.decideAndCommit(decide, actor, commandId));
+    return this.commits.submit({ decide, actor, commandId }).then(({ events }) => events);
   }
 
   /**
@@ -116,7 +115,7 @@ export class RoomRuntime {
    * Returns them (listeners are told, with origin `remote`).
    */
   refresh(): Promise<RoomEvent[]> {
-    return this.queue.run(() => this.catchUp());
+    return this.exclusive(() => this.catchUp());
   }
 
   /** The projection of `viewer`, built from the log on first use. Call inside `exclusive` for a consistent read. */
@@ -136,25 +135,38 @@ export class RoomRuntime {
   }
 
   /**
-   * Decides on the current state and appends on the current head. If another instance appended first,
-   * catches up and decides again: a decision is never taken on a stale state.
+   * One group commit: decides the batch's commands in order, each on the state the previous ones lead to, appends
+   * them in one transaction, then applies, broadcasts and answers them in order. A refused command is answered
+   * alone; the others go on. Returns, per command, its outcome or its refusal; throws if the batch is not stored.
    */
-  private async decideAndCommit(decide: (state: RoomState, now: Now) => EventDraft[], actor: Actor, commandId: string | null): Promise<RoomEvent[]> {
-    if (this.store.appendDecided) return this.decideUnderLock(decide, actor, commandId);
+  private async commitBatch(batch: readonly Submission[]): Promise<Settled[]> {
+    const ids = batch.map((s) => s.commandId);
+    if (this.store.appendDecided) {
+      let refusals = new Map<number, unknown>();
+      // Shared stores: decided while holding the room's lock, on the state brought up to the log's head with the
+      // events other instances appended (applied first, as `remote`). No retry, no starving under contention.
+      const { results } = await this.store.appendDecided(this.id, this.full.seq, ids, (missed, stored) => {
+        if (missed.length > 0) this.applyAndNotify(missed, 'remote');
+        const decided = this.decideInOrder(batch, stored);
+        refusals = decided.refusals;
+        return decided.drafts;
+      });
+      return this.settle(results, refusals);
+    }
     for (let attempt = 0; ; attempt++) {
-      const now = this.now();
-      const drafts = decide(this.full, now);
-      if (drafts.length === 0) return [];
-      const stamped = drafts.map((d) => ({ ...d, actor, wallTime: now.wallTime, exerciseTime: now.exerciseTime }));
-      this.rehearse(stamped, commandId);
+      const stored = new Map<number, RoomEvent[]>();
+      for (const [index, id] of ids.entries()) {
+        const events = id === null ? null : await this.store.commandEvents(this.id, id);
+        if (events) stored.set(index, events);
+      }
+      const { drafts, refusals } = this.decideInOrder(batch, stored);
       try {
-        const { events, duplicate } = await this.store.append(this.id, stamped, commandId, this.full.seq);
-        if (duplicate) {
-          await this.catchUp();
-          return events;
-        }
-        this.applyAndNotify(events, 'local');
-        return events;
+        const items = drafts.map((events, index) => ({ events: stored.get(index) ? [] : events, commandId: ids[index] ?? null }));
+        const results = await this.store.appendBatch(this.id, items, this.full.seq);
+        return this.settle(
+          results.map((r, index) => (stored.has(index) ? { events: stored.get(index)!, duplicate: true } : r)),
+          refusals,
+        );
       } catch (error) {
         if (!(error instanceof StaleHeadError) || attempt >= MAX_STALE_RETRIES) throw error;
         await this.catchUp();
@@ -163,34 +175,42 @@ export class RoomRuntime {
   }
 
   /**
-   * Shared stores: decides while holding the room's lock, on the state brought up to the log's head with the
-   * events other instances appended (applied first, as `remote`). No retry, no starving under contention.
+   * Decides each command of a batch on the state the previous ones lead to (rehearsed: schema, reducers, every
+   * audience's projection). A stored command is skipped; a refused one decides nothing and leaves the state as it was.
    */
-  private async decideUnderLock(decide: (state: RoomState, now: Now) => EventDraft[], actor: Actor, commandId: string | null): Promise<RoomEvent[]> {
-    const { events, duplicate } = await this.store.appendDecided!(this.id, this.full.seq, commandId, (missed) => {
-      if (missed.length > 0) this.applyAndNotify(missed, 'remote');
-      const now = this.now();
-      const stamped = decide(this.full, now).map((d) => ({ ...d, actor, wallTime: now.wallTime, exerciseTime: now.exerciseTime }));
-      this.rehearse(stamped, commandId);
-      return stamped;
+  private decideInOrder(batch: readonly Submission[], stored: ReadonlyMap<number, RoomEvent[]>): { drafts: StampedDraft[][]; refusals: Map<number, unknown> } {
+    let trial = this.full;
+    const audiences = this.projections.trial();
+    const wallTime = this.wallClock();
+    const refusals = new Map<number, unknown>();
+    const drafts = batch.map((submission, index) => {
+      if (stored.has(index)) return [];
+      try {
+        const now = { wallTime, exerciseTime: exerciseTimeAt(trial.clock, wallTime) };
+        const stamped = submission.decide(trial, now).map((d) => ({ ...d, actor: submission.actor, wallTime, exerciseTime: now.exerciseTime }));
+        if (stamped.length > 0) trial = rehearse(this.id, trial, stamped, submission.commandId, (events) => audiences.rehearse(events));
+        return stamped;
+      } catch (error) {
+        refusals.set(index, error);
+        return [];
+      }
     });
-    if (duplicate) await this.catchUp();
-    else this.applyAndNotify(events, 'local');
-    return events;
+    return { drafts, refusals };
+  }
+
+  /** Applies and broadcasts the batch's new events (once, in order), then tells each command what became of it. */
+  private async settle(results: readonly AppendResult[], refusals: ReadonlyMap<number, unknown>): Promise<Settled[]> {
+    const fresh = results.filter((r) => !r.duplicate).flatMap((r) => r.events);
+    if (fresh.length > 0) this.applyAndNotify(fresh, 'local');
+    // A command stored by another instance after this one last looked: read what it missed.
+    if (results.some((r) => r.duplicate && (r.events.at(-1)?.seq ?? 0) > this.full.seq)) await this.catchUp();
+    return results.map((result, index) => (refusals.has(index) ? { refusal: refusals.get(index) } : { outcome: result }));
   }
 
   private async catchUp(): Promise<RoomEvent[]> {
     const missed = await this.store.read(this.id, this.full.seq);
     if (missed.length > 0) this.applyAndNotify(missed, 'remote');
     return missed;
-  }
-
-  /**
-   * Applies the drafts to a copy of the state (and of every audience's projection) before anything is appended:
-   * a draft that breaks its event's schema or makes a reducer throw is refused here, never written to the log.
-   */
-  private rehearse(drafts: readonly Omit<RoomEvent, 'roomId' | 'seq' | 'commandId' | 'prevHash' | 'hash'>[], commandId: string | null): void {
-    rehearse(this.id, this.full, drafts, commandId, (events) => this.projections.rehearse(events));
   }
 
   private applyAndNotify(events: RoomEvent[], origin: EventsOrigin): void {

@@ -90,8 +90,8 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
     return head.rows[0] ? { seq: Number(head.rows[0].seq), hash: head.rows[0].hash } : { seq: 0, hash: GENESIS_HASH };
   }
 
-  /** Chains, inserts and announces `drafts` after `head`; the caller holds the room's lock. */
-  async function commit(client: pg.PoolClient, roomId: string, head: { seq: number; hash: string }, drafts: NewEvent[], commandId: string | null): Promise<RoomEvent[]> {
+  /** Chains `drafts` after `head` (no I/O but the salt, created in this transaction if the room has none). */
+  async function chain(client: pg.PoolClient, roomId: string, head: { seq: number; hash: string }, drafts: NewEvent[], commandId: string | null): Promise<RoomEvent[]> {
     if (drafts.length === 0) return [];
     let { seq, hash: prevHash } = head;
     const salt = await saltFor(client, roomId, seq + 1);
@@ -103,11 +103,31 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
       events.push(event);
       prevHash = event.hash;
     }
-    await insertEvents(client, events);
-    if (commandId) {
-      await client.query('INSERT INTO commands (room_id, command_id, first_seq, last_seq) VALUES ($1, $2, $3, $4)', [roomId, commandId, events[0]!.seq, seq]);
+    return events;
+  }
+
+  /**
+   * Inserts chained commands (events, then their command ids) and announces the new head once: a batch costs a few
+   * statements, not a few per command. The caller holds the room's lock.
+   */
+  async function write(client: pg.PoolClient, roomId: string, commands: readonly { events: RoomEvent[]; commandId: string | null }[]): Promise<void> {
+    const events = commands.flatMap((c) => c.events);
+    if (events.length === 0) return;
+    // In slices: one INSERT has at most 65535 parameters (11 per event).
+    for (let i = 0; i < events.length; i += 1000) await insertEvents(client, events.slice(i, i + 1000));
+    const ids = commands.filter((c) => c.commandId !== null && c.events.length > 0);
+    if (ids.length > 0) {
+      const values = ids.flatMap((c) => [roomId, c.commandId, c.events[0]!.seq, c.events.at(-1)!.seq]);
+      const tuples = ids.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`);
+      await client.query(`INSERT INTO commands (room_id, command_id, first_seq, last_seq) VALUES ${tuples.join(', ')}`, values);
     }
-    await client.query('SELECT pg_notify($1, $2)', [channel, `${roomId} ${seq}`]);
+    await client.query('SELECT pg_notify($1, $2)', [channel, `${roomId} ${events.at(-1)!.seq}`]);
+  }
+
+  /** Chains, inserts and announces one command's `drafts` after `head`; the caller holds the room's lock. */
+  async function commit(client: pg.PoolClient, roomId: string, head: { seq: number; hash: string }, drafts: NewEvent[], commandId: string | null): Promise<RoomEvent[]> {
+    const events = await chain(client, roomId, head, drafts, commandId);
+    await write(client, roomId, [{ events, commandId }]);
     return events;
   }
 
@@ -122,8 +142,9 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
   }
 
   /** Group commit: the items in order under one lock and one transaction (one commit, one fsync). */
-  async function batchInTx(client: pg.PoolClient, roomId: string, items: readonly BatchItem[]): Promise<AppendResult[]> {
+  async function batchInTx(client: pg.PoolClient, roomId: string, items: readonly BatchItem[], expectedSeq: number | undefined): Promise<AppendResult[]> {
     let head = await lockedHead(client, roomId);
+    let checked = expectedSeq === undefined;
     const results: AppendResult[] = [];
     for (const item of items) {
       // Also finds a command stored earlier in this batch: the transaction sees its own rows.
@@ -132,6 +153,9 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
         results.push({ events: seen, duplicate: true });
         continue;
       }
+      // A duplicate is answered whatever the head: only the batch's first new command is checked against it.
+      if (!checked && expectedSeq !== head.seq) throw new StaleHeadError(roomId, expectedSeq!, head.seq);
+      checked = true;
       const events = await commit(client, roomId, head, item.events, item.commandId);
       const last = events.at(-1);
       if (last) head = { seq: last.seq, hash: last.hash };
@@ -140,32 +164,67 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
     return results;
   }
 
+  /** Commands already stored among `commandIds`, by index (one query for the whole batch). */
+  async function storedCommands(client: pg.PoolClient, roomId: string, commandIds: readonly (string | null)[]): Promise<Map<number, RoomEvent[]>> {
+    const ids = commandIds.filter((id): id is string => id !== null);
+    const stored = new Map<number, RoomEvent[]>();
+    if (ids.length === 0) return stored;
+    const { rows } = await client.query<{ command_id: string; first_seq: string; last_seq: string }>(
+      'SELECT command_id, first_seq, last_seq FROM commands WHERE room_id = $1 AND command_id = ANY($2)',
+      [roomId, ids],
+    );
+    for (const row of rows) {
+      const events = await range(client, roomId, Number(row.first_seq) - 1, Number(row.last_seq));
+      commandIds.forEach((id, index) => {
+        if (id === row.command_id) stored.set(index, events);
+      });
+    }
+    return stored;
+  }
+
   async function decideInTx(
     client: pg.PoolClient,
     roomId: string,
     afterSeq: number,
-    commandId: string | null,
-    decide: (missed: RoomEvent[]) => NewEvent[],
-  ): Promise<AppendResult & { missed: RoomEvent[] }> {
-    const head = await lockedHead(client, roomId);
-    if (commandId) {
-      const seen = await findCommand(client, roomId, commandId);
-      if (seen) return { events: seen, duplicate: true, missed: [] };
-    }
+    commandIds: readonly (string | null)[],
+    decide: (missed: RoomEvent[], stored: ReadonlyMap<number, RoomEvent[]>) => NewEvent[][],
+  ): Promise<{ results: AppendResult[]; missed: RoomEvent[] }> {
+    let head = await lockedHead(client, roomId);
+    const stored = await storedCommands(client, roomId, commandIds);
     const missed = head.seq > afterSeq ? await range(client, roomId, afterSeq, head.seq) : [];
-    const events = await commit(client, roomId, head, decide(missed), commandId);
-    return { events, duplicate: false, missed };
+    const decided = decide(missed, stored);
+    const results: AppendResult[] = [];
+    // Chained in memory, then written at once; a command id twice in the batch is stored once.
+    const fresh = new Map<string, RoomEvent[]>();
+    for (const [index, commandId] of commandIds.entries()) {
+      const seen = stored.get(index) ?? (commandId !== null ? fresh.get(commandId) : undefined);
+      if (seen) {
+        results.push({ events: seen, duplicate: true });
+        continue;
+      }
+      const events = await chain(client, roomId, head, decided[index] ?? [], commandId);
+      const last = events.at(-1);
+      if (last) head = { seq: last.seq, hash: last.hash };
+      if (commandId !== null && last) fresh.set(commandId, events);
+      results.push({ events, duplicate: false });
+    }
+    await write(
+      client,
+      roomId,
+      results.filter((r) => !r.duplicate).map((r) => ({ events: r.events, commandId: r.events[0]?.commandId ?? null })),
+    );
+    return { results, missed };
   }
 
   return {
     append(roomId, drafts, commandId, expectedSeq) {
       return inTransaction(pool, (client) => appendInTx(client, roomId, drafts, commandId, expectedSeq));
     },
-    async appendBatch(roomId, items) {
-      return items.length === 0 ? [] : inTransaction(pool, (client) => batchInTx(client, roomId, items));
+    async appendBatch(roomId, items, expectedSeq) {
+      return items.length === 0 ? [] : inTransaction(pool, (client) => batchInTx(client, roomId, items, expectedSeq));
     },
-    appendDecided(roomId, afterSeq, commandId, decide) {
-      return inTransaction(pool, (client) => decideInTx(client, roomId, afterSeq, commandId, decide));
+    appendDecided(roomId, afterSeq, commandIds, decide) {
+      return inTransaction(pool, (client) => decideInTx(client, roomId, afterSeq, commandIds, decide));
     },
     commandEvents(roomId, commandId) {
       return findCommand(pool, roomId, commandId);

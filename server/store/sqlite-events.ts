@@ -81,7 +81,7 @@ export function sqliteEventStore(db: Database.Database): EventStore {
 
   /**
    * Inside a transaction: appends one command's events after `at` (the head so far in this transaction), or finds
-   * them stored (in the file, or earlier in the same batch: `batch`); with `expectedSeq` (`append` only), only on
+   * them stored (in the file, or earlier in the same batch: `batch`); with `expectedSeq`, only on
    * that head.
    */
   function appendOne(roomId: string, drafts: NewEvent[], commandId: string | null, at: { seq: number; hash: string }, batch: Map<string, RoomEvent[]>, expectedSeq: number | undefined): AppendResult {
@@ -111,10 +111,15 @@ export function sqliteEventStore(db: Database.Database): EventStore {
   const appendTx = db.transaction((roomId: string, items: readonly BatchItem[], expectedSeq: number | undefined): AppendResult[] => {
     const at = { ...head(roomId) };
     const batch = new Map<string, RoomEvent[]>();
+    // The head each new command must find: `expectedSeq`, then moved on by the batch's own appends.
+    let expected = expectedSeq;
     return items.map((item) => {
-      const result = appendOne(roomId, item.events, item.commandId, at, batch, expectedSeq);
+      const result = appendOne(roomId, item.events, item.commandId, at, batch, expected);
       const last = result.events.at(-1);
-      if (!result.duplicate && last) Object.assign(at, { seq: last.seq, hash: last.hash });
+      if (!result.duplicate && last) {
+        Object.assign(at, { seq: last.seq, hash: last.hash });
+        if (expected !== undefined) expected = last.seq;
+      }
       return result;
     });
   });
@@ -143,8 +148,8 @@ export function sqliteEventStore(db: Database.Database): EventStore {
     async append(roomId, drafts, commandId, expectedSeq) {
       return appendItems(roomId, [{ events: drafts, commandId }], expectedSeq)[0]!;
     },
-    async appendBatch(roomId, items) {
-      return items.length === 0 ? [] : appendItems(roomId, items);
+    async appendBatch(roomId, items, expectedSeq) {
+      return items.length === 0 ? [] : appendItems(roomId, items, expectedSeq);
     },
     async commandEvents(roomId, commandId) {
       const seen = findCommand.get(roomId, commandId);

@@ -53,9 +53,10 @@ export interface EventStore {
    * Group commit: several commands' events in one transaction (one fsync for the batch), in order, each as `append`
    * would store it (a command id already stored, or earlier in the same batch, gives its stored events with
    * `duplicate: true` and writes nothing); one result per item, in order. All or nothing: when it rejects, none of
-   * the batch is stored. Durable when its promise resolves.
+   * the batch is stored. Durable when its promise resolves. With `expectedSeq`, only on that head (`StaleHeadError`
+   * otherwise, nothing stored).
    */
-  appendBatch(roomId: string, items: readonly BatchItem[]): Promise<AppendResult[]>;
+  appendBatch(roomId: string, items: readonly BatchItem[], expectedSeq?: number): Promise<AppendResult[]>;
   /** The events a command id produced, or null if that command was never appended. */
   commandEvents(roomId: string, commandId: string): Promise<RoomEvent[] | null>;
   read(roomId: string, afterSeq?: number, limit?: number): Promise<RoomEvent[]>;
@@ -75,12 +76,19 @@ export interface EventStore {
   /** True for rooms brought in by `importRoom`: they are read-only. */
   isImported(roomId: string): Promise<boolean>;
   /**
-   * Stores shared by several instances (PostgreSQL): holds the room's lock while `decide` runs on the events
-   * appended after `afterSeq` (`missed`), then appends what it returns (nothing if it returns nothing or throws).
-   * Nobody appends in between, so a decision is never stale and, the lock being granted in turn, no instance
-   * starves when several append to one room at once — which retrying on `StaleHeadError` cannot promise.
+   * Stores shared by several instances (PostgreSQL), group commit included: holds the room's lock while `decide`
+   * runs once on the events appended after `afterSeq` (`missed`) and on the commands of `commandIds` already stored
+   * (`stored`, by index), then appends, in one transaction, the events it returns for each command (an empty list
+   * for a stored or refused one; nothing at all if it throws). Nobody appends in between, so a decision is never
+   * stale and, the lock being granted in turn, no instance starves when several append to one room at once —
+   * which retrying on `StaleHeadError` cannot promise. One result per command id, in order.
    */
-  appendDecided?(roomId: string, afterSeq: number, commandId: string | null, decide: (missed: RoomEvent[]) => NewEvent[]): Promise<AppendResult & { missed: RoomEvent[] }>;
+  appendDecided?(
+    roomId: string,
+    afterSeq: number,
+    commandIds: readonly (string | null)[],
+    decide: (missed: RoomEvent[], stored: ReadonlyMap<number, RoomEvent[]>) => NewEvent[][],
+  ): Promise<{ results: AppendResult[]; missed: RoomEvent[] }>;
 }
 
 export interface InvitationRecord {

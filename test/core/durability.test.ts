@@ -25,25 +25,33 @@ describe('durability across kill -9', () => {
     }
     expect(acked.size).toBe(20);
 
-    // Four director sessions (each under its burst allowance) fire 30 commands each without waiting; kill mid-flight.
-    const senders: TestClient[] = await Promise.all([0, 1, 2, 3].map(async (n) => connect(srv!.url, await secondDirectorToken(room, `Direction ${n}`))));
+    // Eight director sessions (each under its rate allowance) send a command every 60 ms each, 30 each; kill
+    // mid-flight. Paced, not all at once: group commit would store and ack a burst before the kill could land.
+    const senders: TestClient[] = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(async (n) => connect(srv!.url, await secondDirectorToken(room, `Direction ${n}`))));
     const inFlight: Array<Promise<void>> = [];
+    let killed = false;
     for (const [s, sender] of senders.entries()) {
-      for (let i = 0; i < 30; i++) {
-        const id = randomUUID();
-        inFlight.push(
-          sender
-            .send('room.announce', { text: `en vol ${s}.${i}` }, id)
-            .then((ack: CommandAck) => void (ack.ok && acked.set(id, ack.seq)))
-            .catch(() => undefined), // no ack: the process died first
-        );
-      }
+      inFlight.push(
+        (async () => {
+          for (let i = 0; i < 30 && !killed; i++) {
+            const id = randomUUID();
+            inFlight.push(
+              sender
+                .send('room.announce', { text: `en vol ${s}.${i}` }, id)
+                .then((ack: CommandAck) => void (ack.ok && acked.set(id, ack.seq)))
+                .catch(() => undefined), // no ack: the process died first
+            );
+            await new Promise((r) => setTimeout(r, 60));
+          }
+        })(),
+      );
     }
     await until(() => acked.size >= 40, 10_000);
     await srv.kill9();
-    await Promise.all(inFlight);
+    killed = true;
+    while (inFlight.length > 0) await Promise.all(inFlight.splice(0));
     const ackedCount = acked.size;
-    expect(ackedCount).toBeLessThan(20 + 120); // the kill really cut commands off
+    expect(ackedCount).toBeLessThan(20 + 240); // the kill really cut commands off
 
     await srv.restart();
     const back = await connect(srv.url, room.directorToken, 0);

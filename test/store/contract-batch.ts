@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { verifyChain } from '../../server/store/hash-chain.js';
-import type { Store } from '../../server/store/types.js';
+import { StaleHeadError, type Store } from '../../server/store/types.js';
 import { draft, hidden, roomId } from './contract-fixtures.js';
 
 /** Group commit (`appendBatch`, issue 16): several commands in one transaction, each as `append` would store it. */
@@ -70,5 +70,32 @@ export function describeAppendBatch(fresh: () => Promise<Store>): void {
     const retried = await store.events.appendBatch(room, [{ events: [draft('b')], commandId: 'cmd-1' }]);
     expect(retried[0]!.events[0]!.seq).toBe(2);
     expect(verifyChain(await store.events.read(room), await store.events.chainSalt(room))).toBeNull();
+  });
+
+  it('appendBatch on an expected head: stored only on that head, a duplicate answered whatever the head', async () => {
+    const store = await fresh();
+    const room = roomId();
+    await store.events.append(room, [draft('a')], 'cmd-0');
+    await expect(store.events.appendBatch(room, [{ events: [draft('b')], commandId: 'cmd-1' }], 0)).rejects.toBeInstanceOf(StaleHeadError);
+    expect(await store.events.headSeq(room)).toBe(1);
+    const results = await store.events.appendBatch(
+      room,
+      [
+        { events: [], commandId: 'cmd-0' },
+        { events: [draft('b'), draft('c')], commandId: 'cmd-1' },
+        { events: [], commandId: 'refused' },
+        { events: [draft('d')], commandId: 'cmd-2' },
+      ],
+      1,
+    );
+    expect(results.map((r) => [r.duplicate, r.events.map((e) => e.seq)])).toEqual([
+      [true, [1]],
+      [false, [2, 3]],
+      [false, []],
+      [false, [4]],
+    ]);
+    expect(await store.events.commandEvents(room, 'refused')).toBeNull();
+    const duplicate = await store.events.appendBatch(room, [{ events: [], commandId: 'cmd-2' }], 0);
+    expect(duplicate[0]).toMatchObject({ duplicate: true });
   });
 }

@@ -29,22 +29,51 @@ export function describeSharedStore(openPair: () => Promise<[Store, Store]>, ope
     if (!one.events.appendDecided) throw new Error('a store shared by instances must implement appendDecided');
     const room = roomId();
     await two.events.append(room, [draft('a'), draft('b')], null);
-    const first = await one.events.appendDecided(room, 0, 'decided', (missed) => {
+    const first = await one.events.appendDecided(room, 0, ['decided'], (missed, stored) => {
       expect(missed.map((e) => e.seq)).toEqual([1, 2]);
-      return [draft('decided', { after: missed.length })];
+      expect(stored.size).toBe(0);
+      return [[draft('decided', { after: missed.length })]];
     });
     expect(first.missed.map((e) => e.type)).toEqual(['a', 'b']);
-    expect(first.events.map((e) => [e.seq, e.type])).toEqual([[3, 'decided']]);
-    const again = await one.events.appendDecided(room, 3, 'decided', () => [draft('never')]);
-    expect(again).toMatchObject({ duplicate: true, events: first.events });
+    expect(first.results[0]!.events.map((e) => [e.seq, e.type])).toEqual([[3, 'decided']]);
+    const again = await one.events.appendDecided(room, 3, ['decided'], (_missed, stored) => {
+      expect([...stored.keys()]).toEqual([0]);
+      return [[draft('never')]];
+    });
+    expect(again.results[0]).toMatchObject({ duplicate: true, events: first.results[0]!.events });
     await expect(
-      one.events.appendDecided(room, 3, 'refused', () => {
+      one.events.appendDecided(room, 3, ['refused'], () => {
         throw new Error('refusé');
       }),
     ).rejects.toThrow('refusé');
-    expect((await one.events.appendDecided(room, 3, null, () => [])).events).toEqual([]);
+    expect((await one.events.appendDecided(room, 3, [null], () => [[]])).results[0]!.events).toEqual([]);
     expect(await two.events.headSeq(room)).toBe(3);
     expect(verifyChain(await two.events.read(room), await two.events.chainSalt(room))).toBeNull();
+  });
+
+  it('appendDecided with a batch: one transaction, in order, stored and repeated command ids written once, a refused one (empty) skipped', async () => {
+    const [one, two] = await openPair();
+    opened.push(one, two);
+    const room = roomId();
+    await two.events.append(room, [draft('old')], 'old');
+    const { results, missed } = await one.events.appendDecided!(room, 0, ['old', 'x', null, 'refused', 'x', 'y'], (_missed, stored) => {
+      expect([...stored.keys()]).toEqual([0]);
+      return [[], [draft('x1'), draft('x2')], [draft('system')], [], [draft('never')], [draft('y')]];
+    });
+    expect(missed.map((e) => e.type)).toEqual(['old']);
+    expect(results.map((r) => [r.duplicate, r.events.map((e) => `${e.seq}:${e.type}`)])).toEqual([
+      [true, ['1:old']],
+      [false, ['2:x1', '3:x2']],
+      [false, ['4:system']],
+      [false, []],
+      [true, ['2:x1', '3:x2']],
+      [false, ['5:y']],
+    ]);
+    const log = await two.events.read(room);
+    expect(log.map((e) => e.type)).toEqual(['old', 'x1', 'x2', 'system', 'y']);
+    expect(verifyChain(log, await two.events.chainSalt(room))).toBeNull();
+    expect(await two.events.commandEvents(room, 'refused')).toBeNull();
+    expect((await two.events.commandEvents(room, 'x'))!.map((e) => e.seq)).toEqual([2, 3]);
   });
 
   it('appendDecided from two instances at once: each decides on the other’s events, nobody retries or starves', async () => {
@@ -55,7 +84,8 @@ export function describeSharedStore(openPair: () => Promise<[Store, Store]>, ope
     const instance = async (store: Store, who: string) => {
       let known = 0;
       for (let i = 0; i < 20; i++) {
-        const { events, missed } = await store.events.appendDecided!(room, known, null, () => [draft(who, { i })]);
+        const { results, missed } = await store.events.appendDecided!(room, known, [null], () => [[draft(who, { i })]]);
+        const events = results[0]!.events;
         // Each decision saw the log exactly from what it knew up to the head: no hole, no overlap.
         expect([...missed, ...events].map((e) => e.seq)).toEqual(Array.from({ length: missed.length + 1 }, (_, k) => known + k + 1));
         known = events.at(-1)!.seq;

@@ -1,0 +1,88 @@
+import type { Now } from '../../shared/core/define.js';
+import type { EventDraft } from '../../shared/core/events.js';
+import type { Actor } from '../../shared/core/roles.js';
+import type { RoomState } from '../../shared/room-state.js';
+import type { AppendResult } from '../store/types.js';
+import type { SerialQueue } from './serial-queue.js';
+
+/** A change waiting for its room's next commit: a participant's command or the server's own. */
+export interface Submission {
+  decide: (state: RoomState, now: Now) => EventDraft[];
+  actor: Actor;
+  commandId: string | null;
+}
+
+/** What became of one submission of a batch: stored (or found stored), or refused alone. */
+export type Settled = { outcome: AppendResult } | { refusal: unknown };
+
+interface Pending extends Submission {
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Enough to fill one transaction; beyond it a burst is committed in several batches, in order. */
+const MAX_BATCH = 256;
+
+/**
+ * Group commit for one room. The submissions that arrive while the room's queue is busy (a commit in progress) or in
+ * the same turn of the event loop (the messages of many sockets read at once) are committed together by `commit`:
+ * one transaction and one fsync for all of them instead of one each, so a slow disk delays a burst by one commit,
+ * not by one commit per command queued behind it. Order is the order of submission; each caller is answered alone.
+ */
+export class GroupCommit {
+  private open: Pending[] | null = null;
+
+  constructor(
+    private readonly queue: SerialQueue,
+    private readonly commit: (batch: readonly Submission[]) => Promise<Settled[]>,
+  ) {}
+
+  submit(submission: Submission): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      const pending = { ...submission, resolve, reject };
+      if (this.open && this.open.length < MAX_BATCH) {
+        this.open.push(pending);
+        return;
+      }
+      const batch = [pending];
+      this.open = batch;
+      void this.queue.run(async () => {
+        // Lets the commands read in this turn of the event loop (other sockets' messages) join before it closes.
+        await new Promise((done) => setImmediate(done));
+        this.close(batch);
+        await this.run(batch);
+      });
+    });
+  }
+
+  /** Submissions from now on open a new batch, queued behind whatever is queued now (`exclusive` tasks). */
+  close(batch: Pending[] | null = this.open): void {
+    if (this.open === batch) this.open = null;
+  }
+
+  private async run(batch: readonly Pending[]): Promise<void> {
+    // The same command id twice in one batch (a client's retry): decided once, both answered with its result.
+    const leaders: Pending[] = [];
+    const leaderIndex = new Map<string, number>();
+    const answeredBy = batch.map((pending) => {
+      const earlier = pending.commandId === null ? undefined : leaderIndex.get(pending.commandId);
+      if (earlier !== undefined) return { index: earlier, duplicate: true };
+      if (pending.commandId !== null) leaderIndex.set(pending.commandId, leaders.length);
+      leaders.push(pending);
+      return { index: leaders.length - 1, duplicate: false };
+    });
+    let settled: Settled[];
+    try {
+      settled = await this.commit(leaders);
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    batch.forEach((pending, i) => {
+      const { index, duplicate } = answeredBy[i]!;
+      const result = settled[index]!;
+      if ('refusal' in result) pending.reject(result.refusal);
+      else pending.resolve(duplicate ? { ...result.outcome, duplicate: true } : result.outcome);
+    });
+  }
+}

@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Participant } from '../../shared/core/define.js';
+import { RoomRuntime } from '../../server/rooms/room-runtime.js';
+import { verifyChain } from '../../server/store/hash-chain.js';
+import { openPostgresStore } from '../../server/store/postgres.js';
+import { openSqliteStore } from '../../server/store/sqlite.js';
+import type { Store } from '../../server/store/types.js';
+import { createTestSchema, type TestSchema } from '../store/pg-env.js';
+
+/**
+ * Issue 16, group commit: the commands that arrive together are decided in order, each on the state the previous
+ * ones lead to, and stored in one transaction; each is answered alone. On both stores, through the real runtime.
+ */
+const director: Participant = { kind: 'participant', sessionId: 'dir', name: 'Directrice', role: 'director' };
+const announce = (runtime: RoomRuntime, commandId: string, text: string) => runtime.execute(director, commandId, 'room.announce', { text });
+
+const stores: { name: string; open: () => Promise<Store>; cleanup: () => Promise<void> }[] = [];
+{
+  let dir = '';
+  stores.push({
+    name: 'SQLite',
+    open: async () => openSqliteStore((dir = mkdtempSync(join(tmpdir(), 'orsan-group-')))),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  });
+  let schema: TestSchema | null = null;
+  stores.push({
+    name: 'PostgreSQL',
+    open: async () => openPostgresStore({ url: (schema = await createTestSchema()).url, poolSize: 4 }),
+    cleanup: async () => void (await schema?.drop()),
+  });
+}
+
+describe.each(stores)('group commit on $name', ({ open, cleanup }) => {
+  let store: Store;
+  let room = 0;
+  beforeAll(async () => {
+    store = await open();
+  });
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await store.close();
+    await cleanup();
+  });
+  const freshRoom = async () => RoomRuntime.load(`salle-${++room}`, store.events);
+  /** Transactions the runtime opens on the store (the real store does the work). */
+  const countTransactions = () => {
+    const spies = [vi.spyOn(store.events, 'appendBatch')];
+    if (store.events.appendDecided) spies.push(vi.spyOn(store.events, 'appendDecided') as never);
+    return () => spies.reduce((n, spy) => n + spy.mock.calls.length, 0);
+  };
+
+  it('a burst of 40 commands: fewer transactions than commands, answered in order, one gapless chain', async () => {
+    const runtime = await freshRoom();
+    const transactions = countTransactions();
+    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => announce(runtime, `c${i}`, `annonce ${i}`)));
+    const count = transactions();
+    vi.restoreAllMocks();
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(10);
+    expect(outcomes.map((o) => o.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(outcomes.every((o) => !o.duplicate)).toBe(true);
+    const log = await store.events.read(runtime.id);
+    expect(log.map((e) => (e.payload as { text: string }).text)).toEqual(Array.from({ length: 40 }, (_, i) => `annonce ${i}`));
+    expect(verifyChain(log, await store.events.chainSalt(runtime.id))).toBeNull();
+    expect(runtime.state.room.announcement?.text).toBe('annonce 39');
+    // The room replays from the store to the state it holds live.
+    expect((await RoomRuntime.load(runtime.id, store.events)).state).toEqual(runtime.state);
+  });
+
+  it('each command of a batch is decided on the state the previous ones lead to; a refusal refuses only its own', async () => {
+    const runtime = await freshRoom();
+    const seen: number[] = [];
+    const decideAfter = (text: string) => (state: typeof runtime.state) => {
+      seen.push(state.seq);
+      return [{ type: 'room.announced', payload: { text }, visibility: 'all' as const }];
+    };
+    const results = await Promise.allSettled([
+      runtime.appendSystem(decideAfter('un')),
+      runtime.appendSystem(decideAfter('deux')),
+      // Breaks its event's schema: refused before anything is written.
+      runtime.appendSystem(() => [{ type: 'room.announced', payload: { text: 42 }, visibility: 'all' }]),
+      runtime.appendSystem(() => {
+        throw new Error('règle métier');
+      }),
+      runtime.appendSystem(decideAfter('trois')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(results[2]).toMatchObject({ reason: { code: 'invalid' } });
+    expect(results[3]).toMatchObject({ reason: { message: 'règle métier' } });
+    expect(seen).toEqual([0, 1, 2]);
+    const log = await store.events.read(runtime.id);
+    expect(log.map((e) => [e.seq, (e.payload as { text: string }).text])).toEqual([
+      [1, 'un'],
+      [2, 'deux'],
+      [3, 'trois'],
+    ]);
+  });
+
+  it('the same command id twice in a burst, or again later: stored once, every sender answered with its events', async () => {
+    const runtime = await freshRoom();
+    const [first, again, other] = await Promise.all([announce(runtime, 'same', 'une fois'), announce(runtime, 'same', 'une fois'), announce(runtime, 'autre', 'autre')]);
+    expect(first).toMatchObject({ seq: 1, duplicate: false });
+    expect(again).toMatchObject({ seq: 1, duplicate: true, events: first.events });
+    expect(other).toMatchObject({ seq: 2, duplicate: false });
+    const later = await announce(runtime, 'same', 'une fois');
+    expect(later).toMatchObject({ seq: 1, duplicate: true });
+    expect(await store.events.headSeq(runtime.id)).toBe(2);
+  });
+
+  it('a batch that cannot be stored rejects all its commands, keeps the state as it was, and the room goes on', async () => {
+    const runtime = await freshRoom();
+    await announce(runtime, 'avant', 'avant');
+    const method = store.events.appendDecided ? 'appendDecided' : 'appendBatch';
+    vi.spyOn(store.events, method).mockRejectedValueOnce(new Error('disque plein'));
+    const results = await Promise.allSettled([announce(runtime, 'a', 'a'), announce(runtime, 'b', 'b')]);
+    vi.restoreAllMocks();
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(runtime.state.seq).toBe(1);
+    expect(runtime.state.room.announcement?.text).toBe('avant');
+    // Retried by the clients: stored now, once.
+    const retried = await Promise.all([announce(runtime, 'a', 'a'), announce(runtime, 'b', 'b')]);
+    expect(retried.map((o) => [o.seq, o.duplicate])).toEqual([
+      [2, false],
+      [3, false],
+    ]);
+  });
+
+  it('a command submitted after an exclusive task is committed after it', async () => {
+    const runtime = await freshRoom();
+    const order: string[] = [];
+    const before = announce(runtime, 'x', 'avant').then(() => order.push('avant'));
+    const exclusive = runtime.exclusive(() => order.push(`exclusif à ${runtime.state.seq}`));
+    const after = announce(runtime, 'y', 'après').then(() => order.push('après'));
+    await Promise.all([before, exclusive, after]);
+    expect(order).toEqual(['avant', 'exclusif à 1', 'après']);
+  });
+});
