@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { DocStore } from './types.js';
 
-export function sqliteDocStore(db: Database.Database): DocStore {
+/** What writes the documents' updates: this connection (synchronously), or the writer thread on its own. */
+export type DocWriter = Pick<DocStore, 'appendUpdate' | 'compact' | 'claimClients'>;
+
+/** The synchronous write path: each call is one transaction (a savepoint inside the writer thread's). */
+export function sqliteDocWriter(db: Database.Database) {
   const insert = db.prepare('INSERT INTO doc_updates (room_id, doc_name, data) VALUES (?, ?, ?)');
-  const selectAll = db.prepare<[string, string], { data: Buffer }>('SELECT data FROM doc_updates WHERE room_id = ? AND doc_name = ? ORDER BY id');
   const deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND doc_name = ? AND id <= ?');
   const insertWithId = db.prepare('INSERT INTO doc_updates (id, room_id, doc_name, data) VALUES (?, ?, ?, ?)');
-  const docsOfRoom = db.prepare<[string], { doc_name: string }>('SELECT DISTINCT doc_name FROM doc_updates WHERE room_id = ?');
   const bindClient = db.prepare('INSERT OR IGNORE INTO doc_clients (room_id, doc_name, client_id, session_id) VALUES (?, ?, ?, ?)');
   const ownerOf = db.prepare<[string, string, number], { session_id: string }>('SELECT session_id FROM doc_clients WHERE room_id = ? AND doc_name = ? AND client_id = ?');
   const claimTx = db.transaction((roomId: string, docName: string, sessionId: string, clientIds: number[]) => {
@@ -17,28 +19,38 @@ export function sqliteDocStore(db: Database.Database): DocStore {
     }
     return owners;
   });
-
   // The snapshot takes the id of the last update it replaces, so later updates keep sorting after it.
   const compactTx = db.transaction((roomId: string, docName: string, snapshot: Uint8Array, upToId: number) => {
     deleteUpTo.run(roomId, docName, upToId);
     insertWithId.run(upToId, roomId, docName, Buffer.from(snapshot));
   });
+  return {
+    appendUpdate: (roomId: string, docName: string, update: Uint8Array) => Number(insert.run(roomId, docName, Buffer.from(update)).lastInsertRowid),
+    compact: (roomId: string, docName: string, snapshot: Uint8Array, upToId: number) => void compactTx(roomId, docName, snapshot, upToId),
+    claimClients: (roomId: string, docName: string, sessionId: string, clientIds: number[]) => claimTx(roomId, docName, sessionId, clientIds),
+  };
+}
 
+/** Yjs updates on SQLite: read on this connection; written on it, or by `writer` (the writer thread). */
+export function sqliteDocStore(db: Database.Database, writer?: DocWriter): DocStore {
+  const selectAll = db.prepare<[string, string], { data: Buffer }>('SELECT data FROM doc_updates WHERE room_id = ? AND doc_name = ? ORDER BY id');
+  const docsOfRoom = db.prepare<[string], { doc_name: string }>('SELECT DISTINCT doc_name FROM doc_updates WHERE room_id = ?');
+  const local = writer ? null : sqliteDocWriter(db);
   return {
     async appendUpdate(roomId, docName, update) {
-      return Number(insert.run(roomId, docName, Buffer.from(update)).lastInsertRowid);
+      return local ? local.appendUpdate(roomId, docName, update) : writer!.appendUpdate(roomId, docName, update);
     },
     async loadUpdates(roomId, docName) {
       return selectAll.all(roomId, docName).map((r) => new Uint8Array(r.data));
     },
     async compact(roomId, docName, snapshot, upToId) {
-      compactTx(roomId, docName, snapshot, upToId);
+      return local ? local.compact(roomId, docName, snapshot, upToId) : writer!.compact(roomId, docName, snapshot, upToId);
     },
     async listDocs(roomId) {
       return docsOfRoom.all(roomId).map((r) => r.doc_name);
     },
     async claimClients(roomId, docName, sessionId, clientIds) {
-      return claimTx(roomId, docName, sessionId, clientIds);
+      return local ? local.claimClients(roomId, docName, sessionId, clientIds) : writer!.claimClients(roomId, docName, sessionId, clientIds);
     },
   };
 }

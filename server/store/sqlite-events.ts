@@ -5,11 +5,20 @@ import { hashEvent, newChainSalt, type ChainSalt } from './hash-chain.js';
 import { chainSaltFromRow, eventFromRow, eventToRow, type ChainSaltRow, type EventRow } from './rows.js';
 import { StaleHeadError, type AppendResult, type BatchItem, type EventStore, type NewEvent } from './types.js';
 
+/** What writes the log: this connection (synchronously), or the writer thread (`sqlite-writer.ts`) on its own. */
+export interface EventWriter {
+  appendBatch(roomId: string, items: readonly BatchItem[], expectedSeq: number | undefined): Promise<AppendResult[]>;
+  importRoom(roomId: string, events: RoomEvent[], importedAt: number, salt: ChainSalt | null): Promise<void>;
+  /** Called when the writer lost track of what it committed (its thread died): caches must be dropped. */
+  onReset(listener: () => void): void;
+}
+
 /**
- * The event log on SQLite. One process owns the file, so each room's head (seq, hash) is cached in memory;
- * each append is one transaction, committed with `synchronous=FULL`, so it is on disk when `append` returns.
+ * The event log on one SQLite connection: statements, and caches of each room's head, command ids and salt (one
+ * process owns the file). `appendItems` and `importRoom` write synchronously; `learn` and `forget` keep the caches
+ * of a connection that only reads in step with the writer's commits.
  */
-export function sqliteEventStore(db: Database.Database): EventStore {
+function sqliteLog(db: Database.Database) {
   const insert = db.prepare(
     `INSERT INTO events (room_id, seq, type, wall_time, exercise_time, actor, visibility, payload, command_id, prev_hash, hash)
      VALUES (@room_id, @seq, @type, @wall_time, @exercise_time, @actor, @visibility, @payload, @command_id, @prev_hash, @hash)`,
@@ -128,56 +137,110 @@ export function sqliteEventStore(db: Database.Database): EventStore {
   function appendItems(roomId: string, items: readonly BatchItem[], expectedSeq?: number): AppendResult[] {
     try {
       const results = appendTx(roomId, items, expectedSeq);
-      results.forEach((result, i) => {
-        const last = result.events.at(-1);
-        if (result.duplicate || !last) return;
-        heads.set(roomId, { seq: last.seq, hash: last.hash });
-        const commandId = items[i]!.commandId;
-        if (commandId) commandsOf(roomId).set(commandId, { first_seq: result.events[0]!.seq, last_seq: last.seq });
-      });
+      learn(roomId, items, results);
       return results;
     } catch (error) {
-      heads.delete(roomId);
-      commandIndex.delete(roomId);
-      salts.delete(roomId);
+      forget(roomId);
+      throw error;
+    }
+  }
+
+  function importRoom(roomId: string, events: RoomEvent[], importedAt: number, salt: ChainSalt | null): void {
+    try {
+      importTx(roomId, events, importedAt, salt);
+    } finally {
+      forget(roomId);
+    }
+  }
+
+  /** The caches learn of a commit only once it is done (here or in the writer thread). */
+  function learn(roomId: string, items: readonly BatchItem[], results: readonly AppendResult[]): void {
+    results.forEach((result, i) => {
+      const last = result.events.at(-1);
+      if (result.duplicate || !last) return;
+      heads.set(roomId, { seq: last.seq, hash: last.hash });
+      const commandId = items[i]!.commandId;
+      if (commandId) commandsOf(roomId).set(commandId, { first_seq: result.events[0]!.seq, last_seq: last.seq });
+      // A room's first events may have created its salt elsewhere: read it again when next asked.
+      if (salts.get(roomId) === null) salts.delete(roomId);
+    });
+  }
+
+  function forget(roomId?: string): void {
+    if (roomId === undefined) {
+      heads.clear();
+      commandIndex.clear();
+      salts.clear();
+      return;
+    }
+    heads.delete(roomId);
+    commandIndex.delete(roomId);
+    salts.delete(roomId);
+  }
+
+  return { appendItems, importRoom, learn, forget, findCommand, selectRange, selectAfter, selectRooms, selectImported, head, saltOf };
+}
+
+/** The synchronous write path, for the writer thread: one transaction per call (a savepoint inside its own). */
+export function sqliteEventWriter(db: Database.Database) {
+  const log = sqliteLog(db);
+  return { appendBatch: log.appendItems, importRoom: log.importRoom, reset: () => log.forget() };
+}
+
+/**
+ * The event log on SQLite. Each append is one transaction, committed with `synchronous=FULL`, so it is on disk when
+ * `append` resolves. Without `writer` this connection writes (and blocks the event loop for the fsync); with it, the
+ * writer thread does, and this connection reads and follows.
+ */
+export function sqliteEventStore(db: Database.Database, writer?: EventWriter): EventStore {
+  const log = sqliteLog(db);
+  writer?.onReset(() => log.forget());
+
+  async function appendItems(roomId: string, items: readonly BatchItem[], expectedSeq?: number): Promise<AppendResult[]> {
+    if (!writer) return log.appendItems(roomId, items, expectedSeq);
+    try {
+      const results = await writer.appendBatch(roomId, items, expectedSeq);
+      log.learn(roomId, items, results);
+      return results;
+    } catch (error) {
+      log.forget(roomId);
       throw error;
     }
   }
 
   return {
     async append(roomId, drafts, commandId, expectedSeq) {
-      return appendItems(roomId, [{ events: drafts, commandId }], expectedSeq)[0]!;
+      return (await appendItems(roomId, [{ events: drafts, commandId }], expectedSeq))[0]!;
     },
     async appendBatch(roomId, items, expectedSeq) {
       return items.length === 0 ? [] : appendItems(roomId, items, expectedSeq);
     },
     async commandEvents(roomId, commandId) {
-      const seen = findCommand.get(roomId, commandId);
-      return seen ? selectRange.all(roomId, seen.first_seq - 1, seen.last_seq).map(eventFromRow) : null;
+      const seen = log.findCommand.get(roomId, commandId);
+      return seen ? log.selectRange.all(roomId, seen.first_seq - 1, seen.last_seq).map(eventFromRow) : null;
     },
     async read(roomId, afterSeq = 0, limit = Number.MAX_SAFE_INTEGER) {
-      return selectAfter.all(roomId, afterSeq, limit).map(eventFromRow);
+      return log.selectAfter.all(roomId, afterSeq, limit).map(eventFromRow);
     },
     async headSeq(roomId) {
-      return head(roomId).seq;
+      return log.head(roomId).seq;
     },
     async listRoomIds() {
-      return selectRooms.all().map((r) => r.room_id);
+      return log.selectRooms.all().map((r) => r.room_id);
     },
     async chainSalt(roomId) {
-      return saltOf(roomId);
+      return log.saltOf(roomId);
     },
     async importRoom(roomId, events, importedAt, salt) {
+      if (!writer) return log.importRoom(roomId, events, importedAt, salt);
       try {
-        importTx(roomId, events, importedAt, salt);
+        await writer.importRoom(roomId, events, importedAt, salt);
       } finally {
-        heads.delete(roomId);
-        commandIndex.delete(roomId);
-        salts.delete(roomId);
+        log.forget(roomId);
       }
     },
     async isImported(roomId) {
-      return selectImported.get(roomId) !== undefined;
+      return log.selectImported.get(roomId) !== undefined;
     },
   };
 }

@@ -1,33 +1,35 @@
-import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from './sqlite-schema.js';
 import { sqliteEventStore } from './sqlite-events.js';
 import { sqliteAccessStore } from './sqlite-access.js';
 import { sqliteDocStore } from './sqlite-docs.js';
+import { openSqliteDatabase } from './sqlite-database.js';
+import { SqliteWriter } from './sqlite-writer.js';
 import type { Store } from './types.js';
 
 /**
  * The embedded default store: one SQLite file in `dataDir`, WAL journal, `synchronous=FULL`
  * so that a committed transaction survives a crash or power loss before anything is acknowledged.
+ * Events and document updates are written by a writer thread (`sqlite-writer-thread.ts`), in group commits, so that
+ * no fsync blocks the event loop; this connection reads them, and writes invitations and sessions.
  */
 export function openSqliteStore(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'orsan-room.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  const file = join(dataDir, 'orsan-room.db');
+  const db = openSqliteDatabase(file);
   migrate(db);
+  const writer = new SqliteWriter(file);
   return {
     kind: 'sqlite',
-    events: sqliteEventStore(db),
+    events: sqliteEventStore(db, writer),
     access: sqliteAccessStore(db),
-    docs: sqliteDocStore(db),
+    docs: sqliteDocStore(db, writer),
     async ping() {
       db.prepare('SELECT 1').get();
     },
     async close() {
+      await writer.close();
       db.close();
     },
   };
