@@ -117,12 +117,12 @@ export class MainCourantePolicy implements DocPolicy {
   /** Appends the accepted records to the room log, each with its author as actor. */
   private async mirror(batch: RecordBatch, receipts: Map<string, Receipt>, now: Now): Promise<void> {
     const mirrors = mirrorsOf(batch, receipts, this.entries, now);
-    try {
-      // One append per record, keyed by the record's id: a record mirrored twice (a crash between storing and
-      // mirroring, two instances recovering at once) is stored once in the log.
-      for (const { actor, draft, commandId } of mirrors) await this.runtime.appendSystem(() => [draft], actor, commandId);
-    } catch (error) {
-      this.logger.error({ err: error, roomId: this.runtime.id }, 'main courante: mirror into the room log failed');
+    // One append per record, keyed by the record's id: a record mirrored twice (a crash between storing and
+    // mirroring, two instances recovering at once) is stored once in the log. Submitted together, in order: the
+    // room's group commit stores them in one transaction.
+    const appended = mirrors.map(({ actor, draft, commandId }) => this.runtime.appendSystem(() => [draft], actor, commandId));
+    for (const result of await Promise.allSettled(appended)) {
+      if (result.status === 'rejected') this.logger.error({ err: result.reason, roomId: this.runtime.id }, 'main courante: mirror into the room log failed');
     }
   }
 

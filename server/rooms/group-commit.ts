@@ -20,6 +20,15 @@ interface Pending extends Submission {
   reject: (error: unknown) => void;
 }
 
+/**
+ * A batch handed to the store: `settled` resolves once it is durable, applied and broadcast. The queue is free as soon
+ * as the batch is handed over, so the next batch can be decided (on the state this one leads to) and committed while
+ * this one is broadcast.
+ */
+export interface Committing {
+  settled: Promise<Settled[]>;
+}
+
 /** Enough to fill one transaction; beyond it a burst is committed in several batches, in order. */
 const MAX_BATCH = 256;
 
@@ -31,13 +40,28 @@ const MAX_BATCH = 256;
  */
 export class GroupCommit {
   private open: Pending[] | null = null;
+  /** Command ids submitted and not answered yet: the same id again (a client's retry) waits for the first's answer. */
+  private readonly inFlight = new Map<string, Promise<AppendResult>>();
 
   constructor(
     private readonly queue: SerialQueue,
-    private readonly commit: (batch: readonly Submission[]) => Promise<Settled[]>,
+    private readonly commit: (batch: readonly Submission[]) => Promise<Committing>,
   ) {}
 
   submit(submission: Submission): Promise<AppendResult> {
+    const { commandId } = submission;
+    const first = commandId === null ? undefined : this.inFlight.get(commandId);
+    if (first) return first.then((result) => ({ ...result, duplicate: true }));
+    const answer = this.enqueue(submission);
+    if (commandId !== null) {
+      this.inFlight.set(commandId, answer);
+      const done = () => void (this.inFlight.get(commandId) === answer && this.inFlight.delete(commandId));
+      answer.then(done, done);
+    }
+    return answer;
+  }
+
+  private enqueue(submission: Submission): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       const pending = { ...submission, resolve, reject };
       if (this.open && this.open.length < MAX_BATCH) {
@@ -61,28 +85,22 @@ export class GroupCommit {
   }
 
   private async run(batch: readonly Pending[]): Promise<void> {
-    // The same command id twice in one batch (a client's retry): decided once, both answered with its result.
-    const leaders: Pending[] = [];
-    const leaderIndex = new Map<string, number>();
-    const answeredBy = batch.map((pending) => {
-      const earlier = pending.commandId === null ? undefined : leaderIndex.get(pending.commandId);
-      if (earlier !== undefined) return { index: earlier, duplicate: true };
-      if (pending.commandId !== null) leaderIndex.set(pending.commandId, leaders.length);
-      leaders.push(pending);
-      return { index: leaders.length - 1, duplicate: false };
-    });
-    let settled: Settled[];
+    let settled: Promise<Settled[]>;
     try {
-      settled = await this.commit(leaders);
+      ({ settled } = await this.commit(batch));
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    batch.forEach((pending, i) => {
-      const { index, duplicate } = answeredBy[i]!;
-      const result = settled[index]!;
-      if ('refusal' in result) pending.reject(result.refusal);
-      else pending.resolve(duplicate ? { ...result.outcome, duplicate: true } : result.outcome);
-    });
+    // Answered outside the queue: the next batch is already being decided and committed meanwhile.
+    settled.then(
+      (results) => batch.forEach((pending, i) => answer(pending, results[i]!)),
+      (error: unknown) => batch.forEach((pending) => pending.reject(error)),
+    );
   }
+}
+
+function answer(pending: Pending, result: Settled): void {
+  if ('refusal' in result) pending.reject(result.refusal);
+  else pending.resolve(result.outcome);
 }

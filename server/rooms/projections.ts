@@ -9,6 +9,11 @@ export function viewerOfAudience(key: string): Viewer {
   return { role: key as Viewer['role'] };
 }
 
+/** Copies of a room's projections that a group commit rehearses its commands on (see `Projections.trial`). */
+export interface ProjectionTrial {
+  rehearse(events: readonly RoomEvent[]): void;
+}
+
 /**
  * One room state per audience, each the reduction of exactly the events that audience may see.
  * A snapshot sent to a player is its own projection, so nothing outside its visibility can be in it.
@@ -30,7 +35,7 @@ export class Projections {
    * applies one command's events to the copies (all of them or, if a reducer throws, none) and keeps them, so the
    * next command is rehearsed after it. The live projections are not touched.
    */
-  trial(): { rehearse(events: readonly RoomEvent[]): void } {
+  trial(): ProjectionTrial {
     const copies = new Map(this.byAudience);
     return {
       rehearse(events) {

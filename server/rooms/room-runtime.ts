@@ -9,9 +9,9 @@ import { rehearse, replayLog, RoomBrokenError, type StampedDraft } from './rehea
 import { exerciseTimeAt } from '../../shared/exercise/clock.js';
 import type { RoomState } from '../../shared/room-state.js';
 import { StaleHeadError, type AppendResult, type EventStore } from '../store/types.js';
-import { Projections } from './projections.js';
+import { Projections, type ProjectionTrial } from './projections.js';
 import { SerialQueue } from './serial-queue.js';
-import { GroupCommit, type Settled, type Submission } from './group-commit.js';
+import { GroupCommit, type Committing, type Settled, type Submission } from './group-commit.js';
 
 export interface CommandOutcome {
   events: RoomEvent[];
@@ -23,9 +23,6 @@ export interface CommandOutcome {
 export type EventsOrigin = 'local' | 'remote';
 export type EventsListener = (events: RoomEvent[], origin: EventsOrigin) => void;
 
-/** How many times a decision is retried when another instance appended to the room first. */
-const MAX_STALE_RETRIES = 20;
-
 /**
  * One live room: its full state, its audience projections, and the single path every change takes —
  * decide (pure, shared) → durable append → apply to projections → notify listeners (broadcast, timers).
@@ -36,6 +33,12 @@ export class RoomRuntime {
   private readonly queue = new SerialQueue();
   private readonly commits = new GroupCommit(this.queue, (batch) => this.commitBatch(batch));
   private readonly listeners = new Set<EventsListener>();
+  /** The state the batches handed to the writer and not yet applied lead to (embedded store), or null. */
+  private ahead: { state: RoomState; audiences: ProjectionTrial } | null = null;
+  /** The batches handed to the writer, applied and answered in order. */
+  private applying: Promise<void> = Promise.resolve();
+  /** Moves on when a batch fails: the batches decided after it, on a state that will not be, fail too. */
+  private generation = 0;
   /** Set when an event already in the log could not be applied: the room then refuses every change. */
   private brokenBy: RoomBrokenError | null = null;
 
@@ -81,7 +84,10 @@ export class RoomRuntime {
   exclusive<T>(task: () => Promise<T> | T): Promise<T> {
     // Commands submitted after this call are committed after `task`, as they would be without group commit.
     this.commits.close();
-    return this.queue.run(task);
+    return this.queue.run(async () => {
+      await this.applying;
+      return task();
+    });
   }
 
   /**
@@ -137,9 +143,10 @@ export class RoomRuntime {
   /**
    * One group commit: decides the batch's commands in order, each on the state the previous ones lead to, appends
    * them in one transaction, then applies, broadcasts and answers them in order. A refused command is answered
-   * alone; the others go on. Returns, per command, its outcome or its refusal; throws if the batch is not stored.
+   * alone; the others go on. `settled` gives, per command, its outcome or its refusal; it rejects if the batch is
+   * not stored.
    */
-  private async commitBatch(batch: readonly Submission[]): Promise<Settled[]> {
+  private async commitBatch(batch: readonly Submission[]): Promise<Committing> {
     const ids = batch.map((s) => s.commandId);
     if (this.store.appendDecided) {
       let refusals = new Map<number, unknown>();
@@ -147,40 +154,71 @@ export class RoomRuntime {
       // events other instances appended (applied first, as `remote`). No retry, no starving under contention.
       const { results } = await this.store.appendDecided(this.id, this.full.seq, ids, (missed, stored) => {
         if (missed.length > 0) this.applyAndNotify(missed, 'remote');
-        const decided = this.decideInOrder(batch, stored);
+        const decided = this.decideInOrder(batch, stored, this.full, this.projections.trial());
         refusals = decided.refusals;
         return decided.drafts;
       });
-      return this.settle(results, refusals);
+      return { settled: this.settle(results, refusals) };
     }
-    for (let attempt = 0; ; attempt++) {
-      const stored = new Map<number, RoomEvent[]>();
-      for (const [index, id] of ids.entries()) {
-        const events = id === null ? null : await this.store.commandEvents(this.id, id);
-        if (events) stored.set(index, events);
-      }
-      const { drafts, refusals } = this.decideInOrder(batch, stored);
-      try {
-        const items = drafts.map((events, index) => ({ events: stored.get(index) ? [] : events, commandId: ids[index] ?? null }));
-        const results = await this.store.appendBatch(this.id, items, this.full.seq);
-        return this.settle(
-          results.map((r, index) => (stored.has(index) ? { events: stored.get(index)!, duplicate: true } : r)),
-          refusals,
-        );
-      } catch (error) {
-        if (!(error instanceof StaleHeadError) || attempt >= MAX_STALE_RETRIES) throw error;
-        await this.catchUp();
-      }
+    return this.pipeline(batch, ids);
+  }
+
+  /**
+   * The embedded store: the batch is decided on the state the batches still being committed lead to, and handed to
+   * the writer without waiting for them, so that its commit overlaps their broadcast. They are applied in order. If
+   * one fails, those decided after it fail too (the writer finds its head is not the one they expect) and the next
+   * batch is decided on the applied state again.
+   */
+  private async pipeline(batch: readonly Submission[], ids: readonly (string | null)[]): Promise<Committing> {
+    const generation = this.generation;
+    const ahead = this.ahead ?? { state: this.full, audiences: this.projections.trial() };
+    // Committed commands only: one still being committed is answered by the group commit's own index.
+    const stored = new Map<number, RoomEvent[]>();
+    for (const [index, id] of ids.entries()) {
+      const events = id === null ? null : await this.store.commandEvents(this.id, id);
+      if (events) stored.set(index, events);
     }
+    const { drafts, refusals, state } = this.decideInOrder(batch, stored, ahead.state, ahead.audiences);
+    const written = this.store.appendBatch(
+      this.id,
+      drafts.map((events, index) => ({ events, commandId: ids[index] ?? null })),
+      ahead.state.seq,
+    );
+    // Handled below, once the batches before it are applied; until then, not an unhandled rejection.
+    written.catch(() => undefined);
+    const mine = { state, audiences: ahead.audiences };
+    this.ahead = mine;
+    const settled = this.applying
+      .then(() => written)
+      .then(
+        (results) => this.settle(results, refusals),
+        async (error: unknown) => {
+          if (generation === this.generation) {
+            this.generation += 1;
+            this.ahead = null;
+          }
+          if (!(error instanceof StaleHeadError)) throw error;
+          // Another writer appended, or a batch decided before this one failed: nothing of this one is stored.
+          await this.catchUp();
+          throw new DomainError('unavailable', 'Le journal de la salle a changé pendant l’écriture : commande non enregistrée, renvoyez-la.');
+        },
+      );
+    const landed = () => void (this.ahead === mine && (this.ahead = null));
+    this.applying = settled.then(landed, landed);
+    return { settled };
   }
 
   /**
    * Decides each command of a batch on the state the previous ones lead to (rehearsed: schema, reducers, every
    * audience's projection). A stored command is skipped; a refused one decides nothing and leaves the state as it was.
    */
-  private decideInOrder(batch: readonly Submission[], stored: ReadonlyMap<number, RoomEvent[]>): { drafts: StampedDraft[][]; refusals: Map<number, unknown> } {
-    let trial = this.full;
-    const audiences = this.projections.trial();
+  private decideInOrder(
+    batch: readonly Submission[],
+    stored: ReadonlyMap<number, RoomEvent[]>,
+    base: RoomState,
+    audiences: ProjectionTrial,
+  ): { drafts: StampedDraft[][]; refusals: Map<number, unknown>; state: RoomState } {
+    let trial = base;
     const wallTime = this.wallClock();
     const refusals = new Map<number, unknown>();
     const drafts = batch.map((submission, index) => {
@@ -195,11 +233,13 @@ export class RoomRuntime {
         return [];
       }
     });
-    return { drafts, refusals };
+    return { drafts, refusals, state: trial };
   }
 
   /** Applies and broadcasts the batch's new events (once, in order), then tells each command what became of it. */
   private async settle(results: readonly AppendResult[], refusals: ReadonlyMap<number, unknown>): Promise<Settled[]> {
+    // Durable, but the room stopped taking changes when an earlier batch could not be applied.
+    if (this.brokenBy) throw this.brokenBy.refusal();
     const fresh = results.filter((r) => !r.duplicate).flatMap((r) => r.events);
     if (fresh.length > 0) this.applyAndNotify(fresh, 'local');
     // A command stored by another instance after this one last looked: read what it missed.

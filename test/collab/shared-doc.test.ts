@@ -77,7 +77,7 @@ describe('shared document: durable before broadcast, compacted in the background
   });
 
   it('broadcasts an update only once the store has it', async () => {
-    let release: () => void = () => undefined;
+    let release: (() => void) | null = null;
     const slow: DocStore = {
       ...store.docs,
       appendUpdate: (room, doc, update) => new Promise((resolve) => (release = () => resolve(store.docs.appendUpdate(room, doc, update)))),
@@ -88,9 +88,11 @@ describe('shared document: durable before broadcast, compacted in the background
     shared.join(writer);
     shared.join(reader);
     const done = shared.receive(writer, edits(1)[0]!, false);
+    // Held at the store (the client ids are bound first, by the writer thread): nothing broadcast meanwhile.
+    await expect.poll(() => release !== null, { timeout: 15_000 }).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
     expect(reader.updates).toBe(0);
-    release();
+    release!();
     await done;
     expect(reader.updates).toBe(1);
     await shared.shutdown();

@@ -179,8 +179,11 @@ describe('offline-first client in a real browser', { timeout: 120_000 }, () => {
       await expect.poll(() => page.locator('[data-testid="mc-entry"]', { hasText: 'hors ligne n°' }).count(), { timeout: 30_000 }).toBe(40);
       await expect.poll(() => page.locator('[data-testid="mc-entry"][data-pending="true"]').count(), { timeout: 30_000 }).toBe(0);
     }
-    const entries = (await serverEvents()).filter((e) => e.type === 'mainCourante.entryAdded').map((e) => (e.payload as { entry: { text: string } }).entry.text);
-    for (const text of [...texts('ARS'), ...texts('Préfecture')]) expect(entries.filter((t) => t === text)).toHaveLength(1);
+    // The log mirrors the main courante once the document has stored it: wait for the 40, then check each is there once.
+    const entries = async () => (await serverEvents()).filter((e) => e.type === 'mainCourante.entryAdded').map((e) => (e.payload as { entry: { text: string } }).entry.text);
+    await expect.poll(async () => (await entries()).filter((t) => t.includes('hors ligne n°')).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(40);
+    const logged = await entries();
+    for (const text of [...texts('ARS'), ...texts('Préfecture')]) expect(logged.filter((t) => t === text)).toHaveLength(1);
     for (const { context } of players) await context.close();
   });
 

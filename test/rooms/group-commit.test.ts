@@ -33,7 +33,7 @@ const stores: { name: string; open: () => Promise<Store>; cleanup: () => Promise
   });
 }
 
-describe.each(stores)('group commit on $name', ({ open, cleanup }) => {
+describe.each(stores)('group commit on $name', ({ name, open, cleanup }) => {
   let store: Store;
   let room = 0;
   beforeAll(async () => {
@@ -128,13 +128,87 @@ describe.each(stores)('group commit on $name', ({ open, cleanup }) => {
     ]);
   });
 
-  it('a command submitted after an exclusive task is committed after it', async () => {
+  it('an exclusive task sees every command submitted before it applied, none submitted after it', async () => {
     const runtime = await freshRoom();
-    const order: string[] = [];
-    const before = announce(runtime, 'x', 'avant').then(() => order.push('avant'));
-    const exclusive = runtime.exclusive(() => order.push(`exclusif à ${runtime.state.seq}`));
-    const after = announce(runtime, 'y', 'après').then(() => order.push('après'));
-    await Promise.all([before, exclusive, after]);
-    expect(order).toEqual(['avant', 'exclusif à 1', 'après']);
+    const before = announce(runtime, 'x', 'avant');
+    const exclusive = runtime.exclusive(() => runtime.state.room.announcement?.text);
+    const after = announce(runtime, 'y', 'après');
+    expect(await exclusive).toBe('avant');
+    expect((await before).seq).toBe(1);
+    expect((await after).seq).toBe(2);
+  });
+
+  it('batches committed one behind the other: each decided on the state the previous one leads to, applied in order', async () => {
+    const runtime = await freshRoom();
+    const seen: number[] = [];
+    const applied: number[] = [];
+    runtime.onEvents((events) => applied.push(...events.map((e) => e.seq)));
+    const decideAfter = (state: typeof runtime.state) => {
+      seen.push(state.seq);
+      return [{ type: 'room.announced', payload: { text: `après ${state.seq}` }, visibility: 'all' as const }];
+    };
+    // Ten batches, each submitted in its own turn of the event loop while the previous ones are being committed.
+    const real = store.events.appendBatch.bind(store.events);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    vi.spyOn(store.events, 'appendBatch').mockImplementation(async (...args) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      try {
+        return await real(...args);
+      } finally {
+        inFlight--;
+      }
+    });
+    const results: Promise<unknown>[] = [];
+    for (let i = 0; i < 10; i++) {
+      results.push(runtime.appendSystem(decideAfter), runtime.appendSystem(decideAfter));
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(results);
+    vi.restoreAllMocks();
+    // The embedded store's writer thread takes a batch while the previous one is still being committed.
+    if (name === 'SQLite') expect(mostInFlight).toBeGreaterThan(1);
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(applied).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const log = await store.events.read(runtime.id);
+    expect(log.map((e) => (e.payload as { text: string }).text)).toEqual(Array.from({ length: 20 }, (_, i) => `après ${i}`));
+    expect(verifyChain(log, await store.events.chainSalt(runtime.id))).toBeNull();
+  });
+});
+
+describe('pipelined commits on the embedded store (writer thread)', () => {
+  let store: Store;
+  let dir = '';
+  beforeAll(() => {
+    store = openSqliteStore((dir = mkdtempSync(join(tmpdir(), 'orsan-pipeline-'))));
+  });
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a batch that fails while the next is being committed: the next fails too, nothing half-applied, the room goes on', async () => {
+    const runtime = await RoomRuntime.load('salle-pipeline', store.events);
+    const real = store.events.appendBatch.bind(store.events);
+    let call = 0;
+    vi.spyOn(store.events, 'appendBatch').mockImplementation(async (...args) => {
+      if (++call > 1) return real(...args);
+      // The first batch fails, but only once the second has been handed to the writer (decided on the first's state).
+      await new Promise((r) => setTimeout(r, 50));
+      throw new Error('disque plein');
+    });
+    const first = announce(runtime, 'p1', 'premier');
+    await new Promise((r) => setTimeout(r, 5));
+    const second = announce(runtime, 'p2', 'second');
+    const results = await Promise.allSettled([first, second]);
+    vi.restoreAllMocks();
+    expect(results[0]).toMatchObject({ status: 'rejected', reason: { message: 'disque plein' } });
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: { code: 'unavailable' } });
+    expect(runtime.state.seq).toBe(0);
+    expect(await store.events.headSeq(runtime.id)).toBe(0);
+    const retried = await Promise.all([announce(runtime, 'p1', 'premier'), announce(runtime, 'p2', 'second')]);
+    expect(retried.map((o) => o.seq)).toEqual([1, 2]);
+    expect(runtime.state.room.announcement?.text).toBe('second');
   });
 });
