@@ -7,14 +7,26 @@ import type { DocPeer } from './shared-doc.js';
 const relayedOrigin = Symbol('relayed');
 
 /**
+ * Awareness changes are sent once per tick of this length, for all the clients that changed in it: with many
+ * carets moving, each connection gets one message per tick instead of one per keystroke of every other person.
+ */
+export const awarenessTickMs = 16;
+
+/**
  * Presence and carets of one document (y-protocols awareness), relayed to every connection as the stock
  * server does, with two guards: a connection only speaks for the client ids it introduced, and the names
- * shown are those of the sessions. A connection's states are removed when it leaves.
+ * shown are those of the sessions. A connection's states are removed when it leaves. Unlike the stock server,
+ * changes are aggregated per tick (`awarenessTickMs`): one message per connection per tick, with the latest state
+ * of every client that changed.
  */
 export class AwarenessRelay {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly owned = new Map<DocPeer, Set<number>>();
   private readonly owners = new Map<number, DocPeer>();
+  /** Clients changed since the last tick: to send to the connections, and (made here) to the other instances. */
+  private readonly changed = new Set<number>();
+  private readonly changedHere = new Set<number>();
+  private tick: NodeJS.Timeout | null = null;
 
   /** `publish`: where the changes made through this instance go, for the other instances (never theirs back). */
   constructor(
@@ -63,8 +75,24 @@ export class AwarenessRelay {
   }
 
   destroy(): void {
+    if (this.tick) clearTimeout(this.tick);
+    this.tick = null;
     this.awareness.destroy();
   }
+
+  /** Sends what changed during the tick: the current state (or removal) of each client that changed. */
+  private readonly flush = () => {
+    this.tick = null;
+    const changed = [...this.changed];
+    const here = [...this.changedHere];
+    this.changed.clear();
+    this.changedHere.clear();
+    if (changed.length > 0) {
+      const message = awarenessMessage(this.awareness, changed);
+      for (const peer of this.owned.keys()) peer.send(message);
+    }
+    if (this.publish && here.length > 0) this.publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, here));
+  };
 
   private readonly relay = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     const ids = this.owned.get(origin as DocPeer);
@@ -75,12 +103,14 @@ export class AwarenessRelay {
       }
     }
     for (const id of removed) this.owners.delete(id);
-    const changed = [...added, ...updated, ...removed];
-    const message = awarenessMessage(this.awareness, changed);
-    for (const peer of this.owned.keys()) peer.send(message);
-    // Each instance expires stale states itself ('timeout'); relayed ones came from elsewhere.
-    if (this.publish && origin !== relayedOrigin && origin !== 'timeout') {
-      this.publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const id of [...added, ...updated, ...removed]) {
+      this.changed.add(id);
+      // Each instance expires stale states itself ('timeout'); relayed ones came from elsewhere.
+      if (origin !== relayedOrigin && origin !== 'timeout') this.changedHere.add(id);
+    }
+    if (!this.tick) {
+      this.tick = setTimeout(this.flush, awarenessTickMs);
+      this.tick.unref();
     }
   };
 }

@@ -197,6 +197,25 @@ describe('Yjs endpoint: stock y-websocket clients', () => {
     b.destroy();
   });
 
+  it('aggregates awareness per tick: a burst of 30 changes reaches the others as a few messages, ending on the last', async () => {
+    const [ta, tb] = [await tokenFor(room, 'player', 'ars', 'Alice ARS'), await tokenFor(room, 'player', 'prefecture', 'Paul Préfecture')];
+    const [a, b] = [await openMainCourante(room, ta), await openMainCourante(room, tb)];
+    const colour = (i: number) => `#${i.toString(16).padStart(6, '0')}`;
+    const seenColour = () => (b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { color?: string } } | undefined)?.user?.color;
+    a.provider.awareness.setLocalStateField('user', { color: '#ffffff' });
+    await waitFor(() => seenColour() === '#ffffff');
+    let received = 0;
+    b.provider.awareness.on('update', ({ updated }: { updated: number[] }) => void (updated.includes(a.doc.clientID) && received++));
+    // 30 changes in one turn of the client's event loop: the stock server would relay 30 messages.
+    for (let i = 0; i < 30; i++) a.provider.awareness.setLocalStateField('user', { color: colour(i) });
+    await waitFor(() => seenColour() === colour(29));
+    await sleep(100);
+    expect(received).toBeGreaterThan(0);
+    expect(received).toBeLessThanOrEqual(5);
+    a.destroy();
+    b.destroy();
+  });
+
   it('closes the Yjs connections of a revoked session', async () => {
     const token = await tokenFor(room, 'player', 'ars');
     const client = stockClient(room.url, room.roomId, 'main-courante', token);
