@@ -59,7 +59,8 @@ async function diskLoop(): Promise<Record<string, unknown>> {
       await sleep(pauseMs);
     }
   } finally {
-    await rm(file, { force: true });
+    // The folder too (the parent removes it as well): nothing is left behind even if the parent was killed.
+    await rm(dir, { recursive: true, force: true });
   }
   const seconds = (performance.now() - started) / 1000;
   return { mode, burstMiB, pauseMs, bursts: burstMs.length, writtenMiBPerSecond: Math.round(((burstMs.length * burstMiB) / seconds) * 10) / 10, burstMs: summarise(burstMs) };
