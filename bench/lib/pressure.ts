@@ -28,7 +28,7 @@ export interface PressureReport {
   /** Where the 16 MiB file was written: the folder the server's temp data folders are made in. */
   fileSystemOf: string;
   seconds: number;
-  disk: Record<string, unknown> | null;
+  disk: (Record<string, unknown> & { measuredPercent: number }) | null;
   cpu: Array<Record<string, unknown> & { cpu: number; measuredPercent: number }>;
 }
 
@@ -65,11 +65,12 @@ export async function startPressure(kind: PressureKind, cores: number[] = [0, 1]
   process.once('exit', killOnExit);
   const env = (mode: string) => ({ BENCH_PRESSURE_MODE: mode, BENCH_PRESSURE_DIR: dir ?? '', BENCH_PRESSURE_PARENT: String(process.pid) });
   const cpuProcs: Array<{ proc: NodeProcess; cpu: number; window: ReturnType<typeof cpuWindow> }> = [];
-  let disk: NodeProcess | null = null;
+  let disk: { proc: NodeProcess; window: ReturnType<typeof cpuWindow> } | null = null;
   try {
     if (kind !== 'none') {
-      disk = (await spawnNodeScript('bench/lib/pressure-process.ts', /PRESSURE_READY/, { env: env('disk') })).proc;
-      procs.push(disk);
+      const { proc } = await spawnNodeScript('bench/lib/pressure-process.ts', /PRESSURE_READY/, { env: env('disk') });
+      procs.push(proc);
+      disk = { proc, window: cpuWindow(proc.pid) };
     }
     if (kind === 'bursty+cpu') {
       for (const cpu of cores) {
@@ -88,6 +89,7 @@ export async function startPressure(kind: PressureKind, cores: number[] = [0, 1]
     kind,
     async stop() {
       const measured = cpuProcs.map(({ window }) => window.stop());
+      const diskPercent = disk?.window.stop() ?? 0;
       await Promise.all(procs.map((proc) => stopProcess(proc)));
       process.off('exit', killOnExit);
       if (dir) rmSync(dir, { recursive: true, force: true });
@@ -95,7 +97,7 @@ export async function startPressure(kind: PressureKind, cores: number[] = [0, 1]
         kind,
         fileSystemOf: base,
         seconds: Math.round((performance.now() - started) / 100) / 10,
-        disk: disk ? statsOf(disk) : null,
+        disk: disk ? { measuredPercent: diskPercent, ...statsOf(disk.proc) } : null,
         cpu: cpuProcs.map(({ proc, cpu }, i) => ({ cpu, measuredPercent: measured[i]!, ...statsOf(proc) })),
       };
     },
