@@ -1,7 +1,7 @@
 import { spawnNodeScript } from '../../tools/process.js';
 import { waitForOutput } from '../lib/child.js';
 import { describeMachine } from '../lib/machine.js';
-import { pressureFromEnv, startPressure, type PressureKind, type PressureReport } from '../lib/pressure.js';
+import { pressureFromEnv, startPressure, type PressureKind } from '../lib/pressure.js';
 import { contention, loadAverage, writeResults } from '../lib/results.js';
 import { median } from '../lib/stats.js';
 import { loadCpu, measureBroadcast, serverCpu, type BroadcastRun } from './broadcast.js';
@@ -61,6 +61,26 @@ function durableAppends(store: StoreResult) {
   return { ...store, ratios, pass };
 }
 
+/** Everything measured under one condition, in order: loop, durable appends, broadcasts, loop again. */
+async function measureAll() {
+  console.log('Condition du disque (boucle better-sqlite3 nue, WAL, synchronous=FULL, une ligne par transaction)…');
+  const loopBefore = await measureDurableLoop();
+  console.log('Écritures durables (boucle nue, EventStore.append, RoomRuntime une commande à la fois, lots de 20)…');
+  const storeBefore = { loadAverage1m: loadAverage(), ...contention() };
+  const store = durableAppends(await runWorker<StoreResult>('bench/core/store-worker.ts'));
+  const storeLoad = { before: storeBefore, after: { loadAverage1m: loadAverage(), ...contention() } };
+  const m = store.medians;
+  console.log(
+    `  commandes/s : nue ${m.bare}, EventStore.append ${m.eventStore} (${store.ratios.eventStore}), une à la fois ${m.single} (${store.ratios.single}), par 20 ${m.group} (${store.ratios.group})`,
+  );
+  console.log('Latence commande → diffusion (p99, médiane de', repeats, 'passes)…');
+  const measured = [];
+  for (const clients of clientCounts) measured.push(await compareBroadcast(clients));
+  console.log('Condition du disque après les mesures…');
+  const loopAfter = await measureDurableLoop();
+  return { loopBefore, loopAfter, store, storeLoad, measured };
+}
+
 /** The core suite: disk condition, durable appends, command → broadcast latency at 100/500/1,000 clients. */
 export async function runCoreBench(): Promise<void> {
   const kind = pressureFromEnv();
@@ -68,57 +88,52 @@ export async function runCoreBench(): Promise<void> {
   const before = { loadAverage1m: loadAverage(), ...contention() };
   console.log(`Pression disque : ${kind === 'none' ? 'aucune (machine calme)' : kind}`);
   const pressure = await startPressure(kind, [serverCpu, loadCpu]);
-  let report: PressureReport | null = null;
+  let all: Awaited<ReturnType<typeof measureAll>>;
   try {
-    console.log('Condition du disque (boucle better-sqlite3 nue, WAL, synchronous=FULL, une ligne par transaction)…');
-    const loopBefore = await measureDurableLoop();
-    console.log('Écritures durables (boucle nue, EventStore.append, RoomRuntime une commande à la fois, lots de 20)…');
-    const storeBefore = { loadAverage1m: loadAverage(), ...contention() };
-    const store = durableAppends(await runWorker<StoreResult>('bench/core/store-worker.ts'));
-    const storeLoad = { before: storeBefore, after: { loadAverage1m: loadAverage(), ...contention() } };
-    const m = store.medians;
-    console.log(
-      `  commandes/s : nue ${m.bare}, EventStore.append ${m.eventStore} (${store.ratios.eventStore}), une à la fois ${m.single} (${store.ratios.single}), par 20 ${m.group} (${store.ratios.group})`,
-    );
-    console.log('Latence commande → diffusion (p99, médiane de', repeats, 'passes)…');
-    const measured = [];
-    for (const clients of clientCounts) measured.push(await compareBroadcast(clients));
-    console.log('Condition du disque après les mesures…');
-    const loopAfter = await measureDurableLoop();
-    report = await pressure.stop();
-    console.log(
-      `Condition : pression ${kind}, boucle durable nue ${loopBefore.commitsPerSecond} → ${loopAfter.commitsPerSecond} commits/s, p99 commit ${loopBefore.commitMs.p99} → ${loopAfter.commitMs.p99} ms`,
-    );
-    const condition: DiskCondition = { pressure: kind, before: loopBefore, after: loopAfter, loopP99Ms: round2((loopBefore.commitMs.p99 + loopAfter.commitMs.p99) / 2) };
-    // The busy-disk target takes the disk as it was over the whole run: the mean of the loop's p99 before and after.
-    const broadcast = measured.map((b) => judge(b, kind === 'none' ? null : condition.loopP99Ms));
-    const env = ['BENCH_DISK_PRESSURE', 'BENCH_REPEATS', 'BENCH_CLIENTS'].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
-    const results = {
-      suite: 'core',
-      startedAt,
-      command: `${env.length > 0 ? `${env.join(' ')} ` : ''}npm run bench -- core`,
-      machine: describeMachine(),
-      machineLoad: { before, after: { loadAverage1m: loadAverage(), ...contention() } },
-      condition: { ...condition, pressureReport: report },
-      method: {
-        pinning: `server, store workers and durable loop on CPU ${serverCpu}, load process (all receivers and senders) on CPU ${loadCpu}`,
-        transport: 'websocket',
-        schedule: '20 commands/s from 4 sender sockets, 20 warm-up commands then 200 recorded; latency = send → receipt, same process clock',
-        receivers: 'ORSAN: up to 50 sessions (players ars/prefecture, observers, evaluators) shared by the sockets; bare: one room',
-        handshakesInFlight: 50,
-        repeats,
-        pressure: describePressure(kind),
-        target: kind === 'none' ? 'ORSAN p99 ≤ 1.2 × bare p99, every delivery received' : 'ORSAN p99 ≤ 1.2 × (bare p99 + bare loop p99 commit, mean of before/after), every delivery received',
-      },
-      targets,
-      durableAppends: { ...store, machineLoad: storeLoad },
-      broadcast,
-    };
-    const file = writeResults(kind === 'none' ? 'core' : `core-${kind.replace('+', '-')}`, results);
-    console.log(`\n${markdownSummary(broadcast, store, condition)}\nRésultats : ${file}`);
-  } finally {
-    if (!report) await pressure.stop();
+    all = await measureAll();
+  } catch (error) {
+    // The measurement's error is the one to see; the pressure is stopped all the same.
+    await pressure.stop().catch((stopError: unknown) => console.error('arrêt de la pression :', stopError));
+    throw error;
   }
+  const report = await pressure.stop();
+  const { loopBefore, loopAfter, store, storeLoad, measured } = all;
+  console.log(
+    `Condition : pression ${kind}, boucle durable nue ${loopBefore.commitsPerSecond} → ${loopAfter.commitsPerSecond} commits/s, p99 commit ${loopBefore.commitMs.p99} → ${loopAfter.commitMs.p99} ms`,
+  );
+  const condition: DiskCondition = { pressure: kind, before: loopBefore, after: loopAfter, loopP99Ms: round2((loopBefore.commitMs.p99 + loopAfter.commitMs.p99) / 2) };
+  // The busy-disk target takes the disk as it was over the whole run: the mean of the loop's p99 before and after.
+  const broadcast = measured.map((b) => judge(b, kind === 'none' ? null : condition.loopP99Ms));
+  const env = ['BENCH_DISK_PRESSURE', 'BENCH_REPEATS', 'BENCH_CLIENTS', 'BENCH_DURABLE_LOOP_MS', 'BENCH_STORE_ROUNDS', 'BENCH_STORE_ROUND_MS']
+    .filter((k) => process.env[k])
+    .map((k) => `${k}=${process.env[k]}`);
+  const results = {
+    suite: 'core',
+    startedAt,
+    command: `${env.length > 0 ? `${env.join(' ')} ` : ''}npm run bench -- core`,
+    machine: describeMachine(),
+    machineLoad: { before, after: { loadAverage1m: loadAverage(), ...contention() } },
+    condition: { ...condition, pressureReport: report },
+    method: describeMethod(kind),
+    targets,
+    durableAppends: { ...store, machineLoad: storeLoad },
+    broadcast,
+  };
+  const file = writeResults(kind === 'none' ? 'core' : `core-${kind.replace('+', '-')}`, results);
+  console.log(`\n${markdownSummary(broadcast, store, condition)}\nRésultats : ${file}`);
+}
+
+function describeMethod(kind: PressureKind) {
+  return {
+    pinning: `server, store workers and durable loop on CPU ${serverCpu}, load process (all receivers and senders) on CPU ${loadCpu}`,
+    transport: 'websocket',
+    schedule: '20 commands/s from 4 sender sockets, 20 warm-up commands then 200 recorded; latency = send → receipt, same process clock',
+    receivers: 'ORSAN: up to 50 sessions (players ars/prefecture, observers, evaluators) shared by the sockets; bare: one room',
+    handshakesInFlight: 50,
+    repeats,
+    pressure: describePressure(kind),
+    target: kind === 'none' ? 'ORSAN p99 ≤ 1.2 × bare p99, every delivery received' : 'ORSAN p99 ≤ 1.2 × (bare p99 + bare loop p99 commit, mean of before/after), every delivery received',
+  };
 }
 
 function describePressure(kind: PressureKind): string {
