@@ -29,3 +29,28 @@ export function contention(): { cpuSomeAvg60: number | null; ioSomeAvg60: number
   };
   return { cpuSomeAvg60: avg60('cpu'), ioSomeAvg60: avg60('io') };
 }
+
+/** Cumulative stall time (µs) of `/proc/pressure/<kind>`'s `some` line, or null without PSI. */
+function stalledMicros(kind: 'cpu' | 'io'): number | null {
+  const file = `/proc/pressure/${kind}`;
+  if (!existsSync(file)) return null;
+  const found = readFileSync(file, 'utf8').match(/^some .*total=(\d+)/m);
+  return found ? Number(found[1]) : null;
+}
+
+/**
+ * Share of a window (percent) during which some task waited for CPU or for I/O, from the PSI totals: unlike the
+ * 60 s averages of `contention`, it covers exactly the measurement. Call `stop()` at the end of the window.
+ */
+export function stallWindow(): { stop(): { cpuSomePercent: number | null; ioSomePercent: number | null } } {
+  const t0 = performance.now();
+  const cpu0 = stalledMicros('cpu');
+  const io0 = stalledMicros('io');
+  const share = (before: number | null, after: number | null, ms: number) => (before === null || after === null ? null : Math.round(((after - before) / 1000 / ms) * 1000) / 10);
+  return {
+    stop: () => {
+      const ms = performance.now() - t0;
+      return { cpuSomePercent: share(cpu0, stalledMicros('cpu'), ms), ioSomePercent: share(io0, stalledMicros('io'), ms) };
+    },
+  };
+}
