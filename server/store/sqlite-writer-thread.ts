@@ -38,21 +38,22 @@ function run(request: WriterRequest): unknown {
   }
 }
 
-const group = db.transaction((batch: readonly WriterRequest[]): WriterReply[] =>
-  batch.map((request) => {
-    try {
-      return { id: request.id, ok: true, value: run(request) };
-    } catch (error) {
-      return { id: request.id, ok: false, error: toWire(error) };
-    }
-  }),
-);
+function runAlone(request: WriterRequest): WriterReply {
+  try {
+    return { id: request.id, ok: true, value: run(request) };
+  } catch (error) {
+    return { id: request.id, ok: false, error: toWire(error) };
+  }
+}
+
+const group = db.transaction((batch: readonly WriterRequest[]): WriterReply[] => batch.map(runAlone));
 
 function flush(): void {
   const batch = queue.splice(0);
   let replies: WriterReply[];
   try {
-    replies = group(batch);
+    // Alone, a request is its own transaction: no savepoint to pay for.
+    replies = batch.length === 1 ? [runAlone(batch[0]!)] : group(batch);
   } catch (error) {
     // The commit itself failed (disk full, I/O error): nothing of the batch is stored, and the caches that
     // learnt of its savepoints are wrong.
