@@ -141,7 +141,8 @@ export async function createOrsanServer(config: Config, options: { store?: Store
     rooms.close();
     access.close();
     hub.presence.stop();
-    io.disconnectSockets(true);
+    // `local`: through the Redis adapter a bare `io.disconnectSockets` closes the sockets of every instance.
+    io.local.disconnectSockets(true);
     await new Promise<void>((ok) => io.close(() => ok()));
     http.closeAllConnections();
     await metricsListener?.close();
