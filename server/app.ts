@@ -64,7 +64,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   const app = express();
   const http = createServer(app);
   const io = new SocketServer(http, { maxHttpBufferSize: limits.maxSocketMessageBytes, serveClient: false });
-  const cluster = await createCluster({ config, store, io, rooms, access, logger });
+  const cluster = await createCluster({ config, store, io, rooms, access, logger, ...(options.clock ? { clock: options.clock } : {}) });
   let boundUrl = '';
   const url = () => config.PUBLIC_URL?.replace(/\/$/, '') ?? boundUrl;
 
@@ -104,7 +104,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   app.get('/api/config', (_req, res) => res.json({ tileUrl: config.MAP_TILE_URL ?? null, tileAttribution: config.MAP_TILE_ATTRIBUTION ?? null } satisfies MapConfigResponse));
   app.use('/api', roomsRoutes({ rooms, access, operatorToken, publicUrl: url }));
 
-  const hub = attachHub({ io, rooms, access, logger, metrics, ...(cluster.presenceOf ? { cluster: { presenceOf: cluster.presenceOf } } : {}) });
+  const hub = attachHub({ io, rooms, access, logger, metrics, ...(cluster.presence ? { cluster: { presence: cluster.presence } } : {}) });
   const closing: Array<() => void | Promise<void>> = [];
   const onClose = (cleanup: () => void | Promise<void>) => void closing.push(cleanup);
   const core = { config, http, io, store, rooms, access, logger, metrics, leadership: cluster.leadership, ...(cluster.docRelay ? { docRelay: cluster.docRelay } : {}), operatorToken, url, onClose };
@@ -141,7 +141,8 @@ export async function createOrsanServer(config: Config, options: { store?: Store
     rooms.close();
     access.close();
     hub.presence.stop();
-    io.disconnectSockets(true);
+    // `local`: through the Redis adapter a bare `io.disconnectSockets` closes the sockets of every instance.
+    io.local.disconnectSockets(true);
     await new Promise<void>((ok) => io.close(() => ok()));
     http.closeAllConnections();
     await metricsListener?.close();

@@ -1,16 +1,16 @@
 import type { Server } from 'socket.io';
-import type { PresenceEntry } from '../../shared/protocol.js';
+import { systemClock, type WallClock } from '../access/wall-clock.js';
 import type { AccessService } from '../access/access-service.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../ops/logger.js';
 import type { RoomService } from '../rooms/room-service.js';
 import type { PostgresStore } from '../store/postgres.js';
 import type { Store } from '../store/types.js';
-import { clusterPresence } from './cluster-presence.js';
 import { alwaysLeader, type Leadership } from './leadership.js';
 import { PgLeadership } from './pg-leadership.js';
 import { PgRoomFeed, RemoteAppendFollower } from './pg-room-feed.js';
 import { attachRedisFanOut, redisNamespace } from './redis-fanout.js';
+import { sharePresence, type PresenceExchange } from './presence-exchange.js';
 import { redisDocRelay, type DocRelay } from './yjs-relay.js';
 import { relayRevocations } from './revocation-relay.js';
 
@@ -21,13 +21,15 @@ export interface ClusterDeps {
   rooms: RoomService;
   access: AccessService;
   logger: Logger;
+  /** Times the presence heartbeats and expiries (a test's fake clock). */
+  clock?: WallClock;
 }
 
 /** How this instance lives among others: alone (SQLite), or one of several sharing PostgreSQL and Redis. */
 export interface Cluster {
   leadership: Leadership;
-  /** Set when sockets are spread over instances (Redis): the hub builds presence from all of them. */
-  presenceOf?: (roomId: string) => Promise<PresenceEntry[]>;
+  /** Set when sockets are spread over instances (Redis): presence lists are exchanged between them. */
+  presence?: PresenceExchange;
   /** Set with Redis: Yjs updates and presence of documents, between instances. */
   docRelay?: DocRelay;
   /** Starts following other instances and competing for leadership; call once the server is fully wired. */
@@ -42,9 +44,10 @@ const isPostgres = (store: Store): store is PostgresStore => store.kind === 'pos
  * is always the leader and follows no one. On PostgreSQL it follows the appends of the other instances
  * (LISTEN/NOTIFY → `refresh` of the live room, whose listeners broadcast to this instance's sockets) and
  * competes for leadership; with REDIS_URL, socket.io spans the instances through Redis streams, and the Yjs
- * documents and the revocations (which close Yjs connections) are relayed between them through Redis pub/sub.
+ * documents, the revocations (which close Yjs connections) and each instance's presence lists are relayed
+ * between them through Redis pub/sub.
  */
-export async function createCluster({ config, store, io, rooms, access, logger }: ClusterDeps): Promise<Cluster> {
+export async function createCluster({ config, store, io, rooms, access, logger, clock = systemClock }: ClusterDeps): Promise<Cluster> {
   if (!isPostgres(store)) {
     if (config.REDIS_URL) logger.warn('REDIS_URL ignored: SQLite serves a single instance (STORE=postgres for several)');
     return { leadership: alwaysLeader, activate: async () => undefined, close: async () => undefined };
@@ -53,6 +56,7 @@ export async function createCluster({ config, store, io, rooms, access, logger }
   const fanOut = config.REDIS_URL ? await attachRedisFanOut(io, config.REDIS_URL, namespace, logger) : null;
   const docRelay = fanOut ? await redisDocRelay(fanOut.redis, namespace, logger) : null;
   const revocations = fanOut ? await relayRevocations(fanOut.redis, namespace, access, logger) : null;
+  const presence = fanOut ? await sharePresence({ redis: fanOut.redis, io, namespace, clock, logger }) : null;
   if (!fanOut) logger.warn('STORE=postgres without REDIS_URL: run a single instance (presence and revocations would not cross instances)');
   if (!config.OPERATOR_TOKEN) logger.warn('OPERATOR_TOKEN is not set: each instance generates its own operator token');
 
@@ -74,7 +78,7 @@ export async function createCluster({ config, store, io, rooms, access, logger }
 
   return {
     leadership,
-    ...(fanOut ? { presenceOf: clusterPresence(io) } : {}),
+    ...(presence ? { presence } : {}),
     ...(docRelay ? { docRelay } : {}),
     async activate() {
       await feed.start();
@@ -86,6 +90,8 @@ export async function createCluster({ config, store, io, rooms, access, logger }
       await leadership.stop();
       await docRelay?.close();
       await revocations?.close();
+      // Before the shared connection closes: the goodbye travels on it.
+      await presence?.close();
       await fanOut?.close();
     },
   };

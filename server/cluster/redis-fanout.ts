@@ -8,8 +8,9 @@ export const redisNamespace = (schema: string) => `orsan:${schema}`;
 
 /**
  * Puts socket.io on the Redis streams adapter (the Redis adapter that keeps connection-state recovery):
- * `io.to(…).emit`, `disconnectSockets` and `fetchSockets` reach the sockets of every instance, so a
- * revocation or a presence change on one instance is seen on all. Fails at startup if Redis is unreachable.
+ * `io.to(…).emit` and `disconnectSockets` reach the sockets of every instance, so a revocation on one
+ * instance is seen on all (presence travels as per-instance lists instead: `presence-exchange.ts`).
+ * Fails at startup if Redis is unreachable.
  */
 export async function attachRedisFanOut(io: Server, url: string, namespace: string, logger: Logger): Promise<{ redis: Redis; close(): Promise<void> }> {
   const redis = new Redis(url, { lazyConnect: true });

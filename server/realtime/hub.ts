@@ -4,7 +4,7 @@ import { DomainError, describeZodError, type ErrorBody } from '../../shared/core
 import { limits } from '../../shared/core/limits.js';
 import { nestsDeeperThan } from '../../shared/core/json-depth.js';
 import type { Participant } from '../../shared/core/define.js';
-import { CommandEnvelope, HandshakeAuth, type CommandAck, type PresenceEntry, type WelcomeMessage } from '../../shared/protocol.js';
+import { CommandEnvelope, HandshakeAuth, type CommandAck, type WelcomeMessage } from '../../shared/protocol.js';
 import { sessionEndReason, type AccessService } from '../access/access-service.js';
 import { participantOf, viewerOf, welcomeIdentityOf } from '../access/session-views.js';
 import type { RoomService } from '../rooms/room-service.js';
@@ -14,6 +14,7 @@ import type { Logger } from '../ops/logger.js';
 import type { Metrics } from '../ops/metrics.js';
 import { audienceChannel, channelsFor, roomChannel, sessionChannel } from './channels.js';
 import { PresenceTracker } from './presence.js';
+import type { PresenceExchange } from '../cluster/presence-exchange.js';
 
 interface SocketData {
   session: SessionRecord;
@@ -27,8 +28,8 @@ export interface HubDeps {
   access: AccessService;
   logger: Logger;
   metrics: Metrics;
-  /** Several instances (`server/cluster/`): presence counts the sockets of all of them. */
-  cluster?: { presenceOf(roomId: string): Promise<PresenceEntry[]> };
+  /** Several instances (`server/cluster/`): this instance's presence lists go to the exchange, which merges them with the others' and sends them. */
+  cluster?: { presence: Pick<PresenceExchange, 'ownChanged'> };
 }
 
 const toBody = (error: unknown): ErrorBody => (error instanceof DomainError ? error.toBody() : { code: 'internal', message: 'Erreur interne du serveur.' });
@@ -39,12 +40,8 @@ const toBody = (error: unknown): ErrorBody => (error instanceof DomainError ? er
  */
 export function attachHub({ io, rooms, access, logger, metrics, cluster }: HubDeps): { presence: PresenceTracker } {
   const presence = new PresenceTracker((roomId, participants) => {
-    if (!cluster) return void io.to(roomChannel(roomId)).emit('presence', { participants });
-    // An instance that cannot hear from the others (one just died) still tells who is connected to it.
-    void cluster
-      .presenceOf(roomId)
-      .catch(() => participants)
-      .then((all) => io.to(roomChannel(roomId)).emit('presence', { participants: all }));
+    if (cluster) cluster.presence.ownChanged(roomId, participants);
+    else io.to(roomChannel(roomId)).emit('presence', { participants });
   });
   // One budget per session, shared by all its sockets (tabs, reconnections), on this instance.
   const limiter = new RateLimiterMemory({ points: limits.commandBurst, duration: limits.commandBurst / limits.commandsPerSecond });

@@ -50,17 +50,18 @@ export interface TwoInstances {
 }
 
 /**
- * The cluster files' shared fixture: a cluster environment, two instances on it (sharing `clock` when given)
- * and one room, started before the file's tests; after them the `clients` are closed, then the instances, then
- * the environment is dropped. `use` receives the instances for the tests' own variables.
+ * The cluster files' shared fixture: a cluster environment, two instances on it (sharing `clock` when given,
+ * keeping their log lines with `captureLogs`) and one room, started before the file's tests; after them the
+ * `clients` are closed, then the instances, then the environment is dropped. `use` receives the instances for the tests' own variables.
  */
-export function twoInstancesWithRoom(use: (fixture: TwoInstances) => void, options: { clock?: WallClock; clients?: readonly TestClient[] } = {}): void {
+export function twoInstancesWithRoom(use: (fixture: TwoInstances) => void, options: { clock?: WallClock; clients?: readonly TestClient[]; captureLogs?: boolean } = {}): void {
   let env: ClusterEnv | undefined;
   let fixture: TwoInstances | undefined;
   beforeAll(async () => {
     const cluster = (env = await createClusterEnv());
-    const a = await startServer({ env: cluster.env, ...(options.clock ? { clock: options.clock } : {}) });
-    const b = await startServer({ env: cluster.env, ...(options.clock ? { clock: options.clock } : {}) });
+    const start = () => startServer({ env: cluster.env, ...(options.clock ? { clock: options.clock } : {}), ...(options.captureLogs ? { captureLogs: true } : {}) });
+    const a = await start();
+    const b = await start();
     fixture = { cluster, a, b, room: await createRoom(a.url, { title: 'Salle répartie' }) };
     use(fixture);
   });
