@@ -54,6 +54,8 @@ describe.each(stores)('group commit on $name', ({ name, open, cleanup }) => {
 
   it('a burst of 40 commands: fewer transactions than commands, answered in order, one gapless chain', async () => {
     const runtime = await freshRoom();
+    const viewers = [{ role: 'player', cell: 'ars' }, { role: 'observer' }] as const;
+    for (const viewer of viewers) await runtime.stateFor(viewer);
     const transactions = countTransactions();
     const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => announce(runtime, `c${i}`, `annonce ${i}`)));
     const count = transactions();
@@ -66,8 +68,10 @@ describe.each(stores)('group commit on $name', ({ name, open, cleanup }) => {
     expect(log.map((e) => (e.payload as { text: string }).text)).toEqual(Array.from({ length: 40 }, (_, i) => `annonce ${i}`));
     expect(verifyChain(log, await store.events.chainSalt(runtime.id))).toBeNull();
     expect(runtime.state.room.announcement?.text).toBe('annonce 39');
-    // The room replays from the store to the state it holds live.
-    expect((await RoomRuntime.load(runtime.id, store.events)).state).toEqual(runtime.state);
+    // The room replays from the store to the state it holds live, and so does each audience's projection.
+    const replayed = await RoomRuntime.load(runtime.id, store.events);
+    expect(replayed.state).toEqual(runtime.state);
+    for (const viewer of viewers) expect(await runtime.stateFor(viewer)).toEqual(await replayed.stateFor(viewer));
   });
 
   it('each command of a batch is decided on the state the previous ones lead to; a refusal refuses only its own', async () => {
