@@ -29,12 +29,14 @@ describe('durability across kill -9', () => {
     // mid-flight. Paced, not all at once: group commit would store and ack a burst before the kill could land.
     const senders: TestClient[] = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(async (n) => connect(srv!.url, await secondDirectorToken(room, `Direction ${n}`))));
     const inFlight: Array<Promise<void>> = [];
+    const sent: Array<{ id: string; text: string }> = [];
     let killed = false;
     for (const [s, sender] of senders.entries()) {
       inFlight.push(
         (async () => {
           for (let i = 0; i < 30 && !killed; i++) {
             const id = randomUUID();
+            sent.push({ id, text: `en vol ${s}.${i}` });
             inFlight.push(
               sender
                 .send('room.announce', { text: `en vol ${s}.${i}` }, id)
@@ -60,11 +62,28 @@ describe('durability across kill -9', () => {
     for (const [id, seq] of acked) expect(byCommand.get(id)?.seq, `acked command ${id}`).toBe(seq);
     expect(back.events.map((e) => e.seq)).toEqual(back.events.map((_, i) => i + 1));
 
+    // Every command sent, acked or not, is sent again (a client retrying after the crash): an acked one is
+    // answered with its first seq, and no command is stored twice.
+    for (const { id, text } of sent) {
+      let again = await back.send('room.announce', { text }, id);
+      // One session retries them all: it waits out its rate limit like the client's outbox does.
+      while (!again.ok && again.error.code === 'rate_limited') {
+        await new Promise((r) => setTimeout(r, 100));
+        again = await back.send('room.announce', { text }, id);
+      }
+      expect(again.ok).toBe(true);
+      if (acked.has(id)) expect(again).toMatchObject({ seq: acked.get(id), duplicate: true });
+    }
+    const afterRetries = await fetch(`${srv.url}/api/rooms/${room.roomId}/events`, { headers: { authorization: `Bearer ${room.directorToken}` } });
+    const logged = ((await afterRetries.json()) as { events: Array<{ commandId: string | null }> }).events.map((e) => e.commandId);
+    for (const { id } of sent) expect(logged.filter((c) => c === id)).toHaveLength(1);
+    const headAfterRetries = logged.length;
+
     // The restarted server continues the same chain.
     const after = await back.send('room.announce', { text: 'après le redémarrage' });
-    expect(after).toEqual({ ok: true, seq: back.welcome.catchUp.headSeq + 1 });
+    expect(after).toEqual({ ok: true, seq: headAfterRetries + 1 });
     const rest = await fetch(`${srv.url}/api/rooms/${room.roomId}/state`, { headers: { authorization: `Bearer ${room.directorToken}` } });
-    expect(((await rest.json()) as { headSeq: number }).headSeq).toBe(back.welcome.catchUp.headSeq + 1);
+    expect(((await rest.json()) as { headSeq: number }).headSeq).toBe(headAfterRetries + 1);
     for (const c of [first, back, ...senders]) c.close();
     await srv.kill9();
 
