@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<void>> = {
   'care-map': async () => (await import('./care-map/index.js')).runCareMapBench(),
   collab: async () => (await import('./collab/index.js')).runCollabBench(),
   cluster: async () => (await import('./cluster/index.js')).runClusterBench(),
+  national: async () => (await import('./national/index.js')).runNationalBench(),
   'first-screen': async () => (await import('./first-screen/index.js')).runFirstScreenBench(),
 };
 

@@ -1,8 +1,8 @@
-import { createTestSchema, requireRedis, TEST_DATABASE_URL, TEST_REDIS_URL } from '../../tools/pg-env.js';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../../tools/pg-env.js';
 import { describeMachine } from '../lib/machine.js';
 import { contention, loadAverage, writeResults } from '../lib/results.js';
 import { median } from '../lib/stats.js';
-import { describeRun, loadCpu, measureCommands, serverCpu, startBare, startOrsan, type CommandRun, type Target } from './measure.js';
+import { describeRun, loadCpu, measureCommands, serverCpu, startBare, startOrsanCluster, type CommandRun, type Target } from './measure.js';
 
 /**
  * Issue 8: command → broadcast latency with one ORSAN instance and with two instances sharing PostgreSQL and
@@ -14,29 +14,8 @@ const repeats = Number(process.env.BENCH_CLUSTER_REPEATS ?? 1);
 const configurations = ['bare', 'orsan-1', 'orsan-2'] as const;
 type Configuration = (typeof configurations)[number];
 
-/** A fresh schema and Redis namespace per run: no run sees another's rows or streams. */
 async function startConfiguration(configuration: Configuration): Promise<Target> {
-  if (configuration === 'bare') return startBare();
-  const schema = await createTestSchema();
-  let redis: Awaited<ReturnType<typeof requireRedis>> | undefined;
-  try {
-    redis = await requireRedis(schema.schema);
-    const env = { STORE: 'postgres', DATABASE_URL: schema.url, REDIS_URL: TEST_REDIS_URL };
-    const target = await startOrsan(configuration, configuration === 'orsan-1' ? 1 : 2, env);
-    const cleanup = redis.cleanup;
-    return {
-      ...target,
-      async stop() {
-        await target.stop();
-        await cleanup();
-        await schema.drop();
-      },
-    };
-  } catch (error) {
-    await redis?.cleanup();
-    await schema.drop();
-    throw error;
-  }
+  return configuration === 'bare' ? startBare() : startOrsanCluster(configuration, configuration === 'orsan-1' ? 1 : 2);
 }
 
 async function measure(configuration: Configuration, clients: number): Promise<CommandRun> {

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { spawnNodeScript, startServerProcess, type NodeProcess, type ServerProcess } from '../../tools/process.js';
 import { OPERATOR_TOKEN } from '../../tools/api.js';
+import { createTestSchema, requireRedis, TEST_REDIS_URL } from '../../tools/pg-env.js';
 import { stopProcess, waitForOutput } from '../lib/child.js';
 import { cpuSeconds, cpuWindow, memoryMiB } from '../lib/proc.js';
 import { contention } from '../lib/results.js';
@@ -37,10 +38,40 @@ export async function startOrsan(name: string, count: number, env: Record<string
 }
 
 /**
+ * `count` ORSAN instances on a fresh PostgreSQL schema and Redis namespace (the schema's name): no run sees
+ * another's rows or streams. `stop()` stops the instances, deletes the namespace's keys and drops the schema.
+ */
+export async function startOrsanCluster(name: string, count: number): Promise<Target> {
+  const schema = await createTestSchema();
+  let redis: Awaited<ReturnType<typeof requireRedis>> | undefined;
+  try {
+    redis = await requireRedis(schema.schema);
+    const env = { STORE: 'postgres', DATABASE_URL: schema.url, REDIS_URL: TEST_REDIS_URL };
+    const target = await startOrsan(name, count, env);
+    const cleanup = redis.cleanup;
+    return {
+      ...target,
+      async stop() {
+        try {
+          await target.stop();
+        } finally {
+          await cleanup();
+          await schema.drop();
+        }
+      },
+    };
+  } catch (error) {
+    await redis?.cleanup();
+    await schema.drop();
+    throw error;
+  }
+}
+
+/**
  * CPU of PostgreSQL and Redis over a window (every process of those names, read from /proc), percent of one core.
  * Counted per pid: a process that started meanwhile counts from zero; one that ended meanwhile is lost (an underestimate).
  */
-function servicesCpuWindow(): { stop(): number } {
+export function servicesCpuWindow(): { stop(): number } {
   const sample = () => {
     const byPid = new Map<string, number>();
     for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {

@@ -53,11 +53,13 @@ export interface SocketTarget {
   url: string;
   /** Absent for the bare baselines, which take anyone. */
   token?: string;
+  /** Handshake fields of a bare baseline instead of a token (e.g. the room to join). */
+  auth?: Record<string, string>;
 }
 
 /** Opens one websocket-only socket; live on `welcome` (ORSAN, caught up) or `connect` (bare). Bounded by `timeoutMs`. */
 export function openSocket(target: SocketTarget, live: 'welcome' | 'connect', timeoutMs = 30_000): Promise<Socket> {
-  const socket = io(target.url, { auth: target.token ? { token: target.token } : {}, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(target.url, { auth: target.token ? { token: target.token } : (target.auth ?? {}), transports: ['websocket'], reconnection: false, forceNew: true });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.close();

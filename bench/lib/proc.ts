@@ -26,3 +26,17 @@ export function cpuWindow(pid: number): { stop(): number } {
     stop: () => Math.round(((cpuSeconds(pid) - cpu0) / ((performance.now() - t0) / 1000)) * 1000) / 10,
   };
 }
+
+/**
+ * Resident memory of a process in KiB, the lowest of `samples` readings `everyMs` apart: V8 grows and
+ * collects its heap all the time, and the floor is what the process really keeps.
+ */
+export async function rssFloorKiB(pid: number, samples = 10, everyMs = 100): Promise<number> {
+  let floor = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < samples; i++) {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    floor = Math.min(floor, Number(status.match(/^VmRSS:\s+(\d+)/m)?.[1] ?? Number.NaN));
+    if (i < samples - 1) await new Promise((r) => setTimeout(r, everyMs));
+  }
+  return floor;
+}
