@@ -34,7 +34,7 @@ const MAX_BATCH = 256;
 
 /**
  * Group commit for one room. The submissions that arrive while the room's queue is busy (a commit in progress) or in
- * the same turn of the event loop (the messages of many sockets read at once) are committed together by `commit`:
+ * the same synchronous run (a batch of records mirrored at once) are committed together by `commit`:
  * one transaction and one fsync for all of them instead of one each, so a slow disk delays a burst by one commit,
  * not by one commit per command queued behind it. Order is the order of submission; each caller is answered alone.
  */
@@ -70,9 +70,9 @@ export class GroupCommit {
       }
       const batch = [pending];
       this.open = batch;
+      // No wait for more: what arrives while the queue or the store is busy forms the next batch (PostgreSQL: while
+      // a transaction runs; SQLite: the writer thread commits together what reaches it during a commit).
       void this.queue.run(async () => {
-        // Lets the commands read in this turn of the event loop (other sockets' messages) join before it closes.
-        await new Promise((done) => setImmediate(done));
         this.close(batch);
         await this.run(batch);
       });
