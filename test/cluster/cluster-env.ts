@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { WallClock } from '../../server/access/wall-clock.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { createRoom, type TestClient, type TestRoom } from '../helpers/room.js';
+import { connect, createRoom, type TestClient, type TestRoom } from '../helpers/room.js';
 import { createTestSchema, requireRedis, TEST_REDIS_URL, type TestSchema } from '../store/pg-env.js';
 
 /** One cluster's shared services for a test file: its own PostgreSQL schema and Redis namespace. */
@@ -71,4 +71,13 @@ export function twoInstancesWithRoom(use: (fixture: TwoInstances) => void, optio
     await fixture?.b.close();
     await env?.cleanup();
   });
+}
+
+/** Connects a client to one instance and keeps it in `clients`, which the fixture closes after the tests. */
+export function trackedJoin(clients: TestClient[]): (server: TestServer, token: string) => Promise<TestClient> {
+  return async (server, token) => {
+    const client = await connect(server.url, token);
+    clients.push(client);
+    return client;
+  };
 }

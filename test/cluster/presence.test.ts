@@ -7,7 +7,7 @@ import { startServerProcess, type ServerProcess } from '../helpers/process.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { connect, createRoom, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
 import { TEST_REDIS_URL } from '../store/pg-env.js';
-import { createClusterEnv, eventually, twoInstancesWithRoom, type ClusterEnv } from './cluster-env.js';
+import { createClusterEnv, eventually, twoInstancesWithRoom, type ClusterEnv, trackedJoin } from './cluster-env.js';
 
 /** The last presence list a client received (empty before the first). */
 const listOf = (client: TestClient): PresenceEntry[] => client.presence.at(-1)?.participants ?? [];
@@ -48,11 +48,7 @@ describe('presence across two instances (per-instance lists over Redis)', () => 
   let b: TestServer;
   let room: TestRoom;
   const clients: TestClient[] = [];
-  const join = async (server: TestServer, token: string) => {
-    const client = await connect(server.url, token);
-    clients.push(client);
-    return client;
-  };
+  const join = trackedJoin(clients);
   twoInstancesWithRoom((f) => ({ cluster, a, b, room } = f), { clients, captureLogs: true });
 
   it('a person connected to B is on the director’s list on A, and a session on both counts its sockets on both', async () => {

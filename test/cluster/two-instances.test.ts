@@ -4,7 +4,7 @@ import type { RoomEvent } from '../../shared/core/events.js';
 import { verifyChain } from '../../server/store/hash-chain.js';
 import type { TestServer } from '../helpers/server.js';
 import { connect, tokenFor, type TestClient, type TestRoom } from '../helpers/room.js';
-import { eventually, twoInstancesWithRoom, type ClusterEnv } from './cluster-env.js';
+import { eventually, twoInstancesWithRoom, type ClusterEnv, trackedJoin } from './cluster-env.js';
 import { TEST_DATABASE_URL } from '../store/pg-env.js';
 
 const announced = (client: TestClient, afterSeq = 0) => client.events.filter((e) => e.type === 'room.announced' && e.seq > afterSeq);
@@ -16,11 +16,7 @@ describe('two instances on one PostgreSQL and one Redis', () => {
   let b: TestServer;
   let room: TestRoom;
   const clients: TestClient[] = [];
-  const join = async (server: TestServer, token: string) => {
-    const client = await connect(server.url, token);
-    clients.push(client);
-    return client;
-  };
+  const join = trackedJoin(clients);
 
   twoInstancesWithRoom((f) => ({ cluster, a, b, room } = f), { clients });
 
