@@ -1,22 +1,30 @@
 import type Database from 'better-sqlite3';
-import type { AccessStore } from './types.js';
+import type { AccessStore, InvitationRecord, SessionRecord } from './types.js';
 import { invitationFromRow, sessionFromRow, type InvitationRow, type SessionRow } from './rows.js';
 
-export function sqliteAccessStore(db: Database.Database): AccessStore {
+/** What writes invitations, sessions and tickets: this connection (synchronously), or the writer thread. */
+export interface AccessWriter {
+  createInvitation(record: InvitationRecord, codeHash: string): Promise<void>;
+  revokeInvitation(roomId: string, id: string, at: number): Promise<boolean>;
+  createSession(record: SessionRecord, tokenHash: string): Promise<void>;
+  revokeSessions(roomId: string, sessionId: string | null, invitationId: string | null, at: number): Promise<string[]>;
+  createYjsTicket(ticketHash: string, sessionId: string, issuedAt: number, expiresAt: number): Promise<void>;
+  /** Deletes the ticket and returns what it was, or null when unknown (used up, purged). */
+  takeYjsTicket(ticketHash: string): Promise<{ session_id: string; expires_at: number } | null>;
+}
+
+/** The synchronous write path: each call one statement or one transaction (a savepoint inside the writer thread's). */
+export function sqliteAccessWriter(db: Database.Database) {
   const q = {
     insertInvitation: db.prepare(
       `INSERT INTO invitations (id, room_id, role, cell, label, code_hash, created_at, expires_at, revoked_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
     ),
-    invitationByCode: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE code_hash = ?'),
-    invitationsOfRoom: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE room_id = ? ORDER BY created_at'),
     revokeInvitation: db.prepare('UPDATE invitations SET revoked_at = ? WHERE room_id = ? AND id = ? AND revoked_at IS NULL'),
     insertSession: db.prepare(
       `INSERT INTO sessions (id, room_id, role, cell, name, invitation_id, token_hash, created_at, expires_at, revoked_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
     ),
-    sessionByToken: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?'),
-    sessionsOfRoom: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE room_id = ? ORDER BY created_at'),
     // Named parameters: better-sqlite3 refuses numbered ones (`?2`) mixed with `?`.
     liveSessionsBy: db.prepare<[{ roomId: string; sessionId: string | null; invitationId: string | null }], { id: string }>(
       `SELECT id FROM sessions WHERE room_id = @roomId AND revoked_at IS NULL
@@ -26,24 +34,39 @@ export function sqliteAccessStore(db: Database.Database): AccessStore {
     insertTicket: db.prepare('INSERT INTO yjs_tickets (ticket_hash, session_id, expires_at) VALUES (?, ?, ?)'),
     purgeTickets: db.prepare('DELETE FROM yjs_tickets WHERE expires_at <= ?'),
     takeTicket: db.prepare<[string], { session_id: string; expires_at: number }>('DELETE FROM yjs_tickets WHERE ticket_hash = ? RETURNING session_id, expires_at'),
-    sessionById: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
   };
-
   const revokeSessionsTx = db.transaction((roomId: string, sessionId: string | null, invitationId: string | null, at: number) => {
     const ids = q.liveSessionsBy.all({ roomId, sessionId, invitationId }).map((r) => r.id);
     for (const id of ids) q.revokeSession.run(at, id);
     return ids;
   });
-
   const createTicketTx = db.transaction((ticketHash: string, sessionId: string, issuedAt: number, expiresAt: number) => {
     q.purgeTickets.run(issuedAt);
     q.insertTicket.run(ticketHash, sessionId, expiresAt);
   });
+  return {
+    createInvitation: (r: InvitationRecord, codeHash: string) => void q.insertInvitation.run(r.id, r.roomId, r.role, r.cell, r.label, codeHash, r.createdAt, r.expiresAt),
+    revokeInvitation: (roomId: string, id: string, at: number) => q.revokeInvitation.run(at, roomId, id).changes > 0,
+    createSession: (r: SessionRecord, tokenHash: string) => void q.insertSession.run(r.id, r.roomId, r.role, r.cell, r.name, r.invitationId, tokenHash, r.createdAt, r.expiresAt),
+    revokeSessions: (roomId: string, sessionId: string | null, invitationId: string | null, at: number) => revokeSessionsTx(roomId, sessionId, invitationId, at),
+    createYjsTicket: (ticketHash: string, sessionId: string, issuedAt: number, expiresAt: number) => void createTicketTx(ticketHash, sessionId, issuedAt, expiresAt),
+    takeYjsTicket: (ticketHash: string) => q.takeTicket.get(ticketHash) ?? null,
+  };
+}
+
+/** Invitations, sessions and Yjs tickets on SQLite: read on this connection; written on it, or by `writer`. */
+export function sqliteAccessStore(db: Database.Database, writer?: AccessWriter): AccessStore {
+  const write = writer ?? inline(sqliteAccessWriter(db));
+  const q = {
+    invitationByCode: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE code_hash = ?'),
+    invitationsOfRoom: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE room_id = ? ORDER BY created_at'),
+    sessionByToken: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?'),
+    sessionsOfRoom: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE room_id = ? ORDER BY created_at'),
+    sessionById: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
+  };
 
   return {
-    async createInvitation(r, codeHash) {
-      q.insertInvitation.run(r.id, r.roomId, r.role, r.cell, r.label, codeHash, r.createdAt, r.expiresAt);
-    },
+    createInvitation: (r, codeHash) => write.createInvitation(r, codeHash),
     async findInvitationByCodeHash(codeHash) {
       const row = q.invitationByCode.get(codeHash);
       return row ? invitationFromRow(row) : null;
@@ -51,12 +74,8 @@ export function sqliteAccessStore(db: Database.Database): AccessStore {
     async listInvitations(roomId) {
       return q.invitationsOfRoom.all(roomId).map(invitationFromRow);
     },
-    async revokeInvitation(roomId, id, at) {
-      return q.revokeInvitation.run(at, roomId, id).changes > 0;
-    },
-    async createSession(r, tokenHash) {
-      q.insertSession.run(r.id, r.roomId, r.role, r.cell, r.name, r.invitationId, tokenHash, r.createdAt, r.expiresAt);
-    },
+    revokeInvitation: (roomId, id, at) => write.revokeInvitation(roomId, id, at),
+    createSession: (r, tokenHash) => write.createSession(r, tokenHash),
     async findSessionByTokenHash(tokenHash) {
       const row = q.sessionByToken.get(tokenHash);
       return row ? sessionFromRow(row) : null;
@@ -64,17 +83,25 @@ export function sqliteAccessStore(db: Database.Database): AccessStore {
     async listSessions(roomId) {
       return q.sessionsOfRoom.all(roomId).map(sessionFromRow);
     },
-    async revokeSessions(roomId, filter, at) {
-      return revokeSessionsTx(roomId, filter.sessionId ?? null, filter.invitationId ?? null, at);
-    },
-    async createYjsTicket(ticketHash, sessionId, issuedAt, expiresAt) {
-      createTicketTx(ticketHash, sessionId, issuedAt, expiresAt);
-    },
+    revokeSessions: (roomId, filter, at) => write.revokeSessions(roomId, filter.sessionId ?? null, filter.invitationId ?? null, at),
+    createYjsTicket: (ticketHash, sessionId, issuedAt, expiresAt) => write.createYjsTicket(ticketHash, sessionId, issuedAt, expiresAt),
     async consumeYjsTicket(ticketHash, now) {
-      const ticket = q.takeTicket.get(ticketHash);
+      const ticket = await write.takeYjsTicket(ticketHash);
       if (!ticket || ticket.expires_at <= now) return null;
       const row = q.sessionById.get(ticket.session_id);
       return row ? sessionFromRow(row) : null;
     },
+  };
+}
+
+/** The synchronous writer behind the asynchronous interface (a store without a writer thread). */
+function inline(local: ReturnType<typeof sqliteAccessWriter>): AccessWriter {
+  return {
+    createInvitation: async (...args) => local.createInvitation(...args),
+    revokeInvitation: async (...args) => local.revokeInvitation(...args),
+    createSession: async (...args) => local.createSession(...args),
+    revokeSessions: async (...args) => local.revokeSessions(...args),
+    createYjsTicket: async (...args) => local.createYjsTicket(...args),
+    takeYjsTicket: async (...args) => local.takeYjsTicket(...args),
   };
 }

@@ -2,7 +2,19 @@ import { DomainError, type ErrorCode } from '../../shared/core/errors.js';
 import { StaleHeadError } from './types.js';
 
 /** The writer thread's operations: each takes the arguments of the store method of the same name. */
-export type WriterOp = 'events.appendBatch' | 'events.importRoom' | 'docs.appendUpdate' | 'docs.compact' | 'docs.claimClients' | 'close';
+export type WriterOp =
+  | 'events.appendBatch'
+  | 'events.importRoom'
+  | 'docs.appendUpdate'
+  | 'docs.compact'
+  | 'docs.claimClients'
+  | 'access.createInvitation'
+  | 'access.revokeInvitation'
+  | 'access.createSession'
+  | 'access.revokeSessions'
+  | 'access.createYjsTicket'
+  | 'access.takeYjsTicket'
+  | 'close';
 
 export interface WriterRequest {
   id: number;

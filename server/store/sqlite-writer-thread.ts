@@ -2,13 +2,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RoomEvent } from '../../shared/core/events.js';
 import type { ChainSalt } from './hash-chain.js';
 import { openSqliteDatabase } from './sqlite-database.js';
+import { sqliteAccessWriter } from './sqlite-access.js';
 import { sqliteDocWriter } from './sqlite-docs.js';
 import { sqliteEventWriter } from './sqlite-events.js';
 import { toWire, type WriterReply, type WriterRequest } from './sqlite-writer-protocol.js';
-import type { BatchItem } from './types.js';
+import type { BatchItem, InvitationRecord, SessionRecord } from './types.js';
 
 /**
- * The writer thread: the only connection that writes events and document updates. Every request that arrived in one
+ * The writer thread: the only connection that writes (events, document updates, invitations, sessions, tickets). Every request that arrived in one
  * turn of this thread's event loop is run in ONE transaction — each in its own savepoint, so that one refused request
  * leaves the others — and committed with one fsync; then each is answered. The fsync blocks this thread, never the
  * server's event loop, so the broadcast of one batch overlaps the commit of the next.
@@ -17,6 +18,7 @@ const port = parentPort!;
 const db = openSqliteDatabase((workerData as { file: string }).file);
 let events = sqliteEventWriter(db);
 const docs = sqliteDocWriter(db);
+const access = sqliteAccessWriter(db);
 
 const queue: WriterRequest[] = [];
 
@@ -33,6 +35,18 @@ function run(request: WriterRequest): unknown {
       return docs.compact(a[0] as string, a[1] as string, a[2] as Uint8Array, a[3] as number);
     case 'docs.claimClients':
       return docs.claimClients(a[0] as string, a[1] as string, a[2] as string, a[3] as number[]);
+    case 'access.createInvitation':
+      return access.createInvitation(a[0] as InvitationRecord, a[1] as string);
+    case 'access.revokeInvitation':
+      return access.revokeInvitation(a[0] as string, a[1] as string, a[2] as number);
+    case 'access.createSession':
+      return access.createSession(a[0] as SessionRecord, a[1] as string);
+    case 'access.revokeSessions':
+      return access.revokeSessions(a[0] as string, a[1] as string | null, a[2] as string | null, a[3] as number);
+    case 'access.createYjsTicket':
+      return access.createYjsTicket(a[0] as string, a[1] as string, a[2] as number, a[3] as number);
+    case 'access.takeYjsTicket':
+      return access.takeYjsTicket(a[0] as string);
     case 'close':
       return undefined;
   }

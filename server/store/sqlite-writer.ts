@@ -1,11 +1,12 @@
 import type { Worker } from 'node:worker_threads';
 import type { RoomEvent } from '../../shared/core/events.js';
 import type { ChainSalt } from './hash-chain.js';
+import type { AccessWriter } from './sqlite-access.js';
 import type { DocWriter } from './sqlite-docs.js';
 import type { EventWriter } from './sqlite-events.js';
 import { fromWire, type WriterOp, type WriterReply } from './sqlite-writer-protocol.js';
 import { startThread } from './thread.js';
-import type { AppendResult, BatchItem } from './types.js';
+import type { AppendResult, BatchItem, InvitationRecord, SessionRecord } from './types.js';
 
 const threadModule = new URL(`./sqlite-writer-thread.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
@@ -14,7 +15,7 @@ const threadModule = new URL(`./sqlite-writer-thread.${import.meta.url.endsWith(
  * thread has committed it (durable). The thread starts on the first write (a store opened to be read starts none) and
  * again after it died; while it has no write in flight it does not keep the process alive.
  */
-export class SqliteWriter implements EventWriter, DocWriter {
+export class SqliteWriter implements EventWriter, DocWriter, AccessWriter {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   private readonly resetListeners: Array<() => void> = [];
@@ -41,6 +42,30 @@ export class SqliteWriter implements EventWriter, DocWriter {
 
   claimClients(roomId: string, docName: string, sessionId: string, clientIds: number[]): Promise<Map<number, string>> {
     return this.call('docs.claimClients', [roomId, docName, sessionId, clientIds]) as Promise<Map<number, string>>;
+  }
+
+  async createInvitation(record: InvitationRecord, codeHash: string): Promise<void> {
+    await this.call('access.createInvitation', [record, codeHash]);
+  }
+
+  revokeInvitation(roomId: string, id: string, at: number): Promise<boolean> {
+    return this.call('access.revokeInvitation', [roomId, id, at]) as Promise<boolean>;
+  }
+
+  async createSession(record: SessionRecord, tokenHash: string): Promise<void> {
+    await this.call('access.createSession', [record, tokenHash]);
+  }
+
+  revokeSessions(roomId: string, sessionId: string | null, invitationId: string | null, at: number): Promise<string[]> {
+    return this.call('access.revokeSessions', [roomId, sessionId, invitationId, at]) as Promise<string[]>;
+  }
+
+  async createYjsTicket(ticketHash: string, sessionId: string, issuedAt: number, expiresAt: number): Promise<void> {
+    await this.call('access.createYjsTicket', [ticketHash, sessionId, issuedAt, expiresAt]);
+  }
+
+  takeYjsTicket(ticketHash: string): Promise<{ session_id: string; expires_at: number } | null> {
+    return this.call('access.takeYjsTicket', [ticketHash]) as Promise<{ session_id: string; expires_at: number } | null>;
   }
 
   onReset(listener: () => void): void {

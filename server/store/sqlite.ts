@@ -11,8 +11,8 @@ import type { Store } from './types.js';
 /**
  * The embedded default store: one SQLite file in `dataDir`, WAL journal, `synchronous=FULL`
  * so that a committed transaction survives a crash or power loss before anything is acknowledged.
- * Events and document updates are written by a writer thread (`sqlite-writer-thread.ts`), in group commits, so that
- * no fsync blocks the event loop; this connection reads them, and writes invitations and sessions.
+ * Every write (events, document updates, invitations, sessions, tickets) is made by a writer thread
+ * (`sqlite-writer-thread.ts`), in group commits, so that no fsync blocks the event loop; this connection reads.
  */
 export function openSqliteStore(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true });
@@ -23,7 +23,7 @@ export function openSqliteStore(dataDir: string): Store {
   return {
     kind: 'sqlite',
     events: sqliteEventStore(db, writer),
-    access: sqliteAccessStore(db),
+    access: sqliteAccessStore(db, writer),
     docs: sqliteDocStore(db, writer),
     async ping() {
       db.prepare('SELECT 1').get();
