@@ -52,13 +52,13 @@ export class GroupCommit {
     const { commandId } = submission;
     const first = commandId === null ? undefined : this.inFlight.get(commandId);
     if (first) return first.then((result) => ({ ...result, duplicate: true }));
-    const answer = this.enqueue(submission);
+    const result = this.enqueue(submission);
     if (commandId !== null) {
-      this.inFlight.set(commandId, answer);
-      const done = () => void (this.inFlight.get(commandId) === answer && this.inFlight.delete(commandId));
-      answer.then(done, done);
+      this.inFlight.set(commandId, result);
+      const done = () => void (this.inFlight.get(commandId) === result && this.inFlight.delete(commandId));
+      result.then(done, done);
     }
-    return answer;
+    return result;
   }
 
   private enqueue(submission: Submission): Promise<AppendResult> {

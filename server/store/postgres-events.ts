@@ -119,33 +119,25 @@ export function postgresEventStore(pool: pg.Pool, schema: string): EventStore {
   async function write(client: pg.PoolClient, roomId: string, commands: readonly { events: RoomEvent[]; commandId: string | null }[]): Promise<void> {
     const events = commands.flatMap((c) => c.events);
     if (events.length === 0) return;
+    // One INSERT has at most 65,535 parameters (11 per event): slices of 1,000 events. The last slice, the command ids
+    // (4 parameters each, at most 256 per batch) and the NOTIFY (delivered only if the transaction commits) go in one
+    // statement: a batch of up to 1,000 events costs one round trip.
+    const last = events.length - ((events.length - 1) % 1000) - 1;
+    for (let i = 0; i < last; i += 1000) await insertEvents(client, events.slice(i, i + 1000));
+    const inserted = eventsInsert(events.slice(last));
+    const values = [...inserted.values];
+    const parts = [`e AS (${inserted.sql})`];
     const ids = commands.filter((c) => c.commandId !== null && c.events.length > 0);
-    const announce = [channel, `${roomId} ${events.at(-1)!.seq}`];
-    // One statement, one round trip, for a batch of up to 1,000 events (11 parameters each; at most 65,535):
-    // the events, their command ids and the NOTIFY, which is delivered only if the transaction commits.
-    if (events.length <= 1000) {
-      const inserted = eventsInsert(events);
-      const values = [...inserted.values];
-      const parts = [`e AS (${inserted.sql})`];
-      if (ids.length > 0) {
-        const tuples = ids.map((c) => {
-          values.push(roomId, c.commandId, c.events[0]!.seq, c.events.at(-1)!.seq);
-          const n = values.length;
-          return `($${n - 3}, $${n - 2}, $${n - 1}::bigint, $${n}::bigint)`;
-        });
-        parts.push(`c AS (INSERT INTO commands (room_id, command_id, first_seq, last_seq) VALUES ${tuples.join(', ')})`);
-      }
-      values.push(...announce);
-      await client.query(`WITH ${parts.join(', ')} SELECT pg_notify($${values.length - 1}, $${values.length})`, values);
-      return;
-    }
-    for (let i = 0; i < events.length; i += 1000) await insertEvents(client, events.slice(i, i + 1000));
     if (ids.length > 0) {
-      const values = ids.flatMap((c) => [roomId, c.commandId, c.events[0]!.seq, c.events.at(-1)!.seq]);
-      const tuples = ids.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`);
-      await client.query(`INSERT INTO commands (room_id, command_id, first_seq, last_seq) VALUES ${tuples.join(', ')}`, values);
+      const tuples = ids.map((c) => {
+        values.push(roomId, c.commandId, c.events[0]!.seq, c.events.at(-1)!.seq);
+        const n = values.length;
+        return `($${n - 3}, $${n - 2}, $${n - 1}::bigint, $${n}::bigint)`;
+      });
+      parts.push(`c AS (INSERT INTO commands (room_id, command_id, first_seq, last_seq) VALUES ${tuples.join(', ')})`);
     }
-    await client.query('SELECT pg_notify($1, $2)', announce);
+    values.push(channel, `${roomId} ${events.at(-1)!.seq}`);
+    await client.query(`WITH ${parts.join(', ')} SELECT pg_notify($${values.length - 1}, $${values.length})`, values);
   }
 
   /** Chains, inserts and announces one command's `drafts` after `head`; the caller holds the room's lock. */

@@ -1,19 +1,9 @@
 import type Database from 'better-sqlite3';
+import type { AsyncOf } from './async-of.js';
 import type { AccessStore, InvitationRecord, SessionRecord } from './types.js';
 import { invitationFromRow, sessionFromRow, type InvitationRow, type SessionRow } from './rows.js';
 
-/** What writes invitations, sessions and tickets: this connection (synchronously), or the writer thread. */
-export interface AccessWriter {
-  createInvitation(record: InvitationRecord, codeHash: string): Promise<void>;
-  revokeInvitation(roomId: string, id: string, at: number): Promise<boolean>;
-  createSession(record: SessionRecord, tokenHash: string): Promise<void>;
-  revokeSessions(roomId: string, sessionId: string | null, invitationId: string | null, at: number): Promise<string[]>;
-  createYjsTicket(ticketHash: string, sessionId: string, issuedAt: number, expiresAt: number): Promise<void>;
-  /** Deletes the ticket and returns what it was, or null when unknown (used up, purged). */
-  takeYjsTicket(ticketHash: string): Promise<{ session_id: string; expires_at: number } | null>;
-}
-
-/** The synchronous write path: each call one statement or one transaction (a savepoint inside the writer thread's). */
+/** The writes, synchronous, run by the writer thread: each call one statement or transaction (a savepoint inside the thread's). */
 export function sqliteAccessWriter(db: Database.Database) {
   const q = {
     insertInvitation: db.prepare(
@@ -54,9 +44,8 @@ export function sqliteAccessWriter(db: Database.Database) {
   };
 }
 
-/** Invitations, sessions and Yjs tickets on SQLite: read on this connection; written on it, or by `writer`. */
-export function sqliteAccessStore(db: Database.Database, writer?: AccessWriter): AccessStore {
-  const write = writer ?? inline(sqliteAccessWriter(db));
+/** Invitations, sessions and Yjs tickets on SQLite: read on this connection, written by `write` (the writer thread). */
+export function sqliteAccessStore(db: Database.Database, write: AsyncOf<ReturnType<typeof sqliteAccessWriter>>): AccessStore {
   const q = {
     invitationByCode: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE code_hash = ?'),
     invitationsOfRoom: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE room_id = ? ORDER BY created_at'),
@@ -91,17 +80,5 @@ export function sqliteAccessStore(db: Database.Database, writer?: AccessWriter):
       const row = q.sessionById.get(ticket.session_id);
       return row ? sessionFromRow(row) : null;
     },
-  };
-}
-
-/** The synchronous writer behind the asynchronous interface (a store without a writer thread). */
-function inline(local: ReturnType<typeof sqliteAccessWriter>): AccessWriter {
-  return {
-    createInvitation: async (...args) => local.createInvitation(...args),
-    revokeInvitation: async (...args) => local.revokeInvitation(...args),
-    createSession: async (...args) => local.createSession(...args),
-    revokeSessions: async (...args) => local.revokeSessions(...args),
-    createYjsTicket: async (...args) => local.createYjsTicket(...args),
-    takeYjsTicket: async (...args) => local.takeYjsTicket(...args),
   };
 }

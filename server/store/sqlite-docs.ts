@@ -1,10 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { AsyncOf } from './async-of.js';
 import type { DocStore } from './types.js';
 
-/** What writes the documents' updates: this connection (synchronously), or the writer thread on its own. */
-export type DocWriter = Pick<DocStore, 'appendUpdate' | 'compact' | 'claimClients'>;
-
-/** The synchronous write path: each call is one transaction (a savepoint inside the writer thread's). */
+/** The writes, synchronous, run by the writer thread: each call one transaction (a savepoint inside the thread's). */
 export function sqliteDocWriter(db: Database.Database) {
   const insert = db.prepare('INSERT INTO doc_updates (room_id, doc_name, data) VALUES (?, ?, ?)');
   const deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND doc_name = ? AND id <= ?');
@@ -31,26 +29,19 @@ export function sqliteDocWriter(db: Database.Database) {
   };
 }
 
-/** Yjs updates on SQLite: read on this connection; written on it, or by `writer` (the writer thread). */
-export function sqliteDocStore(db: Database.Database, writer?: DocWriter): DocStore {
+/** Yjs updates on SQLite: read on this connection, written by `write` (the writer thread's `sqliteDocWriter`). */
+export function sqliteDocStore(db: Database.Database, write: AsyncOf<ReturnType<typeof sqliteDocWriter>>): DocStore {
   const selectAll = db.prepare<[string, string], { data: Buffer }>('SELECT data FROM doc_updates WHERE room_id = ? AND doc_name = ? ORDER BY id');
   const docsOfRoom = db.prepare<[string], { doc_name: string }>('SELECT DISTINCT doc_name FROM doc_updates WHERE room_id = ?');
-  const local = writer ? null : sqliteDocWriter(db);
   return {
-    async appendUpdate(roomId, docName, update) {
-      return local ? local.appendUpdate(roomId, docName, update) : writer!.appendUpdate(roomId, docName, update);
-    },
+    appendUpdate: (roomId, docName, update) => write.appendUpdate(roomId, docName, update),
     async loadUpdates(roomId, docName) {
       return selectAll.all(roomId, docName).map((r) => new Uint8Array(r.data));
     },
-    async compact(roomId, docName, snapshot, upToId) {
-      return local ? local.compact(roomId, docName, snapshot, upToId) : writer!.compact(roomId, docName, snapshot, upToId);
-    },
+    compact: (roomId, docName, snapshot, upToId) => write.compact(roomId, docName, snapshot, upToId),
     async listDocs(roomId) {
       return docsOfRoom.all(roomId).map((r) => r.doc_name);
     },
-    async claimClients(roomId, docName, sessionId, clientIds) {
-      return local ? local.claimClients(roomId, docName, sessionId, clientIds) : writer!.claimClients(roomId, docName, sessionId, clientIds);
-    },
+    claimClients: (roomId, docName, sessionId, clientIds) => write.claimClients(roomId, docName, sessionId, clientIds),
   };
 }

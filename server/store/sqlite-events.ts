@@ -3,15 +3,14 @@ import { GENESIS_HASH, type RoomEvent } from '../../shared/core/events.js';
 import { conflict } from '../../shared/core/errors.js';
 import { hashEvent, newChainSalt, type ChainSalt } from './hash-chain.js';
 import { chainSaltFromRow, eventFromRow, eventToRow, type ChainSaltRow, type EventRow } from './rows.js';
+import type { AsyncOf } from './async-of.js';
 import { StaleHeadError, type AppendResult, type BatchItem, type EventStore, type NewEvent } from './types.js';
 
-/** What writes the log: this connection (synchronously), or the writer thread (`sqlite-writer.ts`) on its own. */
-export interface EventWriter {
-  appendBatch(roomId: string, items: readonly BatchItem[], expectedSeq: number | undefined): Promise<AppendResult[]>;
-  importRoom(roomId: string, events: RoomEvent[], importedAt: number, salt: ChainSalt | null): Promise<void>;
+/** The writer thread's log functions as the main thread calls them, and what it says when it lost track of them. */
+export type EventWriter = AsyncOf<Pick<ReturnType<typeof sqliteEventWriter>, 'appendBatch' | 'importRoom'>> & {
   /** Called when the writer lost track of what it committed (its thread died): caches must be dropped. */
   onReset(listener: () => void): void;
-}
+};
 
 /**
  * The event log on one SQLite connection: statements, and caches of each room's head, command ids and salt (one
@@ -188,16 +187,14 @@ export function sqliteEventWriter(db: Database.Database) {
 }
 
 /**
- * The event log on SQLite. Each append is one transaction, committed with `synchronous=FULL`, so it is on disk when
- * `append` resolves. Without `writer` this connection writes (and blocks the event loop for the fsync); with it, the
- * writer thread does, and this connection reads and follows.
+ * The event log on SQLite. Each append is one transaction, committed with `synchronous=FULL` by the writer thread,
+ * so it is on disk when `append` resolves; this connection reads, and its caches follow the writer's answers.
  */
-export function sqliteEventStore(db: Database.Database, writer?: EventWriter): EventStore {
+export function sqliteEventStore(db: Database.Database, writer: EventWriter): EventStore {
   const log = sqliteLog(db);
-  writer?.onReset(() => log.forget());
+  writer.onReset(() => log.forget());
 
   async function appendItems(roomId: string, items: readonly BatchItem[], expectedSeq?: number): Promise<AppendResult[]> {
-    if (!writer) return log.appendItems(roomId, items, expectedSeq);
     try {
       const results = await writer.appendBatch(roomId, items, expectedSeq);
       log.learn(roomId, items, results);
@@ -232,7 +229,6 @@ export function sqliteEventStore(db: Database.Database, writer?: EventWriter): E
       return log.saltOf(roomId);
     },
     async importRoom(roomId, events, importedAt, salt) {
-      if (!writer) return log.importRoom(roomId, events, importedAt, salt);
       try {
         await writer.importRoom(roomId, events, importedAt, salt);
       } finally {

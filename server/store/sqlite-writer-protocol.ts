@@ -1,26 +1,19 @@
 import { DomainError, type ErrorCode } from '../../shared/core/errors.js';
+import type { sqliteAccessWriter } from './sqlite-access.js';
+import type { sqliteDocWriter } from './sqlite-docs.js';
+import type { sqliteEventWriter } from './sqlite-events.js';
 import { StaleHeadError } from './types.js';
 
-/** The writer thread's operations: each takes the arguments of the store method of the same name. */
-export type WriterOp =
-  | 'events.appendBatch'
-  | 'events.importRoom'
-  | 'docs.appendUpdate'
-  | 'docs.compact'
-  | 'docs.claimClients'
-  | 'access.createInvitation'
-  | 'access.revokeInvitation'
-  | 'access.createSession'
-  | 'access.revokeSessions'
-  | 'access.createYjsTicket'
-  | 'access.takeYjsTicket'
-  | 'close';
-
-export interface WriterRequest {
-  id: number;
-  op: WriterOp;
-  args: unknown[];
+/** The writer thread's synchronous write functions, by group: a request names a group and one of its functions. */
+export interface SyncWriters {
+  events: Omit<ReturnType<typeof sqliteEventWriter>, 'reset'>;
+  docs: ReturnType<typeof sqliteDocWriter>;
+  access: ReturnType<typeof sqliteAccessWriter>;
 }
+export type WriterGroup = keyof SyncWriters;
+
+/** A write for the thread (the arguments of `SyncWriters[group][method]`), or the last request before it stops. */
+export type WriterRequest = { id: number; group: WriterGroup; method: string; args: unknown[] } | { id: number; group: 'close' };
 
 /** An error as it crosses the thread boundary, so that the main thread throws the same type. */
 export type WireError =

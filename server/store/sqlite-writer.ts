@@ -1,12 +1,7 @@
 import type { Worker } from 'node:worker_threads';
-import type { RoomEvent } from '../../shared/core/events.js';
-import type { ChainSalt } from './hash-chain.js';
-import type { AccessWriter } from './sqlite-access.js';
-import type { DocWriter } from './sqlite-docs.js';
-import type { EventWriter } from './sqlite-events.js';
-import { fromWire, type WriterOp, type WriterReply } from './sqlite-writer-protocol.js';
+import type { AsyncOf } from './async-of.js';
+import { fromWire, type SyncWriters, type WriterGroup, type WriterReply, type WriterRequest } from './sqlite-writer-protocol.js';
 import { startThread } from './thread.js';
-import type { AppendResult, BatchItem, InvitationRecord, SessionRecord } from './types.js';
 
 const threadModule = new URL(`./sqlite-writer-thread.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
@@ -15,7 +10,7 @@ const threadModule = new URL(`./sqlite-writer-thread.${import.meta.url.endsWith(
  * thread has committed it (durable). The thread starts on the first write (a store opened to be read starts none) and
  * again after it died; while it has no write in flight it does not keep the process alive.
  */
-export class SqliteWriter implements EventWriter, DocWriter, AccessWriter {
+export class SqliteWriter {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   private readonly resetListeners: Array<() => void> = [];
@@ -24,48 +19,12 @@ export class SqliteWriter implements EventWriter, DocWriter, AccessWriter {
 
   constructor(private readonly file: string) {}
 
-  appendBatch(roomId: string, items: readonly BatchItem[], expectedSeq: number | undefined): Promise<AppendResult[]> {
-    return this.call('events.appendBatch', [roomId, items, expectedSeq]) as Promise<AppendResult[]>;
-  }
-
-  async importRoom(roomId: string, events: RoomEvent[], importedAt: number, salt: ChainSalt | null): Promise<void> {
-    await this.call('events.importRoom', [roomId, events, importedAt, salt]);
-  }
-
-  appendUpdate(roomId: string, docName: string, update: Uint8Array): Promise<number> {
-    return this.call('docs.appendUpdate', [roomId, docName, update]) as Promise<number>;
-  }
-
-  async compact(roomId: string, docName: string, snapshot: Uint8Array, upToId: number): Promise<void> {
-    await this.call('docs.compact', [roomId, docName, snapshot, upToId]);
-  }
-
-  claimClients(roomId: string, docName: string, sessionId: string, clientIds: number[]): Promise<Map<number, string>> {
-    return this.call('docs.claimClients', [roomId, docName, sessionId, clientIds]) as Promise<Map<number, string>>;
-  }
-
-  async createInvitation(record: InvitationRecord, codeHash: string): Promise<void> {
-    await this.call('access.createInvitation', [record, codeHash]);
-  }
-
-  revokeInvitation(roomId: string, id: string, at: number): Promise<boolean> {
-    return this.call('access.revokeInvitation', [roomId, id, at]) as Promise<boolean>;
-  }
-
-  async createSession(record: SessionRecord, tokenHash: string): Promise<void> {
-    await this.call('access.createSession', [record, tokenHash]);
-  }
-
-  revokeSessions(roomId: string, sessionId: string | null, invitationId: string | null, at: number): Promise<string[]> {
-    return this.call('access.revokeSessions', [roomId, sessionId, invitationId, at]) as Promise<string[]>;
-  }
-
-  async createYjsTicket(ticketHash: string, sessionId: string, issuedAt: number, expiresAt: number): Promise<void> {
-    await this.call('access.createYjsTicket', [ticketHash, sessionId, issuedAt, expiresAt]);
-  }
-
-  takeYjsTicket(ticketHash: string): Promise<{ session_id: string; expires_at: number } | null> {
-    return this.call('access.takeYjsTicket', [ticketHash]) as Promise<{ session_id: string; expires_at: number } | null>;
+  /**
+   * The asynchronous face of one group of the thread's functions, for a store: `methods` names every function the
+   * store calls (the type says which), each call a message answered once committed.
+   */
+  group<G extends WriterGroup, M extends keyof SyncWriters[G] & string>(group: G, methods: readonly M[]): AsyncOf<Pick<SyncWriters[G], M>> {
+    return Object.fromEntries(methods.map((method) => [method, (...args: unknown[]) => this.call({ id: 0, group, method, args })])) as AsyncOf<Pick<SyncWriters[G], M>>;
   }
 
   onReset(listener: () => void): void {
@@ -75,20 +34,20 @@ export class SqliteWriter implements EventWriter, DocWriter, AccessWriter {
   /** Waits for the writes in flight, then stops the thread. */
   async close(): Promise<void> {
     if (this.closed) return;
-    if (this.worker) await this.call('close', []).catch(() => undefined);
+    if (this.worker) await this.call({ id: 0, group: 'close' }).catch(() => undefined);
     this.closed = true;
     await this.worker?.terminate();
     this.worker = null;
   }
 
-  private call(op: WriterOp, args: unknown[]): Promise<unknown> {
+  private call(request: WriterRequest): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('Store SQLite fermé.'));
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       try {
-        worker.postMessage({ id, op, args });
+        worker.postMessage({ ...request, id });
       } catch (error) {
         // Not transferable (a function, a symbol in a payload): refused here, nothing sent.
         this.pending.delete(id);

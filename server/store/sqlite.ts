@@ -22,9 +22,9 @@ export function openSqliteStore(dataDir: string): Store {
   const writer = new SqliteWriter(file);
   return {
     kind: 'sqlite',
-    events: sqliteEventStore(db, writer),
-    access: sqliteAccessStore(db, writer),
-    docs: sqliteDocStore(db, writer),
+    events: sqliteEventStore(db, { ...writer.group('events', ['appendBatch', 'importRoom']), onReset: (listener) => writer.onReset(listener) }),
+    access: sqliteAccessStore(db, writer.group('access', ['createInvitation', 'revokeInvitation', 'createSession', 'revokeSessions', 'createYjsTicket', 'takeYjsTicket'])),
+    docs: sqliteDocStore(db, writer.group('docs', ['appendUpdate', 'compact', 'claimClients'])),
     async ping() {
       db.prepare('SELECT 1').get();
     },
