@@ -37,6 +37,8 @@ const jsQR = jsQRModule.default;
 
 /** What a phone's camera would read: the element as pixels on screen, decoded. */
 async function decodeQr(image: Locator): Promise<string | null> {
+  // Visible is not drawn: the screenshot waits until the browser has decoded the image (a loaded machine lags).
+  await image.evaluate((img) => (img as HTMLImageElement).decode());
   const png = PNG.sync.read(await image.screenshot());
   return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
 }
