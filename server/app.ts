@@ -12,7 +12,9 @@ import type { MapConfigResponse } from '../shared/care-map/rest.js';
 import type { Config } from './config.js';
 import { AccessService } from './access/access-service.js';
 import { resolveOperatorToken } from './access/operator-token.js';
-import type { WallClock } from './access/wall-clock.js';
+import { systemClock, type WallClock } from './access/wall-clock.js';
+import { identityApiRoutes, identityPages } from './identity/identity-routes.js';
+import { SignInService } from './identity/sign-in-service.js';
 import { RoomService } from './rooms/room-service.js';
 import type { RoomSetupStep } from './rooms/room-setup.js';
 import { roomsRoutes } from './http/rooms-routes.js';
@@ -59,7 +61,9 @@ export async function createOrsanServer(config: Config, options: { store?: Store
     options.clock ? () => options.clock!.now() : undefined,
     config.DIRECTORY_FILE ? resolve(config.DIRECTORY_FILE) : undefined,
   );
-  const access = new AccessService(store.access, options.clock);
+  // A room's access policy, read from its log: what a code join and a sign-in are checked against.
+  const policyOf = async (roomId: string) => (await rooms.get(roomId)).state.room.access;
+  const access = new AccessService(store.access, options.clock, { identitySessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000, policyOf });
 
   const app = express();
   const http = createServer(app);
@@ -67,6 +71,17 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   const cluster = await createCluster({ config, store, io, rooms, access, logger, ...(options.clock ? { clock: options.clock } : {}) });
   let boundUrl = '';
   const url = () => config.PUBLIC_URL?.replace(/\/$/, '') ?? boundUrl;
+  const signIn = new SignInService({
+    providers: config.OIDC_PROVIDERS ?? [],
+    clockToleranceS: config.OIDC_CLOCK_TOLERANCE_S,
+    access,
+    store: store.access,
+    operatorEmails: config.OPERATOR_EMAILS ?? [],
+    redirectUri: () => `${url()}/auth/callback`,
+    clock: options.clock ?? systemClock,
+    policyOf,
+  });
+  const identityDeps = { signIn, access, policyOf, url, logger };
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -102,7 +117,9 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   app.use('/api', express.json({ limit: limits.maxRestBodyBytes }));
   app.use('/api', refuseDeepJson);
   app.get('/api/config', (_req, res) => res.json({ tileUrl: config.MAP_TILE_URL ?? null, tileAttribution: config.MAP_TILE_ATTRIBUTION ?? null } satisfies MapConfigResponse));
-  app.use('/api', roomsRoutes({ rooms, access, operatorToken, publicUrl: url }));
+  app.use('/api', roomsRoutes({ rooms, access, operatorToken, publicUrl: url, signIn }));
+  app.use('/api', identityApiRoutes(identityDeps));
+  app.use(identityPages(identityDeps));
 
   const hub = attachHub({ io, rooms, access, logger, metrics, ...(cluster.presence ? { cluster: { presence: cluster.presence } } : {}) });
   const closing: Array<() => void | Promise<void>> = [];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeZodError } from '../shared/core/errors.js';
 import { TrustProxy } from './http/trust-proxy.js';
+import { OidcProvidersEnv, OperatorEmailsEnv } from './identity/provider-config.js';
 
 const boolish = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -48,6 +49,14 @@ export const EnvSchema = z.object({
     .string()
     .regex(/\.(csv|xlsx)$/i, 'DIRECTORY_FILE doit être un fichier .csv ou .xlsx')
     .optional(),
+  /** OpenID providers to sign in with (ProConnect, Pro Santé Connect…), as JSON: `server/identity/provider-config.ts`. */
+  OIDC_PROVIDERS: OidcProvidersEnv.optional(),
+  /** Accepted difference between this server's clock and the provider's when checking an ID token's times. */
+  OIDC_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(600).default(60),
+  /** Verified e-mail addresses whose owners may create and list rooms after signing in (the operator token stays). */
+  OPERATOR_EMAILS: OperatorEmailsEnv.optional(),
+  /** How long a signed-in session lasts: one crisis shift. */
+  SESSION_TTL_HOURS: z.coerce.number().min(0.05).max(168).default(12),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActorIdentity } from './identity/identity.js';
 import { ErrorBody } from './core/errors.js';
 import { RoomEvent } from './core/events.js';
 import { CellId, Role } from './core/roles.js';
@@ -31,6 +32,8 @@ export const PresenceEntry = z.object({
   name: z.string(),
   role: Role,
   cell: CellId.optional(),
+  /** Signed in: who vouched for the name (`shared/identity/identity.ts`). */
+  verified: ActorIdentity.optional(),
   connections: z.number().int(),
 });
 export type PresenceEntry = z.infer<typeof PresenceEntry>;

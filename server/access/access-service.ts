@@ -1,7 +1,10 @@
 import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
 import { limits } from '../../shared/core/limits.js';
+import { acceptsCodes, acceptsIdentities, type RoomAccess } from '../../shared/identity/access-policy.js';
+import { describeBinding, pickInvitation, type IdentityBinding } from '../../shared/identity/binding.js';
+import { verifiedDisplayName, type VerifiedIdentity } from '../../shared/identity/identity.js';
 import type { InvitationRequest } from '../../shared/room/rest.js';
-import type { AccessStore, InvitationRecord, SessionRecord } from '../store/types.js';
+import type { AccessStore, InvitationRecord, OperatorSessionRecord, SessionRecord } from '../store/types.js';
 import { hashSecret, newId, newInvitationCode, newToken, normaliseCode } from './secrets.js';
 import { ExpiryWatch } from './expiry-watch.js';
 import { systemClock, type WallClock } from './wall-clock.js';
@@ -21,15 +24,31 @@ export type RevocationListener = (roomId: string, sessionIds: string[], cause: S
 
 const unauthorized = (message: string) => new DomainError('unauthorized', message);
 
+export interface AccessOptions {
+  /** How long a signed-in session lasts (a crisis shift): it ends earlier if its invitation expires first. */
+  identitySessionTtlMs?: number;
+  /** The access policy of a room (`code`, `oidc`, `both`): what a code join and an identity join are checked against. */
+  policyOf?: (roomId: string) => Promise<RoomAccess>;
+}
+
+/** A crisis shift: 12 h. */
+export const defaultIdentitySessionTtlMs = 12 * 3_600_000;
+
 /** Invitations (codes handed to participants) and sessions (tokens they act with). Only hashes are stored. */
 export class AccessService {
   private readonly revocationListeners = new Set<RevocationListener>();
   private readonly expiry: ExpiryWatch;
 
+  private readonly identityTtlMs: number;
+  private readonly policyOf: (roomId: string) => Promise<RoomAccess>;
+
   constructor(
     private readonly store: AccessStore,
     private readonly clock: WallClock = systemClock,
+    options: AccessOptions = {},
   ) {
+    this.identityTtlMs = options.identitySessionTtlMs ?? defaultIdentitySessionTtlMs;
+    this.policyOf = options.policyOf ?? (async () => 'code');
     this.expiry = new ExpiryWatch(clock, (session) => this.ended(session.roomId, [session.id], 'expired'));
   }
 
@@ -41,31 +60,79 @@ export class AccessService {
     this.revocationListeners.add(listener);
   }
 
-  async createInvitation(roomId: string, request: InvitationRequest, cells: readonly string[]): Promise<{ id: string; code: string }> {
+  /** A code invitation (the code is returned once, only its hash is kept), where the room's policy takes codes. */
+  async createInvitation(roomId: string, request: InvitationRequest, cells: readonly string[], policy: RoomAccess = 'code'): Promise<{ id: string; code: string }> {
+    if (!acceptsCodes(policy)) throw forbidden("Cette salle n'admet que des identités vérifiées : invitez une adresse e-mail, un domaine ou un SIRET.");
+    const code = newInvitationCode();
+    const record = this.invitationRecord(roomId, { ...request, identity: undefined }, cells);
+    await this.store.createInvitation(record, hashSecret(normaliseCode(code)));
+    return { id: record.id, code };
+  }
+
+  /** An invitation without a code: it admits whoever signs in with a verified identity matching `binding`. */
+  async createIdentityInvitation(roomId: string, request: InvitationRequest, binding: IdentityBinding, cells: readonly string[], policy: RoomAccess): Promise<{ id: string }> {
+    if (!acceptsIdentities(policy)) throw forbidden("Cette salle n'admet que des codes d'invitation : une invitation nominative n'y servirait pas.");
+    const record = this.invitationRecord(roomId, { ...request, identity: binding }, cells);
+    await this.store.createInvitation(record, null);
+    return { id: record.id };
+  }
+
+  private invitationRecord(roomId: string, request: InvitationRequest, cells: readonly string[]): InvitationRecord {
     if (request.cell && !cells.includes(request.cell)) throw notFound(`Cellule « ${request.cell} » inconnue dans cette salle.`);
     const expiresAt = request.expiresAt ? Date.parse(request.expiresAt) : null;
     if (expiresAt !== null && expiresAt <= this.clock.now()) throw new DomainError('invalid', "La date d'expiration est passée.");
-    const code = newInvitationCode();
-    const record: InvitationRecord = {
+    const identity = request.identity ?? null;
+    return {
       id: newId(),
       roomId,
       role: request.role,
       cell: request.cell ?? null,
-      label: request.label ?? null,
+      label: request.label ?? (identity ? describeBinding(identity) : null),
+      identity,
       createdAt: this.clock.now(),
       expiresAt,
       revokedAt: null,
     };
-    await this.store.createInvitation(record, hashSecret(normaliseCode(code)));
-    return { id: record.id, code };
   }
 
   /** Exchanges an invitation code for a session token bound to its room, role and cell, and the person's name. */
   async join(code: string, name: string): Promise<{ token: string; session: SessionRecord }> {
     const invitation = await this.store.findInvitationByCodeHash(hashSecret(normaliseCode(code)));
     if (!invitation) throw unauthorized("Code d'invitation inconnu.");
+    this.checkLive(invitation);
+    if (!acceptsCodes(await this.policyOf(invitation.roomId))) {
+      throw unauthorized('Cette salle demande une identité vérifiée : connectez-vous avec ProConnect ou Pro Santé Connect.');
+    }
+    return this.openSession(invitation, name, null, null, invitation.expiresAt);
+  }
+
+  /**
+   * Opens a session for a person whose identity a provider vouched for, with the role and cell of the most
+   * specific live invitation of the room that matches her; `forbidden` if none does. Her name is the verified one.
+   */
+  async joinWithIdentity(roomId: string, identity: VerifiedIdentity, idTokenHint: string | null): Promise<{ token: string; session: SessionRecord }> {
+    if (!acceptsIdentities(await this.policyOf(roomId))) throw forbidden("Cette salle n'admet que des codes d'invitation.");
+    const now = this.clock.now();
+    const live = (await this.store.listInvitations(roomId)).filter((i) => i.revokedAt === null && (i.expiresAt === null || i.expiresAt > now));
+    const invitation = pickInvitation(live, identity);
+    if (!invitation) throw forbidden(`Aucune invitation de cette salle ne correspond à ${identity.email ?? identity.name}.`);
+    const shiftEnd = now + this.identityTtlMs;
+    const expiresAt = invitation.expiresAt === null ? shiftEnd : Math.min(invitation.expiresAt, shiftEnd);
+    return this.openSession(invitation, verifiedDisplayName(identity), identity, idTokenHint, expiresAt);
+  }
+
+  private checkLive(invitation: InvitationRecord): void {
     if (invitation.revokedAt !== null) throw unauthorized('Cette invitation a été révoquée.');
     if (invitation.expiresAt !== null && invitation.expiresAt <= this.clock.now()) throw unauthorized('Cette invitation a expiré.');
+  }
+
+  private async openSession(
+    invitation: InvitationRecord,
+    name: string,
+    identity: VerifiedIdentity | null,
+    idTokenHint: string | null,
+    expiresAt: number | null,
+  ): Promise<{ token: string; session: SessionRecord }> {
     const token = newToken();
     const session: SessionRecord = {
       id: newId(),
@@ -74,12 +141,37 @@ export class AccessService {
       cell: invitation.cell,
       name,
       invitationId: invitation.id,
+      identity,
+      idTokenHint,
       createdAt: this.clock.now(),
-      expiresAt: invitation.expiresAt,
+      expiresAt,
       revokedAt: null,
     };
     await this.store.createSession(session, hashSecret(token));
     return { token, session };
+  }
+
+  /** An operator session for a person whose verified e-mail is an operator's (`OPERATOR_EMAILS`: checked by the caller). */
+  async openOperatorSession(identity: VerifiedIdentity, idTokenHint: string | null): Promise<{ token: string; session: OperatorSessionRecord }> {
+    const token = newToken();
+    const now = this.clock.now();
+    const session: OperatorSessionRecord = { id: newId(), identity, idTokenHint, createdAt: now, expiresAt: now + this.identityTtlMs, revokedAt: null };
+    await this.store.createOperatorSession(session, hashSecret(token));
+    return { token, session };
+  }
+
+  /** The live operator session behind a token, or null (the caller may still hold the operator token). */
+  async operatorSession(token: string): Promise<OperatorSessionRecord | null> {
+    const session = await this.store.findOperatorSessionByTokenHash(hashSecret(token));
+    if (!session || session.revokedAt !== null || session.expiresAt <= this.clock.now()) return null;
+    return session;
+  }
+
+  async logoutOperator(token: string | undefined): Promise<OperatorSessionRecord> {
+    const session = token ? await this.operatorSession(token) : null;
+    if (!session) throw unauthorized("Session d'opérateur inconnue ou expirée.");
+    await this.store.revokeOperatorSession(session.id, this.clock.now());
+    return session;
   }
 
   /**
@@ -164,9 +256,10 @@ export class AccessService {
    * The caller ends her own session (« Se déconnecter »): the token stops working and every socket and Yjs
    * connection it opened, in any tab or on any instance, is closed, as when the director revokes it.
    */
-  async logout(token: string | undefined, roomId: string): Promise<void> {
+  async logout(token: string | undefined, roomId: string): Promise<SessionRecord> {
     const session = await this.authenticateInRoom(token, roomId);
     await this.revoke(roomId, { sessionId: session.id }, this.clock.now(), 'loggedOut');
+    return session;
   }
 
   private async revoke(roomId: string, filter: { sessionId?: string; invitationId?: string }, at: number, cause: SessionEnd = 'revoked'): Promise<string[]> {

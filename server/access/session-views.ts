@@ -1,3 +1,4 @@
+import { actorIdentityOf, type ActorIdentity } from '../../shared/identity/identity.js';
 import type { Participant } from '../../shared/core/define.js';
 import type { Viewer } from '../../shared/core/visibility.js';
 import type { PresenceEntry, WelcomeMessage } from '../../shared/protocol.js';
@@ -17,12 +18,15 @@ export function viewerOf(session: SessionRecord): Viewer {
 
 /** The session as the actor of the commands it sends (role and cell from the token, never from a payload). */
 export function participantOf(session: SessionRecord): Participant {
-  return { kind: 'participant', sessionId: session.id, name: session.name, role: session.role, ...cellOf(session) };
+  return { kind: 'participant', sessionId: session.id, name: session.name, role: session.role, ...cellOf(session), ...verifiedOf(session) };
 }
+
+/** A signed-in session's provenance, on every event it writes and in presence lists (never its e-mail). */
+const verifiedOf = (session: SessionRecord): { verified?: ActorIdentity } => (session.identity ? { verified: actorIdentityOf(session.identity) } : {});
 
 /** Who the session is, as presence lists show it (`connections` counts its open sockets). */
 export function presenceOf(session: SessionRecord, connections: number): PresenceEntry {
-  return { sessionId: session.id, name: session.name, role: session.role, ...cellOf(session), connections };
+  return { sessionId: session.id, name: session.name, role: session.role, ...cellOf(session), ...verifiedOf(session), connections };
 }
 
 /** Who the session is, as the socket's `welcome` message tells it to itself. */

@@ -1,3 +1,4 @@
+import { actorIdentityOf } from '../../shared/identity/identity.js';
 import type { RoomState } from '../../shared/room-state.js';
 import type { InvitationView, RoomSummary, SessionResponse, SessionView } from '../../shared/room/rest.js';
 import type { InvitationRecord, SessionRecord } from '../store/types.js';
@@ -14,6 +15,8 @@ export const presentSession = (session: SessionRecord): SessionResponse => ({
   cell: session.cell,
   name: session.name,
   sessionId: session.id,
+  identity: session.identity ? actorIdentityOf(session.identity) : null,
+  expiresAt: session.expiresAt,
 });
 
 export const presentInvitation = (record: InvitationRecord): InvitationView => ({
@@ -22,6 +25,7 @@ export const presentInvitation = (record: InvitationRecord): InvitationView => (
   role: record.role,
   cell: record.cell,
   label: record.label,
+  identity: record.identity,
   createdAt: record.createdAt,
   expiresAt: record.expiresAt,
   revokedAt: record.revokedAt,
@@ -34,6 +38,7 @@ export const presentSessionView = (record: SessionRecord): SessionView => ({
   cell: record.cell,
   name: record.name,
   invitationId: record.invitationId,
+  identity: record.identity,
   createdAt: record.createdAt,
   expiresAt: record.expiresAt,
   revokedAt: record.revokedAt,

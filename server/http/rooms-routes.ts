@@ -14,7 +14,14 @@ import {
   type SessionResponse,
   type SessionRevokedResponse,
 } from '../../shared/room/rest.js';
+import { DomainError } from '../../shared/core/errors.js';
+import { acceptsCodes, defaultRoomAccess } from '../../shared/identity/access-policy.js';
+import type { LoggedOutResponse } from '../../shared/identity/rest.js';
 import type { AccessService } from '../access/access-service.js';
+import { postLogoutUri, roomSignInPage } from '../identity/identity-routes.js';
+import type { SignInService } from '../identity/sign-in-service.js';
+import type { RoomRuntime } from '../rooms/room-runtime.js';
+import type { Operator } from './operator.js';
 import type { RoomService } from '../rooms/room-service.js';
 import { bearerToken, parseBody } from './errors.js';
 import { requireOperator } from './operator.js';
@@ -26,29 +33,56 @@ export interface RoomsRoutesDeps {
   access: AccessService;
   operatorToken: string;
   publicUrl: () => string;
+  signIn: SignInService;
 }
 
 /** `{base}/join/{code}`: the link a participant opens to join. */
 export const joinUrl = (base: string, code: string) => `${base}/join/${encodeURIComponent(code)}`;
 
 /**
+ * The director's way in to a new (or imported) room: a code where the room takes codes, else an invitation bound
+ * to `directorEmail`, or to the operator who signed in to create it, and the room's sign-in page.
+ */
+export async function directorInvitation(
+  access: AccessService,
+  runtime: RoomRuntime,
+  base: string,
+  label: string,
+  who: { operator: Operator; directorEmail?: string | undefined },
+): Promise<{ directorCode: string | null; directorUrl: string }> {
+  const policy = runtime.state.room.access;
+  if (acceptsCodes(policy)) {
+    const { code } = await access.createInvitation(runtime.id, { role: 'director', label }, [], policy);
+    return { directorCode: code, directorUrl: joinUrl(base, code) };
+  }
+  const email = who.directorEmail ?? (who.operator.kind === 'identity' ? who.operator.session.identity.email : null);
+  if (!email) throw new DomainError('invalid', 'Salle sans code : indiquez directorEmail, l’adresse de la personne qui dirigera la salle.');
+  await access.createIdentityInvitation(runtime.id, { role: 'director', label }, { kind: 'email', value: email }, [], policy);
+  return { directorCode: null, directorUrl: roomSignInPage(base, runtime.id) };
+}
+/**
  * Rooms, invitations and sessions. Each route: authenticate → validate → act → present.
  * Room state itself is only ever sent filtered for the caller's audience.
  */
-export function roomsRoutes({ rooms, access, operatorToken, publicUrl }: RoomsRoutesDeps): Router {
+export function roomsRoutes({ rooms, access, operatorToken, publicUrl, signIn }: RoomsRoutesDeps): Router {
   const router = Router();
   const { roomSession, directorSession, directorCaller } = roomSessions({ access, rooms });
 
   router.post('/rooms', async (req, res) => {
-    requireOperator(req, operatorToken);
-    const body = parseBody(CreateRoomRequest, req);
-    const runtime = await rooms.create(body);
-    const director = await access.createInvitation(runtime.id, { role: 'director', label: 'Direction' }, []);
-    res.status(201).json({ roomId: runtime.id, directorCode: director.code, directorUrl: joinUrl(publicUrl(), director.code) } satisfies CreateRoomResponse);
+    const operator = await requireOperator(req, operatorToken, access);
+    const { directorEmail, ...body } = parseBody(CreateRoomRequest, req);
+    const policy = body.access ?? defaultRoomAccess(body.mode, signIn.configured);
+    if (policy !== 'code' && !signIn.configured) throw new DomainError('invalid', `Accès « ${policy} » impossible : aucun fournisseur d'identité n'est configuré (OIDC_PROVIDERS).`);
+    if (policy === 'oidc' && !directorEmail && operator.kind === 'token') {
+      throw new DomainError('invalid', 'Salle sans code : indiquez directorEmail, l’adresse de la personne qui dirigera la salle.');
+    }
+    const runtime = await rooms.create({ ...body, access: policy });
+    const director = await directorInvitation(access, runtime, publicUrl(), 'Direction', { operator, directorEmail });
+    res.status(201).json({ roomId: runtime.id, access: policy, ...director } satisfies CreateRoomResponse);
   });
 
   router.get('/rooms', async (req, res) => {
-    requireOperator(req, operatorToken);
+    await requireOperator(req, operatorToken, access);
     res.json({ rooms: (await rooms.liveRooms()).map(presentRoomSummary) } satisfies RoomListResponse);
   });
 
@@ -72,11 +106,13 @@ export function roomsRoutes({ rooms, access, operatorToken, publicUrl }: RoomsRo
   router.post('/rooms/:roomId/invitations', async (req, res) => {
     const { runtime } = await directorSession(req);
     const body = parseBody(InvitationRequest, req);
-    const invitation = await access.createInvitation(
-      runtime.id,
-      body,
-      runtime.state.room.cells.map((c) => c.id),
-    );
+    const cells = runtime.state.room.cells.map((c) => c.id);
+    const policy = runtime.state.room.access;
+    if (body.identity) {
+      const { id } = await access.createIdentityInvitation(runtime.id, body, body.identity, cells, policy);
+      return void res.status(201).json({ id, code: null, url: roomSignInPage(publicUrl(), runtime.id) } satisfies InvitationCreatedResponse);
+    }
+    const invitation = await access.createInvitation(runtime.id, body, cells, policy);
     res.status(201).json({ ...invitation, url: joinUrl(publicUrl(), invitation.code) } satisfies InvitationCreatedResponse);
   });
 
@@ -93,8 +129,9 @@ export function roomsRoutes({ rooms, access, operatorToken, publicUrl }: RoomsRo
 
   // Her own session, whatever her role: logging out from the room page.
   router.delete('/rooms/:roomId/session', async (req, res) => {
-    await access.logout(bearerToken(req), req.params.roomId);
-    res.json({ revoked: true } satisfies SessionRevokedResponse);
+    const session = await access.logout(bearerToken(req), req.params.roomId);
+    const endSessionUrl = await signIn.endSessionUrl(session.identity, session.idTokenHint, postLogoutUri(publicUrl()));
+    res.json({ revoked: true, endSessionUrl } satisfies LoggedOutResponse);
   });
 
   router.get('/rooms/:roomId/sessions', async (req, res) => {

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { FeatureContext } from '../feature.js';
 import { requireOperator } from '../http/operator.js';
 import { roomSessions } from '../http/room-session.js';
-import { joinUrl } from '../http/rooms-routes.js';
+import { directorInvitation } from '../http/rooms-routes.js';
 import { buildArchive, parseVerifiedArchive } from './archive.js';
 import { crisisToScenarioDraft } from '../../shared/retex/clone.js';
 import type { ArchiveImportResponse, RoomArchiveResponse, ScenarioDraftResponse } from '../../shared/retex/rest.js';
@@ -28,7 +28,7 @@ export function retexRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | 's
   });
 
   router.post('/archives', async (req, res) => {
-    requireOperator(req, server.operatorToken);
+    const operator = await requireOperator(req, server.operatorToken, server.access);
     const archive = parseVerifiedArchive(req.body);
     await server.store.events.importRoom(archive.room.id, archive.events, Date.now(), archive.chainSalt);
     for (const [name, base64] of Object.entries(archive.docs)) {
@@ -36,10 +36,8 @@ export function retexRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | 's
       if (state.length > 0) await server.store.docs.appendUpdate(archive.room.id, name, new Uint8Array(state));
     }
     const runtime = await server.rooms.get(archive.room.id);
-    const director = await server.access.createInvitation(runtime.id, { role: 'director', label: 'Archive importée' }, []);
-    res
-      .status(201)
-      .json({ roomId: runtime.id, readOnly: true, events: archive.events.length, directorCode: director.code, directorUrl: joinUrl(server.url(), director.code) } satisfies ArchiveImportResponse);
+    const director = await directorInvitation(server.access, runtime, server.url(), 'Archive importée', { operator });
+    res.status(201).json({ roomId: runtime.id, readOnly: true, events: archive.events.length, ...director } satisfies ArchiveImportResponse);
   });
 
   return router;

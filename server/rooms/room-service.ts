@@ -53,7 +53,7 @@ export class RoomService {
     const ctx: RoomSetupContext = { roomId, request, cells: defaultCells.map((c) => ({ ...c })), scenario: null, scenariosDir: this.scenariosDir, directoryFile: this.directoryFile };
     const drafts: EventDraft[] = [];
     for (const step of this.setupSteps) drafts.push(...(await step(ctx)));
-    const created: EventDraft = roomCreated.draft({ mode: request.mode, title: request.title, cells: ctx.cells }, 'all');
+    const created: EventDraft = roomCreated.draft({ mode: request.mode, title: request.title, cells: ctx.cells, access: request.access ?? 'code' }, 'all');
     const first = [created, ...drafts];
     if (request.mode === 'crisis') first.push(crisisClockStart(this.wallClock()));
     const wallTime = this.wallClock();

@@ -1,3 +1,4 @@
+import type { RoomAccess } from '../../shared/identity/access-policy.js';
 import type { EventDraft } from '../../shared/core/events.js';
 import type { Scenario } from '../../shared/exercise/scenario.js';
 import type { Cell, RoomMode } from '../../shared/room/state.js';
@@ -8,6 +9,8 @@ export interface RoomRequest {
   title: string;
   /** A scenario id from `scenarios/` (exercise), or none. */
   scenario?: string | undefined;
+  /** How people get in; decided by the caller (`defaultRoomAccess`), `code` if not given. */
+  access?: RoomAccess | undefined;
 }
 
 /** The room being set up: each step reads what earlier steps decided and adds its events. */

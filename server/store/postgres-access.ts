@@ -1,18 +1,29 @@
 import type pg from 'pg';
 import type { AccessStore } from './types.js';
-import { invitationFromRow, sessionFromRow, type InvitationRow, type SessionRow } from './rows.js';
+import {
+  identityColumn,
+  invitationFromRow,
+  loginFromRow,
+  loginToRow,
+  operatorSessionFromRow,
+  sessionFromRow,
+  type InvitationRow,
+  type LoginRow,
+  type OperatorSessionRow,
+  type SessionRow,
+} from './rows.js';
 
-const INVITATION_COLUMNS = 'id, room_id, role, cell, label, created_at, expires_at, revoked_at';
-const SESSION_COLUMNS = 'id, room_id, role, cell, name, invitation_id, created_at, expires_at, revoked_at';
+const INVITATION_COLUMNS = 'id, room_id, role, cell, label, identity, created_at, expires_at, revoked_at';
+const SESSION_COLUMNS = 'id, room_id, role, cell, name, invitation_id, identity, id_token, created_at, expires_at, revoked_at';
 
 /** Invitations and sessions on PostgreSQL, same contract as `sqliteAccessStore`: only hashes of secrets. */
 export function postgresAccessStore(pool: pg.Pool): AccessStore {
   return {
     async createInvitation(r, codeHash) {
       await pool.query(
-        `INSERT INTO invitations (id, room_id, role, cell, label, code_hash, created_at, expires_at, revoked_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL)`,
-        [r.id, r.roomId, r.role, r.cell, r.label, codeHash, r.createdAt, r.expiresAt],
+        `INSERT INTO invitations (id, room_id, role, cell, label, code_hash, identity, created_at, expires_at, revoked_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)`,
+        [r.id, r.roomId, r.role, r.cell, r.label, codeHash, identityColumn(r.identity), r.createdAt, r.expiresAt],
       );
     },
     async findInvitationByCodeHash(codeHash) {
@@ -29,9 +40,9 @@ export function postgresAccessStore(pool: pg.Pool): AccessStore {
     },
     async createSession(r, tokenHash) {
       await pool.query(
-        `INSERT INTO sessions (id, room_id, role, cell, name, invitation_id, token_hash, created_at, expires_at, revoked_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)`,
-        [r.id, r.roomId, r.role, r.cell, r.name, r.invitationId, tokenHash, r.createdAt, r.expiresAt],
+        `INSERT INTO sessions (id, room_id, role, cell, name, invitation_id, token_hash, identity, id_token, created_at, expires_at, revoked_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL)`,
+        [r.id, r.roomId, r.role, r.cell, r.name, r.invitationId, tokenHash, identityColumn(r.identity), r.idTokenHint, r.createdAt, r.expiresAt],
       );
     },
     async findSessionByTokenHash(tokenHash) {
@@ -67,6 +78,43 @@ export function postgresAccessStore(pool: pg.Pool): AccessStore {
         [ticketHash, now],
       );
       return rows[0] ? sessionFromRow(rows[0]) : null;
+    },
+    async createLogin(stateHash, login) {
+      const row = loginToRow(login);
+      await pool.query('DELETE FROM oidc_logins WHERE expires_at <= $1', [login.createdAt]);
+      await pool.query('INSERT INTO oidc_logins (state_hash, provider, code_verifier, nonce, intent, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        stateHash,
+        row.provider,
+        row.code_verifier,
+        row.nonce,
+        row.intent,
+        row.created_at,
+        row.expires_at,
+      ]);
+    },
+    async consumeLogin(stateHash, now) {
+      // DELETE … RETURNING: of two callbacks carrying the same state (a replay), only one gets the login.
+      const { rows } = await pool.query<LoginRow>('DELETE FROM oidc_logins WHERE state_hash = $1 RETURNING provider, code_verifier, nonce, intent, created_at, expires_at', [stateHash]);
+      const row = rows[0];
+      return row && Number(row.expires_at) > now ? loginFromRow(row) : null;
+    },
+    async createOperatorSession(r, tokenHash) {
+      await pool.query('INSERT INTO operator_sessions (id, token_hash, identity, id_token, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, NULL)', [
+        r.id,
+        tokenHash,
+        JSON.stringify(r.identity),
+        r.idTokenHint,
+        r.createdAt,
+        r.expiresAt,
+      ]);
+    },
+    async findOperatorSessionByTokenHash(tokenHash) {
+      const { rows } = await pool.query<OperatorSessionRow>('SELECT id, identity, id_token, created_at, expires_at, revoked_at FROM operator_sessions WHERE token_hash = $1', [tokenHash]);
+      return rows[0] ? operatorSessionFromRow(rows[0]) : null;
+    },
+    async revokeOperatorSession(id, at) {
+      const result = await pool.query('UPDATE operator_sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
+      return (result.rowCount ?? 0) > 0;
     },
   };
 }

@@ -74,6 +74,30 @@ const migrations: string[] = [
      session_id text NOT NULL,
      PRIMARY KEY (room_id, doc_name, client_id)
    );`,
+  // Sign-in (OpenID Connect): invitations that admit a verified identity have no code; sessions keep who signed in.
+  `ALTER TABLE invitations ALTER COLUMN code_hash DROP NOT NULL;
+   ALTER TABLE invitations ADD COLUMN identity text;
+   ALTER TABLE invitations ADD CONSTRAINT invitations_code_or_identity CHECK ((code_hash IS NULL) <> (identity IS NULL));
+   ALTER TABLE sessions ADD COLUMN identity text;
+   ALTER TABLE sessions ADD COLUMN id_token text;
+   CREATE TABLE oidc_logins (
+     state_hash text PRIMARY KEY,
+     provider text NOT NULL,
+     code_verifier text NOT NULL,
+     nonce text NOT NULL,
+     intent text NOT NULL,
+     created_at bigint NOT NULL,
+     expires_at bigint NOT NULL
+   );
+   CREATE TABLE operator_sessions (
+     id text PRIMARY KEY,
+     token_hash text NOT NULL UNIQUE,
+     identity text NOT NULL,
+     id_token text,
+     created_at bigint NOT NULL,
+     expires_at bigint NOT NULL,
+     revoked_at bigint
+   );`,
 ];
 
 /** The version a migrated schema is at. */

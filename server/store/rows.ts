@@ -1,7 +1,11 @@
 import type { RoomEvent } from '../../shared/core/events.js';
 import type { Role } from '../../shared/core/roles.js';
 import type { ChainSalt } from './hash-chain.js';
-import type { InvitationRecord, SessionRecord } from './types.js';
+import type { z } from 'zod';
+import { IdentityBinding } from '../../shared/identity/binding.js';
+import { VerifiedIdentity } from '../../shared/identity/identity.js';
+import { SignInIntent } from '../../shared/identity/rest.js';
+import type { InvitationRecord, OperatorSessionRecord, PendingLogin, SessionRecord } from './types.js';
 
 /**
  * Stored rows ⇄ records, shared by the SQLite and PostgreSQL stores so that both present exactly the same shapes.
@@ -70,6 +74,8 @@ export interface InvitationRow {
   role: string;
   cell: string | null;
   label: string | null;
+  /** JSON of an `IdentityBinding`, or null. */
+  identity: string | null;
   created_at: Int;
   expires_at: Int | null;
   revoked_at: Int | null;
@@ -78,7 +84,65 @@ export interface InvitationRow {
 export interface SessionRow extends Omit<InvitationRow, 'label'> {
   name: string;
   invitation_id: string | null;
+  /** JSON of a `VerifiedIdentity`, or null. */
+  identity: string | null;
+  id_token: string | null;
 }
+
+export interface LoginRow {
+  provider: string;
+  code_verifier: string;
+  nonce: string;
+  intent: string;
+  created_at: Int;
+  expires_at: Int;
+}
+
+export interface OperatorSessionRow {
+  id: string;
+  identity: string;
+  id_token: string | null;
+  created_at: Int;
+  expires_at: Int;
+  revoked_at: Int | null;
+}
+
+/**
+ * JSON columns written by this server, read back through their schema: a row edited by hand (or by another
+ * version) that no longer parses is treated as absent rather than trusted.
+ */
+function parsedJson<T>(schema: z.ZodType<T>, text: string | null): T | null {
+  if (text === null) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
+
+export const loginFromRow = (r: LoginRow): PendingLogin | null => {
+  const intent = parsedJson(SignInIntent, r.intent);
+  if (!intent) return null;
+  return { provider: r.provider, codeVerifier: r.code_verifier, nonce: r.nonce, intent, createdAt: Number(r.created_at), expiresAt: Number(r.expires_at) };
+};
+export const loginToRow = (l: PendingLogin): LoginRow => ({
+  provider: l.provider,
+  code_verifier: l.codeVerifier,
+  nonce: l.nonce,
+  intent: JSON.stringify(l.intent),
+  created_at: l.createdAt,
+  expires_at: l.expiresAt,
+});
+
+export const operatorSessionFromRow = (r: OperatorSessionRow): OperatorSessionRecord | null => {
+  const identity = parsedJson(VerifiedIdentity, r.identity);
+  if (!identity) return null;
+  return { id: r.id, identity, idTokenHint: r.id_token, createdAt: Number(r.created_at), expiresAt: Number(r.expires_at), revokedAt: time(r.revoked_at) };
+};
+
+export const identityColumn = json;
 
 export const invitationFromRow = (r: InvitationRow): InvitationRecord => ({
   id: r.id,
@@ -86,6 +150,7 @@ export const invitationFromRow = (r: InvitationRow): InvitationRecord => ({
   role: r.role as Role,
   cell: r.cell,
   label: r.label,
+  identity: parsedJson(IdentityBinding, r.identity),
   createdAt: Number(r.created_at),
   expiresAt: time(r.expires_at),
   revokedAt: time(r.revoked_at),
@@ -98,6 +163,8 @@ export const sessionFromRow = (r: SessionRow): SessionRecord => ({
   cell: r.cell,
   name: r.name,
   invitationId: r.invitation_id,
+  identity: parsedJson(VerifiedIdentity, r.identity),
+  idTokenHint: r.id_token,
   createdAt: Number(r.created_at),
   expiresAt: time(r.expires_at),
   revokedAt: time(r.revoked_at),

@@ -71,6 +71,45 @@ const migrations: string[] = [
      session_id TEXT NOT NULL,
      PRIMARY KEY (room_id, doc_name, client_id)
    ) WITHOUT ROWID;`,
+  // Sign-in (OpenID Connect): invitations that admit a verified identity have no code; sessions keep who signed in.
+  `CREATE TABLE invitations_v2 (
+     id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     cell TEXT,
+     label TEXT,
+     code_hash TEXT UNIQUE,
+     identity TEXT,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER,
+     revoked_at INTEGER,
+     CHECK ((code_hash IS NULL) <> (identity IS NULL))
+   );
+   INSERT INTO invitations_v2 (id, room_id, role, cell, label, code_hash, identity, created_at, expires_at, revoked_at)
+     SELECT id, room_id, role, cell, label, code_hash, NULL, created_at, expires_at, revoked_at FROM invitations;
+   DROP TABLE invitations;
+   ALTER TABLE invitations_v2 RENAME TO invitations;
+   CREATE INDEX invitations_room ON invitations(room_id);
+   ALTER TABLE sessions ADD COLUMN identity TEXT;
+   ALTER TABLE sessions ADD COLUMN id_token TEXT;
+   CREATE TABLE oidc_logins (
+     state_hash TEXT PRIMARY KEY,
+     provider TEXT NOT NULL,
+     code_verifier TEXT NOT NULL,
+     nonce TEXT NOT NULL,
+     intent TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   ) WITHOUT ROWID;
+   CREATE TABLE operator_sessions (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     identity TEXT NOT NULL,
+     id_token TEXT,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     revoked_at INTEGER
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

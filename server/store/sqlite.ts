@@ -23,7 +23,21 @@ export function openSqliteStore(dataDir: string): Store {
   return {
     kind: 'sqlite',
     events: sqliteEventStore(db, { ...writer.group('events', ['appendBatch', 'importRoom']), onReset: (listener) => writer.onReset(listener) }),
-    access: sqliteAccessStore(db, writer.group('access', ['createInvitation', 'revokeInvitation', 'createSession', 'revokeSessions', 'createYjsTicket', 'takeYjsTicket'])),
+    access: sqliteAccessStore(
+      db,
+      writer.group('access', [
+        'createInvitation',
+        'revokeInvitation',
+        'createSession',
+        'revokeSessions',
+        'createYjsTicket',
+        'takeYjsTicket',
+        'createLogin',
+        'takeLogin',
+        'createOperatorSession',
+        'revokeOperatorSession',
+      ]),
+    ),
     docs: sqliteDocStore(db, writer.group('docs', ['appendUpdate', 'compact', 'claimClients'])),
     async ping() {
       db.prepare('SELECT 1').get();

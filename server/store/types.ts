@@ -1,3 +1,6 @@
+import type { IdentityBinding } from '../../shared/identity/binding.js';
+import type { VerifiedIdentity } from '../../shared/identity/identity.js';
+import type { SignInIntent } from '../../shared/identity/rest.js';
 import type { RoomEvent } from '../../shared/core/events.js';
 import type { Actor, Role } from '../../shared/core/roles.js';
 import type { Visibility } from '../../shared/core/visibility.js';
@@ -97,6 +100,8 @@ export interface InvitationRecord {
   role: Role;
   cell: string | null;
   label: string | null;
+  /** Whom an invitation without a code admits (`shared/identity/binding.ts`); null for a code invitation. */
+  identity: IdentityBinding | null;
   createdAt: number;
   expiresAt: number | null;
   revokedAt: number | null;
@@ -109,14 +114,39 @@ export interface SessionRecord {
   cell: string | null;
   name: string;
   invitationId: string | null;
+  /** The verified identity of a signed-in session; null for a session opened with a code. */
+  identity: VerifiedIdentity | null;
+  /** The provider's ID token, kept only to name the session when ending it at the provider (`id_token_hint`). */
+  idTokenHint: string | null;
   createdAt: number;
   expiresAt: number | null;
   revokedAt: number | null;
 }
 
+/** A sign-in under way: what `/auth/callback` checks the provider's answer against. Single use, short-lived. */
+export interface PendingLogin {
+  provider: string;
+  codeVerifier: string;
+  nonce: string;
+  intent: SignInIntent;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** An operator signed in by identity (`OPERATOR_EMAILS`): may create and list rooms, like the operator token. */
+export interface OperatorSessionRecord {
+  id: string;
+  identity: VerifiedIdentity;
+  idTokenHint: string | null;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+}
+
 /** Invitations and sessions: secrets are stored only as hashes. */
 export interface AccessStore {
-  createInvitation(record: InvitationRecord, codeHash: string): Promise<void>;
+  /** `codeHash` null: an identity invitation (its `identity` says whom it admits). */
+  createInvitation(record: InvitationRecord, codeHash: string | null): Promise<void>;
   findInvitationByCodeHash(codeHash: string): Promise<InvitationRecord | null>;
   listInvitations(roomId: string): Promise<InvitationRecord[]>;
   revokeInvitation(roomId: string, id: string, at: number): Promise<boolean>;
@@ -132,6 +162,13 @@ export interface AccessStore {
    * used or expired at `now`. Atomic: of two instances redeeming one ticket at once, one gets it.
    */
   consumeYjsTicket(ticketHash: string, now: number): Promise<SessionRecord | null>;
+  /** Stores a sign-in under way by the hash of its `state`; logins expired at `createdAt` are purged. */
+  createLogin(stateHash: string, login: PendingLogin): Promise<void>;
+  /** Uses a login up (atomic, like a Yjs ticket): the pending login, or null if unknown, already used or expired at `now`. */
+  consumeLogin(stateHash: string, now: number): Promise<PendingLogin | null>;
+  createOperatorSession(record: OperatorSessionRecord, tokenHash: string): Promise<void>;
+  findOperatorSessionByTokenHash(tokenHash: string): Promise<OperatorSessionRecord | null>;
+  revokeOperatorSession(id: string, at: number): Promise<boolean>;
 }
 
 /** Yjs updates of a room's documents, durable before they are broadcast. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActorIdentity } from '../identity/identity.js';
 
 /**
  * `director` is the exercise animator, or the crisis director in a real crisis.
@@ -23,6 +24,8 @@ export const Actor = z.object({
   name: z.string(),
   role: Role.optional(),
   cell: CellId.optional(),
+  /** Present when the participant signed in: who vouched for `name` (`shared/identity/identity.ts`). */
+  verified: ActorIdentity.optional(),
 });
 export type Actor = z.infer<typeof Actor>;
 

@@ -31,7 +31,7 @@ export const ArchiveImportResponse = z.object({
   roomId: z.string(),
   readOnly: z.literal(true),
   events: z.number().int().nonnegative(),
-  directorCode: z.string(),
+  directorCode: z.string().nullable(),
   directorUrl: z.string(),
 });
 export type ArchiveImportResponse = z.infer<typeof ArchiveImportResponse>;

@@ -4,14 +4,16 @@ import { Cell, RoomMode } from './state.js';
 import { ClockState } from '../exercise/clock.js';
 import { CellId, Role } from '../core/roles.js';
 import { dictSet } from '../core/dict.js';
+import { RoomAccess } from '../identity/access-policy.js';
 
 export const roomCreated = defineEvent({
   type: 'room.created',
   description: 'La salle est créée (toujours le premier événement de son journal).',
-  payload: z.object({ mode: RoomMode, title: z.string(), cells: z.array(Cell).min(1) }),
+  // `access` is absent from the logs of rooms created before it existed: they admitted codes only.
+  payload: z.object({ mode: RoomMode, title: z.string(), cells: z.array(Cell).min(1), access: RoomAccess.optional() }),
   apply: (state, p, event) => ({
     ...state,
-    room: { ...state.room, id: event.roomId, mode: p.mode, title: p.title, cells: p.cells, createdAt: event.wallTime },
+    room: { ...state.room, id: event.roomId, mode: p.mode, title: p.title, cells: p.cells, createdAt: event.wallTime, access: p.access ?? 'code' },
   }),
 });
 

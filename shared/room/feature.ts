@@ -16,5 +16,5 @@ export const roomFeature = defineSharedFeature({
   id: 'room',
   commands: roomCommands,
   events: roomEvents,
-  initialState: (roomId) => ({ room: { id: roomId, mode: 'exercise', title: '', cells: [], createdAt: 0, announcement: null, checkIns: emptyDict() } }),
+  initialState: (roomId) => ({ room: { id: roomId, mode: 'exercise', title: '', cells: [], createdAt: 0, access: 'code', announcement: null, checkIns: emptyDict() } }),
 });

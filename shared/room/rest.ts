@@ -4,6 +4,9 @@ import { computedBody } from '../core/rest.js';
 import { CellId, Role } from '../core/roles.js';
 import type { RoomState } from '../room-state.js';
 import { RoomMode } from './state.js';
+import { RoomAccess } from '../identity/access-policy.js';
+import { IdentityBinding } from '../identity/binding.js';
+import { ActorIdentity, VerifiedIdentity } from '../identity/identity.js';
 
 /**
  * The REST contract of rooms, invitations and sessions (`server/http/rooms-routes.ts`), all under `/api`.
@@ -18,11 +21,21 @@ export const CreateRoomRequest = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,80}$/)
     .optional(),
+  /** Default: `oidc` for a crisis room when a provider is configured, `code` otherwise. */
+  access: RoomAccess.optional(),
+  /**
+   * In a room that signs in, whom the director's invitation admits. Default: the operator who signed in to create
+   * the room; with the operator token (automation) and no code access, it must be given.
+   */
+  directorEmail: z.string().trim().toLowerCase().pipe(z.email()).optional(),
 });
 export type CreateRoomRequest = z.infer<typeof CreateRoomRequest>;
 
-/** `POST /rooms` → 201: the room and its director's invitation (the code is shown once, only its hash is kept). */
-export const CreateRoomResponse = z.object({ roomId: z.string(), directorCode: z.string(), directorUrl: z.string() });
+/**
+ * `POST /rooms` → 201: the room and its director's invitation (the code is shown once, only its hash is kept).
+ * In an `oidc` room there is no code: `directorUrl` is the room's sign-in page.
+ */
+export const CreateRoomResponse = z.object({ roomId: z.string(), access: RoomAccess, directorCode: z.string().nullable(), directorUrl: z.string() });
 export type CreateRoomResponse = z.infer<typeof CreateRoomResponse>;
 
 /** One live room as the operator's list shows it. */
@@ -40,8 +53,19 @@ export const JoinRequest = z.object({
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 
-/** `GET /session`: who a token speaks for (cell `null` unless a player's). */
-export const SessionResponse = z.object({ roomId: z.string(), role: Role, cell: z.string().nullable(), name: z.string(), sessionId: z.string() });
+/**
+ * `GET /session`: who a token speaks for (cell `null` unless a player's). `identity`: how the name was verified
+ * (null for a session opened with a code); `expiresAt`: when the session ends (null: with the room).
+ */
+export const SessionResponse = z.object({
+  roomId: z.string(),
+  role: Role,
+  cell: z.string().nullable(),
+  name: z.string(),
+  sessionId: z.string(),
+  identity: ActorIdentity.nullable(),
+  expiresAt: z.number().nullable(),
+});
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
 /** `POST /join` → 201: the token (shown once) and the session it opens. */
@@ -52,13 +76,17 @@ export type JoinResponse = z.infer<typeof JoinResponse>;
 export const RoomStateResponse = z.object({ state: computedBody<RoomState>(), headSeq: z.number().int().nonnegative() });
 export type RoomStateResponse = z.infer<typeof RoomStateResponse>;
 
-/** `POST /rooms/:roomId/invitations` (director). A player's invitation names its cell, and only it does. */
+/**
+ * `POST /rooms/:roomId/invitations` (director). A player's invitation names its cell, and only it does. With
+ * `identity`, the invitation has no code: it admits whoever signs in with a matching verified identity.
+ */
 export const InvitationRequest = z
   .object({
     role: Role,
     cell: CellId.optional(),
     label: z.string().trim().max(120).optional(),
     expiresAt: z.iso.datetime({ offset: true }).optional(),
+    identity: IdentityBinding.optional(),
   })
   .refine((r) => (r.role === 'player') === (r.cell !== undefined), {
     message: 'une invitation de joueur nomme sa cellule, et seulement elle',
@@ -66,8 +94,11 @@ export const InvitationRequest = z
   });
 export type InvitationRequest = z.infer<typeof InvitationRequest>;
 
-/** `POST /rooms/:roomId/invitations` → 201: the code (shown once) and the link that carries it. */
-export const InvitationCreatedResponse = z.object({ id: z.string(), code: z.string(), url: z.string() });
+/**
+ * `POST /rooms/:roomId/invitations` → 201: the code (shown once) and the link that carries it; for an identity
+ * invitation, no code and the link of the room's sign-in page.
+ */
+export const InvitationCreatedResponse = z.object({ id: z.string(), code: z.string().nullable(), url: z.string() });
 export type InvitationCreatedResponse = z.infer<typeof InvitationCreatedResponse>;
 
 /** An invitation as the director's lists show it: never its code (only a hash is stored). */
@@ -77,6 +108,7 @@ export const InvitationView = z.object({
   role: Role,
   cell: z.string().nullable(),
   label: z.string().nullable(),
+  identity: IdentityBinding.nullable(),
   createdAt: z.number(),
   expiresAt: z.number().nullable(),
   revokedAt: z.number().nullable(),
@@ -99,6 +131,8 @@ export const SessionView = z.object({
   cell: z.string().nullable(),
   name: z.string(),
   invitationId: z.string().nullable(),
+  /** The verified identity behind the session (the director sees the e-mail address), null for a code session. */
+  identity: VerifiedIdentity.nullable(),
   createdAt: z.number(),
   expiresAt: z.number().nullable(),
   revokedAt: z.number().nullable(),

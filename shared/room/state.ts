@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CellId, Role } from '../core/roles.js';
 import type { Dict } from '../core/dict.js';
+import { RoomAccess } from '../identity/access-policy.js';
 
 export const RoomMode = z.enum(['exercise', 'crisis']);
 export type RoomMode = z.infer<typeof RoomMode>;
@@ -28,6 +29,8 @@ export const RoomInfo = z.object({
   title: z.string(),
   cells: z.array(Cell),
   createdAt: z.number().int(),
+  /** How people get in (`shared/identity/access-policy.ts`); rooms created before the choice existed: `code`. */
+  access: RoomAccess,
   announcement: Announcement.nullable(),
   checkIns: z.record(z.string(), CheckIn),
 });

@@ -1,3 +1,4 @@
+import { LoggedOutResponse } from '../../shared/identity/rest.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { AlertChainMeasuresResponse } from '../../shared/alert-chain/rest.js';
@@ -71,7 +72,7 @@ describe('REST bodies are the ones described in shared/<feature>/rest.ts', () =>
     expectDescribedBy(SessionListResponse, sessions);
     expect(sessions.body.sessions).toContainEqual(expect.objectContaining({ id: player.body.sessionId, cell: 'ars', invitationId: invitation.body.id }));
     const leaving = await srv.api('POST', '/api/join', { code: invitation.body.code, name: 'Agent ARS qui se déconnecte' });
-    expectDescribedBy(SessionRevokedResponse, await srv.api('DELETE', `${path}/session`, undefined, leaving.body.token));
+    expectDescribedBy(LoggedOutResponse, await srv.api('DELETE', `${path}/session`, undefined, leaving.body.token));
     expectDescribedBy(SessionRevokedResponse, await srv.api('DELETE', `${path}/sessions/${player.body.sessionId}`, undefined, room.directorToken));
     expectDescribedBy(InvitationRevokedResponse, await srv.api('DELETE', `${path}/invitations/${invitation.body.id}`, undefined, room.directorToken));
   });

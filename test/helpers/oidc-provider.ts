@@ -83,7 +83,14 @@ async function withoutExternalFonts(ctx: KoaContext, next: () => Promise<void>):
  * Starts oidc-provider on 127.0.0.1 (ephemeral port) behind the tamper proxy, with one confidential client.
  * Sign in through its own pages with `signInAtOp` (`./oidc-browser.ts`): any password works.
  */
-export async function startTestOp(options: { redirectUris: string[]; postLogoutRedirectUris?: string[]; accounts: OpAccount[]; acr?: string[] }): Promise<TestOp> {
+export async function startTestOp(options: {
+  redirectUris: string[];
+  postLogoutRedirectUris?: string[];
+  accounts: OpAccount[];
+  acr?: string[];
+  /** Answer userinfo as a signed JWT (RS256), as ProConnect does. */
+  signedUserinfo?: boolean;
+}): Promise<TestOp> {
   const acrValues = options.acr ?? ['eidas1'];
   const accounts = new Map(options.accounts.map((account) => [account.login, account.claims]));
   const clientId = 'orsan-room-test';
@@ -107,6 +114,7 @@ export async function startTestOp(options: { redirectUris: string[]; postLogoutR
         response_types: ['code'],
         // oidc-provider 9 treats client_secret_basic and client_secret_post as one registered method: either works.
         token_endpoint_auth_method: 'client_secret_basic',
+        ...(options.signedUserinfo ? { userinfo_signed_response_alg: 'RS256' } : {}),
       },
     ],
     jwks: { keys: [signingKey] },
@@ -120,7 +128,7 @@ export async function startTestOp(options: { redirectUris: string[]; postLogoutR
     pkce: { required: () => true },
     // Numbers instead of oidc-provider's default functions, which log a notice each time they are called.
     ttl: { AuthorizationCode: 60, AccessToken: 3600, IdToken: 3600, Interaction: 600, Session: 3600, Grant: 3600 },
-    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true }, jwtUserinfo: { enabled: options.signedUserinfo ?? false } },
     findAccount: (_ctx, login): OidcAccount => {
       const claims = accounts.get(login) ?? unlistedClaims(login);
       return { accountId: login, claims: () => ({ ...claims, sub: login }) };
