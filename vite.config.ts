@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('./client', import.meta.url));
 
 /** Paths the service worker never answers with the app: the server's own pages and transports (the acknowledgement
  * pages sent by mail and SMS are plain server HTML, with no JavaScript). */
-const serverPaths = [/^\/api\//, /^\/ack\//, /^\/socket\.io\//, /^\/yjs\//, /^\/healthz/, /^\/readyz/, /^\/metrics/];
+const serverPaths = [/^\/api\//, /^\/ack\//, /^\/auth\//, /^\/socket\.io\//, /^\/yjs\//, /^\/healthz/, /^\/readyz/, /^\/metrics/];
 
 const version = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 // Each deployment gets its own id (and so new chunk hashes and a new service worker), which the page shows.
