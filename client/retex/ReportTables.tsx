@@ -2,6 +2,7 @@ import { laneLabels } from '../../shared/retex/timeline.js';
 import type { RetexReport } from '../../shared/retex/report.js';
 import { useT } from '../i18n/index.js';
 import { tPlus } from '../app/time.js';
+import { provenanceOf } from '../../shared/identity/identity.js';
 
 const mins = (ms: number | null) => (ms === null ? '—' : `${Math.round(ms / 60_000)} min`);
 
@@ -134,6 +135,36 @@ export function ScoresTable({ report }: { report: RetexReport }) {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** Who acted, and who vouched for each name: a provider (signed in) or nobody (a name typed with a code). */
+export function ParticipantsTable({ report }: { report: RetexReport }) {
+  const { t, lang } = useT();
+  return (
+    <section className="retex-block retex-participants">
+      <h3>{t('retex.participants')}</h3>
+      <table className="retex-table" data-testid="retex-participants">
+        <thead>
+          <tr>
+            <th>{t('retex.participantName')}</th>
+            <th>{t('retex.participantRole')}</th>
+            <th>{t('retex.participantIdentity')}</th>
+            <th>{t('retex.participantActions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.participants.map((p, i) => (
+            <tr key={i}>
+              <td>{p.name}</td>
+              <td>{[p.role, p.cell].filter(Boolean).join(' · ')}</td>
+              <td>{p.verified ? provenanceOf(p.verified, lang) : lang === 'fr' ? "nom saisi avec un code d'invitation" : 'name typed with an invitation code'}</td>
+              <td>{p.events}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import type { SectionProps } from '../room/section.js';
 import { api, roomPath } from '../app/api.js';
 import { useReport, useRoomEvents } from './useRetexData.js';
 import { DecisionMeasuresTable } from '../decisions/MeasuresPanel.js';
-import { AlertChainTable, ChronologyTable, Findings, ScoresTable, StimuliTable } from './ReportTables.js';
+import { AlertChainTable, ChronologyTable, Findings, ParticipantsTable, ScoresTable, StimuliTable } from './ReportTables.js';
 import { ReplayPanel } from './ReplayPanel.js';
 import { TimelineChart } from './TimelineChart.js';
 import { RetexPlan } from './RetexPlan.js';
@@ -97,6 +97,7 @@ export function RetexSection(props: SectionProps) {
           <ReplayPanel props={props} events={events.data} onCursor={onCursor} />
         </div>
       )}
+      <ParticipantsTable report={r} />
       <ChronologyTable report={r} />
     </article>
   );

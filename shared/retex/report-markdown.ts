@@ -3,6 +3,7 @@ import { laneLabels } from './timeline.js';
 import type { RetexReport } from './report.js';
 import type { PlanAction } from './plan.js';
 import { firstDecisionText } from '../decisions/measures.js';
+import { participantProvenance } from './participants.js';
 
 const t = (ms: number | null) => (ms === null ? '—' : `T+${formatExerciseTime(ms)}`);
 const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -48,6 +49,9 @@ export function reportToMarkdown(r: RetexReport, written?: { strengths: string; 
   out.push('## Main courante', '', `${r.mainCourante.entries} entrées, dont ${r.mainCourante.decisions} décisions et ${r.mainCourante.significant} événements significatifs.`, '');
   const sitrep = r.sitrep;
   out.push('## Points de situation', '', `${sitrep.opened} ouvert(s), ${sitrep.validated} validé(s), ${sitrep.late} en retard ; premier point validé : ${t(sitrep.firstValidatedAt)}.`, '');
+  out.push('## Participants', '', '| Nom | Rôle | Cellule | Identité | Actions |', '|---|---|---|---|---|');
+  for (const p of r.participants) out.push(`| ${cellText(p.name)} | ${p.role ?? '—'} | ${p.cell ?? '—'} | ${cellText(participantProvenance(p))} | ${p.events} |`);
+  out.push('');
   out.push('## Chronologie', '', '| Heure | Domaine | Événement | Par |', '|---|---|---|---|');
   for (const item of r.timeline) out.push(`| ${t(item.exerciseTime)} | ${laneLabels[item.lane]} | ${cellText(item.label)} | ${cellText(item.by)} |`);
   return `${out.join('\n')}\n`;

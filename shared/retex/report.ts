@@ -4,6 +4,7 @@ import { alertChainMeasures, type AlertChainMeasures } from '../alert-chain/meas
 import type { RoomState } from '../room-state.js';
 import { measureInbox, type StimulusMeasure } from '../exercise/stimulus-measures.js';
 import { unifiedTimeline, type TimelineItem } from './timeline.js';
+import { participantsOf, type RetexParticipant } from './participants.js';
 import { dictGet } from '../core/dict.js';
 import { entryAdded, entryFlagged } from '../main-courante/events.js';
 import { sitrepMeasures, type SitrepMeasures } from '../sitrep/measures.js';
@@ -25,6 +26,8 @@ export interface ObjectiveResult {
 export interface RetexReport {
   identity: { roomId: string; title: string; mode: 'exercise' | 'crisis'; scenario: string | null; level: string | null; cells: Array<{ id: string; label: string }> };
   span: { start: number; end: number };
+  /** Who acted, and whether a provider vouched for each name (`participants.ts`). */
+  participants: RetexParticipant[];
   timeline: TimelineItem[];
   alertChain: AlertChainMeasures;
   stimuli: StimulusMeasure[];
@@ -75,6 +78,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[]): Ret
       cells: state.room.cells,
     },
     span,
+    participants: participantsOf(events),
     timeline: unifiedTimeline(events),
     alertChain: chain,
     stimuli,

@@ -57,17 +57,21 @@ export const roomSignInUrl = (world: SignInWorld, roomId: string) => `${world.sr
  * the server sends it back (the client's `/signed-in` page, or a refusal page). `callbackUrl`: the provider's answer
  * the browser carried to `/auth/callback`, for replay tests.
  */
-export async function signInThroughOp(browser: Browser, world: SignInWorld, start: string, login: string): Promise<{ page: Page; callbackUrl: string; landed: URL }> {
+export async function signInThroughOp(browser: Browser, world: SignInWorld, start: string, login: string): Promise<{ page: Page; callbackUrl: string; callbackStatus: number; landed: URL }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   let callbackUrl = '';
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/auth/callback') callbackUrl = request.url();
+  let callbackStatus = 0;
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname !== '/auth/callback') return;
+    callbackUrl = response.url();
+    callbackStatus = response.status();
   });
   await page.goto(start);
   await signInAtOp(page, login);
-  await page.waitForURL((url) => url.origin === world.srv.url && url.pathname !== '/auth/callback', { waitUntil: 'commit' });
-  return { page, callbackUrl, landed: new URL(page.url()) };
+  // The redirect after a good answer commits at `/signed-in`; a refusal is a page at `/auth/callback` itself.
+  await page.waitForURL((url) => url.origin === world.srv.url, { waitUntil: 'load' });
+  return { page, callbackUrl, callbackStatus, landed: new URL(page.url()) };
 }
 
 /** The session token the callback handed the client page in the fragment (`/signed-in#token=…`). */

@@ -6,6 +6,7 @@ import { describeAccess, describeDocClients, describeDocs, describeYjsTickets } 
 import { describeSharedStore } from './contract-shared.js';
 import { describeChainSalt } from './contract-salt.js';
 import { describeAppendBatch } from './contract-batch.js';
+import { describeIdentityRecords } from './contract-identity.js';
 import { draft, roomId } from './contract-fixtures.js';
 
 export interface StoreContractOptions {
@@ -36,6 +37,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     describeAppendBatch(fresh);
     describeChainSalt(fresh);
     describeAccess(fresh);
+    describeIdentityRecords(fresh);
     describeYjsTickets(fresh);
     describeDocs(fresh);
     describeDocClients(fresh);
