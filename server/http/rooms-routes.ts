@@ -15,7 +15,7 @@ import {
   type SessionRevokedResponse,
 } from '../../shared/room/rest.js';
 import { DomainError } from '../../shared/core/errors.js';
-import { acceptsCodes, defaultRoomAccess } from '../../shared/identity/access-policy.js';
+import { acceptsCodes, acceptsIdentities, defaultRoomAccess } from '../../shared/identity/access-policy.js';
 import type { LoggedOutResponse } from '../../shared/identity/rest.js';
 import type { AccessService } from '../access/access-service.js';
 import { postLogoutUri, roomSignInPage } from '../identity/identity-routes.js';
@@ -51,13 +51,14 @@ export async function directorInvitation(
   who: { operator: Operator; directorEmail?: string | undefined },
 ): Promise<{ directorCode: string | null; directorUrl: string }> {
   const policy = runtime.state.room.access;
+  const email = who.directorEmail ?? (who.operator.kind === 'identity' ? who.operator.session.identity.email : null);
+  // In a `both` room the director gets the two ways in: her identity, and a code for when the network is gone.
+  if (email && acceptsIdentities(policy)) await access.createIdentityInvitation(runtime.id, { role: 'director', label }, { kind: 'email', value: email }, [], policy);
   if (acceptsCodes(policy)) {
     const { code } = await access.createInvitation(runtime.id, { role: 'director', label }, [], policy);
     return { directorCode: code, directorUrl: joinUrl(base, code) };
   }
-  const email = who.directorEmail ?? (who.operator.kind === 'identity' ? who.operator.session.identity.email : null);
   if (!email) throw new DomainError('invalid', 'Salle sans code : indiquez directorEmail, l’adresse de la personne qui dirigera la salle.');
-  await access.createIdentityInvitation(runtime.id, { role: 'director', label }, { kind: 'email', value: email }, [], policy);
   return { directorCode: null, directorUrl: roomSignInPage(base, runtime.id) };
 }
 /**

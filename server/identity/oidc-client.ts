@@ -43,8 +43,21 @@ export class OidcProviderClient {
     return config;
   }
 
+  /**
+   * Whether the provider answers now: its discovery document, with a short timeout. Asked before each sign-in
+   * even with the configuration cached, so that a provider that is down is a clear page here, not a browser
+   * error page at the provider's address.
+   */
+  private async probe(): Promise<void> {
+    const wellKnown = new URL(`${this.provider.issuer.href.replace(/\/$/, '')}/.well-known/openid-configuration`);
+    const response = await fetch(wellKnown, { signal: AbortSignal.timeout(3_000) });
+    await response.body?.cancel();
+    if (!response.ok) throw new TypeError(`fetch failed: discovery answered ${response.status}`);
+  }
+
   async authorizationUrl(redirectUri: string, checks: { state: string; nonce: string; codeVerifier: string }): Promise<URL> {
     const config = await this.config();
+    await this.probe();
     const params: Record<string, string> = {
       redirect_uri: redirectUri,
       scope: this.provider.scopes.join(' '),

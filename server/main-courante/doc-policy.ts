@@ -1,3 +1,5 @@
+import { participantOf } from '../access/session-views.js';
+import type { ActorIdentity } from '../../shared/identity/identity.js';
 import * as Y from 'yjs';
 import type { Now } from '../../shared/core/define.js';
 import { limits } from '../../shared/core/limits.js';
@@ -74,7 +76,8 @@ export class MainCourantePolicy implements DocPolicy {
       committed: () => {
         for (const entry of batch.entries) this.entries.set(entry.id, entry);
         for (const flag of batch.flags) this.flagIds.add(flag.id);
-        void this.mirror(batch, receipts, now);
+        // The records are the sender's (readEntry checked their author): her mirror events say who vouched for her.
+        void this.mirror(batch, receipts, now, participantOf(sender.session).verified);
       },
     };
   }
@@ -115,8 +118,8 @@ export class MainCourantePolicy implements DocPolicy {
   }
 
   /** Appends the accepted records to the room log, each with its author as actor. */
-  private async mirror(batch: RecordBatch, receipts: Map<string, Receipt>, now: Now): Promise<void> {
-    const mirrors = mirrorsOf(batch, receipts, this.entries, now);
+  private async mirror(batch: RecordBatch, receipts: Map<string, Receipt>, now: Now, verified?: ActorIdentity): Promise<void> {
+    const mirrors = mirrorsOf(batch, receipts, this.entries, now).map((m) => (verified ? { ...m, actor: { ...m.actor, verified } } : m));
     // One append per record, keyed by the record's id: a record mirrored twice (a crash between storing and
     // mirroring, two instances recovering at once) is stored once in the log. Submitted together, in order: the
     // room's group commit stores them in one transaction.
