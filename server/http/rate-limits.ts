@@ -26,6 +26,8 @@ async function callerKey(req: Request, deps: RestRateLimitDeps): Promise<string>
     if (sameSecret(token, deps.operatorToken)) return 'operator';
     const session = await deps.access.authenticate(token).catch(() => null);
     if (session) return `session:${session.id}`;
+    const operator = await deps.access.operatorSession(token).catch(() => null);
+    if (operator) return `operator:${operator.id}`;
   }
   return `address:${ipKeyGenerator(req.ip ?? 'unknown')}`;
 }
