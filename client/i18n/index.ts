@@ -1,6 +1,8 @@
 import { createContext, useContext } from 'react';
 import { clientFeatures } from '../features.js';
 import { collabMessages } from '../collab/messages.js';
+import { identityMessages } from '../identity/messages.js';
+import { operatorMessages } from '../operator/messages.js';
 
 export type Lang = 'fr' | 'en';
 type Dictionary = Record<string, string>;
@@ -9,8 +11,9 @@ type Dictionary = Record<string, string>;
  * Every message bundle of the app: each feature's `{ fr, en }` (`client/<feature>/messages.ts`, named by its
  * `feature.ts`). French is the reference language; a key missing in English falls back to French, then to the key.
  */
-// The collaborative-document layer (client/collab) is infrastructure under every feature: its messages come first.
-const bundles: Array<{ fr: Dictionary; en: Dictionary }> = [collabMessages, ...clientFeatures.map((f) => f.messages)];
+// The collaborative-document layer (client/collab) is infrastructure under every feature: its messages come first;
+// then the pages outside a room (signing in, the operator's), which are no room feature.
+const bundles: Array<{ fr: Dictionary; en: Dictionary }> = [collabMessages, identityMessages, operatorMessages, ...clientFeatures.map((f) => f.messages)];
 
 const dictionaries: Record<Lang, Dictionary> = {
   fr: Object.assign({}, ...bundles.map((b) => b.fr)),
