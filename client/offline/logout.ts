@@ -1,6 +1,7 @@
 import { deleteDB } from 'idb';
 import { api, ApiError, roomPath } from '../app/api.js';
 import { forgetSession } from '../app/session-storage.js';
+import type { LoggedOutResponse } from '../../shared/identity/rest.js';
 import { closeRoomDocs } from '../collab/useRoomDoc.js';
 import { roomDbPrefix } from './local-db.js';
 
@@ -13,21 +14,23 @@ const serverTimeoutMs = 5_000;
  * events, outbox, Yjs documents, of every session of this browser) and any cached response about the room — so
  * that a shared laptop in a crisis room keeps nothing of another cell. Offline, the device is wiped all the same;
  * the token then stays valid on the server until it expires or the director revokes it.
+ * `endSessionUrl`: for a signed-in session, where the page goes next so that the provider's session ends too
+ * (a shared laptop must not sign the next person in as the last one); null for a code session.
  */
-export async function logOut(roomId: string, token: string, closeRoom: () => Promise<void>): Promise<{ serverEnded: boolean }> {
-  const serverEnded = await endSessionOnServer(roomId, token);
+export async function logOut(roomId: string, token: string, closeRoom: () => Promise<void>): Promise<{ serverEnded: boolean; endSessionUrl: string | null }> {
+  const ended = await endSessionOnServer(roomId, token);
   await closeRoom();
   await wipeRoomLocally(roomId);
-  return { serverEnded };
+  return ended;
 }
 
-async function endSessionOnServer(roomId: string, token: string): Promise<boolean> {
+async function endSessionOnServer(roomId: string, token: string): Promise<{ serverEnded: boolean; endSessionUrl: string | null }> {
   try {
-    await api.json(roomPath(roomId, '/session'), { method: 'DELETE', session: { token }, signal: AbortSignal.timeout(serverTimeoutMs) });
-    return true;
+    const { endSessionUrl } = await api.json<LoggedOutResponse>(roomPath(roomId, '/session'), { method: 'DELETE', session: { token }, signal: AbortSignal.timeout(serverTimeoutMs) });
+    return { serverEnded: true, endSessionUrl: typeof endSessionUrl === 'string' ? endSessionUrl : null };
   } catch (error) {
     // Already ended (revoked, expired): nothing more to do there. Offline, or no answer: the device is wiped anyway.
-    return error instanceof ApiError && (error.status === 401 || error.status === 404);
+    return { serverEnded: error instanceof ApiError && (error.status === 401 || error.status === 404), endSessionUrl: null };
   }
 }
 

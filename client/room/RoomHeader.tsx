@@ -6,6 +6,9 @@ import type { SectionProps } from './section.js';
 import type { ConnectionState } from './useRoom.js';
 import { roomSummaries } from './sections.js';
 import { useTick } from './hooks/useTick.js';
+import type { ActorIdentity } from '../../shared/identity/identity.js';
+import type { PresenceEntry } from '../../shared/protocol.js';
+import { VerifiedBadge } from '../identity/VerifiedBadge.js';
 
 /** The permanent banner: nobody may mistake an exercise for a real crisis, or the reverse. */
 export function ModeBanner({ mode }: { mode: 'exercise' | 'crisis' }) {
@@ -43,25 +46,26 @@ export function ConnectionBadge({ connection }: { connection: ConnectionState })
   );
 }
 
-/** Who is connected, grouped by cell (players) or role (others). */
+/** Who is connected, grouped by cell (players) or role (others); a name a provider vouched for has its badge. */
 export function PresencePanel({ props }: { props: SectionProps }) {
   const { t } = useT();
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, PresenceEntry[]>();
   for (const p of props.presence) {
     const label = p.role === 'player' ? (props.state.room.cells.find((c) => c.id === p.cell)?.label ?? p.cell ?? '') : t(`role.${p.role}`);
-    groups.set(label, [...(groups.get(label) ?? []), p.name]);
+    groups.set(label, [...(groups.get(label) ?? []), p]);
   }
   return (
     <aside className="presence" data-testid="presence">
       <h3>{t('presence.title')}</h3>
       {groups.size === 0 && <p className="muted">{t('presence.none')}</p>}
-      {[...groups].map(([label, names]) => (
+      {[...groups].map(([label, entries]) => (
         <div key={label} className="presence-group">
           <strong>{label}</strong>
           <ul>
-            {names.map((n, i) => (
-              <li key={`${n}-${i}`} data-testid="presence-name">
-                {n}
+            {entries.map((p) => (
+              <li key={p.sessionId} data-testid="presence-name" data-verified={p.verified ? 'true' : 'false'}>
+                {p.name}
+                {p.verified && <VerifiedBadge identity={p.verified} />}
               </li>
             ))}
           </ul>
@@ -71,16 +75,18 @@ export function PresencePanel({ props }: { props: SectionProps }) {
   );
 }
 
-export function RoomHeader({ props, connection, onLogout }: { props: SectionProps; connection: ConnectionState; onLogout(): void }) {
+/** `identity`: how this page's own name was verified (the stored session's), null for a session opened with a code. */
+export function RoomHeader({ props, connection, identity, onLogout }: { props: SectionProps; connection: ConnectionState; identity: ActorIdentity | null; onLogout(): void }) {
   const { t, lang, setLang } = useT();
   const { room } = props.state;
   return (
     <header className="room-header">
       <div className="room-title">
         <h1>{room.title || t('app.title')}</h1>
-        <span className="muted">
+        <span className="muted" data-testid="me">
           {props.me.name} — {t(`role.${props.me.role}`)}
           {props.me.cell ? ` (${room.cells.find((c) => c.id === props.me.cell)?.label ?? props.me.cell})` : ''}
+          {identity && <VerifiedBadge identity={identity} />}
         </span>
       </div>
       <div className="room-summaries">

@@ -10,7 +10,8 @@ import type { SectionProps } from './section.js';
 import { RoomContext } from './room-context.js';
 import { OfflineBanner } from '../offline/OfflineBanner.js';
 import { OutboxPanel } from '../offline/OutboxPanel.js';
-import { logOut, wipeRoomLocally } from '../offline/logout.js';
+import { logOut } from '../offline/logout.js';
+import { SessionEnded } from './SessionEnded.js';
 
 /** The room: banner, header (clock, connection, summaries), tabs of the domains, presence. */
 export function RoomPage({ roomId }: { roomId: string }) {
@@ -26,26 +27,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
     navigate('/join');
     return null;
   }
-  if (room.connection === 'revoked') {
-    return (
-      <main className="join-page">
-        <div className="card">
-          <p role="alert">{room.error ?? t('session.revoked')}</p>
-          <button
-            onClick={() => {
-              // The session is over: nothing of the room stays on this device either.
-              void room
-                .close()
-                .then(() => wipeRoomLocally(roomId))
-                .finally(() => navigate('/join'));
-            }}
-          >
-            {t('session.leave')}
-          </button>
-        </div>
-      </main>
-    );
-  }
+  if (room.connection === 'revoked') return <SessionEnded session={session} reason={room.error} close={room.close} />;
   if (!room.me) {
     return (
       <main className="loading">
@@ -60,7 +42,11 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const logout = () => {
     // Logging out deletes the outbox with the rest: commands not yet sent would be lost, so she is asked first.
     if (pending > 0 && !confirm(t('session.logoutPending', { count: pending }))) return;
-    void logOut(roomId, me.token, room.close).finally(() => navigate('/join'));
+    void logOut(roomId, me.token, room.close).then(
+      // A signed-in session ends at the provider too, which then shows the server's « signed out » page.
+      ({ endSessionUrl }) => (endSessionUrl ? location.assign(endSessionUrl) : navigate(session.identity ? `/sign-in/${roomId}` : '/join')),
+      () => navigate('/join'),
+    );
   };
   const props: SectionProps = { state: room.state, me: room.me, presence: room.presence, send: room.send, serverNow: room.serverNow };
   const visible = roomSections.filter((s) => (!s.roles || s.roles.includes(room.me!.role)) && (!s.visible || s.visible(room.state)));
@@ -75,7 +61,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
           </div>
         )}
         <OfflineBanner connection={room.connection} lastContactAt={room.lastContactAt} pending={pending} />
-        <RoomHeader props={props} connection={room.connection} onLogout={logout} />
+        <RoomHeader props={props} connection={room.connection} identity={session.identity ?? null} onLogout={logout} />
         <OutboxPanel records={room.outbox} online={room.connection === 'connected'} drop={room.dropFromOutbox} />
         <nav className="tabs" role="tablist">
           {visible.map((s) => (
