@@ -4,6 +4,8 @@ import { cellLabel } from './inbox.js';
 import { InvitationsPanel } from './InvitationsPanel.js';
 import { useAccessLists, type SessionView } from './access.js';
 import { dictGet } from '../../shared/core/dict.js';
+import { actorIdentityOf, type VerifiedIdentity } from '../../shared/identity/identity.js';
+import { VerifiedBadge } from '../identity/VerifiedBadge.js';
 
 /**
  * Vérification des communications avant DEBEX: every person who joined with an invitation, whether they
@@ -53,7 +55,10 @@ export function CommsCheckPanel(props: SectionProps) {
           )}
           {sessions.map((s) => (
             <tr key={s.id} data-testid={`check-${s.id}`}>
-              <td>{s.name}</td>
+              <td>
+                {s.name}
+                {s.identity && <SignedInDetails identity={s.identity} />}
+              </td>
               <td>{who(s)}</td>
               <td>{online.has(s.id) ? <span className="chip chip-ok">{t('exercise.check.yes')}</span> : <span className="chip chip-off">{t('exercise.check.no')}</span>}</td>
               <td>{dictGet(state.room.checkIns, s.id) ? <span className="chip chip-ok">{t('exercise.check.yes')}</span> : <span className="chip chip-warn">{t('exercise.check.pending')}</span>}</td>
@@ -63,5 +68,17 @@ export function CommsCheckPanel(props: SectionProps) {
       </table>
       <InvitationsPanel props={props} invitations={access.invitations} sessions={access.sessions} onChanged={access.reload} />
     </section>
+  );
+}
+
+/** A signed-in session as the director checks it: the provider's badge, the e-mail address and the organisation. */
+function SignedInDetails({ identity }: { identity: VerifiedIdentity }) {
+  return (
+    <>
+      <VerifiedBadge identity={actorIdentityOf(identity)} />
+      <span className="identity-line muted small" data-testid="session-identity">
+        {[identity.email, identity.organisation].filter((part) => part !== null && part !== '').join(' · ')}
+      </span>
+    </>
   );
 }
