@@ -6,6 +6,7 @@ import { measureInbox, type StimulusMeasure } from '../exercise/stimulus-measure
 import { unifiedTimeline, type TimelineItem } from './timeline.js';
 import { participantsOf, type RetexParticipant } from './participants.js';
 import { dictGet } from '../core/dict.js';
+import { gridStimulusId } from '../exercise/evaluation.js';
 import { entryAdded, entryFlagged } from '../main-courante/events.js';
 import { sitrepMeasures, type SitrepMeasures } from '../sitrep/measures.js';
 import { decisionMeasures, decisionSuggestions, type DecisionMeasures } from '../decisions/measures.js';
@@ -54,6 +55,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[]): Ret
   const cellLabel = (id: string) => state.room.cells.find((c) => c.id === id)?.label ?? id;
   const kit = state.exercise.observerKit;
   const { evaluation } = state.exercise;
+  const observedPerObjective = kit ? countObservedPerObjective(kit, Object.values(evaluation.observed)) : new Map<string, number>();
   const objectives: ObjectiveResult[] = (kit?.objectives ?? state.exercise.scenario?.objectives ?? []).map((o) => {
     const score = dictGet(evaluation.scores, o.id);
     return {
@@ -63,7 +65,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[]): Ret
       scoreComment: score?.comment ?? '',
       scoredBy: score?.by ?? null,
       observations: evaluation.observations.filter((x) => x.objectiveId === o.id).map(({ by, text, exerciseTime }) => ({ by, text, exerciseTime })),
-      observedActions: Object.keys(evaluation.observed).length,
+      observedActions: observedPerObjective.get(o.id) ?? 0,
     };
   });
   const entries = events.filter(entryAdded.is);
@@ -99,6 +101,22 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[]): Ret
   };
 }
 
+/**
+ * The ticks of each objective: an expected action of a stimulus counts for its own objective, a grid criterion
+ * (or an expected action it lists, ticked under the grid) for its section's objective.
+ */
+function countObservedPerObjective(kit: NonNullable<RoomState['exercise']['observerKit']>, observed: ReadonlyArray<{ stimulusId: string; actionId: string }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { stimulusId, actionId } of observed) {
+    const objective =
+      stimulusId === gridStimulusId
+        ? kit.grid.find((section) => section.criteria.some((c) => c.id === actionId || (c.expectedActionIds ?? []).includes(actionId)))?.objectiveId
+        : kit.expectedActions.find((a) => a.stimulusId === stimulusId && a.id === actionId)?.objective;
+    if (objective) counts.set(objective, (counts.get(objective) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** Plain-language findings a debrief starts from ("the Préfecture was alerted 47 min after T0, deadline 30 min"). */
 export function suggestionsFrom(chain: AlertChainMeasures, stimuli: StimulusMeasure[], objectives: ObjectiveResult[], maxScore: number | null, end: number): string[] {
   const out: string[] = [];
@@ -109,7 +127,12 @@ export function suggestionsFrom(chain: AlertChainMeasures, stimuli: StimulusMeas
     } else if (link.late && link.alertedAt !== null && link.deadlineAt !== null) {
       out.push(`${link.toLabel} a été alerté(e) ${minutes(link.alertedAt)} min après T0, délai attendu ${minutes(link.deadlineAt)} min.`);
     }
-    if (link.acknowledgementLate) out.push(`L'accusé de réception de ${link.toLabel} est arrivé hors délai.`);
+    // Not arrived is not late: a missing acknowledgement is its own finding, once its deadline has passed.
+    if (link.alertedAt !== null && link.acknowledgedAt === null && link.acknowledgeDeadlineAt !== null && link.acknowledgeDeadlineAt <= end) {
+      out.push(`${link.toLabel} n'a jamais accusé réception de l'alerte de ${link.fromLabel} (attendu avant T+${formatExerciseTime(link.acknowledgeDeadlineAt)}).`);
+    } else if (link.acknowledgementLate && link.acknowledgedAt !== null) {
+      out.push(`L'accusé de réception de ${link.toLabel} est arrivé hors délai (T+${formatExerciseTime(link.acknowledgedAt)}).`);
+    }
   }
   for (const m of stimuli) {
     if (m.ackDelay === null) out.push(`Stimulus ${m.stimulusId} (« ${m.subject} ») jamais acquitté par la cellule ${m.cell}.`);

@@ -26,6 +26,7 @@ describe('RETEX report after an accelerated run of the shipped scenario', () => 
   let prefecture: TestClient;
   let evaluator: TestClient;
   const captures: Capture[] = [];
+  let observedObjective = '';
 
   beforeAll(async () => {
     server = await startServer();
@@ -86,6 +87,14 @@ describe('RETEX report after an accelerated run of the shipped scenario', () => 
     const objective = runtime.state.exercise.observerKit!.objectives[0]!;
     expect((await evaluator.send('evaluation.scoreObjective', { objectiveId: objective.id, score: 3, comment: 'Bonne articulation' })).ok).toBe(true);
     expect((await evaluator.send('evaluation.addObservation', { text: 'Point de situation clair', objectiveId: objective.id })).ok).toBe(true);
+    // Two ticks for another objective (an expected action of a stimulus, a grid criterion): counted there only.
+    const kit = runtime.state.exercise.observerKit!;
+    const other = kit.objectives.find((o) => o.id !== objective.id && kit.expectedActions.some((a) => a.objective === o.id) && kit.grid.some((g) => g.objectiveId === o.id))!;
+    const action = kit.expectedActions.find((a) => a.objective === other.id)!;
+    const criterion = kit.grid.find((g) => g.objectiveId === other.id)!.criteria[0]!;
+    expect((await evaluator.send('evaluation.observeAction', { stimulusId: action.stimulusId, actionId: action.id, comment: '' })).ok).toBe(true);
+    expect((await evaluator.send('evaluation.observeAction', { stimulusId: 'grille', actionId: criterion.id, comment: '' })).ok).toBe(true);
+    observedObjective = other.id;
     expect((await director.send('clock.end')).ok).toBe(true);
   }, 120_000);
 
@@ -123,6 +132,8 @@ describe('RETEX report after an accelerated run of the shipped scenario', () => 
 
     const objective = report.evaluation.objectives[0]!;
     expect(objective).toMatchObject({ score: 3, scoreComment: 'Bonne articulation' });
+    // Each objective counts its own ticks (it used to repeat the room-wide count on every objective).
+    for (const o of report.evaluation.objectives) expect(o.observedActions).toBe(o.id === observedObjective ? 2 : 0);
     expect(objective.observations.map((o) => o.text)).toEqual(['Point de situation clair']);
     expect(report.suggestions.some((s) => /jamais acquitté/.test(s))).toBe(true);
     expect(report.timeline.length).toBeGreaterThan(40);
