@@ -92,6 +92,9 @@ export function CreateRoomForm({ token, operatorEmail, onCreated }: { token: str
   );
 }
 
+/** The room's sign-in page, on the server's public address (the one its links are made of). */
+const signInPageOf = (created: Created) => `${new URL(created.directorUrl).origin}/sign-in/${encodeURIComponent(created.roomId)}`;
+
 function CreatedRoom({ created }: { created: Created }) {
   const { t } = useT();
   return (
@@ -109,6 +112,12 @@ function CreatedRoom({ created }: { created: Created }) {
         </p>
       )}
       <p className="muted small">{created.directorCode === null ? t('operator.created.signInHelp', { email: created.directorEmail ?? '—' }) : t('operator.created.codeHelp')}</p>
+      {/* A `both` room's director may also sign in: the server answers the code's link, the room's page is beside it. */}
+      {created.access === 'both' && created.directorEmail && (
+        <p className="muted small" data-testid="director-sign-in">
+          {t('operator.created.alsoSignIn', { email: created.directorEmail })} <a href={signInPageOf(created)}>{signInPageOf(created)}</a>
+        </p>
+      )}
       <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(created.directorUrl)}>
         {t('operator.copy')}
       </button>
