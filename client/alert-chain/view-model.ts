@@ -23,7 +23,8 @@ export function timerText(t: Translate, link: ChainLink, phase: LinkPhase, exerc
   if (phase.status === 'accuse') return tPlus(link.acknowledgement?.exerciseTime ?? 0);
   if (phase.deadlineAt === null) return t('alertChain.timer.waiting');
   const left = phase.deadlineAt - exerciseTime;
-  return left >= 0 ? t('alertChain.timer.remaining', { time: formatExerciseTime(left) }) : t('alertChain.timer.overdue', { time: formatExerciseTime(-left) });
+  const text = left >= 0 ? t('alertChain.timer.remaining', { time: formatExerciseTime(left) }) : t('alertChain.timer.overdue', { time: formatExerciseTime(-left) });
+  return phase.upstreamMissing ? `${text} ${t('alertChain.timer.upstreamMissing')}` : text;
 }
 
 export interface LinkView {

@@ -2,7 +2,7 @@ import { channelLabels, type Channel } from '../core/channels.js';
 import { defuseFormula } from '../core/spreadsheet-safety.js';
 import { formatExerciseTime } from '../exercise/clock.js';
 import { findActor, type AlertChainState, type ChainLink } from './state.js';
-import { acknowledgeDeadlineAt, alertDeadlineAt } from './timing.js';
+import { acknowledgeDeadlineAt, alertDeadlineAt, triggerOf, type TriggerSource } from './timing.js';
 
 /**
  * The RETEX measures of the chain, in exercise milliseconds since T0: for each link and each alerted
@@ -18,6 +18,8 @@ export interface LinkMeasure {
   expectedChannel: Channel;
   usedChannel: Channel | null;
   trigger: ChainLink['trigger'];
+  /** What the deadline counted from: `upstreamDeadline` when the upstream alert was never recorded (the report says so). */
+  triggerSource: TriggerSource;
   deadlineAt: number | null;
   alertedAt: number | null;
   alertedBy: string | null;
@@ -72,6 +74,7 @@ function linkMeasure(chain: AlertChainState, link: ChainLink): LinkMeasure {
     expectedChannel: link.channel,
     usedChannel: link.alert?.channel ?? null,
     trigger: link.trigger,
+    triggerSource: triggerOf(chain, link).source,
     deadlineAt,
     alertedAt,
     alertedBy: link.alert?.by.name ?? null,
@@ -86,6 +89,14 @@ function linkMeasure(chain: AlertChainState, link: ChainLink): LinkMeasure {
     corrections: link.corrections.length,
   };
 }
+
+/** How each deadline was counted, in words: the CSV and the report say when the upstream alert was never recorded. */
+export const triggerLabels: Readonly<Record<TriggerSource, string>> = {
+  fixed: 'Escalade',
+  T0: 'T0',
+  upstream: "Alerte de l'émetteur",
+  upstreamDeadline: "Échéance de l'amont (alerte de l'émetteur non enregistrée)",
+};
 
 export function alertChainMeasures(chain: AlertChainState): AlertChainMeasures {
   const links = chain.links.map((l) => linkMeasure(chain, l));
@@ -154,7 +165,7 @@ export function measuresCsv(measures: AlertChainMeasures): string {
       m.toLabel,
       channelLabels[m.expectedChannel],
       m.usedChannel ? channelLabels[m.usedChannel] : '',
-      m.trigger === 'T0' ? 'T0' : "Alerte de l'émetteur",
+      triggerLabels[m.triggerSource],
       time(m.deadlineAt),
       time(m.alertedAt),
       minutes(m.alertedAt),

@@ -18,11 +18,34 @@ export function actorAlertedAt(chain: AlertChainState, actorId: string): number 
   return times.length > 0 ? Math.min(...times) : null;
 }
 
-/** The instant the link's deadline counts from; null while an `upstream` trigger has not happened. */
+/**
+ * The instant the link's deadline counts from. An `upstream` link counts from when `from` was alerted; while
+ * nobody has recorded that, it counts from when `from` *should* have been alerted (T0 plus the upstream's own
+ * deadline), so the links that matter most (ARS → Préfecture, ARS → CORRUSS) keep a deadline exactly when the
+ * step before them was never recorded. Null only when no upstream deadline is known at all.
+ */
 export function triggerTime(chain: AlertChainState, link: ChainLink): number | null {
-  if (link.triggerAt !== null) return link.triggerAt;
-  if (link.trigger === 'T0') return 0;
-  return actorAlertedAt(chain, link.from);
+  return triggerOf(chain, link, new Set()).at;
+}
+
+/** Where the trigger comes from: the link's own (`fixed`, `T0`), the upstream alert, or the upstream's deadline. */
+export type TriggerSource = 'fixed' | 'T0' | 'upstream' | 'upstreamDeadline';
+
+export function triggerOf(chain: AlertChainState, link: ChainLink, seen: Set<string> = new Set()): { at: number | null; source: TriggerSource } {
+  if (link.triggerAt !== null) return { at: link.triggerAt, source: 'fixed' };
+  if (link.trigger === 'T0') return { at: 0, source: 'T0' };
+  const alerted = actorAlertedAt(chain, link.from);
+  if (alerted !== null) return { at: alerted, source: 'upstream' };
+  // The cycle guard keeps a chain drawn in a loop (A → B → A) from recursing forever: such a link has no deadline.
+  if (seen.has(link.id)) return { at: null, source: 'upstreamDeadline' };
+  seen.add(link.id);
+  const deadlines = chain.links
+    .filter((l) => l.to === link.from)
+    .flatMap((l) => {
+      const base = triggerOf(chain, l, seen).at;
+      return base === null ? [] : [base + l.deadlineMinutes * minute];
+    });
+  return { at: deadlines.length > 0 ? Math.min(...deadlines) : null, source: 'upstreamDeadline' };
 }
 
 /** The exercise time by which `to` must have been alerted; null while the trigger is pending. */
@@ -96,14 +119,17 @@ export interface LinkPhase {
   late: boolean;
   /** Deadline of the pending step; null when acknowledged or the trigger is pending. */
   deadlineAt: number | null;
+  /** The alert deadline counts from the upstream's deadline, its alert never recorded: the timer says so. */
+  upstreamMissing: boolean;
 }
 
 /** What a link shows at `exerciseTime`: its state, whether it is late, and the deadline its timer runs to. */
 export function linkPhase(chain: AlertChainState, link: ChainLink, exerciseTime: number): LinkPhase {
   const step = pendingStep(chain, link);
-  if (!step) return { status: link.status, late: false, deadlineAt: null };
+  if (!step) return { status: link.status, late: false, deadlineAt: null, upstreamMissing: false };
   const late = link.overdue[step.kind] !== null || (step.deadline !== null && exerciseTime > step.deadline);
-  return { status: link.status, late, deadlineAt: step.deadline };
+  const upstreamMissing = step.kind === 'alert' && triggerOf(chain, link).source === 'upstreamDeadline';
+  return { status: link.status, late, deadlineAt: step.deadline, upstreamMissing };
 }
 
 export interface AlertChainSummary {

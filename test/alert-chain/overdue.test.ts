@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../shared/core/roles.js';
 import { overdueDrafts } from '../../shared/alert-chain/overdue.js';
 import { findLink } from '../../shared/alert-chain/state.js';
-import { acknowledgementGraceMinutes, alertDeadlineAt, dueOverdue, linkPhase, nextOverdueAt, summarizeAlertChain } from '../../shared/alert-chain/timing.js';
+import { acknowledgementGraceMinutes, alertDeadlineAt, dueOverdue, linkPhase, nextOverdueAt, summarizeAlertChain, triggerOf } from '../../shared/alert-chain/timing.js';
+import { alertChainMeasures } from '../../shared/alert-chain/measures.js';
 import type { AlertChainTemplate } from '../../shared/alert-chain/template.js';
 import { append, ars, director, minutes, prefecture, pureRoom, run, type PureRoom } from './harness.js';
 
@@ -29,10 +30,37 @@ describe('deadlines on exercise time', () => {
   it('counts T0 links from detection and upstream links from the upstream alert', () => {
     const room = pureRoom({ template: small });
     expect(alertDeadlineAt(room.state.alertChain, link(room, 'etab-ars'))).toBe(minutes(30));
-    expect(alertDeadlineAt(room.state.alertChain, link(room, 'ars-prefecture'))).toBeNull();
     room.exerciseTime = minutes(10);
     run(room, director, 'alertChain.alert', { linkId: 'etab-ars', message });
     expect(alertDeadlineAt(room.state.alertChain, link(room, 'ars-prefecture'))).toBe(minutes(70));
+    expect(triggerOf(room.state.alertChain, link(room, 'ars-prefecture')).source).toBe('upstream');
+  });
+
+  it('times a key link from the upstream deadline when the upstream alert is never recorded, and says so', () => {
+    const room = pureRoom({ template: small });
+    // T0 + the upstream's own 30 min, then this link's 60 min: the ARS → Préfecture link never vanishes.
+    expect(alertDeadlineAt(room.state.alertChain, link(room, 'ars-prefecture'))).toBe(minutes(90));
+    expect(triggerOf(room.state.alertChain, link(room, 'ars-prefecture'))).toEqual({ at: minutes(30), source: 'upstreamDeadline' });
+    expect(linkPhase(room.state.alertChain, link(room, 'ars-prefecture'), minutes(91))).toMatchObject({ late: true, upstreamMissing: true });
+    room.exerciseTime = minutes(91);
+    expect(tick(room).map((e) => e.payload)).toContainEqual({ linkId: 'ars-prefecture', kind: 'alert', deadlineExerciseTime: minutes(90) });
+    const measure = alertChainMeasures(room.state.alertChain).links.find((l) => l.linkId === 'ars-prefecture')!;
+    expect(measure).toMatchObject({ late: true, deadlineAt: minutes(90), triggerSource: 'upstreamDeadline' });
+  });
+
+  it('gives no deadline to a link in a loop nobody started', () => {
+    const loop: AlertChainTemplate = {
+      actors: [
+        { id: 'a', label: 'A', kind: 'simulated' },
+        { id: 'b', label: 'B', kind: 'simulated' },
+      ],
+      links: [
+        { id: 'a-b', from: 'a', to: 'b', channel: 'telephone', deadlineMinutes: 10, trigger: 'upstream' },
+        { id: 'b-a', from: 'b', to: 'a', channel: 'telephone', deadlineMinutes: 10, trigger: 'upstream' },
+      ],
+    };
+    const room = pureRoom({ template: loop });
+    expect(alertDeadlineAt(room.state.alertChain, link(room, 'a-b'))).toBeNull();
   });
 
   it('is due one millisecond after the deadline, not at it', () => {
