@@ -13,7 +13,7 @@ import type { Config } from './config.js';
 import { AccessService } from './access/access-service.js';
 import { resolveOperatorToken } from './access/operator-token.js';
 import { systemClock, type WallClock } from './access/wall-clock.js';
-import { identityApiRoutes, identityPages } from './identity/identity-routes.js';
+import { identityApiRoutes, identityPages, postLogoutUri } from './identity/identity-routes.js';
 import { SignInService } from './identity/sign-in-service.js';
 import { RoomService } from './rooms/room-service.js';
 import type { RoomSetupStep } from './rooms/room-setup.js';
@@ -78,6 +78,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
     store: store.access,
     operatorEmails: config.OPERATOR_EMAILS ?? [],
     redirectUri: () => `${url()}/auth/callback`,
+    postLogoutUri: () => postLogoutUri(url()),
     clock: options.clock ?? systemClock,
     policyOf,
   });

@@ -42,7 +42,7 @@ export type PresenceEntry = z.infer<typeof PresenceEntry>;
 export const serverMessages = {
   /** First message after connecting: who you are, the server clock, and either the missed events or a snapshot. */
   welcome: z.object({
-    me: z.object({ sessionId: z.string(), name: z.string(), role: Role, cell: CellId.optional(), roomId: z.string() }),
+    me: z.object({ sessionId: z.string(), name: z.string(), role: Role, cell: CellId.optional(), roomId: z.string(), verified: ActorIdentity.optional() }),
     serverTime: z.number().int(),
     catchUp: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('events'), events: z.array(RoomEvent), headSeq: z.number().int() }),

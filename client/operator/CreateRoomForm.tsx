@@ -92,9 +92,6 @@ export function CreateRoomForm({ token, operatorEmail, onCreated }: { token: str
   );
 }
 
-/** The room's sign-in page, on the server's public address (the one its links are made of). */
-const signInPageOf = (created: Created) => `${new URL(created.directorUrl).origin}/sign-in/${encodeURIComponent(created.roomId)}`;
-
 function CreatedRoom({ created }: { created: Created }) {
   const { t } = useT();
   return (
@@ -112,10 +109,10 @@ function CreatedRoom({ created }: { created: Created }) {
         </p>
       )}
       <p className="muted small">{created.directorCode === null ? t('operator.created.signInHelp', { email: created.directorEmail ?? '—' }) : t('operator.created.codeHelp')}</p>
-      {/* A `both` room's director may also sign in: the server answers the code's link, the room's page is beside it. */}
-      {created.access === 'both' && created.directorEmail && (
+      {/* A `both` room's director may also sign in: beside the code's link, the room's sign-in page. */}
+      {created.directorCode !== null && created.directorSignInUrl && (
         <p className="muted small" data-testid="director-sign-in">
-          {t('operator.created.alsoSignIn', { email: created.directorEmail })} <a href={signInPageOf(created)}>{signInPageOf(created)}</a>
+          {t('operator.created.alsoSignIn', { email: created.directorEmail ?? '—' })} <a href={created.directorSignInUrl}>{created.directorSignInUrl}</a>
         </p>
       )}
       <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(created.directorUrl)}>

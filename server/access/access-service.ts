@@ -1,7 +1,7 @@
 import { DomainError, forbidden, notFound } from '../../shared/core/errors.js';
 import { limits } from '../../shared/core/limits.js';
 import { acceptsCodes, acceptsIdentities, type RoomAccess } from '../../shared/identity/access-policy.js';
-import { describeBinding, pickInvitation, type IdentityBinding } from '../../shared/identity/binding.js';
+import { pickInvitation, type IdentityBinding } from '../../shared/identity/binding.js';
 import { verifiedDisplayName, type VerifiedIdentity } from '../../shared/identity/identity.js';
 import type { InvitationRequest } from '../../shared/room/rest.js';
 import type { AccessStore, InvitationRecord, OperatorSessionRecord, SessionRecord } from '../store/types.js';
@@ -87,7 +87,8 @@ export class AccessService {
       roomId,
       role: request.role,
       cell: request.cell ?? null,
-      label: request.label ?? (identity ? describeBinding(identity) : null),
+      // An identity invitation without a label is shown by its binding, in the reader's language (`describeBinding`).
+      label: request.label ?? null,
       identity,
       createdAt: this.clock.now(),
       expiresAt,
@@ -118,7 +119,7 @@ export class AccessService {
     if (!invitation) throw forbidden(`Aucune invitation de cette salle ne correspond à ${identity.email ?? identity.name}.`);
     const shiftEnd = now + this.identityTtlMs;
     const expiresAt = invitation.expiresAt === null ? shiftEnd : Math.min(invitation.expiresAt, shiftEnd);
-    return this.openSession(invitation, verifiedDisplayName(identity), identity, idTokenHint, expiresAt);
+    return this.openSession(invitation, verifiedDisplayName(identity), identity, idTokenHint, expiresAt, now);
   }
 
   private checkLive(invitation: InvitationRecord): void {
@@ -132,6 +133,7 @@ export class AccessService {
     identity: VerifiedIdentity | null,
     idTokenHint: string | null,
     expiresAt: number | null,
+    createdAt = this.clock.now(),
   ): Promise<{ token: string; session: SessionRecord }> {
     const token = newToken();
     const session: SessionRecord = {
@@ -143,7 +145,7 @@ export class AccessService {
       invitationId: invitation.id,
       identity,
       idTokenHint,
-      createdAt: this.clock.now(),
+      createdAt,
       expiresAt,
       revokedAt: null,
     };

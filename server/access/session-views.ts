@@ -31,5 +31,5 @@ export function presenceOf(session: SessionRecord, connections: number): Presenc
 
 /** Who the session is, as the socket's `welcome` message tells it to itself. */
 export function welcomeIdentityOf(session: SessionRecord): WelcomeMessage['me'] {
-  return { sessionId: session.id, name: session.name, role: session.role, roomId: session.roomId, ...cellOf(session) };
+  return { sessionId: session.id, name: session.name, role: session.role, roomId: session.roomId, ...cellOf(session), ...verifiedOf(session) };
 }

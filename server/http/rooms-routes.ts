@@ -49,17 +49,19 @@ export async function directorInvitation(
   base: string,
   label: string,
   who: { operator: Operator; directorEmail?: string | undefined },
-): Promise<{ directorCode: string | null; directorUrl: string }> {
+): Promise<{ directorCode: string | null; directorUrl: string; directorSignInUrl: string | null }> {
   const policy = runtime.state.room.access;
   const email = who.directorEmail ?? (who.operator.kind === 'identity' ? who.operator.session.identity.email : null);
   // In a `both` room the director gets the two ways in: her identity, and a code for when the network is gone.
-  if (email && acceptsIdentities(policy)) await access.createIdentityInvitation(runtime.id, { role: 'director', label }, { kind: 'email', value: email }, [], policy);
+  const signsIn = email !== null && acceptsIdentities(policy);
+  if (signsIn) await access.createIdentityInvitation(runtime.id, { role: 'director', label }, { kind: 'email', value: email }, [], policy);
+  const directorSignInUrl = signsIn ? roomSignInPage(base, runtime.id) : null;
   if (acceptsCodes(policy)) {
     const { code } = await access.createInvitation(runtime.id, { role: 'director', label }, [], policy);
-    return { directorCode: code, directorUrl: joinUrl(base, code) };
+    return { directorCode: code, directorUrl: joinUrl(base, code), directorSignInUrl };
   }
-  if (!email) throw new DomainError('invalid', 'Salle sans code : indiquez directorEmail, l’adresse de la personne qui dirigera la salle.');
-  return { directorCode: null, directorUrl: roomSignInPage(base, runtime.id) };
+  if (!directorSignInUrl) throw new DomainError('invalid', 'Salle sans code : indiquez directorEmail, l’adresse de la personne qui dirigera la salle.');
+  return { directorCode: null, directorUrl: directorSignInUrl, directorSignInUrl };
 }
 /**
  * Rooms, invitations and sessions. Each route: authenticate → validate → act → present.

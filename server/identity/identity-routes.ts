@@ -118,7 +118,7 @@ export function identityPages(deps: IdentityRoutesDeps): Router {
     res
       .status(httpStatusOf[refusal.code])
       .type('html')
-      .send(signInRefusedPage({ title: titles[refusal.reason], reason: refusal.message, retry, codeHref }));
+      .send(signInRefusedPage({ title: titles[refusal.reason], reason: refusal.message, retry, codeHref, switchAccountHref: refusal.switchAccountUrl }));
   }
   return router;
 }

@@ -22,14 +22,17 @@ export interface RefusalPage {
   retry: Array<{ label: string; href: string }>;
   /** The room also takes invitation codes: where to type one. */
   codeHref: string | null;
+  /** Sign out at the provider to come back with another account. */
+  switchAccountHref: string | null;
 }
 
 export function signInRefusedPage(p: RefusalPage): string {
   const retry = p.retry.map((r) => `<a class="button" href="${escape(r.href)}">${escape(r.label)}</a>`).join('');
   const code = p.codeHref ? `<a class="button secondary" href="${escape(p.codeHref)}">Entrer avec un code d'invitation</a>` : '';
+  const other = p.switchAccountHref ? `<a class="button secondary" href="${escape(p.switchAccountHref)}">Se connecter avec un autre compte</a>` : '';
   return page(
     p.title,
-    `<h1>${escape(p.title)}</h1><p class="reason" role="alert">${escape(p.reason)}</p><p>${retry}${code}</p><p class="note">Rien n'a été enregistré dans la salle. Si le problème persiste, appelez la permanence de la cellule de crise.</p>`,
+    `<h1>${escape(p.title)}</h1><p class="reason" role="alert">${escape(p.reason)}</p><p>${p.switchAccountHref ? other : retry}${code}</p><p class="note">Rien n'a été enregistré dans la salle. Si le problème persiste, appelez la permanence de la cellule de crise.</p>`,
   );
 }
 

@@ -34,6 +34,8 @@ export class SignInRefusal extends DomainError {
     message: string,
     readonly intent: SignInIntent | null,
     readonly providerId: string | null,
+    /** The provider's end-session page for the identity just refused: to sign in with another account. */
+    readonly switchAccountUrl: string | null = null,
   ) {
     super(refusalReasons[reason], message);
   }

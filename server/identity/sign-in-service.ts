@@ -23,6 +23,8 @@ export interface SignInDeps {
   operatorEmails: readonly string[];
   /** This service's `/auth/callback` address, as registered with the providers (from PUBLIC_URL). */
   redirectUri: () => string;
+  /** Where the provider sends the browser back after its own logout (`/auth/signed-out`, registered too). */
+  postLogoutUri: () => string;
   clock: WallClock;
   /** A room's access policy; `not_found` if there is no such room. */
   policyOf: (roomId: string) => Promise<RoomAccess>;
@@ -89,7 +91,8 @@ export class SignInService {
     const identity = this.identityOf(oidc.provider, claims, intent);
     if (intent.kind === 'operator') {
       if (!identity.email || !this.deps.operatorEmails.includes(identity.email)) {
-        throw new SignInRefusal('not_operator', `${identity.email ?? identity.name} n'est pas opérateur de ce serveur (OPERATOR_EMAILS).`, intent, login.provider);
+        const switchUrl = await this.endSessionUrl(identity, idToken, this.deps.postLogoutUri());
+        throw new SignInRefusal('not_operator', `${identity.email ?? identity.name} n'est pas opérateur de ce serveur (OPERATOR_EMAILS).`, intent, login.provider, switchUrl);
       }
       const { token } = await this.deps.access.openOperatorSession(identity, idToken);
       return { kind: 'operator', token };
@@ -100,11 +103,14 @@ export class SignInService {
       return { kind: 'room', roomId: intent.roomId, token };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'forbidden') {
+        // Still signed in at the provider, a retry would come back as the same person: offer to switch accounts.
+        const switchUrl = await this.endSessionUrl(identity, idToken, this.deps.postLogoutUri());
         throw new SignInRefusal(
           'not_invited',
           `${describe(identity)} n'est pas invité(e) dans cette salle. Demandez au directeur de crise de vous inviter (adresse e-mail, domaine ou SIRET).`,
           intent,
           login.provider,
+          switchUrl,
         );
       }
       throw error;

@@ -32,6 +32,7 @@ export const ArchiveImportResponse = z.object({
   readOnly: z.literal(true),
   events: z.number().int().nonnegative(),
   directorCode: z.string().nullable(),
+  directorSignInUrl: z.string().nullable(),
   directorUrl: z.string(),
 });
 export type ArchiveImportResponse = z.infer<typeof ArchiveImportResponse>;

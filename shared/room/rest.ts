@@ -35,7 +35,14 @@ export type CreateRoomRequest = z.infer<typeof CreateRoomRequest>;
  * `POST /rooms` → 201: the room and its director's invitation (the code is shown once, only its hash is kept).
  * In an `oidc` room there is no code: `directorUrl` is the room's sign-in page.
  */
-export const CreateRoomResponse = z.object({ roomId: z.string(), access: RoomAccess, directorCode: z.string().nullable(), directorUrl: z.string() });
+export const CreateRoomResponse = z.object({
+  roomId: z.string(),
+  access: RoomAccess,
+  directorCode: z.string().nullable(),
+  directorUrl: z.string(),
+  /** The room's sign-in page when the director may sign in (an `oidc` or `both` room with her address), else null. */
+  directorSignInUrl: z.string().nullable(),
+});
 export type CreateRoomResponse = z.infer<typeof CreateRoomResponse>;
 
 /** One live room as the operator's list shows it. */

@@ -10,7 +10,19 @@ import { createLogger } from '../../server/ops/logger.js';
 import { freePolicy } from '../../server/collab/doc-policy.js';
 import { SharedDoc, type DocPeer } from '../../server/collab/shared-doc.js';
 
-const session: SessionRecord = { id: 's1', roomId: 'r1', role: 'player', cell: 'ars', name: 'Alice', invitationId: null, identity: null, idTokenHint: null, createdAt: 0, expiresAt: null, revokedAt: null };
+const session: SessionRecord = {
+  id: 's1',
+  roomId: 'r1',
+  role: 'player',
+  cell: 'ars',
+  name: 'Alice',
+  invitationId: null,
+  identity: null,
+  idTokenHint: null,
+  createdAt: 0,
+  expiresAt: null,
+  revokedAt: null,
+};
 
 /** A peer that records what it is sent and how it is closed. */
 function fakePeer(): DocPeer & { updates: number; closedWith: number | null } {

@@ -16,7 +16,7 @@ describe('join flow over REST', () => {
   it('lets the operator create a room and hands back a director code and link', async () => {
     const res = await srv.api('POST', '/api/rooms', { mode: 'crisis', title: 'Cyberattaque GHT Caen' }, OPERATOR_TOKEN);
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ roomId: expect.any(String), access: 'code', directorCode: expect.any(String), directorUrl: expect.any(String) });
+    expect(res.body).toEqual({ roomId: expect.any(String), access: 'code', directorSignInUrl: null, directorCode: expect.any(String), directorUrl: expect.any(String) });
     expect(res.body.directorUrl).toBe(`${srv.url}/join/${encodeURIComponent(res.body.directorCode)}`);
 
     const joined = await srv.api('POST', '/api/join', { code: res.body.directorCode, name: 'Claire Martin' });

@@ -33,7 +33,7 @@ afterEach(() => world.op.tamper('none'));
 async function crisisRoom(access: 'oidc' | 'both' | 'code' = 'oidc') {
   const created = await world.srv.api('POST', '/api/rooms', { mode: 'crisis', title: 'Cyber GHT', access, directorEmail: 'claire.bernard@ars.sante.fr' }, OPERATOR_TOKEN);
   expect(created.status).toBe(201);
-  return created.body as { roomId: string; directorCode: string | null; directorUrl: string; access: string };
+  return created.body as { roomId: string; directorCode: string | null; directorUrl: string; directorSignInUrl: string | null; access: string };
 }
 
 /** Signs in through the OP's pages; the context is closed, the landing kept. */
@@ -53,7 +53,7 @@ async function directorOf(roomId: string): Promise<string> {
 const invite = (roomId: string, director: string, body: Record<string, unknown>) => world.srv.api('POST', `/api/rooms/${roomId}/invitations`, body, director);
 
 describe('sign-in with an OpenID provider', () => {
-  let room: { roomId: string; directorUrl: string; directorCode: string | null };
+  let room: { roomId: string; directorUrl: string; directorCode: string | null; directorSignInUrl: string | null };
   let director: string;
 
   beforeAll(async () => {
@@ -65,6 +65,7 @@ describe('sign-in with an OpenID provider', () => {
   it('creates a crisis room that signs in: no director code, the room sign-in page instead, the director by her e-mail', async () => {
     expect(room.directorCode).toBeNull();
     expect(room.directorUrl).toBe(`${world.srv.url}/sign-in/${room.roomId}`);
+    expect(room.directorSignInUrl).toBe(room.directorUrl);
     const session = await world.srv.api('GET', '/api/session', undefined, director);
     expect(session.body).toMatchObject({ role: 'director', name: 'Claire Bernard (ARS Normandie)' });
     expect((await world.srv.api('GET', `/api/rooms/${room.roomId}/access`)).body).toEqual({
@@ -101,8 +102,9 @@ describe('sign-in with an OpenID provider', () => {
     expect(token).toBeNull();
     expect(body).toContain("Vous n'êtes pas invité(e) dans cette salle");
     expect(body).toContain('intrus@example.org');
-    // An `oidc` room offers no code path on the refusal page.
+    // An `oidc` room offers no code path on the refusal page; still signed in at the provider, she may switch accounts.
     expect(body).not.toContain("Entrer avec un code d'invitation");
+    expect(body).toContain('Se connecter avec un autre compte');
     expect((await world.srv.api('GET', `/api/rooms/${room.roomId}/sessions`, undefined, director)).body.sessions).toHaveLength(before);
   });
 
@@ -132,6 +134,7 @@ describe('sign-in with an OpenID provider', () => {
   it('writes the verified identity on every event of the signed-in participant, in the archive and in the RETEX', async () => {
     const { token } = await signIn(roomSignInUrl(world, room.roomId), 'marie');
     const client = await connect(world.srv.url, token!);
+    expect(client.welcome.me.verified).toEqual({ provider: 'ProConnect', organisation: 'ARS Normandie', acr: 'eidas1' });
     expect((await client.send('participant.checkIn')).ok).toBe(true);
     const mainCourante = await openMainCourante({ url: world.srv.url, roomId: room.roomId }, token!);
     appendEntries(mainCourante.doc, [entry(await authorOf(world.srv, token!), 'Messagerie du GHT coupée, bascule sur téléphone')]);
