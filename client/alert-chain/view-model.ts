@@ -20,12 +20,17 @@ export function toneOf(phase: LinkPhase): LinkTone {
 
 /** The running timer of a link: countdown to its pending deadline, lateness past it, or when it was acknowledged. */
 export function timerText(t: Translate, link: ChainLink, phase: LinkPhase, exerciseTime: number): string {
-  if (phase.status === 'accuse') return tPlus(link.acknowledgement?.exerciseTime ?? 0);
+  if (phase.status === 'accuse') return scripted(t, tPlus(link.acknowledgement?.exerciseTime ?? 0), link.acknowledgement?.scriptedBy);
+  // The animation's own links show no countdown: nobody in the room answers for them.
+  if (phase.byAnimation) return scripted(t, t('alertChain.timer.byAnimation'), link.alert?.scriptedBy);
   if (phase.deadlineAt === null) return t('alertChain.timer.waiting');
   const left = phase.deadlineAt - exerciseTime;
   const text = left >= 0 ? t('alertChain.timer.remaining', { time: formatExerciseTime(left) }) : t('alertChain.timer.overdue', { time: formatExerciseTime(-left) });
   return phase.upstreamMissing ? `${text} ${t('alertChain.timer.upstreamMissing')}` : text;
 }
+
+/** « T+00:12:00 · joué par le scénario (S01) » for a step a stimulus played. */
+const scripted = (t: Translate, text: string, by: string | undefined) => (by ? `${text} · ${t('alertChain.timer.scripted', { id: by })}` : text);
 
 export interface LinkView {
   link: ChainLink;

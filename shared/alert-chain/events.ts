@@ -33,12 +33,27 @@ export const chainDefined = defineEvent({
 /** `from` and `to` are copied from the link so that a stimulus condition can match on them (`to: prefecture`). */
 const Ends = { from: ChainActor.shape.id, to: ChainActor.shape.id };
 
-export const AlertSentPayload = z.object({ linkId: LinkId, ...Ends, channel: Channel, channels: z.array(Channel).max(4).optional(), message: z.string() });
+/** `scriptedBy`: the stimulus whose injection played this step (`chainSteps`), not a person. */
+const ScriptedBy = z.string().max(40).optional();
+
+export const AlertSentPayload = z.object({
+  linkId: LinkId,
+  ...Ends,
+  channel: Channel,
+  channels: z.array(Channel).max(4).optional(),
+  message: z.string(),
+  scriptedBy: ScriptedBy,
+});
 export const alertSent = defineEvent({
   type: 'alertChain.alertSent',
   description: "Un acteur en alerte un autre : qui, par quel canal, avec quel message, à quelle heure d'exercice.",
   payload: AlertSentPayload,
-  apply: (state, p, event) => updateLink(state, p.linkId, (l) => ({ ...l, status: 'alerte', alert: { ...at(event), channel: p.channel, channels: p.channels ?? [p.channel], message: p.message } })),
+  apply: (state, p, event) =>
+    updateLink(state, p.linkId, (l) => ({
+      ...l,
+      status: 'alerte',
+      alert: { ...at(event), channel: p.channel, channels: p.channels ?? [p.channel], message: p.message, ...(p.scriptedBy ? { scriptedBy: p.scriptedBy } : {}) },
+    })),
 });
 
 /** The contact acknowledged through the one-click link of an outbound message (server/notifications/ack-routes.ts). */
@@ -52,8 +67,9 @@ export const AcknowledgementViaPayload = z.object({
 export const linkAcknowledged = defineEvent({
   type: 'alertChain.acknowledged',
   description: "L'acteur alerté accuse réception (la cellule qui le joue, ou l'animation s'il est simulé).",
-  payload: z.object({ linkId: LinkId, ...Ends, via: AcknowledgementViaPayload.optional() }),
-  apply: (state, p, event) => updateLink(state, p.linkId, (l) => ({ ...l, status: 'accuse', acknowledgement: { ...at(event), via: p.via ?? null } })),
+  payload: z.object({ linkId: LinkId, ...Ends, via: AcknowledgementViaPayload.optional(), scriptedBy: ScriptedBy }),
+  apply: (state, p, event) =>
+    updateLink(state, p.linkId, (l) => ({ ...l, status: 'accuse', acknowledgement: { ...at(event), via: p.via ?? null, ...(p.scriptedBy ? { scriptedBy: p.scriptedBy } : {}) } })),
 });
 
 export const CorrectedPayload = z.object({ linkId: LinkId, note: z.string(), undo: z.enum(['alert', 'acknowledgement']).nullable() });

@@ -1,7 +1,7 @@
 import { channelLabels, type Channel } from '../core/channels.js';
 import { defuseFormula } from '../core/spreadsheet-safety.js';
 import { formatExerciseTime } from '../exercise/clock.js';
-import { findActor, type AlertChainState, type ChainLink } from './state.js';
+import { findActor, playedByAnimation, type AlertChainState, type ChainLink } from './state.js';
 import { acknowledgeDeadlineAt, alertDeadlineAt, triggerOf, type TriggerSource } from './timing.js';
 
 /**
@@ -20,6 +20,10 @@ export interface LinkMeasure {
   trigger: ChainLink['trigger'];
   /** What the deadline counted from: `upstreamDeadline` when the upstream alert was never recorded (the report says so). */
   triggerSource: TriggerSource;
+  /** Between two simulated actors: played by the animation, never a finding against the players. */
+  playedByAnimation: boolean;
+  /** The stimulus that played the alert (`chainSteps`), if the scenario did. */
+  scriptedBy: string | null;
   deadlineAt: number | null;
   alertedAt: number | null;
   alertedBy: string | null;
@@ -75,6 +79,8 @@ function linkMeasure(chain: AlertChainState, link: ChainLink): LinkMeasure {
     usedChannel: link.alert?.channel ?? null,
     trigger: link.trigger,
     triggerSource: triggerOf(chain, link).source,
+    playedByAnimation: playedByAnimation(chain, link),
+    scriptedBy: link.alert?.scriptedBy ?? null,
     deadlineAt,
     alertedAt,
     alertedBy: link.alert?.by.name ?? null,

@@ -25,6 +25,8 @@ export interface LinkAlert {
   message: string;
   exerciseTime: number;
   wallTime: number;
+  /** The stimulus whose injection played this step (the scenario, not a person). */
+  scriptedBy?: string;
 }
 
 /** An acknowledgement given outside the room, through the link of an outbound message. */
@@ -39,6 +41,8 @@ export interface AcknowledgementVia {
 export interface LinkAcknowledgement {
   by: ChainAuthor;
   via: AcknowledgementVia | null;
+  /** The stimulus whose injection played this step. */
+  scriptedBy?: string;
   exerciseTime: number;
   wallTime: number;
 }
@@ -69,6 +73,15 @@ export interface ChainLink extends ChainLinkTemplate {
   corrections: LinkCorrection[];
   /** The last relay of an unacknowledged alert to the receiver's next-ranked contact (exercise ms); null: none yet. */
   relayedAt: number | null;
+}
+
+/**
+ * A link between two simulated actors is played by the animation (or the scenario): its delays are shown, never
+ * counted against the players (no overdue recorded, not in the header's « en retard », no RETEX finding).
+ */
+export function playedByAnimation(chain: Pick<AlertChainState, 'actors'>, link: Pick<ChainLink, 'from' | 'to'>): boolean {
+  const kindOf = (id: string) => chain.actors.find((a) => a.id === id)?.kind;
+  return kindOf(link.from) === 'simulated' && kindOf(link.to) === 'simulated';
 }
 
 export interface AlertChainState {

@@ -1,4 +1,4 @@
-import type { AlertChainState, ChainLink, LinkStatus } from './state.js';
+import { playedByAnimation, type AlertChainState, type ChainLink, type LinkStatus } from './state.js';
 
 /**
  * Deadlines of the chain, all in exercise milliseconds (0 = T0, the detection: DEBEX in an exercise,
@@ -78,6 +78,8 @@ function pendingStep(chain: AlertChainState, link: ChainLink): { kind: OverdueKi
 export function dueOverdue(chain: AlertChainState, exerciseTime: number): DueOverdue[] {
   const due: DueOverdue[] = [];
   for (const link of chain.links) {
+    // The animation plays simulated → simulated links: their delays are never recorded against anyone.
+    if (playedByAnimation(chain, link)) continue;
     const step = pendingStep(chain, link);
     if (!step || step.deadline === null || link.overdue[step.kind] !== null) continue;
     if (exerciseTime > step.deadline) due.push({ linkId: link.id, kind: step.kind, deadlineExerciseTime: step.deadline });
@@ -105,7 +107,7 @@ export function nextOverdueAt(chain: AlertChainState, followUp: (link: ChainLink
     if (next === null || deadline + 1 < next) next = deadline + 1;
   };
   for (const link of chain.links) {
-    const step = pendingStep(chain, link);
+    const step = playedByAnimation(chain, link) ? null : pendingStep(chain, link);
     if (step && step.deadline !== null && link.overdue[step.kind] === null) consider(step.deadline);
     const relay = relayDeadlineAt(link);
     if (relay !== null && followUp(link)) consider(relay);
@@ -121,15 +123,18 @@ export interface LinkPhase {
   deadlineAt: number | null;
   /** The alert deadline counts from the upstream's deadline, its alert never recorded: the timer says so. */
   upstreamMissing: boolean;
+  /** Simulated → simulated: the animation plays it; shown so, never late. */
+  byAnimation: boolean;
 }
 
 /** What a link shows at `exerciseTime`: its state, whether it is late, and the deadline its timer runs to. */
 export function linkPhase(chain: AlertChainState, link: ChainLink, exerciseTime: number): LinkPhase {
   const step = pendingStep(chain, link);
-  if (!step) return { status: link.status, late: false, deadlineAt: null, upstreamMissing: false };
-  const late = link.overdue[step.kind] !== null || (step.deadline !== null && exerciseTime > step.deadline);
+  const byAnimation = playedByAnimation(chain, link);
+  if (!step) return { status: link.status, late: false, deadlineAt: null, upstreamMissing: false, byAnimation };
+  const late = !byAnimation && (link.overdue[step.kind] !== null || (step.deadline !== null && exerciseTime > step.deadline));
   const upstreamMissing = step.kind === 'alert' && triggerOf(chain, link).source === 'upstreamDeadline';
-  return { status: link.status, late, deadlineAt: step.deadline, upstreamMissing };
+  return { status: link.status, late, deadlineAt: step.deadline, upstreamMissing, byAnimation };
 }
 
 export interface AlertChainSummary {
@@ -137,7 +142,7 @@ export interface AlertChainSummary {
   actors: number;
   alerted: number;
   acknowledged: number;
-  /** Links whose pending step is late. */
+  /** Links whose pending step is late, among those the players answer for (not the animation's). */
   late: number;
 }
 

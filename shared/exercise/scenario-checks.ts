@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ScenarioFields } from './scenario.js';
 import { parseOffset } from './scenario-offset.js';
+import { defaultOrsanCyberChain } from '../alert-chain/default-chain.js';
 import { hasValidFinessKey, type Stimulus } from './scenario-stimulus.js';
 
 type ScenarioDraft = z.infer<typeof ScenarioFields>;
@@ -101,6 +102,13 @@ function checkStimulus(scenario: ScenarioDraft, stimulus: Stimulus, at: Path, re
     report([...at, 'offset'], `le stimulus tombe après la FINEX (${scenario.finex})`);
   }
   checkCondition(scenario, stimulus, at, report);
+  const chain = scenario.alertChain ?? defaultOrsanCyberChain;
+  stimulus.chainSteps?.forEach((step, k) => {
+    if (!chain.links.some((link) => link.id === step.link)) {
+      const known = chain.links.map((link) => link.id).join(', ');
+      report([...at, 'chainSteps', k, 'link'], `lien de la chaîne d'alerte inconnu « ${step.link} » (liens : ${known})`);
+    }
+  });
 }
 
 function checkCondition(scenario: ScenarioDraft, stimulus: Stimulus, at: Path, report: Report): void {

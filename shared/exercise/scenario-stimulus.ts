@@ -108,6 +108,17 @@ export const CareMapEffect = z
   });
 export type CareMapEffect = z.infer<typeof CareMapEffect>;
 
+/**
+ * An alert-chain step this row plays: S01 (« the hospital phones the ARS ») is the alert of the link
+ * Établissement → ARS astreinte; « CERT Santé acknowledges » is the acknowledgement of its link. Injecting the row
+ * records the step, so that links between simulated actors follow the script, not the animator's clicks.
+ */
+export const ChainStep = z.strictObject({
+  link: z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de lien de la chaîne attendu'),
+  step: z.enum(['alert', 'acknowledge']),
+});
+export type ChainStep = z.infer<typeof ChainStep>;
+
 export const StimulusType = z.enum(['prevu', 'contingence', 'information']);
 export type StimulusType = z.infer<typeof StimulusType>;
 
@@ -133,5 +144,6 @@ export const Stimulus = z.strictObject({
   expectedActions: z.array(ExpectedAction),
   animatorNotes: z.string().max(limits.maxTextLength).optional(),
   careMapEffects: z.array(CareMapEffect).optional(),
+  chainSteps: z.array(ChainStep).max(5).optional(),
 });
 export type Stimulus = z.infer<typeof Stimulus>;

@@ -6,6 +6,8 @@ import type { ChronogrammeItem, InboxItem } from './stimuli-state.js';
 import { dictGet } from '../core/dict.js';
 import { stimulusCancelled, stimulusInjected } from './stimuli-events.js';
 import { statusChanged } from '../care-map/events.js';
+import { alertSent, linkAcknowledged } from '../alert-chain/events.js';
+import { findLink } from '../alert-chain/state.js';
 
 /**
  * When a row of the chronogramme is due (exercise ms), or why it is not.
@@ -51,6 +53,26 @@ export function inboxItemOf(state: RoomState, item: ChronogrammeItem, injectedAt
   };
 }
 
+/**
+ * The alert-chain steps the row plays (`chainSteps`), recorded on injection, marked with the stimulus id. A step
+ * the chain cannot take now (unknown link, already alerted, not yet alerted for an acknowledgement) is skipped:
+ * the players may have done it first. No message leaves the room: the row itself was the message.
+ */
+function scriptedChainDrafts(state: RoomState, item: ChronogrammeItem): EventDraft[] {
+  const drafts: EventDraft[] = [];
+  for (const { link: linkId, step } of item.stimulus.chainSteps ?? []) {
+    const link = findLink(state.alertChain, linkId);
+    if (!link) continue;
+    const ends = { linkId: link.id, from: link.from, to: link.to, scriptedBy: item.stimulus.id };
+    if (step === 'alert' && link.status === 'a_alerter') {
+      drafts.push(alertSent.draft({ ...ends, channel: item.stimulus.channel, message: `${item.stimulus.id} — ${item.stimulus.subject}` }, 'all'));
+    } else if (step === 'acknowledge' && link.status === 'alerte') {
+      drafts.push(linkAcknowledged.draft(ends, 'all'));
+    }
+  }
+  return drafts;
+}
+
 /** Events that deliver one stimulus now: the inbox item to its cells, then the care-map effects it scripts. */
 export function injectionDrafts(state: RoomState, item: ChronogrammeItem, now: { wallTime: number; exerciseTime: number }, due: number | null): EventDraft[] {
   const inbox = inboxItemOf(state, item, now.exerciseTime, now.wallTime);
@@ -58,6 +80,7 @@ export function injectionDrafts(state: RoomState, item: ChronogrammeItem, now: {
   for (const effect of item.stimulus.careMapEffects ?? []) {
     drafts.push(statusChanged.draft({ ...effect }, 'all'));
   }
+  drafts.push(...scriptedChainDrafts(state, item));
   return drafts;
 }
 

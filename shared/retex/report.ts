@@ -121,6 +121,8 @@ function countObservedPerObjective(kit: NonNullable<RoomState['exercise']['obser
 export function suggestionsFrom(chain: AlertChainMeasures, stimuli: StimulusMeasure[], objectives: ObjectiveResult[], maxScore: number | null, end: number): string[] {
   const out: string[] = [];
   for (const link of chain.links) {
+    // The animation's own links (simulated → simulated) are never a finding against the players.
+    if (link.playedByAnimation) continue;
     // A deadline still ahead when the room stopped (CNIL's 72 h in a 3 h exercise) is not a finding.
     if (link.alertedAt === null && link.deadlineAt !== null && link.deadlineAt <= end) {
       out.push(`${link.toLabel} n'a jamais été alerté(e) par ${link.fromLabel} (délai attendu : T+${formatExerciseTime(link.deadlineAt)}).`);

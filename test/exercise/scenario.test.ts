@@ -58,6 +58,13 @@ const brokenCases: Array<[string, Mutation, string]> = [
     'chronogramme[4].offset',
   ],
   [
+    'étape de chaîne d’alerte sur un lien inconnu',
+    (s) => {
+      s.chronogramme[0]!.chainSteps = [{ link: 'etab-lune', step: 'alert' }];
+    },
+    'chronogramme[0].chainSteps[0].link',
+  ],
+  [
     'émetteur inconnu',
     (s) => {
       s.chronogramme[0]!.sender = 'ministre';
