@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { Draft } from '../../shared/comms/draft.js';
 import { validatesComms, writesSharedDocs } from '../../shared/comms/rules.js';
-import { useT } from '../i18n/index.js';
+import { useT, type Translate } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
+import { ConfirmButton, type ConfirmText } from '../room/ConfirmDialog.js';
 
 /**
  * The workflow buttons a participant may use on a draft right now (the server checks the same rules).
@@ -49,9 +50,9 @@ export function DraftWorkflow({ draft, props }: { draft: Draft; props: SectionPr
         </>
       )}
       {writer && draft.status === 'valide' && (
-        <button onClick={() => command.run('comms.publish', { draftId })} data-testid="draft-publish">
+        <ConfirmButton testId="draft-publish" text={() => publishText(t, draft, props.state.room.mode === 'exercise')} onConfirm={() => void command.run('comms.publish', { draftId })}>
           {props.state.room.mode === 'exercise' ? t('comms.publish.exercise') : t('comms.publish')}
-        </button>
+        </ConfirmButton>
       )}
       {writer && (draft.status === 'valide' || draft.status === 'publie') && (
         <button className="link" onClick={() => command.run('comms.reopen', { draftId })} data-testid="draft-reopen">
@@ -61,4 +62,18 @@ export function DraftWorkflow({ draft, props }: { draft: Draft; props: SectionPr
       <ActionError error={command.error} />
     </div>
   );
+}
+
+/** What publishing does, said before it is done: which version goes out, and that a publication stays. */
+function publishText(t: Translate, draft: Draft, exercise: boolean): ConfirmText {
+  const version = draft.versions.at(-1);
+  return {
+    title: t('comms.publish.title', { title: draft.title }),
+    lines: [
+      t('comms.publish.what', { kind: t(`comms.kind.${draft.kind}`), number: version?.number ?? '—', hash: version?.hash.slice(0, 16) ?? '—' }),
+      ...(exercise ? [t('comms.publish.whatExercise')] : []),
+      t('comms.publish.irreversible'),
+    ],
+    confirm: exercise ? t('comms.publish.exercise') : t('comms.publish'),
+  };
 }

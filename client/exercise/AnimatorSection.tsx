@@ -13,6 +13,7 @@ import { OutboxPanel } from '../notifications/OutboxPanel.js';
 import { rowTiming } from './chronogramme.js';
 import './exercise.css';
 import { dictPick } from '../../shared/core/dict.js';
+import { tPlus } from '../app/time.js';
 
 /**
  * Console d'animation (director only): the clock and "Pause pour tous", the live chronogramme, the players'
@@ -122,14 +123,17 @@ function nextDue(pending: ChronogrammeItem[], exerciseNow: number): { item: Chro
 
 const statuses = ['injected', 'scheduled', 'waiting', 'skipped', 'cancelled'] as const;
 
-/** Always in view: the clock with "Pause pour tous", the next stimulus and its countdown, the counts. */
+/** Always in view: the clock with "Pause pour tous", the next stimulus and its countdown (after FINEX, its time), the counts. */
 function ConsoleBar({ props, items, next, onError }: { props: SectionProps; items: ChronogrammeItem[]; next: ReturnType<typeof nextDue>; onError(message: string | null): void }) {
   const { t } = useT();
   return (
     <div className="console-bar card">
       <ClockControls {...props} onError={onError} />
       <div className="console-next" data-testid="console-next">
-        {next ? (
+        {/* After FINEX nothing goes out any more: a countdown would say the opposite. */}
+        {props.state.clock.status === 'ended' ? (
+          <strong data-testid="console-ended">{t('exercise.console.ended', { time: tPlus(props.state.clock.anchorExercise) })}</strong>
+        ) : next ? (
           <>
             <span className="muted">{t('exercise.console.next')}</span> <strong>{next.item.stimulus.id}</strong> {next.item.stimulus.subject}{' '}
             <span className="countdown">{countdownText(t, next.remaining, props.state.clock)}</span>

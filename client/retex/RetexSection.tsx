@@ -13,6 +13,7 @@ import { tPlus } from '../app/time.js';
 import { exportsArchive, retexAccess } from '../../shared/retex/access.js';
 import { useCan } from '../room/room-context.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
+import { ConfirmButton } from '../room/ConfirmDialog.js';
 
 /**
  * The RETEX: findings, measures, scores, the unified timeline and the replay; print-ready (the browser's
@@ -63,9 +64,22 @@ export function RetexSection(props: SectionProps) {
           <button onClick={() => exportFile('main-courante.csv', 'main-courante.csv')}>{t('retex.mainCouranteCsv')}</button>
           {exportsArchive(me) && <button onClick={() => exportFile('archive', 'archive.json')}>{t('retex.archive')}</button>}
           {releaseRefusal === null && (
-            <button disabled={release.busy} onClick={() => void release.run('retex.release', {})}>
+            <ConfirmButton
+              disabled={release.busy}
+              testId="retex-release"
+              text={() => ({
+                title: t('retex.release.title'),
+                lines: [
+                  t('retex.release.what', { cells: r.identity.cells.map((c) => c.label).join(', ') }),
+                  ...(state.clock.status === 'ended' ? [] : [t('retex.release.beforeEnd')]),
+                  t('retex.release.irreversible'),
+                ],
+                confirm: t('retex.release'),
+              })}
+              onConfirm={() => void release.run('retex.release', {})}
+            >
               {t('retex.release')}
-            </button>
+            </ConfirmButton>
           )}
         </div>
         <ActionError error={error} />
