@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { exerciseTimeAt } from '../../shared/exercise/clock.js';
 import type { ChronogrammeItem } from '../../shared/exercise/stimuli-state.js';
 import { useT } from '../i18n/index.js';
 import { ClockControls } from '../room/ClockControls.js';
 import { useTick } from '../room/hooks/useTick.js';
+import { useStickyHeight } from '../room/hooks/useStickyHeight.js';
 import type { SectionProps } from '../room/section.js';
 import { ActivityFeed } from './ActivityFeed.js';
 import { AdHocForm, type AdHocPreset } from './AdHocForm.js';
@@ -126,8 +127,11 @@ const statuses = ['injected', 'scheduled', 'waiting', 'skipped', 'cancelled'] as
 /** Always in view: the clock with "Pause pour tous", the next stimulus and its countdown (after FINEX, its time), the counts. */
 function ConsoleBar({ props, items, next, onError }: { props: SectionProps; items: ChronogrammeItem[]; next: ReturnType<typeof nextDue>; onError(message: string | null): void }) {
   const { t } = useT();
+  // It sticks below the room's top: what the console scrolls to (the ad hoc form) lands below both.
+  const bar = useRef<HTMLDivElement>(null);
+  useStickyHeight(bar, '--console-bar-height');
   return (
-    <div className="console-bar card">
+    <div className="console-bar card" ref={bar}>
       <ClockControls {...props} onError={onError} />
       <div className="console-next" data-testid="console-next">
         {/* After FINEX nothing goes out any more: a countdown would say the opposite. */}

@@ -83,7 +83,7 @@ export function RoomHeader({ props, connection, identity, onLogout }: { props: S
     <header className="room-header">
       <div className="room-title">
         <h1>{room.title || t('app.title')}</h1>
-        <span className="muted" data-testid="me">
+        <span className="muted room-me" data-testid="me">
           {props.me.name} — {t(`role.${props.me.role}`)}
           {props.me.cell ? ` (${room.cells.find((c) => c.id === props.me.cell)?.label ?? props.me.cell})` : ''}
           {identity && <VerifiedBadge identity={identity} />}
@@ -98,13 +98,15 @@ export function RoomHeader({ props, connection, identity, onLogout }: { props: S
         </Suspense>
       </div>
       <ExerciseClock props={props} />
-      <ConnectionBadge connection={connection} />
-      <button className="link" onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
-        {t('lang.switch')}
-      </button>
-      <button className="link" onClick={onLogout} data-testid="logout" title={t('session.logoutHelp')}>
-        {t('session.logout')}
-      </button>
+      <div className="room-account">
+        <ConnectionBadge connection={connection} />
+        <button className="link" onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
+          {t('lang.switch')}
+        </button>
+        <button className="link" onClick={onLogout} data-testid="logout" title={t('session.logoutHelp')}>
+          {t('session.logout')}
+        </button>
+      </div>
     </header>
   );
 }

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n/index.js';
 import { loadSession } from '../app/session-storage.js';
 import { navigate } from '../app/navigation.js';
@@ -12,8 +12,9 @@ import { OfflineBanner } from '../offline/OfflineBanner.js';
 import { OutboxPanel } from '../offline/OutboxPanel.js';
 import { logOut } from '../offline/logout.js';
 import { SessionEnded } from './SessionEnded.js';
+import { useStickyHeight } from './hooks/useStickyHeight.js';
 
-/** The room: banner, header (clock, connection, summaries), tabs of the domains, presence. */
+/** The room: banner, header (clock, connection, summaries) and tabs always on screen, the domain's tab, presence. */
 export function RoomPage({ roomId }: { roomId: string }) {
   const { t } = useT();
   const session = useMemo(() => loadSession(roomId), [roomId]);
@@ -54,22 +55,24 @@ export function RoomPage({ roomId }: { roomId: string }) {
   return (
     <RoomContext.Provider value={props}>
       <div className="room" data-role={room.me.role} data-cell={room.me.cell ?? ''}>
-        <ModeBanner mode={room.state.room.mode} />
-        {room.state.room.announcement && (
-          <div className="announcement" role="status" data-testid="announcement">
-            {room.state.room.announcement.text}
-          </div>
-        )}
-        <OfflineBanner connection={room.connection} lastContactAt={room.lastContactAt} pending={pending} />
-        <RoomHeader props={props} connection={room.connection} identity={session.identity ?? null} onLogout={logout} />
+        <RoomTop>
+          <ModeBanner mode={room.state.room.mode} />
+          {room.state.room.announcement && (
+            <div className="announcement" role="status" data-testid="announcement">
+              {room.state.room.announcement.text}
+            </div>
+          )}
+          <OfflineBanner connection={room.connection} lastContactAt={room.lastContactAt} pending={pending} />
+          <RoomHeader props={props} connection={room.connection} identity={session.identity ?? null} onLogout={logout} />
+          <nav className="tabs" role="tablist">
+            {visible.map((s) => (
+              <button key={s.id} role="tab" aria-selected={s.id === current.id} data-testid={`tab-${s.id}`} onClick={() => setActive(s.id)}>
+                {t(s.labelKey)}
+              </button>
+            ))}
+          </nav>
+        </RoomTop>
         <OutboxPanel records={room.outbox} online={room.connection === 'connected'} drop={room.dropFromOutbox} />
-        <nav className="tabs" role="tablist">
-          {visible.map((s) => (
-            <button key={s.id} role="tab" aria-selected={s.id === current.id} data-testid={`tab-${s.id}`} onClick={() => setActive(s.id)}>
-              {t(s.labelKey)}
-            </button>
-          ))}
-        </nav>
         <div className="room-body">
           <section className="room-main" role="tabpanel">
             <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
@@ -80,5 +83,19 @@ export function RoomPage({ roomId }: { roomId: string }) {
         </div>
       </div>
     </RoomContext.Provider>
+  );
+}
+
+/**
+ * What stays on screen however long the tab (« affiché en permanence », issue 18): the EXERCICE / CRISE banner,
+ * the header with the clock and the counters, the tabs. Its height is published for the page to scroll under it.
+ */
+function RoomTop({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useStickyHeight(ref);
+  return (
+    <div className="room-top" ref={ref} data-testid="room-top">
+      {children}
+    </div>
   );
 }
