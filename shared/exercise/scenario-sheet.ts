@@ -184,7 +184,7 @@ export function stimuliToSheet(stimuli: readonly Stimulus[], context: SheetConte
   return { headers: sheetColumns.map((column) => column.header), rows };
 }
 
-/** The imported rows, with the attachments, condition and care-map effects of the previous stimulus of the same id. */
+/** The imported rows, with the attachments, condition, care-map effects and chain steps of the previous stimulus of the same id. */
 export function mergeSheetStimuli(imported: readonly Stimulus[], previous: readonly Stimulus[]): Stimulus[] {
   const byId = new Map(previous.map((stimulus) => [stimulus.id, stimulus]));
   return imported.map((stimulus) => {
@@ -194,13 +194,14 @@ export function mergeSheetStimuli(imported: readonly Stimulus[], previous: reado
     if (before.attachments) kept.attachments = before.attachments;
     if (before.condition) kept.condition = before.condition;
     if (before.careMapEffects) kept.careMapEffects = before.careMapEffects;
+    if (before.chainSteps) kept.chainSteps = before.chainSteps;
     // Parsing again puts the fields back in the schema's order, so an unchanged file stays byte-identical.
     return Stimulus.parse({ ...stimulus, ...kept });
   });
 }
 
 /** The fields a sheet carries, for comparing a chronogramme with its round trip through a sheet. */
-export function sheetFields(stimulus: Stimulus): Omit<Stimulus, 'attachments' | 'condition' | 'careMapEffects'> {
-  const { attachments: _attachments, condition: _condition, careMapEffects: _effects, ...carried } = stimulus;
+export function sheetFields(stimulus: Stimulus): Omit<Stimulus, 'attachments' | 'condition' | 'careMapEffects' | 'chainSteps'> {
+  const { attachments: _attachments, condition: _condition, careMapEffects: _effects, chainSteps: _steps, ...carried } = stimulus;
   return carried;
 }

@@ -39,13 +39,14 @@ describe('alertChainMeasures', () => {
     const astreinte = links.find((m) => m.linkId === 'etab-ars-astreinte')!;
     expect(astreinte).toMatchObject({ deadlineAt: minutes(30), alertedAt: minutes(20), late: false });
     const samu = links.find((m) => m.linkId === 'etab-samu')!;
-    expect(samu).toMatchObject({ deadlineAt: minutes(15), alertedAt: null, late: true, delay: null });
+    // Hospital → SAMU is the animation's link: measured, never late against the players.
+    expect(samu).toMatchObject({ deadlineAt: minutes(15), alertedAt: null, late: false, delay: null, playedByAnimation: true });
   });
 
   it('gives, per actor, time from T0 to first alert and acknowledgement', () => {
     const { actors } = alertChainMeasures(playedRoom().state.alertChain);
     expect(actors.find((a) => a.actorId === 'prefecture')).toMatchObject({ alertedAt: minutes(70), acknowledgedAt: minutes(100), deadlineAt: minutes(85), late: false });
-    expect(actors.find((a) => a.actorId === 'samu')).toMatchObject({ alertedAt: null, late: true });
+    expect(actors.find((a) => a.actorId === 'samu')).toMatchObject({ alertedAt: null, late: false });
     expect(actors.find((a) => a.actorId === 'etablissement')).toBeUndefined();
   });
 });

@@ -6,9 +6,13 @@ import type { RoomEvent } from '../../shared/core/events.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { connect, createRoom, type TestClient } from '../helpers/room.js';
 
-/** The default chain's first deadlines: établissement → GHT and → SAMU, 15 min after T0. */
-const firstDeadline = 15 * 60_000;
-const firstLinks = ['etab-ght', 'etab-samu'];
+/**
+ * The default chain's first deadline the players answer for: astreinte ARS → cellule ARS, 30 min after the
+ * hospital's own 30 min (its alert never recorded here). The animation's links (établissement → GHT, → SAMU at
+ * 15 min) never go overdue.
+ */
+const firstDeadline = 60 * 60_000;
+const firstLinks = ['astreinte-ars'];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const overdues = (events: RoomEvent[]) => events.filter((e) => e.type === 'alertChain.overdue');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../client/i18n/index.js';
 import { alertChainMessages } from '../../client/alert-chain/messages.js';
 import { layoutChain, linkViews, timerText } from '../../client/alert-chain/view-model.js';
-import { director, minutes, pureRoom, run } from './harness.js';
+import { ars, director, prefecture, minutes, pureRoom, run } from './harness.js';
 
 describe('graph layout', () => {
   it('reads left to right in the order the alert travels, unreached backups last', () => {
@@ -20,18 +20,31 @@ describe('link timers', () => {
 
   it('counts down to the pending deadline, then counts lateness, then shows the acknowledgement time', () => {
     const room = pureRoom();
+    const timer = (at: number, id = 'ars-prefecture') => {
+      const view = linkViews(room.state.alertChain, at).find((v) => v.link.id === id)!;
+      return [view.tone, timerText(t, view.link, view.phase, at)];
+    };
+    // The ARS cell was alerted at T+10 (by the on-call officer): ARS → Préfecture is due 60 min later.
+    room.exerciseTime = minutes(10);
+    run(room, director, 'alertChain.alert', { linkId: 'astreinte-ars', message: 'Activation de la cellule' });
+    expect(timer(minutes(20))).toEqual(['a_alerter', 'reste 00:50:00']);
+    expect(timer(minutes(71))).toEqual(['late', 'retard 00:01:00']);
+    room.exerciseTime = minutes(71);
+    run(room, ars, 'alertChain.alert', { linkId: 'ars-prefecture', message: 'Alerte' });
+    expect(timer(minutes(80))).toEqual(['alerte', 'reste 00:06:00']);
+    room.exerciseTime = minutes(81);
+    run(room, prefecture, 'alertChain.acknowledge', { linkId: 'ars-prefecture' });
+    expect(timer(minutes(90))).toEqual(['accuse', 'T+01:21:00']);
+  });
+
+  it("shows the animation's own links without a countdown, never late", () => {
+    const room = pureRoom();
     const timer = (at: number) => {
       const view = linkViews(room.state.alertChain, at).find((v) => v.link.id === 'etab-ars-astreinte')!;
       return [view.tone, timerText(t, view.link, view.phase, at)];
     };
-    expect(timer(minutes(10))).toEqual(['a_alerter', 'reste 00:20:00']);
-    expect(timer(minutes(31))).toEqual(['late', 'retard 00:01:00']);
-    room.exerciseTime = minutes(31);
-    run(room, director, 'alertChain.alert', { linkId: 'etab-ars-astreinte', message: 'Alerte' });
-    expect(timer(minutes(40))).toEqual(['alerte', 'reste 00:06:00']);
-    room.exerciseTime = minutes(41);
-    run(room, director, 'alertChain.acknowledge', { linkId: 'etab-ars-astreinte' });
-    expect(timer(minutes(50))).toEqual(['accuse', 'T+00:41:00']);
+    expect(timer(minutes(10))).toEqual(['a_alerter', "joué par l'animation"]);
+    expect(timer(minutes(31))).toEqual(['a_alerter', "joué par l'animation"]);
   });
 
   it('times a link whose upstream alert is not recorded from the upstream deadline, and says so', () => {
