@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eventSentences, eventSpecs, findEvent, findSentence } from '../../shared/domain.js';
 import { narrate } from '../../shared/retex/narrator.js';
-import { displayNames, exampleStory, regionNames } from './sentence-examples.js';
+import { unifiedTimeline } from '../../shared/retex/timeline.js';
+import { systemActor } from '../../shared/core/roles.js';
+import { append, minutes } from '../alert-chain/harness.js';
+import { displayNames, exampleStory, marie, regionNames } from './sentence-examples.js';
 import { leaksIn } from './sentence-leaks.js';
 
 const story = exampleStory();
@@ -69,6 +72,34 @@ describe('one French sentence per event type (issue 18)', () => {
         "Éva Leroy (évaluation) note l'objectif « Chaîne d’alerte » 3/4 : « Préfecture alertée tard. »",
       ]),
     );
+  });
+});
+
+describe('the chronology reads the same sentences', () => {
+  const timeline = unifiedTimeline(story.events, regionNames);
+
+  it('leaves out the creation (GHT memberships, the region) and the quiet bookkeeping, keeps what happened', () => {
+    const types = timeline.map((i) => i.type);
+    expect(types).not.toContain('careMap.regionLoaded');
+    expect(types).not.toContain('comms.sealed');
+    expect(types).not.toContain('notification.attempted');
+    expect(timeline.filter((i) => i.type === 'careMap.ghtAssigned').map((i) => i.by)).toEqual(['Directrice', 'Directrice']);
+    expect(timeline[0]!.label).toBe("Exercice démarré (DEBEX), horloge d'exercice à T+00:00:00");
+    const bySeq = new Map(told.map((t) => [t.event.seq, t.sentence]));
+    for (const item of timeline) expect(item.label).toBe(bySeq.get(item.seq));
+  });
+
+  it('collapses identical lines of one actor at one instant into one', () => {
+    const r = exampleStory().room;
+    r.exerciseTime = minutes(200);
+    const overdue = { type: 'action.overdue', payload: { id: 'A1', due: { clock: 'exercise', at: minutes(30) } }, visibility: 'all' as const };
+    append(r, [overdue, overdue, overdue], systemActor);
+    append(r, [{ type: 'stimulus.acknowledged', payload: { id: 'S01', cell: 'ars' }, visibility: 'all' }], marie);
+    const tail = unifiedTimeline(r.events, regionNames).slice(-2);
+    expect(tail.map((i) => i.label)).toEqual([
+      "L'action « Informer le COD » (ARS Normandie) est en retard : échéance T+00:30:00 dépassée (×3)",
+      'Marie Dupont (ARS Normandie) accuse réception du stimulus S01 « Le directeur de garde du CH Eure-Seine signale une cyberattaque »',
+    ]);
   });
 });
 
