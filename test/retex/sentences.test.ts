@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventSentences, eventSpecs, findEvent, findSentence } from '../../shared/domain.js';
 import { narrate } from '../../shared/retex/narrator.js';
+import { replayLines } from '../../shared/retex/replay.js';
 import { unifiedTimeline } from '../../shared/retex/timeline.js';
 import { systemActor } from '../../shared/core/roles.js';
 import { append, minutes } from '../alert-chain/harness.js';
@@ -75,7 +76,7 @@ describe('one French sentence per event type (issue 18)', () => {
   });
 });
 
-describe('the chronology reads the same sentences', () => {
+describe('the chronology and the replay read the same sentences', () => {
   const timeline = unifiedTimeline(story.events, regionNames);
 
   it('leaves out the creation (GHT memberships, the region) and the quiet bookkeeping, keeps what happened', () => {
@@ -100,6 +101,16 @@ describe('the chronology reads the same sentences', () => {
       "L'action « Informer le COD » (ARS Normandie) est en retard : échéance T+00:30:00 dépassée (×3)",
       'Marie Dupont (ARS Normandie) accuse réception du stimulus S01 « Le directeur de garde du CH Eure-Seine signale une cyberattaque »',
     ]);
+  });
+
+  it('the replay shows the chronology lines reached at its time, over the same prefix of the log', () => {
+    const lines = replayLines(timeline, minutes(30), 3);
+    expect(lines.length).toBe(3);
+    expect(lines.every((i) => i.exerciseTime <= minutes(30))).toBe(true);
+    expect(lines.at(-1)).toEqual(timeline.filter((i) => i.exerciseTime <= minutes(30)).at(-1));
+    // After the clock was sent back (T+02:00 → T+01:40), the replay at T+01:50 stops before the jump back.
+    const back = timeline.findIndex((i) => i.label.includes('ramène'));
+    expect(replayLines(timeline, minutes(110), 100).at(-1)).toEqual(timeline[back - 1]);
   });
 });
 
