@@ -1,5 +1,6 @@
 import type { AnyCommandSpec, AnyEventSpec, CommandSpec, EventSpec } from './core/define.js';
 import type { RoomEvent } from './core/events.js';
+import type { EventSentence } from './core/sentence.js';
 import type { RoomState } from './room-state.js';
 import type { SharedFeature } from './core/shared-feature.js';
 import { sharedFeatures } from './features.js';
@@ -13,6 +14,8 @@ const features: readonly SharedFeature[] = sharedFeatures;
  */
 export const commandSpecs: readonly AnyCommandSpec[] = features.flatMap((f) => f.commands ?? []);
 export const eventSpecs: readonly AnyEventSpec[] = features.flatMap((f) => f.events ?? []);
+/** The French sentence of each event type, from the feature that owns it (`shared/<f>/sentences.ts`). */
+export const eventSentences: readonly EventSentence[] = features.flatMap((f) => f.sentences ?? []);
 
 /**
  * Reducers that look at every event whatever its type, after the event's own reducer
@@ -22,6 +25,7 @@ const eventWatchers: ReadonlyArray<(state: RoomState, event: RoomEvent) => RoomS
 
 const commandsByType = new Map(commandSpecs.map((spec) => [spec.type, spec]));
 const eventsByType = new Map(eventSpecs.map((spec) => [spec.type, spec]));
+const sentencesByType = new Map(eventSentences.map((sentence) => [sentence.type, sentence]));
 
 export function findCommand(type: string): CommandSpec<unknown> | undefined {
   return commandsByType.get(type);
@@ -29,6 +33,10 @@ export function findCommand(type: string): CommandSpec<unknown> | undefined {
 
 export function findEvent(type: string): EventSpec<unknown> | undefined {
   return eventsByType.get(type);
+}
+
+export function findSentence(type: string): EventSentence | undefined {
+  return sentencesByType.get(type);
 }
 
 /**

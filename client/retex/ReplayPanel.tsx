@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RoomEvent } from '../../shared/core/events.js';
 import { tPlus } from '../app/time.js';
-import { replayAt, replaySpan } from '../../shared/retex/replay.js';
+import { replayAt, replayLines, replaySpan } from '../../shared/retex/replay.js';
+import type { TimelineItem } from '../../shared/retex/timeline.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { CareOfferSection } from '../care-map/CareOfferSection.js';
@@ -18,9 +19,9 @@ const readOnly: SectionProps['send'] = async () => ({ ok: false, error: { code: 
 
 /**
  * Replay: the room at any exercise time, rebuilt from the log by the live room's own reducers.
- * A slider to move, and play at ×N. Nothing here can send a command.
+ * A slider to move, and play at ×N, with the chronology's last lines at that time. Nothing here can send a command.
  */
-export function ReplayPanel({ props, events, onCursor }: { props: SectionProps; events: RoomEvent[]; onCursor(t: number): void }) {
+export function ReplayPanel({ props, events, timeline, onCursor }: { props: SectionProps; events: RoomEvent[]; timeline: TimelineItem[]; onCursor(t: number): void }) {
   const { t } = useT();
   const span = useMemo(() => replaySpan(events), [events]);
   const [time, setTime] = useState(span.end);
@@ -29,6 +30,7 @@ export function ReplayPanel({ props, events, onCursor }: { props: SectionProps; 
   const state = useMemo(() => replayAt(props.me.roomId, events, { role, cell }, time), [events, time, props.me.roomId, role, cell]);
   const entries = useMemo(() => events.filter((e) => e.type === 'mainCourante.entryAdded' && e.exerciseTime <= time).length, [events, time]);
   const versions = useMemo(() => events.filter((e) => e.type === 'comms.validated' && e.exerciseTime <= time).length, [events, time]);
+  const lines = useMemo(() => replayLines(timeline, time), [timeline, time]);
 
   useEffect(() => onCursor(time), [time, onCursor]);
   useEffect(() => {
@@ -70,6 +72,14 @@ export function ReplayPanel({ props, events, onCursor }: { props: SectionProps; 
         <button onClick={() => setSpeed(null)}>❚❚</button>
       </div>
       <p data-testid="replay-counts">{t('retex.replayCounts', { entries, versions, injected: state.exercise.inboxOrder.length })}</p>
+      <h4>{t('retex.replayLines')}</h4>
+      <ol className="retex-replay-lines" data-testid="replay-lines">
+        {lines.map((item) => (
+          <li key={item.seq}>
+            <span className="muted">{tPlus(item.exerciseTime)}</span> {item.label}
+          </li>
+        ))}
+      </ol>
       <AlertChainSummary state={state} serverNow={replayProps.serverNow} />
       <CareOfferSection {...replayProps} />
     </section>

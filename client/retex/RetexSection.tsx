@@ -108,7 +108,7 @@ export function RetexSection(props: SectionProps) {
       </section>
       {events.status === 'ready' && (
         <div className="no-print">
-          <ReplayPanel props={props} events={events.data} onCursor={onCursor} />
+          <ReplayPanel props={props} events={events.data} timeline={r.timeline} onCursor={onCursor} />
         </div>
       )}
       <ParticipantsTable report={r} />

@@ -14,6 +14,8 @@ import type { RoomRuntime } from '../rooms/room-runtime.js';
 import { retexAccess, retexAudience } from '../../shared/retex/access.js';
 import { entryAdded } from '../../shared/main-courante/events.js';
 import type { RetexReportResponse, RoomEventsResponse } from '../../shared/retex/rest.js';
+import type { EstablishmentNames } from '../../shared/retex/narrator.js';
+import { regionLoaderFor, regionsDirFor } from '../care-map/region.js';
 
 /**
  * The RETEX report and its exports. The director reads it from the full log; everyone else from the
@@ -22,27 +24,29 @@ import type { RetexReportResponse, RoomEventsResponse } from '../../shared/retex
 export function reportRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | 'store' | 'config' | 'operatorToken' | 'url'>): Router {
   const router = Router();
   const { roomSession } = roomSessions(server);
+  const names = establishmentNamesFor(server.config.SCENARIOS_DIR);
 
   async function reportFor(req: RoomRequest) {
     const { session, runtime } = await roomSession(req);
     if (!retexAccess(session, runtime.state)) throw forbidden("Le rapport RETEX n'est pas encore ouvert aux joueurs.");
-    return { runtime, ...(await reportInputs(runtime, retexAudience(session))) };
+    const inputs = await reportInputs(runtime, retexAudience(session));
+    return { runtime, ...inputs, names: await names(inputs.state.careMap.region) };
   }
 
   router.get('/rooms/:roomId/report', async (req, res) => {
-    const { state, events } = await reportFor(req);
-    res.json(buildReport(state, events) satisfies RetexReportResponse);
+    const { state, events, names } = await reportFor(req);
+    res.json(buildReport(state, events, names) satisfies RetexReportResponse);
   });
 
   router.get('/rooms/:roomId/report.md', async (req, res) => {
-    const { state, events, runtime } = await reportFor(req);
+    const { state, events, runtime, names } = await reportFor(req);
     res.type('text/markdown; charset=utf-8').setHeader('content-disposition', `attachment; filename="retex-${runtime.id}.md"`);
-    res.send(reportToMarkdown(buildReport(state, events), await readStoredRetex(server, runtime.id)));
+    res.send(reportToMarkdown(buildReport(state, events, names), await readStoredRetex(server, runtime.id)));
   });
 
   router.get('/rooms/:roomId/measures.csv', async (req, res) => {
-    const { state, events, runtime } = await reportFor(req);
-    const report = buildReport(state, events);
+    const { state, events, runtime, names } = await reportFor(req);
+    const report = buildReport(state, events, names);
     const rows = [
       ...report.alertChain.links.map((l) => ['alerte', l.linkId, `${l.fromLabel} → ${l.toLabel}`, time(l.deadlineAt), time(l.alertedAt), time(l.acknowledgedAt), l.late ? 'oui' : 'non']),
       ...report.stimuli.map((m) => [
@@ -96,6 +100,33 @@ async function readStoredRetex(server: Pick<FeatureContext, 'store'>, roomId: st
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);
   return readRetexDoc(doc);
+}
+
+/**
+ * The names of a region's establishments for the chronology, read once per region from the reference files.
+ * Without them (a region whose files are gone) the report still goes out, naming sites by FINESS number.
+ */
+function establishmentNamesFor(scenariosDir: string | undefined): (region: string | null) => Promise<EstablishmentNames | undefined> {
+  const regions = regionLoaderFor(regionsDirFor(scenariosDir));
+  const cache = new Map<string, Promise<EstablishmentNames | undefined>>();
+  return (region) => {
+    if (region === null) return Promise.resolve(undefined);
+    let names = cache.get(region);
+    if (!names) {
+      names = regions.load(region).then(
+        ({ data }) => {
+          const byFiness = new Map(data.establishments.map((e) => [e.finess, e.nom]));
+          return (finess: string) => byFiness.get(finess);
+        },
+        () => {
+          cache.delete(region);
+          return undefined;
+        },
+      );
+      cache.set(region, names);
+    }
+    return names;
+  };
 }
 
 const time = (ms: number | null) => (ms === null ? '' : `T+${formatExerciseTime(ms)}`);

@@ -1,4 +1,5 @@
 import { defineSharedFeature } from '../core/shared-feature.js';
+import { alertChainSentences } from './sentences.js';
 import { alertChainCommands } from './commands.js';
 import { alertChainEvents } from './events.js';
 import { initialAlertChainState, type AlertChainState } from './state.js';
@@ -14,5 +15,6 @@ export const alertChainFeature = defineSharedFeature({
   id: 'alert-chain',
   commands: alertChainCommands,
   events: alertChainEvents,
+  sentences: alertChainSentences,
   initialState: () => ({ alertChain: initialAlertChainState }),
 });

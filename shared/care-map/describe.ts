@@ -12,7 +12,8 @@ interface StatusPayload {
   situation?: string;
 }
 
-function describeStatus(p: StatusPayload, nameOf: NameOf): string {
+/** What a status change says, part by part (« mode dégradé », « Urgences : critique »…); empty: status confirmed. */
+export function statusParts(p: Omit<StatusPayload, 'finess'>): string[] {
   const parts: string[] = [];
   if (p.mode) parts.push(careModeLabels[p.mode].toLowerCase());
   for (const [fn, mode] of Object.entries(p.functions ?? {}) as [CareFunction, CareMode][]) {
@@ -24,7 +25,11 @@ function describeStatus(p: StatusPayload, nameOf: NameOf): string {
   if (typeof c.litsDisponibles === 'number') parts.push(`${c.litsDisponibles} lits disponibles`);
   if (typeof c.litsFermes === 'number') parts.push(`${c.litsFermes} lits fermés`);
   if (p.situation) parts.push(`situation : « ${p.situation} »`);
-  return `${nameOf(p.finess)} — ${parts.join(', ') || 'statut confirmé'}`;
+  return parts;
+}
+
+function describeStatus(p: StatusPayload, nameOf: NameOf): string {
+  return `${nameOf(p.finess)} — ${statusParts(p).join(', ') || 'statut confirmé'}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineSharedFeature } from '../core/shared-feature.js';
+import { careMapSentences } from './sentences.js';
 import { careMapCommands } from './commands.js';
 import { careMapEvents } from './events.js';
 import { initialCareMapState, type CareMapState } from './state.js';
@@ -14,5 +15,6 @@ export const careMapFeature = defineSharedFeature({
   id: 'care-map',
   commands: careMapCommands,
   events: careMapEvents,
+  sentences: careMapSentences,
   initialState: () => ({ careMap: initialCareMapState }),
 });

@@ -1,4 +1,5 @@
 import { defineSharedFeature } from '../core/shared-feature.js';
+import { commsSentences } from './sentences.js';
 import { commsCommands } from './commands.js';
 import { initialCommsState, type CommsState } from './draft.js';
 import { commsEvents } from './events.js';
@@ -15,6 +16,7 @@ export const commsFeature = defineSharedFeature({
   id: 'comms',
   commands: commsCommands,
   events: commsEvents,
+  sentences: commsSentences,
   docs: [commsDraftDoc],
   initialState: () => ({ comms: initialCommsState }),
 });

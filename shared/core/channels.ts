@@ -13,3 +13,14 @@ export const channelLabels: Record<Channel, string> = {
   radio: 'Radio',
   portail: 'Portail de signalement',
 };
+
+/** How a sentence says the channel a message went by: « alerte la Préfecture par téléphone ». */
+export const channelPhrases: Record<Channel, string> = {
+  mail: 'par courriel',
+  telephone: 'par téléphone',
+  sms: 'par SMS',
+  presse: 'par la presse',
+  reseaux_sociaux: 'sur les réseaux sociaux',
+  radio: 'à la radio',
+  portail: 'par le portail de signalement',
+};

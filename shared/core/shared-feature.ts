@@ -2,6 +2,7 @@ import type { AnyCommandSpec, AnyEventSpec } from './define.js';
 import type { RoomEvent } from './events.js';
 import type { RoomState } from '../room-state.js';
 import type { RoomDocKind } from './room-doc.js';
+import type { EventSentence } from './sentence.js';
 
 /**
  * What a domain folder of `shared/` brings to the room: its commands, its events, the slice of the room state
@@ -17,6 +18,8 @@ export interface SharedFeature {
   id: string;
   commands?: readonly AnyCommandSpec[];
   events?: readonly AnyEventSpec[];
+  /** One French sentence per event type of `events`, for the RETEX chronology, the replay and the exports. */
+  sentences?: readonly EventSentence[];
   /** The initial value of the slices this feature owns (each key is a key of `RoomState`). */
   initialState?: (roomId: string) => Partial<RoomState>;
   watchers?: ReadonlyArray<(state: RoomState, event: RoomEvent) => RoomState>;

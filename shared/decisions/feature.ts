@@ -1,4 +1,5 @@
 import { defineSharedFeature } from '../core/shared-feature.js';
+import { decisionSentences } from './sentences.js';
 import { decisionsCommands } from './commands.js';
 import { decisionsEvents } from './events.js';
 import { initialDecisionsState, type DecisionsState } from './state.js';
@@ -14,5 +15,6 @@ export const decisionsFeature = defineSharedFeature({
   id: 'decisions',
   commands: decisionsCommands,
   events: decisionsEvents,
+  sentences: decisionSentences,
   initialState: () => ({ decisions: initialDecisionsState }),
 });

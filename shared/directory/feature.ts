@@ -1,4 +1,5 @@
 import { defineSharedFeature } from '../core/shared-feature.js';
+import { directorySentences } from './sentences.js';
 import { directoryCommands } from './commands.js';
 import { directoryEvents } from './events.js';
 import { initialDirectoryState, type DirectoryState } from './state.js';
@@ -15,5 +16,6 @@ export const directoryFeature = defineSharedFeature({
   id: 'directory',
   commands: directoryCommands,
   events: directoryEvents,
+  sentences: directorySentences,
   initialState: () => ({ directory: initialDirectoryState }),
 });

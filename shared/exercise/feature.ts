@@ -6,6 +6,8 @@ import { stimulusCommands } from './stimuli-commands.js';
 import { stimulusEvents, watchStimulusConditions } from './stimuli-events.js';
 import { initialExerciseState, type ExerciseState } from './stimuli-state.js';
 import { animatorNotesDoc } from './doc-kind.js';
+import { stimulusSentences } from './stimuli-sentences.js';
+import { evaluationSentences } from './evaluation-sentences.js';
 
 declare module '../room-state.js' {
   interface RoomState {
@@ -21,6 +23,7 @@ export const exerciseFeature = defineSharedFeature({
   id: 'exercise',
   commands: [...clockCommands, ...stimulusCommands, ...evaluationCommands],
   events: [...stimulusEvents, ...evaluationEvents],
+  sentences: [...stimulusSentences, ...evaluationSentences],
   initialState: () => ({ clock: initialClock, exercise: initialExerciseState }),
   // The chronogramme's conditions ("inject if no alert to the Préfecture by T+30") look at every event.
   watchers: [watchStimulusConditions],

@@ -1,4 +1,5 @@
 import { defineSharedFeature } from '../core/shared-feature.js';
+import { mainCouranteSentences } from './sentences.js';
 import { mainCouranteEvents } from './events.js';
 import { mainCouranteDoc } from './doc-kind.js';
 import { initialMainCouranteSummary, type MainCouranteSummary } from './state.js';
@@ -14,6 +15,7 @@ declare module '../room-state.js' {
 export const mainCouranteFeature = defineSharedFeature({
   id: 'main-courante',
   events: mainCouranteEvents,
+  sentences: mainCouranteSentences,
   docs: [mainCouranteDoc],
   initialState: () => ({ mainCourante: initialMainCouranteSummary }),
 });

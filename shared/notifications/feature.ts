@@ -1,5 +1,6 @@
 import type { RoomEvent } from '../core/events.js';
 import { defineSharedFeature } from '../core/shared-feature.js';
+import { notificationSentences } from './sentences.js';
 import type { RoomState } from '../room-state.js';
 import { linkAcknowledged } from '../alert-chain/events.js';
 import { notificationCommands } from './commands.js';
@@ -26,6 +27,7 @@ export const notificationsFeature = defineSharedFeature({
   id: 'notifications',
   commands: notificationCommands,
   events: notificationEvents,
+  sentences: notificationSentences,
   initialState: () => ({ notifications: initialNotificationsState }),
   watchers: [watchLinkAcknowledgements],
 });

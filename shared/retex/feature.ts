@@ -1,4 +1,5 @@
 import { defineSharedFeature } from '../core/shared-feature.js';
+import { retexSentences } from './sentences.js';
 import { archiveSealEvents } from './archive-seal.js';
 import { retexDoc } from './doc-kind.js';
 import { initialRetexState, retexCommands, retexEvents, type RetexState } from './release.js';
@@ -14,6 +15,7 @@ export const retexFeature = defineSharedFeature({
   id: 'retex',
   commands: retexCommands,
   events: [...retexEvents, ...archiveSealEvents],
+  sentences: retexSentences,
   docs: [retexDoc],
   initialState: () => ({ retex: initialRetexState }),
 });

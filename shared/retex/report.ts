@@ -4,6 +4,7 @@ import { alertChainMeasures, type AlertChainMeasures } from '../alert-chain/meas
 import type { RoomState } from '../room-state.js';
 import { measureInbox, type StimulusMeasure } from '../exercise/stimulus-measures.js';
 import { unifiedTimeline, type TimelineItem } from './timeline.js';
+import type { EstablishmentNames } from './narrator.js';
 import { participantsOf, type RetexParticipant } from './participants.js';
 import { dictGet } from '../core/dict.js';
 import { gridStimulusId } from '../exercise/evaluation.js';
@@ -47,8 +48,9 @@ const minutes = (ms: number) => Math.round(ms / 60_000);
 /**
  * The RETEX of a room, computed from one audience's state and log (the director's, or the evaluators'
  * for everyone else): the same pure reducers and measures as the live room, so the report cannot disagree with it.
+ * `names` gives the region's establishments their names in the chronology (the log holds FINESS numbers only).
  */
-export function buildReport(state: RoomState, events: readonly RoomEvent[]): RetexReport {
+export function buildReport(state: RoomState, events: readonly RoomEvent[], names?: EstablishmentNames): RetexReport {
   const chain = alertChainMeasures(state.alertChain);
   const stimuli = measureInbox(state.exercise);
   const decisions = decisionMeasures(state);
@@ -81,7 +83,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[]): Ret
     },
     span,
     participants: participantsOf(events),
-    timeline: unifiedTimeline(events),
+    timeline: unifiedTimeline(events, names),
     alertChain: chain,
     stimuli,
     decisions,

@@ -1,10 +1,5 @@
 import type { RoomEvent } from '../core/events.js';
-import { findEvent } from '../domain.js';
-import { statusChanged } from '../care-map/events.js';
-import { stimulusAcknowledged, stimulusInjected, stimulusReplied } from '../exercise/stimuli-events.js';
-import { entryAdded } from '../main-courante/events.js';
-import { clockChanged } from '../room/events.js';
-import { decisionTimelineLabel } from '../decisions/timeline-labels.js';
+import { narrate, type EstablishmentNames } from './narrator.js';
 
 export type TimelineLane = 'stimuli' | 'alerte' | 'offre' | 'mainCourante' | 'communication' | 'horloge' | 'evaluation' | 'decisions';
 
@@ -25,6 +20,7 @@ export interface TimelineItem {
   wallTime: number;
   lane: TimelineLane;
   type: string;
+  /** The event's sentence (`shared/<feature>/sentences.ts`), with « (×3) » when identical lines were merged. */
   label: string;
   by: string;
 }
@@ -32,6 +28,8 @@ export interface TimelineItem {
 const lanes: Array<[prefix: string, lane: TimelineLane]> = [
   ['stimulus.', 'stimuli'],
   ['alertChain.', 'alerte'],
+  // The outbox and the phone calls are how an alert actually travelled.
+  ['notification.', 'alerte'],
   ['careMap.', 'offre'],
   ['mainCourante.', 'mainCourante'],
   ['comms.', 'communication'],
@@ -41,33 +39,36 @@ const lanes: Array<[prefix: string, lane: TimelineLane]> = [
   ['action.', 'decisions'],
 ];
 
-/** Set-up events describe the room, not what happened in it. */
-const setupTypes = new Set(['careMap.regionLoaded', 'alertChain.defined', 'stimulus.created', 'stimulus.edited', 'stimulus.deferred']);
-
-/** One line per meaningful event, in log order, on the lane of its domain. */
-export function unifiedTimeline(events: readonly RoomEvent[]): TimelineItem[] {
-  return events.flatMap((event) => {
-    const lane = lanes.find(([prefix]) => event.type.startsWith(prefix))?.[1];
-    if (!lane || setupTypes.has(event.type)) return [];
-    return [{ seq: event.seq, exerciseTime: event.exerciseTime, wallTime: event.wallTime, lane, type: event.type, label: labelOf(event), by: event.actor.name }];
-  });
+/**
+ * How many events open the log as the room's creation wrote them (one append by the server, at T+0, with
+ * `room.created`): the region, the GHT memberships, the initial statuses, the scenario's actions. They describe
+ * the room as it starts, not what happened in it.
+ */
+function creationLength(events: readonly RoomEvent[]): number {
+  const first = events[0];
+  if (first?.type !== 'room.created') return 0;
+  const sameAppend = (e: RoomEvent) => e.actor.kind === 'system' && e.wallTime === first.wallTime && e.exerciseTime === 0 && e.commandId === null;
+  const end = events.findIndex((e) => !sameAppend(e));
+  return end === -1 ? events.length : end;
 }
 
-function labelOf(event: RoomEvent): string {
-  if (stimulusInjected.is(event)) {
-    const { item } = event.payload;
-    return `${item.id} — ${item.subject} (${item.sender.label} → ${item.recipients.join(', ')})`;
-  }
-  if (stimulusAcknowledged.is(event)) return `Accusé de réception ${event.payload.cell} — ${event.payload.id}`;
-  if (stimulusReplied.is(event)) return `Réponse ${event.payload.cell} — ${event.payload.id}`;
-  if (entryAdded.is(event)) {
-    const { entry } = event.payload;
-    return `[${entry.type}] ${entry.author} : ${entry.text.slice(0, 120)}`;
-  }
-  if (clockChanged.is(event)) return `Horloge : ${event.payload.action}`;
-  if (statusChanged.is(event)) {
-    const p = event.payload;
-    return `${p.finess} : ${[p.mode, p.situation].filter(Boolean).join(' — ') || 'fonctions modifiées'}`;
-  }
-  return decisionTimelineLabel(event) ?? findEvent(event.type)?.description ?? event.type;
+/**
+ * One line per meaningful event, in log order, on the lane of its domain, each said by the one sentence source
+ * (`narrator.ts`). Set-up and bookkeeping events are left out; identical lines of one actor at one instant
+ * become one line (« (×4) »). The opening clock start (a crisis's T0) is kept: it is when the crisis began.
+ */
+export function unifiedTimeline(events: readonly RoomEvent[], names?: EstablishmentNames): TimelineItem[] {
+  const creation = creationLength(events);
+  const items: Array<TimelineItem & { count: number; sentence: string }> = [];
+  narrate(events, names).forEach(({ event, sentence, quiet }, index) => {
+    const lane = lanes.find(([prefix]) => event.type.startsWith(prefix))?.[1];
+    if (!lane || quiet || (index < creation && event.type !== 'clock.changed')) return;
+    const last = items.at(-1);
+    if (last && last.sentence === sentence && last.lane === lane && last.exerciseTime === event.exerciseTime && last.by === event.actor.name) {
+      last.count += 1;
+      return;
+    }
+    items.push({ seq: event.seq, exerciseTime: event.exerciseTime, wallTime: event.wallTime, lane, type: event.type, label: sentence, by: event.actor.name, count: 1, sentence });
+  });
+  return items.map(({ count, sentence, ...item }) => ({ ...item, label: count > 1 ? `${sentence} (×${count})` : sentence }));
 }

@@ -1,4 +1,5 @@
 import { defineSharedFeature } from '../core/shared-feature.js';
+import { roomSentences } from './sentences.js';
 import { emptyDict } from '../core/dict.js';
 import { roomCommands } from './commands.js';
 import { roomEvents } from './events.js';
@@ -16,5 +17,6 @@ export const roomFeature = defineSharedFeature({
   id: 'room',
   commands: roomCommands,
   events: roomEvents,
+  sentences: roomSentences,
   initialState: (roomId) => ({ room: { id: roomId, mode: 'exercise', title: '', cells: [], createdAt: 0, access: 'code', announcement: null, checkIns: emptyDict() } }),
 });

@@ -1,4 +1,5 @@
 import { defineSharedFeature } from '../core/shared-feature.js';
+import { sitrepSentences } from './sentences.js';
 import { sitrepCommands } from './commands.js';
 import { sitrepDoc } from './doc-kind.js';
 import { sitrepEvents } from './events.js';
@@ -15,6 +16,7 @@ export const sitrepFeature = defineSharedFeature({
   id: 'sitrep',
   commands: sitrepCommands,
   events: sitrepEvents,
+  sentences: sitrepSentences,
   docs: [sitrepDoc],
   initialState: () => ({ sitrep: initialSitrepState }),
 });

@@ -27,12 +27,12 @@ describe('decisions and actions in the RETEX', () => {
     expect(report.suggestions).toContain("Préfecture : 1 action(s) terminée(s) après l'échéance.");
     const lines = report.timeline.filter((i) => i.lane === 'decisions').map((i) => i.label);
     expect(lines).toEqual([
-      'Décision D1 de la cellule ars : Plan blanc (2 action(s) : A1, A2)',
-      'Action A1 confiée à ars : Ouvrir la cellule, échéance T+00:20:00',
-      'Action A2 confiée à prefecture : Informer le COD, échéance T+00:30:00',
-      'Action A1 en retard (échéance T+00:20:00)',
-      'Action A2 en retard (échéance T+00:30:00)',
-      'Action A2 faite',
+      'Cadre ARS (ARS) décide : « Plan blanc » — motif : « SIH indisponible. » ; 2 action(s) en découle(nt)',
+      "Cadre ARS (ARS) confie l'action « Ouvrir la cellule » à ARS, échéance T+00:20:00",
+      "Cadre ARS (ARS) confie l'action « Informer le COD » à Préfecture, échéance T+00:30:00",
+      "L'action « Ouvrir la cellule » (ARS) est en retard : échéance T+00:20:00 dépassée",
+      "L'action « Informer le COD » (Préfecture) est en retard : échéance T+00:30:00 dépassée",
+      "SIDPC (Préfecture) marque l'action « Informer le COD » comme faite",
     ]);
     const md = reportToMarkdown(report);
     expect(md).toContain('## Décisions et actions');
