@@ -21,10 +21,12 @@ const channelsSaid = (channel: Channel, channels: readonly Channel[] | undefined
 export const alertChainSentences = [
   defineSentence(chainDefined, (p) => `Chaîne d'alerte définie : ${p.template.actors.length} acteurs, ${p.template.links.length} liens attendus`, { quiet: true }),
   defineSentence(alertSent, (p, c, e) => {
+    if (p.scriptedBy) return `Scénario (${p.scriptedBy}) : ${c.chainActor(p.from)} alerte ${c.chainActor(p.to)} ${channelsSaid(p.channel, p.channels)}`;
     const on = playsFor(c, p.from, e.actor.cell) ? '' : `, pour ${c.chainActor(p.from)},`;
     return `${c.who}${on} alerte ${c.chainActor(p.to)} ${channelsSaid(p.channel, p.channels)}${p.message.trim() ? ` : ${quote(p.message)}` : ''}`;
   }),
   defineSentence(linkAcknowledged, (p, c, e) => {
+    if (p.scriptedBy) return `Scénario (${p.scriptedBy}) : ${c.chainActor(p.to)} accuse réception de l'alerte ${ofFr(c.chainActor(p.from))}`;
     if (p.via) return `${p.via.contact} (${c.chainActor(p.to)}) accuse réception de l'alerte ${ofFr(c.chainActor(p.from))} par le lien de son message${p.via.reply ? ` : ${quote(p.via.reply)}` : ''}`;
     const on = playsFor(c, p.to, e.actor.cell) ? '' : `, pour ${c.chainActor(p.to)},`;
     return `${c.who}${on} accuse réception de l'alerte ${ofFr(c.chainActor(p.from))}`;

@@ -73,7 +73,7 @@ describe('RETEX chronology of an accelerated regional run', () => {
         appendEntries(mainCourante.doc, [written, entry(marie, 'Le CH Eure-Seine confirme le chiffrement du DPI.', { type: 'information' })]);
         await ars.waitForEvent((e) => e.type === 'mainCourante.entryAdded' && JSON.stringify(e.payload).includes('DPI'));
         await ok(ars, 'stimulus.link', { id, kind: 'mainCourante', ref: written.id, label: 'Décision : activation de la cellule' });
-        await ok(director, 'alertChain.alert', { linkId: 'etab-ars-astreinte', channel: 'telephone', message: 'Rançongiciel au CH, SI à l’arrêt.' });
+        // S01 itself played the hospital's call to the ARS on-call officer (its `chainSteps`): the animation acknowledges.
         await ok(director, 'alertChain.acknowledge', { linkId: 'etab-ars-astreinte' });
         await ok(director, 'alertChain.alert', { linkId: 'astreinte-ars', channel: 'telephone', message: 'Activation de la cellule régionale.' });
         await ok(ars, 'alertChain.acknowledge', { linkId: 'astreinte-ars' });
@@ -222,6 +222,8 @@ describe('RETEX chronology of an accelerated regional run', () => {
       ]),
     );
     expect(labels.some((l) => /^Directrice \(direction de l'exercice\) met l'exercice en pause à T\+00:\d\d:\d\d$/.test(l))).toBe(true);
+    // The hospital's call to the ARS on-call officer was played by S01 itself (its chain steps), and says so.
+    expect(labels).toContainEqual(expect.stringMatching(/^Scénario \(S01\) : .+ alerte ARS — cadre d'astreinte \(PVUS\) par téléphone$/));
     expect(labels.at(-1)).toMatch(/^FINEX : Directrice \(direction de l'exercice\) termine l'exercice à T\+02:5\d:\d\d$/);
     expect(
       labels.some((l) =>
