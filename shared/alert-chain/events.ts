@@ -27,7 +27,8 @@ export const chainDefined = defineEvent({
   type: 'alertChain.defined',
   description: "La chaîne d'alerte de la salle est définie (chaîne ORSAN Cyber par défaut ou celle du scénario).",
   payload: z.object({ template: AlertChainTemplate }),
-  apply: (state, p) => withChain(state, () => ({ defined: true, actors: p.template.actors, links: p.template.links.map((l) => newLink(l)) })),
+  // `room.created` comes first in every log: the room's mode is known here.
+  apply: (state, p) => withChain(state, () => ({ defined: true, animated: state.room.mode === 'exercise', actors: p.template.actors, links: p.template.links.map((l) => newLink(l)) })),
 });
 
 /** `from` and `to` are copied from the link so that a stimulus condition can match on them (`to: prefecture`). */

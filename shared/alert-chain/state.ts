@@ -76,10 +76,11 @@ export interface ChainLink extends ChainLinkTemplate {
 }
 
 /**
- * A link between two simulated actors is played by the animation (or the scenario): its delays are shown, never
+ * In an exercise, a link between two simulated actors is played by the animation (or the scenario): its delays are shown, never
  * counted against the players (no overdue recorded, not in the header's « en retard », no RETEX finding).
  */
-export function playedByAnimation(chain: Pick<AlertChainState, 'actors'>, link: Pick<ChainLink, 'from' | 'to'>): boolean {
+export function playedByAnimation(chain: Pick<AlertChainState, 'actors' | 'animated'>, link: Pick<ChainLink, 'from' | 'to'>): boolean {
+  if (!chain.animated) return false;
   const kindOf = (id: string) => chain.actors.find((a) => a.id === id)?.kind;
   return kindOf(link.from) === 'simulated' && kindOf(link.to) === 'simulated';
 }
@@ -87,11 +88,16 @@ export function playedByAnimation(chain: Pick<AlertChainState, 'actors'>, link: 
 export interface AlertChainState {
   /** False until `alertChain.defined` (room setup). */
   defined: boolean;
+  /**
+   * An exercise: the simulated actors are the animation team, so their links among themselves are the
+   * animation's. In a real crisis they are real outside actors (CORRUSS, the on-call officer): every link counts.
+   */
+  animated: boolean;
   actors: ChainActor[];
   links: ChainLink[];
 }
 
-export const initialAlertChainState: AlertChainState = { defined: false, actors: [], links: [] };
+export const initialAlertChainState: AlertChainState = { defined: false, animated: false, actors: [], links: [] };
 
 /** A template link as a fresh link of the live chain. */
 export function newLink(template: ChainLinkTemplate, extra: Partial<Pick<ChainLink, 'triggerAt' | 'escalatedFrom'>> = {}): ChainLink {

@@ -74,4 +74,12 @@ describe('alert-chain steps played by the scenario', () => {
     expect(findings.some((f) => f.includes('CERT Santé'))).toBe(false);
     expect(findings.some((f) => /Préfecture/.test(f))).toBe(true);
   });
+
+  it('counts every link in a real crisis, where the simulated actors are real outside actors', () => {
+    const room = pureRoom({ mode: 'crisis' });
+    room.exerciseTime = minutes(24 * 60);
+    const recorded = tick(room).map((e) => (e.payload as { linkId: string }).linkId);
+    expect(recorded).toContain('etab-cert-sante');
+    expect(linkPhase(room.state.alertChain, link(room, 'etab-cert-sante'), room.exerciseTime)).toMatchObject({ late: true, byAnimation: false });
+  });
 });
