@@ -87,6 +87,11 @@ describe('signing in through the client pages', () => {
     await expect.poll(() => marieThere(director).getAttribute('data-verified')).toBe('true');
     expect(await marieThere(director).getByTestId('verified-badge').getAttribute('aria-label')).toBe('vérifié par ProConnect, niveau eidas1');
     await expect.poll(() => director.getByTestId('comms-check').getByTestId('session-identity').allTextContents()).toContain('marie.dupont@ars.sante.fr · ARS Normandie');
+    // A reload keeps her signed in: the session is on the device, no new trip to the provider.
+    await agent.reload();
+    await agent.getByTestId('exercise-clock').waitFor();
+    expect(new URL(agent.url()).pathname).toBe(`/room/${roomId}`);
+    expect(await agent.getByTestId('me').getByTestId('verified-badge').textContent()).toBe('✓ ProConnect · eidas1');
 
     // Someone nobody invited signs in as well: the server's refusal page says so.
     const intruder = await person();

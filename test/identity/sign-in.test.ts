@@ -189,12 +189,23 @@ describe('sign-in with an OpenID provider', () => {
 });
 
 describe('forged, replayed and unverifiable answers', () => {
-  let room: { roomId: string };
+  let room: { roomId: string; directorCode: string | null };
 
   beforeAll(async () => {
     room = await crisisRoom('both');
     const director = await directorOf(room.roomId);
     await invite(room.roomId, director, { role: 'player', cell: 'ars', identity: { kind: 'email', value: 'marie.dupont@ars.sante.fr' } });
+  });
+
+  it('a room that takes both: the director has a code too, and a code invitation joins with a typed name', async () => {
+    const both = await crisisRoom('both');
+    expect(both.directorCode).toBeTruthy();
+    expect(both.directorSignInUrl).toBe(`${world.srv.url}/sign-in/${both.roomId}`);
+    const byCode = await world.srv.api('POST', '/api/join', { code: both.directorCode, name: 'Directeur de garde' });
+    expect(byCode.status).toBe(201);
+    const code = await invite(both.roomId, byCode.body.token, { role: 'observer' });
+    const observer = await world.srv.api('POST', '/api/join', { code: code.body.code, name: 'Observateur' });
+    expect(observer.body).toMatchObject({ role: 'observer', name: 'Observateur', identity: null });
   });
 
   it('refuses a replayed callback: the state is used up by the first', async () => {
