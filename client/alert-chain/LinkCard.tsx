@@ -1,3 +1,4 @@
+import { durationText } from '../../shared/core/durations.js';
 import { formatExerciseTime } from '../../shared/exercise/clock.js';
 import { editRefusal } from '../../shared/alert-chain/rules.js';
 import { alertDeadlineAt } from '../../shared/alert-chain/timing.js';
@@ -13,7 +14,7 @@ type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { view: LinkView; exe
 
 /** One link of the chain: its state and running timer, what happened on it, and the actions allowed here. */
 export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const { link, phase, tone } = view;
   const status = t(`alertChain.status.${link.status}`);
   const canEdit = editRefusal(state, me) === null && link.alert === null;
@@ -32,7 +33,7 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
         </span>
       </header>
       <p className="muted ac-meta">
-        {t('alertChain.deadline', { deadline: t(`alertChain.deadline.${link.triggerAt === null ? link.trigger : 'upstream'}`, { minutes: link.deadlineMinutes }) })}
+        {t('alertChain.deadline', { deadline: t(`alertChain.deadline.${link.triggerAt === null ? link.trigger : 'upstream'}`, { duration: durationText(link.deadlineMinutes, lang) }) })}
         {' · '}
         {t('alertChain.expectedChannel', { channel: t(`alertChain.channel.${link.channel}`) })}
       </p>

@@ -7,6 +7,7 @@ import { unifiedTimeline, type TimelineItem } from './timeline.js';
 import type { EstablishmentNames } from './narrator.js';
 import { participantsOf, type RetexParticipant } from './participants.js';
 import { dictGet } from '../core/dict.js';
+import { durationText } from '../core/durations.js';
 import { gridStimulusId } from '../exercise/evaluation.js';
 import { entryAdded, entryFlagged } from '../main-courante/events.js';
 import { sitrepMeasures, type SitrepMeasures } from '../sitrep/measures.js';
@@ -129,7 +130,9 @@ export function suggestionsFrom(chain: AlertChainMeasures, stimuli: StimulusMeas
     if (link.alertedAt === null && link.deadlineAt !== null && link.deadlineAt <= end) {
       out.push(`${link.toLabel} n'a jamais été alerté(e) par ${link.fromLabel} (délai attendu : T+${formatExerciseTime(link.deadlineAt)}).`);
     } else if (link.late && link.alertedAt !== null && link.deadlineAt !== null) {
-      out.push(`${link.toLabel} a été alerté(e) ${minutes(link.alertedAt)} min après T0, délai attendu ${minutes(link.deadlineAt)} min.`);
+      out.push(
+        `${link.toLabel} a été alerté(e) à T+${formatExerciseTime(link.alertedAt)}, au lieu de T+${formatExerciseTime(link.deadlineAt)} au plus tard (${durationText(minutes(link.alertedAt - link.deadlineAt))} de retard).`,
+      );
     }
     // Not arrived is not late: a missing acknowledgement is its own finding, once its deadline has passed.
     if (link.alertedAt !== null && link.acknowledgedAt === null && link.acknowledgeDeadlineAt !== null && link.acknowledgeDeadlineAt <= end) {
