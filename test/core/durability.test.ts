@@ -64,13 +64,16 @@ describe('durability across kill -9', () => {
 
     // Every command sent, acked or not, is sent again (a client retrying after the crash): an acked one is
     // answered with its first seq, and no command is stored twice.
-    for (const { id, text } of sent) {
-      let again = await back.send('room.announce', { text }, id);
-      // One session retries them all: it waits out its rate limit like the client's outbox does.
-      while (!again.ok && again.error.code === 'rate_limited') {
+    // One session retries them all: it waits out its rate limit like the client's outbox does.
+    const paced = async (text: string, id?: string): Promise<CommandAck> => {
+      for (;;) {
+        const ack = await back.send('room.announce', { text }, id);
+        if (ack.ok || ack.error.code !== 'rate_limited') return ack;
         await new Promise((r) => setTimeout(r, 100));
-        again = await back.send('room.announce', { text }, id);
       }
+    };
+    for (const { id, text } of sent) {
+      const again = await paced(text, id);
       expect(again.ok).toBe(true);
       if (acked.has(id)) expect(again).toMatchObject({ seq: acked.get(id), duplicate: true });
     }
@@ -80,7 +83,7 @@ describe('durability across kill -9', () => {
     const headAfterRetries = logged.length;
 
     // The restarted server continues the same chain.
-    const after = await back.send('room.announce', { text: 'après le redémarrage' });
+    const after = await paced('après le redémarrage');
     expect(after).toEqual({ ok: true, seq: headAfterRetries + 1 });
     const rest = await fetch(`${srv.url}/api/rooms/${room.roomId}/state`, { headers: { authorization: `Bearer ${room.directorToken}` } });
     expect(((await rest.json()) as { headSeq: number }).headSeq).toBe(headAfterRetries + 1);
