@@ -148,8 +148,9 @@ function Timing({ item, exerciseNow, clock }: { item: ChronogrammeItem; exercise
   return <div className={`small ${timing.remaining <= 0 ? 'warn-text' : 'countdown'}`}>{countdownText(t, timing.remaining, clock)}</div>;
 }
 
-/** `dans 03:10`, or what happens to a row already due: sent now, at DEBEX, or on resume. */
+/** `dans 03:10`, or what happens to a row already due: sent now, at DEBEX, or on resume; after FINEX, never. */
 export function countdownText(t: Translate, remaining: number, clock: ClockState): string {
+  if (clock.status === 'ended') return t('exercise.console.notSent');
   if (remaining > 0) return t('exercise.console.in', { time: formatCountdown(clock.status === 'running' ? remaining / clock.speed : remaining) });
   if (clock.status === 'running') return t('exercise.console.sending');
   return t(clock.status === 'not_started' ? 'exercise.console.atStart' : 'exercise.console.overdue');

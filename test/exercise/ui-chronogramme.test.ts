@@ -75,3 +75,16 @@ describe('the live chronogramme of the animation console', () => {
     expect(feedEntries(exercise).map((e) => `${e.kind}:${e.item.id}`)).toEqual(['reply:D01', 'ack:D02', 'ack:D01']);
   });
 });
+
+describe('a row after FINEX', () => {
+  it('says it was never sent instead of counting down', async () => {
+    const { countdownText } = await import('../../client/exercise/ChronogrammeRow.js');
+    const { translator } = await import('../../client/i18n/index.js');
+    const t = translator('fr');
+    const ended = { status: 'ended', speed: 10, anchorWall: 0, anchorExercise: 0 } as const;
+    const running = { ...ended, status: 'running' } as const;
+    expect(countdownText(t, 4 * min, running)).toBe('dans 00:24');
+    expect(countdownText(t, 4 * min, ended)).toBe('non injecté (FINEX)');
+    expect(countdownText(t, -min, ended)).toBe('non injecté (FINEX)');
+  });
+});
