@@ -1,4 +1,5 @@
 import { formatExerciseTime } from '../exercise/clock.js';
+import { countText } from '../core/plural.js';
 import { laneLabels } from './timeline.js';
 import type { RetexReport } from './report.js';
 import type { PlanAction } from './plan.js';
@@ -33,7 +34,7 @@ export function reportToMarkdown(r: RetexReport, written?: { strengths: string; 
     '',
     '## Décisions et actions',
     '',
-    `${r.decisions.decisions} décisions (première : ${firstDecisionText(r.decisions)}), ${r.decisions.actions} actions, ${r.decisions.openOverdue} ouvertes en retard.`,
+    `${countText(r.decisions.decisions, 'décision', 'décisions')} (première : ${firstDecisionText(r.decisions)}), ${countText(r.decisions.actions, 'action', 'actions')}, ${countText(r.decisions.openOverdue, 'ouverte', 'ouvertes')} en retard.`,
     '',
   );
   out.push('| Cellule | Actions | Faites à temps | Faites en retard | Abandonnées | Ouvertes | Ouvertes en retard |', '|---|---|---|---|---|---|---|');
@@ -46,7 +47,12 @@ export function reportToMarkdown(r: RetexReport, written?: { strengths: string; 
     for (const obs of o.observations) out.push(`- ${t(obs.exerciseTime)} ${obs.by} : ${obs.text}`);
     out.push('');
   }
-  out.push('## Main courante', '', `${r.mainCourante.entries} entrées, dont ${r.mainCourante.decisions} décisions et ${r.mainCourante.significant} événements significatifs.`, '');
+  out.push(
+    '## Main courante',
+    '',
+    `${countText(r.mainCourante.entries, 'entrée', 'entrées')}, dont ${countText(r.mainCourante.decisions, 'décision', 'décisions')} et ${countText(r.mainCourante.significant, 'événement significatif', 'événements significatifs')}.`,
+    '',
+  );
   const sitrep = r.sitrep;
   out.push('## Points de situation', '', `${sitrep.opened} ouvert(s), ${sitrep.validated} validé(s), ${sitrep.late} en retard ; premier point validé : ${t(sitrep.firstValidatedAt)}.`, '');
   out.push('## Participants', '', '| Nom | Rôle | Cellule | Identité | Actions |', '|---|---|---|---|---|');

@@ -99,7 +99,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[], name
       significant: events.filter(entryFlagged.is).length + entries.filter((e) => e.payload.entry.significant).length,
     },
     sitrep: sitrepMeasures(state.sitrep),
-    suggestions: [...suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end), ...decisionSuggestions(decisions, cellLabel)],
+    suggestions: [...suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end, cellLabel), ...decisionSuggestions(decisions, cellLabel)],
     released: state.retex.released,
   };
 }
@@ -121,7 +121,15 @@ function countObservedPerObjective(kit: NonNullable<RoomState['exercise']['obser
 }
 
 /** Plain-language findings a debrief starts from ("the Préfecture was alerted 47 min after T0, deadline 30 min"). */
-export function suggestionsFrom(chain: AlertChainMeasures, stimuli: StimulusMeasure[], objectives: ObjectiveResult[], maxScore: number | null, end: number): string[] {
+export function suggestionsFrom(
+  chain: AlertChainMeasures,
+  stimuli: StimulusMeasure[],
+  objectives: ObjectiveResult[],
+  maxScore: number | null,
+  end: number,
+  /** The cell's label (« ARS — cellule régionale de crise »), never its id. */
+  cellLabel: (id: string) => string = (id) => `la cellule ${id}`,
+): string[] {
   const out: string[] = [];
   for (const link of chain.links) {
     // The animation's own links (simulated → simulated) are never a finding against the players.
@@ -142,8 +150,8 @@ export function suggestionsFrom(chain: AlertChainMeasures, stimuli: StimulusMeas
     }
   }
   for (const m of stimuli) {
-    if (m.ackDelay === null) out.push(`Stimulus ${m.stimulusId} (« ${m.subject} ») jamais acquitté par la cellule ${m.cell}.`);
-    else if (m.ackDelay > slowAcknowledgementMs) out.push(`Stimulus ${m.stimulusId} acquitté par la cellule ${m.cell} après ${minutes(m.ackDelay)} min.`);
+    if (m.ackDelay === null) out.push(`Stimulus ${m.stimulusId} (« ${m.subject} ») jamais acquitté par ${cellLabel(m.cell)}.`);
+    else if (m.ackDelay > slowAcknowledgementMs) out.push(`Stimulus ${m.stimulusId} acquitté par ${cellLabel(m.cell)} après ${durationText(minutes(m.ackDelay))}.`);
   }
   for (const o of objectives) {
     if (o.score !== null && maxScore !== null && o.score <= Math.ceil(maxScore / 2)) out.push(`Objectif « ${o.label} » noté ${o.score}/${maxScore} : axe d'amélioration prioritaire.`);

@@ -36,7 +36,7 @@ describe('decisions and actions in the RETEX', () => {
     ]);
     const md = reportToMarkdown(report);
     expect(md).toContain('## Décisions et actions');
-    expect(md).toContain('1 décisions (première : 8 min après T0), 2 actions, 1 ouvertes en retard.');
+    expect(md).toContain('1 décision (première : 8 min après T0), 2 actions, 1 ouverte en retard.');
     expect(md).toContain('| Préfecture | 1 | 0 | 1 | 0 | 0 | 0 |');
   });
 });

@@ -136,6 +136,9 @@ describe('RETEX report after an accelerated run of the shipped scenario', () => 
     for (const o of report.evaluation.objectives) expect(o.observedActions).toBe(o.id === observedObjective ? 2 : 0);
     expect(objective.observations.map((o) => o.text)).toEqual(['Point de situation clair']);
     expect(report.suggestions.some((s) => /jamais acquitté/.test(s))).toBe(true);
+    // Cells by their label, never their id (« par la cellule ars »).
+    expect(report.suggestions.join('\n')).not.toMatch(/cellule (ars|prefecture)\b/);
+    expect(report.suggestions.some((s) => /jamais acquitté par ARS/.test(s))).toBe(true);
     expect(report.timeline.length).toBeGreaterThan(40);
   });
 
