@@ -117,10 +117,14 @@ export function channelOf(value: string): Channel | null {
   return direct ?? ownValue(channelAliases, name) ?? null;
 }
 
-/** « Prévu », « contingence », « info » → the stimulus type; null when unknown. */
+/**
+ * « Prévu », « contingence », « info » → the stimulus type; null when unknown. Regional kits call a planned row
+ * simply « stimulus » (as opposed to a contingency or an information): it reads as `prevu`.
+ */
 export function stimulusTypeOf(value: string): StimulusType | null {
   const name = normalizeName(value);
   if (name === 'info') return 'information';
+  if (name === 'stimulus' || name === 'stimuli') return 'prevu';
   return StimulusType.options.find((type) => type === name || normalizeName(stimulusTypeLabels[type]) === name) ?? null;
 }
 

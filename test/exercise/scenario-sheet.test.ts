@@ -104,3 +104,10 @@ describe('import d’une feuille écrite à la main', () => {
     expect(back.ok && back.stimuli[0]?.expectedActions).toEqual(stimulus.expectedActions);
   });
 });
+
+describe('le type de stimulus comme les kits régionaux l’écrivent', () => {
+  it('lit « Stimulus » comme un stimulus prévu, à côté de « contingence » et « info »', async () => {
+    const { stimulusTypeOf } = await import('../../shared/exercise/scenario-sheet-columns.js');
+    expect(['Stimulus', 'stimuli', 'Prévu', 'Contingence', 'info', 'rumeur'].map(stimulusTypeOf)).toEqual(['prevu', 'prevu', 'prevu', 'contingence', 'information', null]);
+  });
+});
