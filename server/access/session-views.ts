@@ -22,7 +22,7 @@ export function participantOf(session: SessionRecord): Participant {
 }
 
 /** A signed-in session's provenance, on every event it writes and in presence lists (never its e-mail). */
-const verifiedOf = (session: SessionRecord): { verified?: ActorIdentity } => (session.identity ? { verified: actorIdentityOf(session.identity) } : {});
+export const verifiedOf = (session: SessionRecord): { verified?: ActorIdentity } => (session.identity ? { verified: actorIdentityOf(session.identity) } : {});
 
 /** Who the session is, as presence lists show it (`connections` counts its open sockets). */
 export function presenceOf(session: SessionRecord, connections: number): PresenceEntry {

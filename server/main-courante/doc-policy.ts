@@ -1,4 +1,4 @@
-import { participantOf } from '../access/session-views.js';
+import { verifiedOf } from '../access/session-views.js';
 import type { ActorIdentity } from '../../shared/identity/identity.js';
 import * as Y from 'yjs';
 import type { Now } from '../../shared/core/define.js';
@@ -77,7 +77,7 @@ export class MainCourantePolicy implements DocPolicy {
         for (const entry of batch.entries) this.entries.set(entry.id, entry);
         for (const flag of batch.flags) this.flagIds.add(flag.id);
         // The records are the sender's (readEntry checked their author): her mirror events say who vouched for her.
-        void this.mirror(batch, receipts, now, participantOf(sender.session).verified);
+        void this.mirror(batch, receipts, now, verifiedOf(sender.session).verified);
       },
     };
   }

@@ -120,7 +120,8 @@ function parsedJson<T>(schema: z.ZodType<T>, text: string | null): T | null {
     return null;
   }
 }
-const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
+/** A JSON column written from a value that may be absent (an invitation's binding, a session's identity). */
+export const identityColumn = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
 
 export const loginFromRow = (r: LoginRow): PendingLogin | null => {
   const intent = parsedJson(SignInIntent, r.intent);
@@ -141,8 +142,6 @@ export const operatorSessionFromRow = (r: OperatorSessionRow): OperatorSessionRe
   if (!identity) return null;
   return { id: r.id, identity, idTokenHint: r.id_token, createdAt: Number(r.created_at), expiresAt: Number(r.expires_at), revokedAt: time(r.revoked_at) };
 };
-
-export const identityColumn = json;
 
 export const invitationFromRow = (r: InvitationRow): InvitationRecord => ({
   id: r.id,
