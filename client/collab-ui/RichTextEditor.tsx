@@ -37,7 +37,8 @@ export function RichTextEditor({ snapshot, me, field, editable, label, testId }:
         CollaborationCaret.configure({ provider: snapshot.provider, user: { name: me.name, color: colorOf(me.sessionId), cell: me.cell ?? null } }),
       ],
       editable,
-      editorProps: { attributes: { 'aria-label': label, 'data-testid': testId, class: 'rich-text-content' } },
+      // An explicit textbox role: a frozen editor is no longer contenteditable, and a bare div may not carry a label.
+      editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, 'data-testid': testId, class: 'rich-text-content' } },
     },
     [snapshot.doc, snapshot.provider, field],
   );

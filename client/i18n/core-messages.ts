@@ -83,6 +83,7 @@ export const coreMessages = {
     'update.reload': 'Recharger maintenant',
     'update.later': 'Plus tard',
     'lang.switch': 'English',
+    'room.summaries': 'Situation en bref',
   },
   en: {
     'app.title': 'ORSAN Room',
@@ -167,5 +168,6 @@ export const coreMessages = {
     'update.reload': 'Reload now',
     'update.later': 'Later',
     'lang.switch': 'Français',
+    'room.summaries': 'Situation at a glance',
   },
 } as const;

@@ -89,7 +89,8 @@ export function RoomHeader({ props, connection, identity, onLogout }: { props: S
           {identity && <VerifiedBadge identity={identity} />}
         </span>
       </div>
-      <div className="room-summaries">
+      {/* Focusable: on a phone the summaries scroll sideways, and a keyboard must be able to scroll them too. */}
+      <div className="room-summaries" role="region" aria-label={t('room.summaries')} tabIndex={0}>
         {/* Summaries load with their feature's code (React.lazy); until then the header keeps its place. */}
         <Suspense fallback={null}>
           {roomSummaries.map((Summary, i) => (
