@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { CareMapView } from './CareMapView.js';
+import { ImportIssues } from './ImportIssues.js';
 import { StatusBoard } from './StatusBoard.js';
 import { useMapConfig, useRegionData } from './useRegionData.js';
 
@@ -28,7 +29,10 @@ export function CareOfferSection({ state, me, send }: SectionProps) {
   return (
     <div className="cm-section" data-testid="care-offer">
       <CareMapView {...common} tileUrl={config.tileUrl} tileAttribution={config.tileAttribution} />
-      <StatusBoard {...common} />
+      <div>
+        <StatusBoard {...common} />
+        <ImportIssues me={me} />
+      </div>
     </div>
   );
 }

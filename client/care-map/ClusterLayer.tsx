@@ -5,11 +5,13 @@ import 'leaflet.markercluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import type { Establishment } from '../../shared/care-map/establishment.js';
+import type { SiteNames } from '../../shared/care-map/names.js';
 import { establishmentIcon } from './markers.js';
 
 export interface ClusterLayerProps {
   /** Establishments to cluster: those with nothing to report (affected sites are drawn apart, never hidden). */
   establishments: readonly Establishment[];
+  names: SiteNames;
   onSelect(finess: string): void;
 }
 
@@ -17,7 +19,7 @@ export interface ClusterLayerProps {
  * The clustered layer, driven imperatively (react-leaflet has no markercluster component). Markers are
  * diffed by FINESS so a status change moves one marker in or out instead of rebuilding ~900 of them.
  */
-export function ClusterLayer({ establishments, onSelect }: ClusterLayerProps) {
+export function ClusterLayer({ establishments, names, onSelect }: ClusterLayerProps) {
   const map = useMap();
   const group = useRef<L.MarkerClusterGroup | null>(null);
   const markers = useRef(new Map<string, L.Marker>());
@@ -50,14 +52,14 @@ export function ClusterLayer({ establishments, onSelect }: ClusterLayerProps) {
     const fresh: L.Marker[] = [];
     for (const e of establishments) {
       if (markers.current.has(e.finess)) continue;
-      const marker = L.marker([e.lat, e.lon], { icon: establishmentIcon(e.finess, e.kind, 'normal', false), title: e.nom, keyboard: false });
+      const marker = L.marker([e.lat, e.lon], { icon: establishmentIcon(e.finess, e.kind, 'normal', false), title: names.name(e.finess), keyboard: false });
       marker.on('click', () => select.current(e.finess));
       markers.current.set(e.finess, marker);
       fresh.push(marker);
     }
     if (stale.length > 0) layer.removeLayers(stale);
     if (fresh.length > 0) layer.addLayers(fresh);
-  }, [establishments]);
+  }, [establishments, names]);
 
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Establishment } from '../../shared/care-map/establishment.js';
 import { describeChange } from '../../shared/care-map/describe.js';
+import type { SiteNames } from '../../shared/care-map/names.js';
 import { canEditCareMap } from '../../shared/care-map/rules.js';
 import { activeDiversions, affectedFunctions, historyOf } from '../../shared/care-map/selectors.js';
 import { useT } from '../i18n/index.js';
@@ -12,17 +13,17 @@ import { tPlus, wallClock } from '../app/time.js';
 export interface EstablishmentCardProps extends CareOfferProps {
   establishment: Establishment;
   establishments: readonly Establishment[];
-  byFiness: ReadonlyMap<string, Establishment>;
+  names: SiteNames;
   onClose(): void;
 }
 
-/** The card of one establishment: identity, status, functions, capacity, flows, history; edit forms for editors. */
+/** The card of one establishment: readable name and FINESS name, Samu code, status, functions, capacity, flows, history; edit forms for editors. */
 export function EstablishmentCard(props: EstablishmentCardProps) {
   const { t, lang } = useT();
-  const { establishment: e, state, byFiness, me, send } = props;
+  const { establishment: e, state, names, me, send } = props;
   const { careMap } = state;
   const status = dictGet(careMap.statuses, e.finess);
-  const nameOf = (finess: string) => byFiness.get(finess)?.nom ?? finess;
+  const samuCode = names.samuCode(e.finess);
   // `14:32`, plus `(T+01:30:00)` in an exercise.
   const when = (wall: number, exercise: number) => (state.room.mode === 'exercise' ? `${wallClock(wall, { lang })} (${tPlus(exercise)})` : wallClock(wall, { lang }));
   const outgoing = dictGet(careMap.bascules, e.finess);
@@ -33,10 +34,14 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
   const edCapacity = status?.capacity.urgencesOuvertes;
 
   return (
-    <aside className="cm-card" data-testid={`card-${e.finess}`} aria-label={e.nom}>
+    <aside className="cm-card" data-testid={`card-${e.finess}`} aria-label={names.name(e.finess)}>
       <header className="cm-card-head">
         <div>
-          <h3>{e.nom}</h3>
+          <h3 data-testid="card-name">{names.name(e.finess)}</h3>
+          {samuCode && <p data-testid="card-samu">{t('careMap.card.samu', { code: samuCode })}</p>}
+          <p className="muted" data-testid="card-finess-name">
+            {t('careMap.card.finessName', { nom: e.nom })}
+          </p>
           <p className="muted">
             {e.commune} ({e.departement}) · {t('careMap.card.finess', { finess: e.finess })} · {t(`careMap.kind.${e.kind}`)}
           </p>
@@ -90,15 +95,15 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
 
       {(outgoing || incoming.length > 0 || diversions.length > 0) && (
         <section>
-          {outgoing && <p data-testid="card-bascule">{t('careMap.card.basculeTo', { to: nameOf(outgoing.to), time: when(outgoing.since, outgoing.sinceExerciseTime) })}</p>}
+          {outgoing && <p data-testid="card-bascule">{t('careMap.card.basculeTo', { to: names.samu(outgoing.to), time: when(outgoing.since, outgoing.sinceExerciseTime) })}</p>}
           {incoming.map((b) => (
-            <p key={b.samu}>{t('careMap.card.basculeFrom', { from: nameOf(b.samu) })}</p>
+            <p key={b.samu}>{t('careMap.card.basculeFrom', { from: names.samu(b.samu) })}</p>
           ))}
           {diversions.length > 0 && <h4>{t('careMap.card.diversions')}</h4>}
           <ul>
             {diversions.map((d) => (
               <li key={d.id} data-testid={`card-diversion-${d.id}`}>
-                {nameOf(d.from)} → {nameOf(d.to)} ({d.patients}){d.note && ` — ${d.note}`}
+                {names.name(d.from)} → {names.name(d.to)} ({d.patients}){d.note && ` — ${d.note}`}
                 {d.flags.map((flag) => (
                   <strong key={flag} className="error">
                     {' '}
@@ -119,8 +124,8 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
       {canEditCareMap(me) && (
         <section className="cm-edit">
           <StatusForm finess={e.finess} status={status} send={send} />
-          {dictGet(careMap.samuIds, e.finess) && <BasculeForm samu={e} careMap={careMap} establishments={props.establishments} send={send} />}
-          <DiversionForm from={e} careMap={careMap} establishments={props.establishments} send={send} />
+          {dictGet(careMap.samuIds, e.finess) && <BasculeForm samu={e} careMap={careMap} establishments={props.establishments} region={props.region} names={names} send={send} />}
+          <DiversionForm from={e} careMap={careMap} establishments={props.establishments} names={names} send={send} />
           <GhtForm key={ght ?? ''} finess={e.finess} current={ght} ghts={props.region.ghts} send={send} />
         </section>
       )}
@@ -135,7 +140,7 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
                 {when(c.wallTime, c.exerciseTime)} · {c.by.name}
               </span>
               <br />
-              {describeChange(c, nameOf)}
+              {describeChange(c, names.name, names.samu)}
             </li>
           ))}
         </ol>

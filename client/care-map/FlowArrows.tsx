@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { Marker, Polyline, Tooltip } from 'react-leaflet';
 import type { Establishment } from '../../shared/care-map/establishment.js';
+import type { SiteNames } from '../../shared/care-map/names.js';
 import type { Bascule, Diversion } from '../../shared/care-map/state.js';
 import { useT } from '../i18n/index.js';
 import { arrowHead } from './geo.js';
@@ -23,18 +24,19 @@ export interface FlowArrowsProps {
   bascules: readonly Bascule[];
   diversions: readonly Diversion[];
   byFiness: ReadonlyMap<string, Establishment>;
+  names: SiteNames;
   onSelect(finess: string): void;
 }
 
 /** Arrows of the bascules du 15 (violet, dashed) and the délestages (orange; red when flagged). */
-export function FlowArrows({ bascules, diversions, byFiness, onSelect }: FlowArrowsProps) {
+export function FlowArrows({ bascules, diversions, byFiness, names, onSelect }: FlowArrowsProps) {
   const { t } = useT();
   const flows: Flow[] = [];
   for (const b of bascules) {
     const from = byFiness.get(b.samu);
     const to = byFiness.get(b.to);
     if (!from || !to) continue;
-    const label = `${t('careMap.legend.bascule')} : ${from.nom} → ${to.nom}`;
+    const label = `${t('careMap.legend.bascule')} : ${names.samu(b.samu)} → ${names.samu(b.to)}`;
     flows.push({ key: `b-${b.samu}`, testId: `bascule-${b.samu}-${b.to}`, from, to, color: flowColors.bascule, dashArray: '10 6', label, flags: b.flags });
   }
   for (const d of diversions) {
@@ -42,7 +44,7 @@ export function FlowArrows({ bascules, diversions, byFiness, onSelect }: FlowArr
     const to = byFiness.get(d.to);
     if (!from || !to) continue;
     const color = d.flags.length > 0 ? flowColors.flagged : flowColors.diversion;
-    const label = `${t('careMap.legend.diversion')} (${d.patients}) : ${from.nom} → ${to.nom}`;
+    const label = `${t('careMap.legend.diversion')} (${d.patients}) : ${names.name(d.from)} → ${names.name(d.to)}`;
     flows.push({ key: `d-${d.id}`, testId: `diversion-${d.id}`, from, to, color, label, flags: d.flags });
   }
   return (

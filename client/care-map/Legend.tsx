@@ -3,11 +3,11 @@ import { CareMode } from '../../shared/care-map/modes.js';
 import type { EstablishmentKind } from '../../shared/care-map/establishment.js';
 import { useT } from '../i18n/index.js';
 import { flowColors } from './FlowArrows.js';
-import { modeColors, shapeSvg } from './markers.js';
+import { modeBadgeSvg, modeColors, shapeSvg } from './markers.js';
 
 const legendKinds: EstablishmentKind[] = ['samu', 'chu', 'hopital', 'clinique', 'ehpad', 'ssr'];
 
-/** What colours, shapes and arrows mean. Folds away so it never hides the map on a small screen. */
+/** What colours, badges, shapes and arrows mean (each mode by its colour, its badge and its name). Folds away so it never hides the map on a small screen. */
 export function Legend() {
   const { t } = useT();
   const [open, setOpen] = useState(true);
@@ -23,7 +23,8 @@ export function Legend() {
             <ul>
               {CareMode.options.map((mode) => (
                 <li key={mode}>
-                  <span className="cm-swatch" style={{ background: modeColors[mode] }} /> {t(`careMap.mode.${mode}`)}
+                  <span className="cm-swatch" style={{ background: modeColors[mode] }} />
+                  <span className="cm-shape" dangerouslySetInnerHTML={{ __html: modeBadgeSvg(mode) }} /> {t(`careMap.mode.${mode}`)}
                 </li>
               ))}
             </ul>

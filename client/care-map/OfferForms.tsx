@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { Establishment } from '../../shared/care-map/establishment.js';
 import type { Ght } from '../../shared/care-map/load-reference.js';
+import type { SiteNames } from '../../shared/care-map/names.js';
+import type { RegionData } from '../../shared/care-map/region.js';
+import { basculeTargets } from '../../shared/care-map/samu.js';
 import { isEdClosed, isRegulationDown } from '../../shared/care-map/rules.js';
 import type { CareMapState } from '../../shared/care-map/state.js';
 import type { SendOutcome } from '../offline/outbox-sender.js';
@@ -15,20 +18,29 @@ export interface BasculeFormProps {
   samu: Establishment;
   careMap: CareMapState;
   establishments: readonly Establishment[];
+  /** The room's region: its code and bordering départements order the targets (`basculeTargets`). */
+  region: Pick<RegionData, 'regionCode' | 'neighbourDepartements'>;
+  names: SiteNames;
   send: Send;
 }
 
-/** Bascule du 15 of a Samu: the nearest Samu first (neighbouring regions included); down ones are marked. */
-export function BasculeForm({ samu, careMap, establishments, send }: BasculeFormProps) {
+/** Bascule du 15 of a Samu: the Samu of the region, then those of the bordering départements, by Samu name; down ones are marked. */
+export function BasculeForm({ samu, careMap, establishments, region, names, send }: BasculeFormProps) {
   const { t } = useT();
   const [to, setTo] = useState('');
   const { busy, feedback, run } = useCommand(send, { saved: t('careMap.form.saved') });
   const current = dictGet(careMap.bascules, samu.finess);
-  const candidates = nearest(
+  // The room's Samu list (`samuIds`) is what the server checks a bascule against.
+  const targets = basculeTargets(
     samu,
-    establishments.filter((e) => dictGet(careMap.samuIds, e.finess) && e.finess !== samu.finess),
-    15,
+    establishments.filter((e) => dictGet(careMap.samuIds, e.finess)),
+    region,
+    names.samuCode,
   );
+  const groups = [
+    { id: 'region', label: t('careMap.form.basculeRegion'), sites: targets.region },
+    { id: 'neighbours', label: t('careMap.form.basculeNeighbours'), sites: targets.neighbours },
+  ].filter((g) => g.sites.length > 0);
   return (
     <form
       className="cm-form"
@@ -43,10 +55,15 @@ export function BasculeForm({ samu, careMap, establishments, send }: BasculeForm
         {t('careMap.form.basculeTo')}
         <select value={to} onChange={(e) => setTo(e.target.value)} data-testid="bascule-to">
           <option value="">{t('careMap.form.choose')}</option>
-          {candidates.map((c) => (
-            <option key={c.finess} value={c.finess}>
-              {c.nom} ({c.departement}){isRegulationDown(dictGet(careMap.statuses, c.finess)) ? ` — ${t('careMap.mode.arret')}` : ''}
-            </option>
+          {groups.map((g) => (
+            <optgroup key={g.id} label={g.label} data-testid={`bascule-group-${g.id}`}>
+              {g.sites.map((c) => (
+                <option key={c.finess} value={c.finess}>
+                  {names.samu(c.finess)}
+                  {isRegulationDown(dictGet(careMap.statuses, c.finess)) ? ` — ${t('careMap.mode.arret')}` : ''}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>
@@ -71,11 +88,12 @@ export interface DiversionFormProps {
   from: Establishment;
   careMap: CareMapState;
   establishments: readonly Establishment[];
+  names: SiteNames;
   send: Send;
 }
 
 /** A new délestage from this establishment; destinations with a closed ED are offered but marked. */
-export function DiversionForm({ from, careMap, establishments, send }: DiversionFormProps) {
+export function DiversionForm({ from, careMap, establishments, names, send }: DiversionFormProps) {
   const { t } = useT();
   const [to, setTo] = useState('');
   const [patients, setPatients] = useState('');
@@ -106,7 +124,7 @@ export function DiversionForm({ from, careMap, establishments, send }: Diversion
           <option value="">{t('careMap.form.choose')}</option>
           {candidates.map((c) => (
             <option key={c.finess} value={c.finess}>
-              {c.nom} ({c.commune}){isEdClosed(dictGet(careMap.statuses, c.finess)) ? ` — ⚠ ${t('careMap.form.edClosed')}` : ''}
+              {names.name(c.finess)} ({c.commune}){isEdClosed(dictGet(careMap.statuses, c.finess)) ? ` — ⚠ ${t('careMap.form.edClosed')}` : ''}
             </option>
           ))}
         </select>

@@ -1,14 +1,16 @@
 import { useMemo, useState } from 'react';
 import { searchEstablishments, type Establishment } from '../../shared/care-map/establishment.js';
+import type { SiteNames } from '../../shared/care-map/names.js';
 import { useT } from '../i18n/index.js';
 
 export interface SearchBoxProps {
   establishments: readonly Establishment[];
+  names: SiteNames;
   onPick(finess: string): void;
 }
 
 /** Search by name, commune or FINESS number (accents and case ignored); picking one centres the map on it. */
-export function SearchBox({ establishments, onPick }: SearchBoxProps) {
+export function SearchBox({ establishments, names, onPick }: SearchBoxProps) {
   const { t } = useT();
   const [query, setQuery] = useState('');
   const results = useMemo(() => searchEstablishments(establishments, query), [establishments, query]);
@@ -35,7 +37,7 @@ export function SearchBox({ establishments, onPick }: SearchBoxProps) {
           {results.map((e) => (
             <li key={e.finess}>
               <button type="button" className="link" data-testid={`search-result-${e.finess}`} onClick={() => pick(e.finess)}>
-                {e.nom}
+                {names.name(e.finess)}
               </button>{' '}
               <span className="muted">
                 {e.commune} ({e.departement}) · {e.finess}

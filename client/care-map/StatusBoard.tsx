@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { establishmentsWithFictional, regionalScope } from '../../shared/care-map/region.js';
 import { affectedFunctions, displayModeOf, regionalSummary, sortedBySeverity } from '../../shared/care-map/selectors.js';
+import { siteNames } from '../../shared/care-map/names.js';
 import { useT } from '../i18n/index.js';
 import type { CareOfferProps } from './CareMapView.js';
 
@@ -11,13 +12,12 @@ import type { CareOfferProps } from './CareMapView.js';
 export function StatusBoard({ state, region, onSelect }: CareOfferProps) {
   const { t } = useT();
   const establishments = useMemo(() => establishmentsWithFictional(region, state.careMap.fictionalSites), [region, state.careMap.fictionalSites]);
-  const byFiness = useMemo(() => new Map(establishments.map((e) => [e.finess, e])), [establishments]);
+  const names = useMemo(() => siteNames(establishments), [establishments]);
   const scope = useMemo(() => regionalScope(establishments), [establishments]);
   const summary = regionalSummary(state, scope);
   const entries = sortedBySeverity(state, establishments);
   const departementName = new Map(region.boundaries.departements.features.map((f) => [f.properties.code, f.properties.nom]));
   const lostBeds = Object.entries(summary.litsPerdusParDepartement).sort(([a], [b]) => a.localeCompare(b));
-  const nameOf = (finess: string) => byFiness.get(finess)?.nom ?? finess;
   const figures: Array<[string, number, string]> = [
     ['urgencesFermees', summary.urgencesFermees, 'careMap.board.urgencesFermees'],
     ['samuEnBascule', summary.samuEnBascule, 'careMap.board.samuEnBascule'],
@@ -59,7 +59,7 @@ export function StatusBoard({ state, region, onSelect }: CareOfferProps) {
           <ul className="cm-bascules">
             {Object.values(state.careMap.bascules).map((b) => (
               <li key={b.samu} data-testid={`board-bascule-${b.samu}`}>
-                {nameOf(b.samu)} → {nameOf(b.to)}
+                {names.samu(b.samu)} → {names.samu(b.to)}
                 {b.flags.map((flag) => (
                   <strong key={flag} className="error">
                     {' '}
@@ -79,7 +79,7 @@ export function StatusBoard({ state, region, onSelect }: CareOfferProps) {
           return (
             <li key={e.finess} data-testid={`board-entry-${e.finess}`} data-mode={mode}>
               <button type="button" className="link" onClick={() => onSelect?.(e.finess)}>
-                {e.nom}
+                {names.name(e.finess)}
               </button>{' '}
               <span className={`cm-badge cm-badge-${status.mode}`}>{t(`careMap.mode.${status.mode}`)}</span>
               <div className="muted">
@@ -92,16 +92,6 @@ export function StatusBoard({ state, region, onSelect }: CareOfferProps) {
           );
         })}
       </ol>
-      {region.issues.length > 0 && (
-        <details className="muted cm-issues">
-          <summary>{t('careMap.board.excluded', { count: region.issues.length })}</summary>
-          <ul>
-            {region.issues.map((issue, i) => (
-              <li key={i}>{issue.message}</li>
-            ))}
-          </ul>
-        </details>
-      )}
     </div>
   );
 }

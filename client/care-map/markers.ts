@@ -27,8 +27,30 @@ export const kindShapes: Record<EstablishmentKind, { shape: Shape; size: number 
   autre: { shape: 'dot', size: 12 },
 };
 
-/** The SVG of a shape filled with `color` (no image files: the map must work offline and under a strict CSP). */
-export function shapeSvg(kind: EstablishmentKind, color: string): string {
+/**
+ * A glyph per mode, drawn in a badge on the marker's corner: the status is never carried by colour alone
+ * (colour-blind readers, a black-and-white printout). Normal has none: most markers stay quiet.
+ */
+export const modeGlyphs: Record<CareMode, string> = { normal: '', degrade: '!', critique: '!!', arret: '×' };
+
+/** Room the badge takes above and right of the shape. */
+const badgeRoom = 7;
+
+/** The badge of a mode: a dark disc with the mode's glyph, at (cx, cy). */
+function badgeSvg(mode: CareMode, cx: number, cy: number): string {
+  return `<circle cx="${cx}" cy="${cy}" r="6.5" fill="#fff" stroke="#212529" stroke-width="1.5"/><text x="${cx}" y="${cy + 0.5}" text-anchor="middle" dominant-baseline="middle" font-size="${mode === 'critique' ? 8 : 10}" font-weight="700" fill="#212529">${modeGlyphs[mode]}</text>`;
+}
+
+/** The SVG of a mode's badge alone, for the legend. */
+export function modeBadgeSvg(mode: CareMode): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">${mode === 'normal' ? '' : badgeSvg(mode, 7, 7)}</svg>`;
+}
+
+/**
+ * The SVG of a shape filled with `color` (no image files: the map must work offline and under a strict CSP),
+ * with the badge of `mode` when it is not normal.
+ */
+export function shapeSvg(kind: EstablishmentKind, color: string, mode: CareMode = 'normal'): string {
   const { shape, size } = kindShapes[kind];
   const s = size;
   const stroke = `stroke="#fff" stroke-width="2" fill="${color}"`;
@@ -39,25 +61,29 @@ export function shapeSvg(kind: EstablishmentKind, color: string): string {
     triangle: `<polygon points="${s / 2},1 ${s - 1},${s - 1} 1,${s - 1}" ${stroke}/>`,
     dot: `<circle cx="${s / 2}" cy="${s / 2}" r="${s / 2 - 2}" ${stroke}/>`,
   };
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${s}" height="${s}" viewBox="0 0 ${s} ${s}" aria-hidden="true">${body[shape]}</svg>`;
+  if (mode === 'normal') return `<svg xmlns="http://www.w3.org/2000/svg" width="${s}" height="${s}" viewBox="0 0 ${s} ${s}" aria-hidden="true">${body[shape]}</svg>`;
+  const w = s + badgeRoom;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${w}" viewBox="0 0 ${w} ${w}" aria-hidden="true"><g transform="translate(0 ${badgeRoom})">${body[shape]}</g>${badgeSvg(mode, s, badgeRoom)}</svg>`;
 }
 
 const iconCache = new Map<string, L.DivIcon>();
 
 /**
  * The marker of an establishment: a divIcon (never Leaflet's default PNG icon, which would be fetched
- * from a path the bundle does not serve). Carries `data-testid="marker-<finess>"` and `data-mode`.
+ * from a path the bundle does not serve). Carries `data-testid="marker-<finess>"` and `data-mode`. The
+ * shape's centre stays on the site whether or not the mode's badge widens the icon.
  */
 export function establishmentIcon(finess: string, kind: EstablishmentKind, mode: CareMode, selected: boolean): L.DivIcon {
   const key = `${finess}|${kind}|${mode}|${selected}`;
   let icon = iconCache.get(key);
   if (!icon) {
     const { size } = kindShapes[kind];
+    const room = mode === 'normal' ? 0 : badgeRoom;
     icon = L.divIcon({
       className: `cm-marker cm-mode-${mode}${selected ? ' cm-selected' : ''}`,
-      html: `<div data-testid="marker-${finess}" data-mode="${mode}" data-kind="${kind}">${shapeSvg(kind, modeColors[mode])}</div>`,
-      iconSize: [size, size],
-      iconAnchor: [size / 2, size / 2],
+      html: `<div data-testid="marker-${finess}" data-mode="${mode}" data-kind="${kind}">${shapeSvg(kind, modeColors[mode], mode)}</div>`,
+      iconSize: [size + room, size + room],
+      iconAnchor: [size / 2, size / 2 + room],
     });
     iconCache.set(key, icon);
   }

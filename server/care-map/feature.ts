@@ -6,5 +6,5 @@ import { careMapSetupStep } from './setup.js';
 export const careMapServer = defineServerFeature({
   id: 'care-map',
   setup: careMapSetupStep(),
-  routes: (ctx) => careMapRouter({ scenariosDir: ctx.config.SCENARIOS_DIR }),
+  routes: (ctx) => careMapRouter({ scenariosDir: ctx.config.SCENARIOS_DIR, server: ctx }),
 });

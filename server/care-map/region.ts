@@ -6,7 +6,7 @@ import { describeZodError, notFound } from '../../shared/core/errors.js';
 import { loadEstablishments, type LoadIssue } from '../../shared/care-map/load-establishments.js';
 import { loadBoundaries, type BoundaryCollection } from '../../shared/care-map/load-geojson.js';
 import { loadGhtList, loadSamuCentres } from '../../shared/care-map/load-reference.js';
-import { mergeRegionLayers, RegionId, RegionManifest, type RegionData } from '../../shared/care-map/region.js';
+import { mergeRegionLayers, publicRegionData, RegionId, RegionManifest, type LoadedRegionData } from '../../shared/care-map/region.js';
 
 /** `scenarios/regions/` of the checkout: the region folders and the shared national layer `france/`. */
 export const defaultRegionsDir = fileURLToPath(new URL('../../scenarios/regions', import.meta.url));
@@ -20,8 +20,9 @@ export const nationalFiles = {
 } as const;
 
 export interface LoadedRegion {
-  data: RegionData;
-  /** `data` serialised once: the REST route sends the same ~600 kB to every participant. */
+  /** The region with its import diagnostics (`issues`): for the server, and the director through a room route. */
+  data: LoadedRegionData;
+  /** The public part of `data` (no diagnostics) serialised once: the REST route sends the same ~600 kB to every participant. */
   json: string;
 }
 
@@ -57,7 +58,7 @@ async function readManifest(dir: string, regionId: string): Promise<RegionManife
 }
 
 /** Reads and validates every file of a region and of the national layer. */
-export async function readRegion(dir: string, regionId: string): Promise<RegionData> {
+export async function readRegion(dir: string, regionId: string): Promise<LoadedRegionData> {
   const manifest = await readManifest(dir, regionId);
   const regionDir = join(dir, regionId);
   const france = join(dir, 'france');
@@ -97,7 +98,7 @@ export function createRegionLoader(dir: string = defaultRegionsDir): RegionLoade
       if (!id.success) return Promise.reject(notFound(`Région « ${regionId} » inconnue.`));
       let entry = cache.get(id.data);
       if (!entry) {
-        entry = readRegion(dir, id.data).then((data) => ({ data, json: JSON.stringify(data) }));
+        entry = readRegion(dir, id.data).then((data) => ({ data, json: JSON.stringify(publicRegionData(data)) }));
         entry.catch(() => cache.delete(id.data));
         cache.set(id.data, entry);
       }

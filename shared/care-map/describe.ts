@@ -34,12 +34,13 @@ function describeStatus(p: StatusPayload, nameOf: NameOf): string {
 
 /**
  * One line of French describing a care-offer change, for the establishment card, the main courante
- * and the RETEX. `nameOf` turns a FINESS number into a readable name.
+ * and the RETEX. `nameOf` turns a FINESS number into a readable name; `samuOf` names the Samu of a bascule
+ * (« SAMU 76A – … », `SiteNames.samu`), `nameOf` when not given.
  */
-export function describeChange(change: CareChange, nameOf: NameOf): string {
+export function describeChange(change: CareChange, nameOf: NameOf, samuOf: NameOf = nameOf): string {
   if (statusChanged.is(change)) return describeStatus(change.payload, nameOf);
-  if (basculeSet.is(change)) return `Bascule du 15 : les appels du ${nameOf(change.payload.samu)} sont pris par le ${nameOf(change.payload.to)}`;
-  if (basculeEnded.is(change)) return `Fin de bascule : le ${nameOf(change.payload.samu)} reprend ses appels`;
+  if (basculeSet.is(change)) return `Bascule du 15 : les appels du ${samuOf(change.payload.samu)} sont pris par le ${samuOf(change.payload.to)}`;
+  if (basculeEnded.is(change)) return `Fin de bascule : le ${samuOf(change.payload.samu)} reprend ses appels`;
   if (diversionAdded.is(change)) {
     const { patients, from, to, note } = change.payload;
     return `Délestage (${patients}) : ${nameOf(from)} → ${nameOf(to)}${note ? ` — ${note}` : ''}`;

@@ -19,6 +19,11 @@ export const RegionManifest = z.object({
   departements: FileName('geojson'),
   center: z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]),
   zoom: z.number().int().min(3).max(14),
+  /**
+   * Départements outside the region that border it: their Samu are offered second for a bascule. Computed once
+   * from `departements-metropole.geojson` (IGN Admin Express, shared border vertices); see docs/care-map.md.
+   */
+  neighbourDepartements: z.array(z.string().regex(/^[0-9][0-9AB]$/, 'code de département attendu')).default([]),
 });
 export type RegionManifest = z.infer<typeof RegionManifest>;
 
@@ -32,7 +37,7 @@ export const dataAttribution = [
 /**
  * Public reference data of a region, as `GET /api/regions/:region` returns it: the region's establishments
  * plus the national layer of emergency, SMUR and SAMU sites (neighbouring Samu receive bascules),
- * boundaries, the region's GHT list, and the rows left out with why.
+ * boundaries and the region's GHT list. The rows the loader left out are not in it (see `LoadedRegionData`).
  */
 export interface RegionData {
   id: string;
@@ -40,12 +45,26 @@ export interface RegionData {
   regionCode: string;
   center: [number, number];
   zoom: number;
+  neighbourDepartements: string[];
   establishments: Establishment[];
   samuIds: string[];
   boundaries: { departements: BoundaryCollection; regions: BoundaryCollection | null };
   ghts: Ght[];
   attribution: string[];
+}
+
+/**
+ * The region as the server loads it: the public data plus the rows left out with why. The rows stay on the
+ * server except for the director (`loadIssuesRefusal`): players have no use for import diagnostics.
+ */
+export interface LoadedRegionData extends RegionData {
   issues: LoadIssue[];
+}
+
+/** What anyone may receive of a loaded region: everything but the import diagnostics. */
+export function publicRegionData(data: LoadedRegionData): RegionData {
+  const { issues: _diagnostics, ...rest } = data;
+  return rest;
 }
 
 export interface RegionLayers {
@@ -64,7 +83,7 @@ export interface RegionLayers {
  * (it has every category, the national one only emergency sites). The Samu list is cross-checked
  * against the Centre 15 file: a disagreement is reported, and the site counts as a Samu either way.
  */
-export function mergeRegionLayers(layers: RegionLayers): RegionData {
+export function mergeRegionLayers(layers: RegionLayers): LoadedRegionData {
   const byFiness = new Map<string, Establishment>();
   for (const e of layers.regional) byFiness.set(e.finess, e);
   for (const e of layers.national) if (!byFiness.has(e.finess)) byFiness.set(e.finess, e);
@@ -85,6 +104,7 @@ export function mergeRegionLayers(layers: RegionLayers): RegionData {
     regionCode: manifest.regionCode,
     center: manifest.center,
     zoom: manifest.zoom,
+    neighbourDepartements: manifest.neighbourDepartements,
     establishments,
     samuIds: establishments.filter((e) => e.samu).map((e) => e.finess),
     boundaries: { departements: layers.departements, regions: layers.regions },

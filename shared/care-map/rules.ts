@@ -1,3 +1,4 @@
+import { forbidden, type DomainError } from '../core/errors.js';
 import type { Role } from '../core/roles.js';
 import type { Bascule, CareFlag, CareMapState, Diversion, EstablishmentStatus } from './state.js';
 import { dictGet } from '../core/dict.js';
@@ -8,6 +9,15 @@ export const careMapEditorCell = 'ars';
 /** The editing rule, shared by the commands (which enforce it) and the UI (which hides the forms). */
 export function canEditCareMap(viewer: { role: Role; cell?: string | undefined }): boolean {
   return viewer.role === 'director' || (viewer.role === 'player' && viewer.cell === careMapEditorCell);
+}
+
+/**
+ * Who sees the rows the loader left out of the region's files (« 19 lignes de données écartées »): a matter of
+ * data upkeep for the director, noise for a crisis cell. The server refuses them to anyone else
+ * (`GET /api/rooms/:roomId/care-map/issues`); the client asks only when this says yes.
+ */
+export function loadIssuesRefusal(viewer: { role: Role }): DomainError | null {
+  return viewer.role === 'director' ? null : forbidden("Seule la direction voit les lignes de données écartées à l'import.");
 }
 
 /** The status of an establishment nobody has reported on. */

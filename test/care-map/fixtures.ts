@@ -1,5 +1,5 @@
 import { readRegion, defaultRegionsDir } from '../../server/care-map/region.js';
-import type { RegionData } from '../../shared/care-map/region.js';
+import type { LoadedRegionData } from '../../shared/care-map/region.js';
 import { careMapCreationEvents, CareOfferScenario } from '../../shared/care-map/scenario.js';
 import { MemoryRoom } from './harness.js';
 
@@ -15,7 +15,7 @@ export const site = {
   ssrBayeux: '140019175',
 } as const;
 
-let region: Promise<RegionData> | undefined;
+let region: Promise<LoadedRegionData> | undefined;
 export const normandie = () => (region ??= readRegion(defaultRegionsDir, 'normandie'));
 
 /** A room with Normandie loaded (and optional scenario care offer) through the creation events. */

@@ -2,7 +2,7 @@ import { LoggedOutResponse } from '../../shared/identity/rest.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { AlertChainMeasuresResponse } from '../../shared/alert-chain/rest.js';
-import { MapConfigResponse, RegionListResponse } from '../../shared/care-map/rest.js';
+import { CareMapIssuesResponse, MapConfigResponse, RegionListResponse } from '../../shared/care-map/rest.js';
 import { ScenarioListResponse } from '../../shared/exercise/rest.js';
 import { ArchiveImportResponse, RetexReportResponse, RoomArchiveResponse, RoomEventsResponse, ScenarioDraftResponse } from '../../shared/retex/rest.js';
 import {
@@ -96,5 +96,6 @@ describe('REST bodies are the ones described in shared/<feature>/rest.ts', () =>
     expect(scenarios.body.scenarios).toContainEqual(expect.objectContaining({ id: 'demo-court' }));
     expectDescribedBy(RegionListResponse, await srv.api('GET', '/api/regions'));
     expectDescribedBy(MapConfigResponse, await srv.api('GET', '/api/config'));
+    expectDescribedBy(CareMapIssuesResponse, await srv.api('GET', `/api/rooms/${room.roomId}/care-map/issues`, undefined, room.directorToken));
   });
 });
