@@ -116,6 +116,7 @@ export function ScoresTable({ report }: { report: RetexReport }) {
               </td>
               <td>
                 {o.scoreComment}
+                {o.scoreComment && o.scoredBy ? ` (${o.scoredBy})` : ''}
                 {o.observations.map((obs, i) => (
                   <div key={i} className="muted">
                     {tPlus(obs.exerciseTime)} {obs.by} : {obs.text}

@@ -6,6 +6,7 @@ import { useReport, useRoomEvents } from './useRetexData.js';
 import { DecisionMeasuresTable } from '../decisions/MeasuresPanel.js';
 import { AlertChainTable, ChronologyTable, Findings, ParticipantsTable, ScoresTable, StimuliTable } from './ReportTables.js';
 import { ReplayPanel } from './ReplayPanel.js';
+import { CriteriaTables } from './CriteriaTables.js';
 import { TimelineChart } from './TimelineChart.js';
 import { RetexPlan } from './RetexPlan.js';
 import './retex.css';
@@ -94,6 +95,7 @@ export function RetexSection(props: SectionProps) {
       <AlertChainTable report={r} />
       <StimuliTable report={r} />
       <ScoresTable report={r} />
+      <CriteriaTables report={r} />
       <section className="retex-block" data-testid="retex-decisions">
         <h3>{t('decisions.measures.title')}</h3>
         <DecisionMeasuresTable measures={r.decisions} cells={r.identity.cells} />

@@ -5,6 +5,7 @@ import type { RetexReport } from './report.js';
 import type { PlanAction } from './plan.js';
 import { firstDecisionText } from '../decisions/measures.js';
 import { participantProvenance } from './participants.js';
+import { gridMarkdown } from './report-markdown-grid.js';
 
 const t = (ms: number | null) => (ms === null ? '—' : `T+${formatExerciseTime(ms)}`);
 const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -40,13 +41,7 @@ export function reportToMarkdown(r: RetexReport, written?: { strengths: string; 
   out.push('| Cellule | Actions | Faites à temps | Faites en retard | Abandonnées | Ouvertes | Ouvertes en retard |', '|---|---|---|---|---|---|---|');
   for (const c of r.decisions.byCell)
     out.push(`| ${cellText(r.identity.cells.find((x) => x.id === c.cell)?.label ?? c.cell)} | ${c.total} | ${c.doneOnTime} | ${c.doneLate} | ${c.abandoned} | ${c.open} | ${c.openOverdue} |`);
-  out.push('', "## Grille d'évaluation", '');
-  for (const o of r.evaluation.objectives) {
-    out.push(`### ${o.label} — ${o.score === null ? 'non noté' : `${o.score}/${r.evaluation.scale?.max ?? '?'}`}`);
-    if (o.scoreComment) out.push('', o.scoreComment);
-    for (const obs of o.observations) out.push(`- ${t(obs.exerciseTime)} ${obs.by} : ${obs.text}`);
-    out.push('');
-  }
+  out.push('', ...gridMarkdown(r));
   out.push(
     '## Main courante',
     '',

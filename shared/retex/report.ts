@@ -12,6 +12,7 @@ import { gridStimulusId } from '../exercise/evaluation.js';
 import { entryAdded, entryFlagged } from '../main-courante/events.js';
 import { sitrepMeasures, type SitrepMeasures } from '../sitrep/measures.js';
 import { decisionMeasures, decisionSuggestions, type DecisionMeasures } from '../decisions/measures.js';
+import { criteriaByObjective, type CriterionResult } from './criteria.js';
 
 /** How late an acknowledgement may come before the report points it out (exercise ms). */
 export const slowAcknowledgementMs = 15 * 60_000;
@@ -24,6 +25,8 @@ export interface ObjectiveResult {
   scoredBy: string | null;
   observations: Array<{ by: string; text: string; exerciseTime: number }>;
   observedActions: number;
+  /** The grid's criteria of this objective: ticks on both clocks, comments, deadline status (`criteria.ts`). */
+  criteria: CriterionResult[];
 }
 
 export interface RetexReport {
@@ -59,6 +62,9 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[], name
   const kit = state.exercise.observerKit;
   const { evaluation } = state.exercise;
   const observedPerObjective = kit ? countObservedPerObjective(kit, Object.values(evaluation.observed)) : new Map<string, number>();
+  const span = { start: 0, end: events.reduce((m, e) => Math.max(m, e.exerciseTime), 0) };
+  // A jump moves the clock past the last stamped event: its new anchor is how far the exercise went.
+  const criteria = kit ? criteriaByObjective(kit, events, Math.max(span.end, state.clock.anchorExercise)) : new Map<string, CriterionResult[]>();
   const objectives: ObjectiveResult[] = (kit?.objectives ?? state.exercise.scenario?.objectives ?? []).map((o) => {
     const score = dictGet(evaluation.scores, o.id);
     return {
@@ -69,10 +75,10 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[], name
       scoredBy: score?.by ?? null,
       observations: evaluation.observations.filter((x) => x.objectiveId === o.id).map(({ by, text, exerciseTime }) => ({ by, text, exerciseTime })),
       observedActions: observedPerObjective.get(o.id) ?? 0,
+      criteria: criteria.get(o.id) ?? [],
     };
   });
   const entries = events.filter(entryAdded.is);
-  const span = { start: 0, end: events.reduce((m, e) => Math.max(m, e.exerciseTime), 0) };
   return {
     identity: {
       roomId: state.room.id,

@@ -24,6 +24,7 @@ describe('RETEX report in a real browser', () => {
     await director.send('clock.setSpeed', { speed: 10 });
     await ars.waitForEvent((e) => e.type === 'stimulus.injected');
     await ars.send('stimulus.acknowledge', { id: 'D01' });
+    await evaluator.send('evaluation.observeAction', { stimulusId: 'D01', actionId: 'D01-r1', comment: 'Entrée consignée à temps' });
     await director.send('clock.jump', { exerciseTime: 8 * 60_000 });
     await ars.waitForEvent((e) => e.type === 'stimulus.injected' && (e.payload as { item: { id: string } }).item.id === 'D03');
     await evaluator.send('evaluation.scoreObjective', { objectiveId: 'alerte', score: 3, comment: 'Alerte rapide du préfet' });
@@ -43,6 +44,11 @@ describe('RETEX report in a real browser', () => {
     await page.getByTestId('retex-report').waitFor();
     await expect.poll(() => page.getByTestId('retex-score-alerte').textContent()).toContain('3/');
     await page.locator('[data-testid="retex-timeline"] svg').waitFor();
+    // The grid criterion by criterion: ticked at the start, deadline T+00:10 → « tenu », with the tick's comment.
+    expect(await page.getByTestId('retex-criterion-G-alerte-1').textContent()).toMatch(
+      /T\+00:10:00.*T\+00:00:\d\d \(\d\d h \d\d heure de Paris\), evaluator.*tenu.*evaluator : Entrée consignée à temps/,
+    );
+    expect(await page.getByTestId('retex-criterion-status-G-com-1').textContent()).toBe('non observé');
 
     const slider = page.getByTestId('replay-slider');
     const end = await page.getByTestId('replay-time').textContent();
@@ -66,6 +72,8 @@ describe('RETEX report in a real browser', () => {
     expect(stdout).toMatch(/Grille d'évaluation/);
     expect(stdout).toMatch(/3\/4/);
     expect(stdout).toMatch(/Alerte rapide du préfet/);
+    expect(stdout).toMatch(/Critères de la grille, par objectif/);
+    expect(stdout).toMatch(/Entrée consignée à temps/);
     expect(external).toEqual([]);
   });
 });
