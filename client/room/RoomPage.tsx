@@ -66,7 +66,19 @@ export function RoomPage({ roomId }: { roomId: string }) {
           <RoomHeader props={props} connection={room.connection} identity={session.identity ?? null} onLogout={logout} />
           <nav className="tabs" role="tablist">
             {visible.map((s) => (
-              <button key={s.id} role="tab" aria-selected={s.id === current.id} data-testid={`tab-${s.id}`} onClick={() => setActive(s.id)}>
+              <button
+                key={s.id}
+                id={`tab-${s.id}`}
+                role="tab"
+                aria-selected={s.id === current.id}
+                aria-controls="room-tabpanel"
+                data-testid={`tab-${s.id}`}
+                // On a phone the bar scrolls: the chosen tab is brought fully into view, not left under the fade.
+                onClick={(e) => {
+                  setActive(s.id);
+                  e.currentTarget.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+                }}
+              >
                 {t(s.labelKey)}
               </button>
             ))}
@@ -74,7 +86,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
         </RoomTop>
         <OutboxPanel records={room.outbox} online={room.connection === 'connected'} drop={room.dropFromOutbox} />
         <div className="room-body">
-          <section className="room-main" role="tabpanel">
+          <section className="room-main" role="tabpanel" id="room-tabpanel" aria-labelledby={`tab-${current.id}`}>
             <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
               <current.Component {...props} />
             </Suspense>
