@@ -81,4 +81,24 @@ describe('the stimuli inbox under volume, in a real browser', () => {
     const assigned = await marc.waitForEvent((e) => e.type === 'stimulus.assigned');
     expect(assigned.payload).toMatchObject({ id: 'AH02', assignee: { name: 'Marc Leroy (ARS)' } });
   });
+
+  it('« Relier » picks the main-courante entry from the recent ones (time, author, first words), no number typed', async () => {
+    const ars = await openRoomAs(browser, room, 'player', 'Claire Martin (ARS)', 'ars');
+    await ars.getByTestId('tab-main-courante').click();
+    const input = ars.getByTestId('mc-input');
+    await input.fill('Point de situation transmis au préfet à 10 h 40');
+    await input.press('Enter');
+    await expect.poll(() => input.inputValue()).toBe('');
+
+    await ars.getByTestId('tab-inbox').click();
+    await ars.getByTestId('inbox-toggle-AH02').click();
+    await ars.getByTestId('link-AH02').click();
+    const picker = ars.getByTestId('link-entry-AH02');
+    await expect.poll(() => picker.locator('option').count()).toBe(2);
+    const option = (await picker.locator('option').nth(1).textContent()) ?? '';
+    expect(option).toMatch(/Claire Martin \(ARS\) — Point de situation transmis au préfet/);
+    await picker.selectOption({ index: 1 });
+    await ars.getByTestId('link-send-AH02').click();
+    await expect.poll(() => ars.getByTestId('trace-AH02').textContent()).toContain('Point de situation transmis au préfet à 10 h 40');
+  });
 });
