@@ -97,7 +97,7 @@ function EntryPicker({ state, me, serverNow, item, value, onChange }: Pick<Props
   );
 }
 
-function ReferenceInput({ state, kind, item, value, onChange }: Pick<Props, 'state'> & TargetProps & { kind: LinkKind }) {
+function ReferenceInput({ state, kind, item, value, onChange }: Pick<Props, 'state'> & TargetProps & { kind: Exclude<LinkKind, 'mainCourante'> }) {
   const { t } = useT();
   const listId = useId();
   const targets = linkTargets(state, kind);
