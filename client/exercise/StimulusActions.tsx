@@ -1,18 +1,17 @@
-import { useId, useState } from 'react';
-import type { InboxItem, LinkKind } from '../../shared/exercise/stimuli-state.js';
+import { useState } from 'react';
+import type { InboxItem } from '../../shared/exercise/stimuli-state.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
-import { linkTargets } from './inbox.js';
+import { StimulusLinkForm } from './StimulusLinkForm.js';
+import { StimulusAssign } from './StimulusAssign.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
 import { useCan } from '../room/room-context.js';
 import { dictGet } from '../../shared/core/dict.js';
 
-const linkKinds: LinkKind[] = ['mainCourante', 'alertLink', 'establishment', 'comms'];
+type Props = Pick<SectionProps, 'state' | 'me' | 'send' | 'serverNow'> & { item: InboxItem };
 
-type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { item: InboxItem };
-
-/** A player's actions on a stimulus delivered to their cell: acknowledge, reply to the sender, link. */
-export function StimulusActions({ state, me, send, item }: Props) {
+/** A player's actions on a stimulus delivered to their cell: acknowledge, assign, reply to the sender, link. */
+export function StimulusActions({ state, me, send, serverNow, item }: Props) {
   const { t } = useT();
   const [open, setOpen] = useState<'reply' | 'link' | null>(null);
   const ack = useCommand(send);
@@ -40,8 +39,9 @@ export function StimulusActions({ state, me, send, item }: Props) {
         </button>
       </div>
       <ActionError error={ack.error} />
+      <StimulusAssign state={state} me={me} send={send} item={item} />
       {open === 'reply' && <ReplyForm send={send} item={item} onDone={() => setOpen(null)} />}
-      {open === 'link' && <LinkForm state={state} send={send} item={item} onDone={() => setOpen(null)} />}
+      {open === 'link' && <StimulusLinkForm state={state} me={me} send={send} serverNow={serverNow} item={item} onDone={() => setOpen(null)} />}
     </div>
   );
 }
@@ -64,51 +64,6 @@ function ReplyForm({ send, item, onDone }: Pick<Props, 'send' | 'item'> & { onDo
       </label>
       <button type="submit" disabled={action.busy || text.trim() === ''} data-testid={`reply-send-${item.id}`}>
         {t('exercise.inbox.replySend')}
-      </button>
-      <ActionError error={action.error} />
-    </form>
-  );
-}
-
-function LinkForm({ state, send, item, onDone }: Pick<Props, 'state' | 'send' | 'item'> & { onDone(): void }) {
-  const { t } = useT();
-  const listId = useId();
-  const [kind, setKind] = useState<LinkKind>('mainCourante');
-  const [ref, setRef] = useState('');
-  const action = useCommand(send);
-  const targets = linkTargets(state, kind);
-  const label = targets.find((x) => x.ref === ref.trim())?.label ?? '';
-  return (
-    <form
-      className="stimulus-form inline-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (await action.run('stimulus.link', { id: item.id, kind, ref: ref.trim(), label })) onDone();
-      }}
-    >
-      <label>
-        {t('exercise.link.kind')}
-        <select value={kind} onChange={(e) => setKind(e.target.value as LinkKind)} data-testid={`link-kind-${item.id}`}>
-          {linkKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`exercise.link.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="grow">
-        {t('exercise.link.ref')}
-        <input value={ref} onChange={(e) => setRef(e.target.value)} list={listId} required maxLength={120} placeholder={t(`exercise.link.placeholder.${kind}`)} data-testid={`link-ref-${item.id}`} />
-        <datalist id={listId}>
-          {targets.map((x) => (
-            <option key={x.ref} value={x.ref}>
-              {x.label}
-            </option>
-          ))}
-        </datalist>
-      </label>
-      <button type="submit" disabled={action.busy || ref.trim() === ''} data-testid={`link-send-${item.id}`}>
-        {t('exercise.link.send')}
       </button>
       <ActionError error={action.error} />
     </form>

@@ -41,14 +41,12 @@ export interface LinkTarget {
 }
 
 /**
- * What the room state already knows for each kind of link: significant entries of the main courante,
- * establishments with a reported status or fictional ones, comms drafts. The alert chain's links are typed
- * by reference. The form still accepts any reference: entries of the main courante live in their document.
+ * What the room state already knows for the kinds of link typed by reference: establishments with a reported
+ * status or fictional ones, comms drafts. The alert chain's links are typed by reference. Main-courante entries
+ * live in their document and are picked from it (`StimulusLinkForm.tsx`).
  */
-export function linkTargets(state: RoomState, kind: LinkKind): LinkTarget[] {
+export function linkTargets(state: RoomState, kind: Exclude<LinkKind, 'mainCourante'>): LinkTarget[] {
   switch (kind) {
-    case 'mainCourante':
-      return state.mainCourante.significant.map((e) => ({ ref: e.id, label: e.text.slice(0, 120) }));
     case 'establishment': {
       const sites = state.careMap.fictionalSites.map((s) => ({ ref: s.finess, label: s.nom }));
       const known = new Set(sites.map((s) => s.ref));

@@ -7,6 +7,7 @@ import { stimulusEvents, watchStimulusConditions } from './stimuli-events.js';
 import { initialExerciseState, type ExerciseState } from './stimuli-state.js';
 import { animatorNotesDoc } from './doc-kind.js';
 import { stimulusSentences } from './stimuli-sentences.js';
+import { assignStimulus, stimulusAssigned, watchCellMembers } from './stimulus-assignment.js';
 import { evaluationSentences } from './evaluation-sentences.js';
 
 declare module '../room-state.js' {
@@ -21,11 +22,12 @@ declare module '../room-state.js' {
 /** The exercise engine: clock, chronogramme and stimuli, evaluation grid. */
 export const exerciseFeature = defineSharedFeature({
   id: 'exercise',
-  commands: [...clockCommands, ...stimulusCommands, ...evaluationCommands],
-  events: [...stimulusEvents, ...evaluationEvents],
+  commands: [...clockCommands, ...stimulusCommands, assignStimulus, ...evaluationCommands],
+  events: [...stimulusEvents, stimulusAssigned, ...evaluationEvents],
   sentences: [...stimulusSentences, ...evaluationSentences],
   initialState: () => ({ clock: initialClock, exercise: initialExerciseState }),
-  // The chronogramme's conditions ("inject if no alert to the Préfecture by T+30") look at every event.
-  watchers: [watchStimulusConditions],
+  // The chronogramme's conditions ("inject if no alert to the Préfecture by T+30") look at every event; so does
+  // the roster of cell members, from the actors of the events.
+  watchers: [watchStimulusConditions, watchCellMembers],
   docs: [animatorNotesDoc],
 });

@@ -18,6 +18,7 @@ import {
   stimulusSkipped,
 } from './stimuli-events.js';
 import type { LinkKind } from './stimuli-state.js';
+import { stimulusAssigned } from './stimulus-assignment.js';
 
 /** « S05 « Premiers messages sur les réseaux sociaux » », from what the audience knew of the stimulus. */
 export function stimulusSaid(state: RoomState, id: string): string {
@@ -67,4 +68,7 @@ export const stimulusSentences = [
   defineSentence(stimulusAcknowledged, (p, c, e) => `${c.who} accuse réception${forCell(c, e.actor.cell, p.cell)} du stimulus ${stimulusSaid(c.state, p.id)}`),
   defineSentence(stimulusReplied, (p, c, e) => `${c.who} répond${forCell(c, e.actor.cell, p.cell)} au stimulus ${stimulusSaid(c.state, p.id)} : ${quote(p.text)}`),
   defineSentence(stimulusLinked, (p, c) => `${c.who} relie le stimulus ${stimulusSaid(c.state, p.id)} à ${linkKindPhrases[p.kind]} ${quote(p.label, 120)}`),
+  defineSentence(stimulusAssigned, (p, c) =>
+    p.assignee ? `${c.who} attribue le stimulus ${stimulusSaid(c.state, p.id)} à ${p.assignee.name}` : `${c.who} retire l'attribution du stimulus ${stimulusSaid(c.state, p.id)}`,
+  ),
 ];

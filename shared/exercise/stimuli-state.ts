@@ -42,6 +42,24 @@ export interface InboxItem {
   links: Array<{ cell: string; by: string; kind: LinkKind; ref: string; label: string; exerciseTime: number; wallTime: number }>;
   /** Main-courante entries of a cell that point at this stimulus (from the room log; absent until the first). */
   entries?: Array<{ cell: string; entryId: string; exerciseTime: number }>;
+  /** Who of each recipient cell handles it (`stimulus.assign`; absent until the first assignment). */
+  assignees?: Dict<StimulusAssignee>;
+}
+
+/** The member of a cell a stimulus is assigned to, and who assigned it when. */
+export interface StimulusAssignee {
+  sessionId: string;
+  name: string;
+  by: string;
+  exerciseTime: number;
+  wallTime: number;
+}
+
+/** A player the room has seen acting for a cell (from the actors of its events): who a stimulus may be assigned to. */
+export interface CellMember {
+  sessionId: string;
+  name: string;
+  cell: string;
 }
 
 export type LinkKind = 'mainCourante' | 'alertLink' | 'establishment' | 'comms';
@@ -89,6 +107,8 @@ export interface ExerciseState {
   inbox: Dict<InboxItem>;
   inboxOrder: string[];
   evaluation: EvaluationState;
+  /** Players seen acting in the room, by session id (`stimulus-assignment.ts`). */
+  cellMembers: Dict<CellMember>;
 }
 
 export const initialExerciseState: ExerciseState = {
@@ -98,6 +118,7 @@ export const initialExerciseState: ExerciseState = {
   inbox: {},
   inboxOrder: [],
   evaluation: { observed: {}, scores: {}, observations: [] },
+  cellMembers: {},
 };
 
 export const observationKey = (stimulusId: string, actionId: string) => `${stimulusId}/${actionId}`;

@@ -50,6 +50,8 @@ describe('exercise screens in a real browser', () => {
     expect(await card.locator('[data-channel="mail"]').count()).toBe(1);
     await expect.poll(() => ars.getByTestId('inbox-badge').getAttribute('data-count')).toBe('1');
 
+    // Folded to one line until opened: the actions are inside.
+    await ars.getByTestId('inbox-toggle-D02').click();
     await ars.getByTestId('ack-D02').click();
     await expect.poll(() => card.getAttribute('data-acknowledged')).toBe('true');
     await expect.poll(() => ars.getByTestId('inbox-badge').getAttribute('data-count')).toBe('0');
@@ -72,6 +74,7 @@ describe('exercise screens in a real browser', () => {
     await openTab(director, 'animator');
     await director.getByTestId('inject-D03').click();
     await openTab(ars, 'inbox');
+    await ars.getByTestId('inbox-toggle-D03').click();
     await ars.getByTestId('reply-D03').click();
     await ars.getByTestId('reply-text-D03').fill('Combien de patients ? Nous appelons le Samu.');
     await ars.getByTestId('reply-send-D03').click();
@@ -83,6 +86,7 @@ describe('exercise screens in a real browser', () => {
 
     const answer = ars.getByTestId('inbox-item-AH01');
     await answer.waitFor();
+    await ars.getByTestId('inbox-toggle-AH01').click();
     const text = await answer.textContent();
     expect(text).toContain('RE : Afflux aux urgences');
     expect(text).toContain('en réponse à D03');

@@ -99,6 +99,7 @@ describe('offline-first client in a real browser', { timeout: 120_000 }, () => {
     await writeEntries(page, ['Hors ligne : appel du CH de Dieppe reçu', 'Hors ligne : messagerie du GHT coupée']);
     await expect.poll(() => storedDocUpdates(page)).toBeGreaterThanOrEqual(before + 2);
     await page.getByTestId('tab-inbox').click();
+    await page.getByTestId('inbox-toggle-D02').click();
     await page.getByTestId('ack-D02').click();
     const pending = page.locator('[data-testid="outbox-item"][data-type="stimulus.acknowledge"]');
     await expect.poll(() => pending.getAttribute('data-status')).toBe('pending');
@@ -143,6 +144,7 @@ describe('offline-first client in a real browser', { timeout: 120_000 }, () => {
     const { page, context } = await openPlayer('Claire Martin (ARS)', 'ars');
     await reloadOffline(page);
     await page.getByTestId('tab-inbox').click();
+    await page.getByTestId('inbox-toggle-D03').click();
     await page.getByTestId('ack-D03').click();
     await expect.poll(() => page.locator('[data-testid="outbox-item"][data-type="stimulus.acknowledge"]').getAttribute('data-status')).toBe('pending');
 
@@ -207,6 +209,7 @@ describe('offline-first client in a real browser', { timeout: 120_000 }, () => {
     await page.getByTestId('tab-inbox').click();
     await expect.poll(() => page.getByTestId('inbox-item-D01').getAttribute('data-acknowledged')).toBe('false');
     expect(await page.getByTestId('connection-state').getAttribute('data-state')).toBe('offline');
+    await page.getByTestId('inbox-toggle-D01').click();
     await page.getByTestId('ack-D01').click();
     await expect.poll(() => page.locator('[data-testid="outbox-item"][data-status="pending"]').count(), { timeout: 15_000 }).toBe(1);
     const asked: string[] = [];

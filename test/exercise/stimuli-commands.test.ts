@@ -7,6 +7,7 @@ import { readScenario } from '../../server/exercise/scenario-files.js';
 import { playerView } from '../../shared/exercise/scenario-views.js';
 import { DomainError } from '../../shared/core/errors.js';
 import { dictGet } from '../../shared/core/dict.js';
+import { assignRefusal, membersOf } from '../../shared/exercise/stimulus-assignment.js';
 
 const director: Participant = { kind: 'participant', sessionId: 's-dir', name: 'Anne', role: 'director' };
 const ars: Participant = { kind: 'participant', sessionId: 's-ars', name: 'Claire', role: 'player', cell: 'ars' };
@@ -75,6 +76,28 @@ describe('stimulus commands (pure)', () => {
     expect(dictGet(item.acks, 'ars')).toMatchObject({ by: 'Claire', exerciseTime: 120_000 });
     expect(item.replies[0]).toMatchObject({ text: 'Bien reçu', exerciseTime: 180_000, wallTime: expect.any(Number) });
     expect(item.links[0]).toMatchObject({ ref: 'mc-000001', exerciseTime: 200_000, wallTime: expect.any(Number) });
+  });
+
+  it('the roster of a cell comes from its players who acted; assigning within it, once, and taking back only what is assigned', () => {
+    const r = room();
+    const marc: Participant = { kind: 'participant', sessionId: 's-marc', name: 'Marc', role: 'player', cell: 'ars' };
+    r.send(director, 'stimulus.injectNow', { id: 'D01' });
+    expect(membersOf(r.state.exercise, 'ars')).toEqual([]);
+    // Not yet seen acting: Marc cannot be given the stimulus; Claire can take it herself.
+    expect(assignRefusal(r.state, ars, 'D01', 's-marc')?.code).toBe('invalid');
+    expect(assignRefusal(r.state, ars, 'D01', null)?.code).toBe('conflict');
+    r.send(marc, 'stimulus.acknowledge', { id: 'D01' });
+    expect(membersOf(r.state.exercise, 'ars').map((m) => m.name)).toEqual(['Marc']);
+    r.send(ars, 'stimulus.assign', { stimulusId: 'D01', participantId: 's-marc' }, 90_000);
+    expect(dictGet(dictGet(r.state.exercise.inbox, 'D01')!.assignees, 'ars')).toMatchObject({ sessionId: 's-marc', name: 'Marc', by: 'Claire', exerciseTime: 90_000 });
+    expect(() => r.send(ars, 'stimulus.assign', { stimulusId: 'D01', participantId: 's-marc' })).toThrow(/déjà attribué à Marc/);
+    // Paul of the Préfecture acted too, but is no member of the ARS cell.
+    r.send(prefecture, 'participant.checkIn', {});
+    expect(membersOf(r.state.exercise, 'prefecture').map((m) => m.name)).toEqual(['Paul']);
+    expect(assignRefusal(r.state, ars, 'D01', 's-pref')?.code).toBe('invalid');
+    expect(assignRefusal(r.state, { role: 'evaluator' }, 'D01', 's-marc')?.code).toBe('not_found');
+    r.send(ars, 'stimulus.assign', { stimulusId: 'D01', participantId: null });
+    expect(dictGet(dictGet(r.state.exercise.inbox, 'D01')!.assignees, 'ars')).toBeUndefined();
   });
 
   it('a stimulus already sent, skipped or unknown cannot be sent, skipped, deferred or edited', () => {

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { inboxViews } from '../../client/exercise/inbox-triage.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Channel } from '../../shared/core/channels.js';
@@ -24,13 +25,16 @@ describe('messages of the exercise screens', () => {
     expect(used.filter((key) => !(key in exerciseMessages.fr))).toEqual([]);
   });
 
-  it('names every channel, level, stimulus type, status, link kind and briefing part the screens build keys for', () => {
+  it('names every channel, level, stimulus type, status, link kind, inbox view and briefing part the screens build keys for', () => {
     const keys = [
       ...Channel.options.map((c) => `exercise.channel.${c}`),
       ...ScenarioLevel.options.map((l) => `exercise.level.${l}`),
       ...StimulusType.options.map((s) => `exercise.type.${s}`),
       ...['scheduled', 'waiting', 'injected', 'skipped', 'cancelled'].map((s) => `exercise.status.${s}`),
-      ...['mainCourante', 'alertLink', 'establishment', 'comms'].flatMap((k) => [`exercise.link.${k}`, `exercise.link.placeholder.${k}`]),
+      ...['mainCourante', 'alertLink', 'establishment', 'comms'].map((k) => `exercise.link.${k}`),
+      // A main-courante entry is picked from a list, the other kinds are typed with a placeholder.
+      ...['alertLink', 'establishment', 'comms'].map((k) => `exercise.link.placeholder.${k}`),
+      ...inboxViews.map((v) => `exercise.triage.view.${v}`),
       ...['ack', 'reply', 'link'].map((k) => `exercise.feed.${k}`),
       ...['objectives', 'briefing', 'rules', 'practices', 'glossary'].map((p) => `exercise.briefing.${p}`),
     ];

@@ -13,6 +13,7 @@ import { parseScenario } from '../../shared/exercise/scenario-load.js';
 import { evaluatorView, playerView } from '../../shared/exercise/scenario-views.js';
 import { inboxItemOf } from '../../shared/exercise/scheduling.js';
 import * as stimuli from '../../shared/exercise/stimuli-events.js';
+import { stimulusAssigned } from '../../shared/exercise/stimulus-assignment.js';
 import * as mainCourante from '../../shared/main-courante/events.js';
 import * as notifications from '../../shared/notifications/events.js';
 import { archiveSealed } from '../../shared/retex/archive-seal.js';
@@ -133,6 +134,7 @@ export function exampleStory(): { room: PureRoom; events: RoomEvent[] } {
   by(marie, stimuli.stimulusAcknowledged.draft({ id: 'S01', cell: 'ars' }, 'all'), stimuli.stimulusReplied.draft({ id: 'S01', cell: 'ars', text: 'Bien reçu, la cellule est activée.' }, 'all'));
   by(director, stimuli.stimulusAcknowledged.draft({ id: 'S01', cell: 'prefecture' }, 'all'));
   by(marie, stimuli.stimulusLinked.draft({ id: 'S01', cell: 'ars', kind: 'establishment', ref: EVREUX, label: 'CH Eure-Seine (Évreux)' }, 'all'));
+  by(marie, stimulusAssigned.draft({ id: 'S01', cell: 'ars', assignee: { sessionId: marie.sessionId, name: marie.name } }, 'all'));
 
   at(5);
   by(marie, care.statusChanged.draft({ finess: EVREUX, mode: 'degrade', functions: { si_dpi: 'arret' }, capacity: { urgencesOuvertes: false, litsFermes: 12 }, situation: 'DPI chiffré' }, 'all'));
