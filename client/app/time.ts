@@ -1,7 +1,8 @@
-import { exerciseTimeLabel, momentLabel, wallTimeLabel, wallTimeText, type SimulatedStart } from '../../shared/core/clock-labels.js';
-
-export { wallTimeLabel };
+import { exerciseTimeLabel, momentLabel, type SimulatedStart } from '../../shared/core/clock-labels.js';
 import type { RoomState } from '../../shared/room-state.js';
+
+/** The wall clock with its clock word, « 14:02 (heure réelle) »: from the one formatter. */
+export { wallTimeLabel } from '../../shared/core/clock-labels.js';
 
 // How every screen writes a time: exercise time (`T+…`), wall clock, delays. The words and digits come from
 // the one formatter, shared/core/clock-labels.ts (which also says which clock: « (simulée) », « (heure réelle) »);
@@ -14,14 +15,6 @@ import type { RoomState } from '../../shared/room-state.js';
  */
 export function tPlus(exerciseTime: number | null, precision: 'seconds' | 'minutes' = 'seconds'): string {
   return exerciseTimeLabel(exerciseTime, precision);
-}
-
-/**
- * The wall clock digits in the viewer's language: `14:32`, or `14:32:05` where the second matters. Bare digits:
- * where the clock is not said around them, use `wallTimeLabel` (« 14:32 (heure réelle) »).
- */
-export function wallClock(wallTime: number, options: { lang?: string; seconds?: boolean } = {}): string {
-  return wallTimeText(wallTime, options);
 }
 
 /** The scenario's simulated time of day at T0, in an exercise whose scenario has one; null otherwise (a crisis). */
