@@ -6,7 +6,8 @@ import { fillTemplate, templatesFor } from '../../shared/notifications/templates
 import { exerciseBanner } from '../../shared/notifications/state.js';
 import type { PayloadOf } from '../../shared/commands.js';
 import { useT } from '../i18n/index.js';
-import { parisTime, tPlus } from '../app/time.js';
+import { parisTime, simulatedStartOf, tPlus } from '../app/time.js';
+import { simulatedTimeLabel } from '../../shared/core/clock-labels.js';
 import type { SectionProps } from '../room/section.js';
 import { useCan, useRoomProps } from '../room/room-context.js';
 import { channelReach, contactText, senderText } from '../notifications/view-model.js';
@@ -45,8 +46,11 @@ export function AlertForm({ state, me, link, busy, onCancel, onSubmit }: Props) 
     setTemplate(id);
     const chosen = templatesFor(link.to).find((m) => m.id === id);
     if (!chosen) return;
-    // The time a template names is the clock the cell reads: exercise time in an exercise, Paris time in a crisis.
-    const time = state.room.mode === 'exercise' ? `${tPlus(exerciseTimeAt(state.clock, now), 'minutes')} (heure d'exercice)` : `${parisTime(now)} (heure de Paris)`;
+    // The time a template names is the clock the cell reads: exercise time in an exercise (with the scenario's
+    // simulated time of day when it has one), Paris time in a crisis.
+    const at = exerciseTimeAt(state.clock, now);
+    const simulated = simulatedStartOf(state);
+    const time = state.room.mode === 'exercise' ? `${tPlus(at, 'minutes')} (heure d'exercice)${simulated ? `, ${simulatedTimeLabel(simulated, at)}` : ''}` : `${parisTime(now)} (heure de Paris)`;
     setMessage(fillTemplate(chosen, { roomTitle: state.room.title, sender, receiver, time }));
   };
   const go = (e: FormEvent) => {

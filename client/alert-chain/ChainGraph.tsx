@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Background, Controls, MarkerType, Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Background, Controls, MarkerType, Position, ReactFlow, type AriaLabelConfig, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { AlertChainState } from '../../shared/alert-chain/state.js';
 import type { NotificationsState } from '../../shared/notifications/state.js';
@@ -24,6 +24,20 @@ interface Props {
 export function ChainGraph({ chain, notifications, views, exerciseTime, focus, myCell, selected, onSelect }: Props) {
   const { t } = useT();
   const positions = useMemo(() => layoutChain(chain), [chain]);
+  // React Flow's own buttons and descriptions are in English; its `ariaLabelConfig` gives them the room's language.
+  const ariaLabels = useMemo<Partial<AriaLabelConfig>>(
+    () => ({
+      'controls.ariaLabel': t('alertChain.graph.controls'),
+      'controls.zoomIn.ariaLabel': t('alertChain.graph.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('alertChain.graph.zoomOut'),
+      'controls.fitView.ariaLabel': t('alertChain.graph.fitView'),
+      'controls.interactive.ariaLabel': t('alertChain.graph.lock'),
+      'node.a11yDescription.default': t('alertChain.graph.node'),
+      'node.a11yDescription.keyboardDisabled': t('alertChain.graph.node'),
+      'edge.a11yDescription.default': t('alertChain.graph.edge'),
+    }),
+    [t],
+  );
 
   const nodes: Node[] = chain.actors.map((actor) => {
     const involved = views.some((v) => focus(v.link.id) && (v.link.from === actor.id || v.link.to === actor.id));
@@ -61,7 +75,7 @@ export function ChainGraph({ chain, notifications, views, exerciseTime, focus, m
 
   return (
     <div className="ac-graph" data-testid="alert-chain-graph">
-      <ReactFlow nodes={nodes} edges={edges} onEdgeClick={(_event, edge) => onSelect(edge.id)} nodesConnectable={false} nodesDraggable={false} fitView minZoom={0.3}>
+      <ReactFlow nodes={nodes} edges={edges} onEdgeClick={(_event, edge) => onSelect(edge.id)} nodesConnectable={false} nodesDraggable={false} fitView minZoom={0.3} ariaLabelConfig={ariaLabels}>
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>

@@ -3,7 +3,7 @@ import { formatExerciseTime } from '../../shared/exercise/clock.js';
 import { editRefusal } from '../../shared/alert-chain/rules.js';
 import { alertDeadlineAt } from '../../shared/alert-chain/timing.js';
 import { useT } from '../i18n/index.js';
-import { tPlus } from '../app/time.js';
+import { roomMoment } from '../app/time.js';
 import type { SectionProps } from '../room/section.js';
 import { LinkNotifications } from '../notifications/LinkNotifications.js';
 import { PhonePanel } from '../notifications/PhonePanel.js';
@@ -40,7 +40,7 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
       {link.alert && (
         <p className="ac-detail">
           {t('alertChain.alertedBy', {
-            time: tPlus(link.alert.exerciseTime),
+            time: roomMoment(state, link.alert.exerciseTime, link.alert.wallTime, { lang }),
             name: link.alert.by.name,
             channel: link.alert.channels.map((c) => t(`alertChain.channel.${c}`)).join(' + '),
             message: link.alert.message,
@@ -49,7 +49,9 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
         </p>
       )}
       {link.acknowledgement && !link.acknowledgement.via && (
-        <p className="ac-detail">{t('alertChain.acknowledgedBy', { time: tPlus(link.acknowledgement.exerciseTime), name: link.acknowledgement.by.name })}</p>
+        <p className="ac-detail">
+          {t('alertChain.acknowledgedBy', { time: roomMoment(state, link.acknowledgement.exerciseTime, link.acknowledgement.wallTime, { lang }), name: link.acknowledgement.by.name })}
+        </p>
       )}
       {link.escalatedFrom && <p className="ac-detail">{t('alertChain.escalatedFrom', { link: link.escalatedFrom })}</p>}
       {link.escalatedTo && <p className="ac-detail">{t('alertChain.escalatedTo', { link: link.escalatedTo })}</p>}
@@ -61,7 +63,7 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
           <ul>
             {link.corrections.map((c, i) => (
               <li key={i}>
-                {t('alertChain.correction', { time: tPlus(c.exerciseTime), name: c.by.name, note: c.note })}
+                {t('alertChain.correction', { time: roomMoment(state, c.exerciseTime, c.wallTime, { lang }), name: c.by.name, note: c.note })}
                 {c.undo && ` ${t(`alertChain.correction.undo.${c.undo}`)}`}
               </li>
             ))}

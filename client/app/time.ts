@@ -1,8 +1,12 @@
-import { formatExerciseTime } from '../../shared/exercise/clock.js';
+import { exerciseTimeLabel, momentLabel, type SimulatedStart } from '../../shared/core/clock-labels.js';
+import type { RoomState } from '../../shared/room-state.js';
 
-// How every screen writes a time: exercise time (`T+…`), wall clock, delays. One module so that the room, the
-// exercise console, the main courante, the care map, the alert chain and the RETEX read the same way.
-// (The server-side exports — CSV, Markdown report — format in shared/.)
+/** The wall clock with its clock word, « 14:02 (heure réelle) »: from the one formatter. */
+export { wallTimeLabel } from '../../shared/core/clock-labels.js';
+
+// How every screen writes a time: exercise time (`T+…`), wall clock, delays. The words and digits come from
+// the one formatter, shared/core/clock-labels.ts (which also says which clock: « (simulée) », « (heure réelle) »);
+// these are the short names the screens already use. (The server-side exports format in shared/ too.)
 
 /**
  * Exercise time as every screen of the room writes it: `T+00:12:30`, or `T+00:12` where space is short
@@ -10,17 +14,21 @@ import { formatExerciseTime } from '../../shared/exercise/clock.js';
  * @example tPlus(750_000) // 'T+00:12:30'
  */
 export function tPlus(exerciseTime: number | null, precision: 'seconds' | 'minutes' = 'seconds'): string {
-  if (exerciseTime === null) return '—';
-  const text = formatExerciseTime(exerciseTime);
-  return `T+${precision === 'minutes' ? text.replace(/:\d{2}$/, '') : text}`;
+  return exerciseTimeLabel(exerciseTime, precision);
+}
+
+/** The scenario's simulated time of day at T0, in an exercise whose scenario has one; null otherwise (a crisis). */
+export function simulatedStartOf(state: RoomState): SimulatedStart | null {
+  if (state.room.mode !== 'exercise') return null;
+  return state.exercise.scenario?.simulatedStart ?? null;
 }
 
 /**
- * The wall clock in the viewer's language: `14:32`, or `14:32:05` where the second matters (the main courante,
- * the comms versions).
+ * A moment of this room, each part with its clock: `T+00:50:00 · 08 h 50 (simulée)` in an exercise whose
+ * scenario has a time of day, `T+00:50:00 · 14:02 (heure réelle)` otherwise (`T+00:50:00` with no wall time).
  */
-export function wallClock(wallTime: number, { lang = 'fr', seconds = false }: { lang?: string; seconds?: boolean } = {}): string {
-  return new Date(wallTime).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'fr-FR', { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) });
+export function roomMoment(state: RoomState, exerciseTime: number, wallTime: number | null, { lang, seconds }: { lang?: string; seconds?: boolean } = {}): string {
+  return momentLabel({ exerciseTime, wallTime, simulatedStart: simulatedStartOf(state), lang, seconds });
 }
 
 /**

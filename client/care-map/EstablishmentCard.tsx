@@ -8,7 +8,7 @@ import type { CareOfferProps } from './CareMapView.js';
 import { BasculeForm, DiversionForm, GhtForm } from './OfferForms.js';
 import { StatusForm } from './StatusForm.js';
 import { dictGet } from '../../shared/core/dict.js';
-import { tPlus, wallClock } from '../app/time.js';
+import { roomMoment, wallTimeLabel } from '../app/time.js';
 
 export interface EstablishmentCardProps extends CareOfferProps {
   establishment: Establishment;
@@ -24,8 +24,8 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
   const { careMap } = state;
   const status = dictGet(careMap.statuses, e.finess);
   const samuCode = names.samuCode(e.finess);
-  // `14:32`, plus `(T+01:30:00)` in an exercise.
-  const when = (wall: number, exercise: number) => (state.room.mode === 'exercise' ? `${wallClock(wall, { lang })} (${tPlus(exercise)})` : wallClock(wall, { lang }));
+  // Each with its clock: `T+01:30:00 · 09 h 30 (simulée)` in an exercise, `14:32 (heure réelle)` in a crisis.
+  const when = (wall: number, exercise: number) => (state.room.mode === 'exercise' ? roomMoment(state, exercise, wall, { lang }) : wallTimeLabel(wall, { lang }));
   const outgoing = dictGet(careMap.bascules, e.finess);
   const incoming = Object.values(careMap.bascules).filter((b) => b.to === e.finess);
   const diversions = activeDiversions(state, e.finess);

@@ -4,7 +4,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { useRoomDoc } from '../collab/useRoomDoc.js';
 import { CollabStatus } from '../collab/CollabStatus.js';
-import { wallClock } from '../app/time.js';
+import { wallTimeLabel } from '../app/time.js';
 import { DraftWorkflow } from './DraftWorkflow.js';
 import { VersionHistory } from './VersionHistory.js';
 import { LazyRichTextEditor } from '../collab-ui/LazyRichTextEditor.js';
@@ -56,7 +56,7 @@ export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps
           <ul className="draft-reviews">
             {draft.reviews.map((r, i) => (
               <li key={i}>
-                <strong>{r.by.name}</strong> ({wallClock(r.at, { lang, seconds: true })}) : {r.comments}
+                <strong>{r.by.name}</strong> ({wallTimeLabel(r.at, { lang, seconds: true })}) : {r.comments}
               </li>
             ))}
           </ul>

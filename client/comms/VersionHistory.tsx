@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Draft } from '../../shared/comms/draft.js';
 import { diffWords } from '../../shared/comms/diff.js';
 import { useT } from '../i18n/index.js';
-import { wallClock } from '../app/time.js';
+import { wallTimeLabel } from '../app/time.js';
 import { ChoiceSelect } from '../app/ChoiceSelect.js';
 
 /** The frozen versions of a draft, each with its fingerprint, validator and time; any two can be compared. */
@@ -22,8 +22,8 @@ export function VersionHistory({ draft }: { draft: Draft }) {
       <ol>
         {versions.map((v) => (
           <li key={v.number} data-testid="draft-version">
-            <strong>{t('comms.version', { number: v.number, name: v.validatedBy.name, time: wallClock(v.validatedAt, { lang, seconds: true }) })}</strong>
-            {v.publishedAt !== null && <> — {t('comms.version.published', { time: wallClock(v.publishedAt, { lang, seconds: true }) })}</>}
+            <strong>{t('comms.version', { number: v.number, name: v.validatedBy.name, time: wallTimeLabel(v.validatedAt, { lang, seconds: true }) })}</strong>
+            {v.publishedAt !== null && <> — {t('comms.version.published', { time: wallTimeLabel(v.publishedAt, { lang, seconds: true }) })}</>}
             <div className="muted draft-hash">{t('comms.version.hash', { hash: v.hash })}</div>
             <pre className="draft-text">{v.text}</pre>
           </li>

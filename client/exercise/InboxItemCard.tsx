@@ -5,7 +5,7 @@ import { ChannelIcon } from './ChannelIcon.js';
 import { Markdown } from './Markdown.js';
 import { StimulusActions } from './StimulusActions.js';
 import { canActOn, cellLabel } from './inbox.js';
-import { tPlus, wallClock } from '../app/time.js';
+import { roomMoment, wallTimeLabel } from '../app/time.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 /** How long a stimulus stays highlighted as just arrived. */
@@ -50,8 +50,8 @@ export function InboxItemCard({ state, me, send, serverNow, item, now, expanded,
             </span>
             <ChannelIcon channel={item.channel} />
             <span className="stimulus-sender">{item.sender.label}</span>
-            <span className="stimulus-time" title={wallClock(item.injectedWall, { lang })}>
-              {tPlus(item.injectedAt)} · {wallClock(item.injectedWall, { lang })}
+            <span className="stimulus-time" title={wallTimeLabel(item.injectedWall, { lang })}>
+              {roomMoment(state, item.injectedAt, item.injectedWall, { lang })}
             </span>
             <span id={`stimulus-${item.id}-subject`} className="stimulus-subject">
               {item.subject}
@@ -105,18 +105,19 @@ export function StimulusTrace({ state, item }: { state: SectionProps['state']; i
     <ul className="stimulus-trace" data-testid={`trace-${item.id}`}>
       {acks.map(([cell, ack]) => (
         <li key={`ack-${cell}`} className="trace-ack" data-testid={`ack-by-${cell}`}>
-          <span className="trace-kind">✓ {t('exercise.trace.ack')}</span> {cellLabel(state, cell)} — {ack.by}, {tPlus(ack.exerciseTime)} ({wallClock(ack.wallTime, { lang })})
+          <span className="trace-kind">✓ {t('exercise.trace.ack')}</span> {cellLabel(state, cell)} — {ack.by}, {roomMoment(state, ack.exerciseTime, ack.wallTime, { lang })}
         </li>
       ))}
       {item.replies.map((r, i) => (
         <li key={`reply-${i}`} className="trace-reply">
-          <span className="trace-kind">↩ {t('exercise.trace.reply')}</span> {cellLabel(state, r.cell)} — {r.by}, {tPlus(r.exerciseTime)}
+          <span className="trace-kind">↩ {t('exercise.trace.reply')}</span> {cellLabel(state, r.cell)} — {r.by}, {roomMoment(state, r.exerciseTime, null, { lang })}
           <blockquote>{r.text}</blockquote>
         </li>
       ))}
       {item.links.map((l, i) => (
         <li key={`link-${i}`} className="trace-link">
-          <span className="trace-kind">⇢ {t(`exercise.link.${l.kind}`)}</span> {l.label ? `${l.label} (${l.ref})` : l.ref} — {cellLabel(state, l.cell)}, {l.by}, {tPlus(l.exerciseTime)}
+          <span className="trace-kind">⇢ {t(`exercise.link.${l.kind}`)}</span> {l.label ? `${l.label} (${l.ref})` : l.ref} — {cellLabel(state, l.cell)}, {l.by},{' '}
+          {roomMoment(state, l.exerciseTime, null, { lang })}
         </li>
       ))}
     </ul>

@@ -5,6 +5,9 @@ import type { SectionProps } from '../room/section.js';
 import { Markdown } from './Markdown.js';
 import { StimulusTrace } from './InboxItemCard.js';
 import { dictGet } from '../../shared/core/dict.js';
+import { deadlineLabel } from '../../shared/core/clock-labels.js';
+import { parseOffset } from '../../shared/exercise/scenario-offset.js';
+import { simulatedStartOf } from '../app/time.js';
 
 function describeCondition(t: Translate, condition: StimulusCondition): string {
   const match = condition.match
@@ -19,7 +22,7 @@ function describeCondition(t: Translate, condition: StimulusCondition): string {
 
 /** Everything the animation team knows about a row: content, condition, expected actions, notes. */
 export function StimulusDetails({ item, props }: { item: ChronogrammeItem; props: SectionProps }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const s = item.stimulus;
   const objectives = props.state.exercise.animator?.scenario.objectives ?? [];
   const delivered = dictGet(props.state.exercise.inbox, s.id);
@@ -41,7 +44,7 @@ export function StimulusDetails({ item, props }: { item: ChronogrammeItem; props
             {s.expectedActions.map((a) => (
               <li key={a.id}>
                 <strong>{a.label}</strong>
-                {a.deadline && <span className="chip">{t('exercise.console.deadline', { time: a.deadline })}</span>}
+                {a.deadline && <span className="chip">{deadlineLabel(parseOffset(a.deadline), simulatedStartOf(props.state), lang)}</span>}
                 <div className="muted small">
                   {a.criterion} — {objectives.find((o) => o.id === a.objective)?.label ?? a.objective}
                 </div>

@@ -131,7 +131,6 @@ export const exerciseMessages = {
     'exercise.console.effects': "{count} effet(s) sur l'offre de soins",
     'exercise.console.attachments': 'Pièces jointes : {names}',
     'exercise.console.expected': 'Actions attendues',
-    'exercise.console.deadline': 'avant T+{time}',
     'exercise.condition.ifNoEvent': 'Contingence : envoyé seulement si aucun « {event} » avant T+{by}.',
     'exercise.condition.afterEvent': 'Envoyé {delay} après le premier « {event} ».',
 
@@ -361,7 +360,6 @@ export const exerciseMessages = {
     'exercise.console.effects': '{count} effect(s) on the care offer',
     'exercise.console.attachments': 'Attachments: {names}',
     'exercise.console.expected': 'Expected actions',
-    'exercise.console.deadline': 'by T+{time}',
     'exercise.condition.ifNoEvent': 'Contingency: sent only if no “{event}” by T+{by}.',
     'exercise.condition.afterEvent': 'Sent {delay} after the first “{event}”.',
 

@@ -3,7 +3,7 @@ import type { EntryThread } from '../../shared/main-courante/view.js';
 import type { RoomState } from '../../shared/room-state.js';
 import { useT } from '../i18n/index.js';
 import { entryTime } from './format.js';
-import { wallClock } from '../app/time.js';
+import { simulatedStartOf, wallTimeLabel } from '../app/time.js';
 import { dictGet } from '../../shared/core/dict.js';
 
 interface Props {
@@ -52,8 +52,8 @@ function EntryRow({ entry, state, canWrite, onCorrect, onFlag, correction }: Omi
       data-pending={entry.receipt === null}
     >
       <header>
-        <time dateTime={new Date(entry.authoredAt).toISOString()} title={wallClock(entry.authoredAt, { lang, seconds: true })}>
-          {entryTime(entry, lang)}
+        <time dateTime={new Date(entry.authoredAt).toISOString()} title={wallTimeLabel(entry.authoredAt, { lang, seconds: true })}>
+          {entryTime(entry, lang, simulatedStartOf(state))}
         </time>
         <span className="mc-type">{correction ? t('mc.entry.correction') : t(`mc.type.${entry.type}`)}</span>
         <span className="mc-author">
@@ -64,7 +64,7 @@ function EntryRow({ entry, state, canWrite, onCorrect, onFlag, correction }: Omi
             ★ {t('mc.entry.significant')}
           </span>
         )}
-        {entry.late && entry.receipt && <span className="mc-badge mc-badge-late">{t('mc.entry.late', { time: wallClock(entry.receipt.receivedAt, { lang, seconds: true }) })}</span>}
+        {entry.late && entry.receipt && <span className="mc-badge mc-badge-late">{t('mc.entry.late', { time: wallTimeLabel(entry.receipt.receivedAt, { lang, seconds: true }) })}</span>}
         {!entry.receipt && <span className="mc-badge mc-badge-pending">{t('mc.entry.pending')}</span>}
       </header>
       <p className="mc-text">{entry.text}</p>

@@ -9,7 +9,7 @@ import { EntryFilters } from './EntryFilters.js';
 import { EntryList } from './EntryList.js';
 import { RefusedRecords } from './RefusedRecords.js';
 import { useMainCourante } from './useMainCourante.js';
-import { wallClock } from '../app/time.js';
+import { wallTimeLabel } from '../app/time.js';
 import './main-courante.css';
 
 /** Rows rendered at once: a 10,000-entry main courante is searched whole but drawn a page at a time. */
@@ -40,7 +40,7 @@ export function MainCouranteSection(props: SectionProps) {
           <ul>
             {props.state.mainCourante.significant.map((s) => (
               <li key={s.id}>
-                <strong>{wallClock(s.authoredAt, { lang, seconds: true })}</strong> {t(`mc.type.${s.type}`)} — {s.text} <span className="muted">({s.author})</span>
+                <strong>{wallTimeLabel(s.authoredAt, { lang, seconds: true })}</strong> {t(`mc.type.${s.type}`)} — {s.text} <span className="muted">({s.author})</span>
               </li>
             ))}
           </ul>

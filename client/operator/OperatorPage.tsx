@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { wallClock } from '../app/time.js';
+import { wallTimeLabel } from '../app/time.js';
 import { ProviderButtons } from '../identity/ProviderButtons.js';
 import { useT } from '../i18n/index.js';
 import { CreateRoomForm } from './CreateRoomForm.js';
@@ -28,7 +28,7 @@ export function OperatorPage() {
               {t('operator.signedInAs', { name: state.session.name })}
               {state.session.email ? ` <${state.session.email}>` : ''}
             </span>
-            <span className="muted small">{t('operator.via', { provider: state.session.provider, time: wallClock(state.session.expiresAt, { lang }) })}</span>
+            <span className="muted small">{t('operator.via', { provider: state.session.provider, time: wallTimeLabel(state.session.expiresAt, { lang }) })}</span>
             <button type="button" className="link" onClick={() => void logOut()} data-testid="operator-logout">
               {t('operator.logout')}
             </button>

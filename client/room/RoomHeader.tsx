@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { exerciseTimeAt } from '../../shared/exercise/clock.js';
-import { tPlus } from '../app/time.js';
+import { simulatedStartOf, tPlus } from '../app/time.js';
+import { simulatedTimeLabel, wallTimeLabel } from '../../shared/core/clock-labels.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from './section.js';
 import type { ConnectionState } from './useRoom.js';
@@ -10,24 +11,40 @@ import type { ActorIdentity } from '../../shared/identity/identity.js';
 import type { PresenceEntry } from '../../shared/protocol.js';
 import { VerifiedBadge } from '../identity/VerifiedBadge.js';
 
-/** The permanent banner: nobody may mistake an exercise for a real crisis, or the reverse. */
-export function ModeBanner({ mode }: { mode: 'exercise' | 'crisis' }) {
+/**
+ * The permanent banner: nobody may mistake an exercise for a real crisis, or the reverse. A paused clock is
+ * said in words there too (not only by the clock's colour), and announced: the live region is always
+ * rendered so that a screen reader hears « EN PAUSE » appear and go.
+ */
+export function ModeBanner({ mode, paused = false }: { mode: 'exercise' | 'crisis'; paused?: boolean }) {
   const { t } = useT();
   return (
-    <div className={`mode-banner mode-${mode}`} role="banner" data-testid="mode-banner">
+    <div className={`mode-banner mode-${mode}${paused ? ' mode-paused' : ''}`} role="banner" data-testid="mode-banner">
       {t(mode === 'crisis' ? 'banner.crisis' : 'banner.exercise')}
+      <span className="mode-banner-pause" aria-live="polite" data-testid="banner-paused">
+        {paused ? ` — ${t('banner.paused')}` : ''}
+      </span>
     </div>
   );
 }
 
 export function ExerciseClock({ props }: { props: SectionProps }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   useTick();
   const { clock } = props.state;
-  const now = exerciseTimeAt(clock, props.serverNow());
+  const wallNow = props.serverNow();
+  const now = exerciseTimeAt(clock, wallNow);
+  const simulatedStart = simulatedStartOf(props.state);
+  // Beside T+: the scenario's time of day in an exercise that has one; in a crisis, the real time of day.
+  const beside = simulatedStart ? simulatedTimeLabel(simulatedStart, now, lang) : props.state.room.mode === 'crisis' ? wallTimeLabel(wallNow, { lang }) : null;
   return (
     <div className={`clock clock-${clock.status}`} data-testid="exercise-clock" title={t('clock.exerciseTime')}>
       <span className="clock-time">{tPlus(now)}</span>
+      {beside && (
+        <span className="clock-of-day" data-testid="clock-of-day">
+          {beside}
+        </span>
+      )}
       <span className="clock-status">
         {t(`clock.${clock.status}`)}
         {clock.speed !== 1 ? ` ×${clock.speed}` : ''}

@@ -56,7 +56,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
     <RoomContext.Provider value={props}>
       <div className="room" data-role={room.me.role} data-cell={room.me.cell ?? ''}>
         <RoomTop>
-          <ModeBanner mode={room.state.room.mode} />
+          <ModeBanner mode={room.state.room.mode} paused={room.state.clock.status === 'paused'} />
           {room.state.room.announcement && (
             <div className="announcement" role="status" data-testid="announcement">
               {room.state.room.announcement.text}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clockDigits } from '../core/clock-labels.js';
 
 /**
  * The exercise clock, owned by the server. Exercise time is linear between anchors:
@@ -33,12 +34,7 @@ export function wallTimeWhen(clock: ClockState, exerciseTime: number): number | 
   return clock.anchorWall + Math.ceil((exerciseTime - clock.anchorExercise) / clock.speed);
 }
 
-/** `5_400_000` → `01:30:00`; negative offsets keep their sign. */
+/** `5_400_000` → `01:30:00`; negative offsets keep their sign. The digits of shared/core/clock-labels.ts. */
 export function formatExerciseTime(ms: number): string {
-  const sign = ms < 0 ? '-' : '';
-  const total = Math.floor(Math.abs(ms) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${sign}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  return clockDigits(ms);
 }

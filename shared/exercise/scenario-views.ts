@@ -18,6 +18,8 @@ export const PlayerScenarioView = z.object({
   briefing: z.string(),
   rules: z.string(),
   cells: z.array(ScenarioCell),
+  /** The simulated time of day at DEBEX, shown beside T+ (not secret: the briefing says it). */
+  simulatedStart: ScenarioFields.shape.simulatedStart,
   /** Who may write to the players; descriptions may hint at the script, so only labels are shown. */
   simulatedActors: z.array(z.object({ id: ActorId, label: z.string() })),
   careOffer: CareOffer,
@@ -42,6 +44,7 @@ export function playerView(scenario: Scenario): PlayerScenarioView {
     briefing: scenario.briefing,
     rules: scenario.rules,
     cells: scenario.cells.map(({ id, label }) => ({ id, label })),
+    ...(scenario.simulatedStart ? { simulatedStart: scenario.simulatedStart } : {}),
     simulatedActors: scenario.simulatedActors.map(({ id, label }) => ({ id, label })),
     careOffer: scenario.careOffer,
     playerKit: scenario.kit.playerKit,

@@ -8,6 +8,7 @@ import { ExerciseKit } from './scenario-kit.js';
 import { Offset } from './scenario-offset.js';
 import { ObjectiveId, Stimulus } from './scenario-stimulus.js';
 import { checkScenario } from './scenario-checks.js';
+import { SimulatedStart } from '../core/clock-labels.js';
 
 /**
  * The exercise scenario: what players are told (briefing, rules, player kit), what the animation team plays
@@ -74,6 +75,11 @@ export const ScenarioFields = z.strictObject({
       from: Offset,
     })
     .optional(),
+  /**
+   * The simulated time of day at DEBEX (`"08:00"`): the screens show it beside T+ (« T+00:50:00 · 08 h 50
+   * (simulée) »). Absent: the scenario has no time of day, only exercise time.
+   */
+  simulatedStart: SimulatedStart.optional(),
   /** Planned FINEX, from DEBEX; absent: the last stimulus ends the chronogramme. */
   finex: Offset.optional(),
   chronogramme: z.array(Stimulus).min(1, 'le chronogramme doit contenir au moins un stimulus'),

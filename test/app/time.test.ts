@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDelay, parisTime, tPlus, wallClock } from '../../client/app/time.js';
+import { formatDelay, parisTime, tPlus } from '../../client/app/time.js';
+import { wallTimeText } from '../../shared/core/clock-labels.js';
 
 /** The client's one time module: every screen writes exercise time, wall clock and delays the same way. */
 describe('client time formatting', () => {
@@ -13,9 +14,9 @@ describe('client time formatting', () => {
 
   it('writes the wall clock to the minute, or to the second where it matters, in either language', () => {
     const at = new Date(2025, 0, 15, 14, 32, 5).getTime();
-    expect(wallClock(at)).toBe('14:32');
-    expect(wallClock(at, { lang: 'en' })).toBe('14:32');
-    expect(wallClock(at, { seconds: true })).toBe('14:32:05');
+    expect(wallTimeText(at)).toBe('14:32');
+    expect(wallTimeText(at, { lang: 'en' })).toBe('14:32');
+    expect(wallTimeText(at, { seconds: true })).toBe('14:32:05');
   });
 
   it('writes what happened outside the room in Paris time, whatever the viewer’s time zone, summer and winter', () => {

@@ -76,7 +76,9 @@ describe('le scénario découpé par public', () => {
     expect(player.briefing).toBe(scenario.briefing);
     expect(player.playerKit).toEqual(scenario.kit.playerKit);
     expect(player.simulatedActors).toEqual(scenario.simulatedActors.map(({ id, label }) => ({ id, label })));
-    expect(Object.keys(player).sort()).toEqual(['briefing', 'careOffer', 'cells', 'id', 'level', 'objectives', 'playerKit', 'rules', 'simulatedActors', 'title']);
+    // The simulated time of day at DEBEX is not secret: the briefing says it, the header shows it beside T+.
+    expect(player.simulatedStart).toBe('08:00');
+    expect(Object.keys(player).sort()).toEqual(['briefing', 'careOffer', 'cells', 'id', 'level', 'objectives', 'playerKit', 'rules', 'simulatedActors', 'simulatedStart', 'title']);
     expect(PlayerScenarioView.strict().safeParse(player).success).toBe(true);
     expect(EvaluatorScenarioView.strict().safeParse(evaluatorView(scenario)).success).toBe(true);
     expect(directorView(scenario)).toBe(scenario);

@@ -246,6 +246,13 @@ describe('scénarios cassés', () => {
     expect(result.ok ? [] : result.errors).toEqual([{ path: 'chronogramme[0].sender', message: 'émetteur inconnu « ministre » : ce doit être un des acteurs simulés' }]);
   });
 
+  it('l’heure simulée du DEBEX s’écrit « HH:MM » dans une journée', () => {
+    const scenario = shippedData();
+    scenario.simulatedStart = '8 h 00';
+    const result = validateScenario(scenario);
+    expect(result.ok ? [] : result.errors).toEqual([{ path: 'simulatedStart', message: 'heure « HH:MM » attendue (00:00 à 23:59), reçu « 8 h 00 »' }]);
+  });
+
   it('les horaires non triés sont acceptés', () => {
     const scenario = shippedData();
     scenario.chronogramme.reverse();
