@@ -10,8 +10,14 @@ export type DecisionEntry = ReceivedEntry;
 /** The main courante entry id of decision `D3`. */
 export const decisionEntryId = (decisionId: string) => `decision-${decisionId}`;
 
-/** A cell by its label, as people read it (a cell id is the room's internal name). */
-const cellLabelIn = (room: RoomState['room'], id: string) => room.cells.find((c) => c.id === id)?.label ?? id;
+/**
+ * A cell as people read it: its label's part before « — » (« Préfecture — liaison COD » → « Préfecture »), as the
+ * room's sentences say it; a cell id is the room's internal name.
+ */
+function cellLabelIn(room: RoomState['room'], id: string): string {
+  const label = room.cells.find((c) => c.id === id)?.label;
+  return label ? label.split(' — ')[0]?.trim() || label : id;
+}
 
 function textOf(state: Pick<RoomState, 'decisions' | 'room'>, d: Decision): string {
   const board = state.decisions;
