@@ -55,6 +55,15 @@ describe('system entries derived from the room log', () => {
     expect(published?.entry.text).toContain('publie la version 2 du communiqué de presse « Prise en charge des patients »');
   });
 
+  it('restates a délestage and an acknowledgement, but not one given with a reply through a contact’s link (already its own entry)', () => {
+    const diversion = systemEntryOf(event('careMap.diversionAdded', { from: EVREUX, to: ROUEN, patients: 'AVC' }), state, true, names);
+    expect(diversion?.entry.text).toMatch(/organise un délestage \(AVC\) de .*Evreux.* vers .*Rouen/i);
+    const ack = { linkId: 'ars-prefecture', from: 'ars', to: 'prefecture' };
+    expect(systemEntryOf(event('alertChain.acknowledged', ack), state, true)?.entry.text).toContain('accuse réception');
+    const viaLink = { ...ack, via: { notificationId: 'n1', contact: 'M. Roy', reply: 'Bien reçu' } };
+    expect(systemEntryOf(event('alertChain.acknowledged', viaLink), state, true)).toBeNull();
+  });
+
   it('leaves out what not everyone sees, the room’s set-up, and other kinds of events', () => {
     expect(systemEntryOf(event('careMap.statusChanged', { finess: EVREUX, mode: 'arret' }, { visibility: 'director' }), state, true)).toBeNull();
     expect(systemEntryOf(event('careMap.statusChanged', { finess: EVREUX, mode: 'arret' }, { visibility: { cells: ['ars'] } }), state, true)).toBeNull();
