@@ -28,16 +28,37 @@ export function EntryComposer({ state, correcting, onCancelCorrection, onAdd }: 
   const [showLinks, setShowLinks] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
 
+  // « Corriger » starts from what the entry says, so the author edits it rather than retyping it; the entry
+  // itself stays as written, the correction is a new entry shown under it.
   useEffect(() => {
-    if (correcting) input.current?.focus();
+    if (!correcting) return;
+    setText(correcting.text);
+    setType(correcting.type);
+    setSignificant(correcting.significant);
+    setLinks(correcting.links);
+    input.current?.focus();
   }, [correcting]);
 
-  const submit = () => {
-    if (!text.trim()) return;
-    onAdd({ type, text, significant, corrects: correcting?.id ?? null, links });
+  const clear = () => {
     setText('');
     setSignificant(false);
     setLinks({});
+  };
+
+  /** Leaving correction mode drops the copied text: it must not be recorded as a new entry by mistake. */
+  const cancelCorrection = () => {
+    clear();
+    onCancelCorrection();
+    input.current?.focus();
+  };
+
+  // A correction that changes nothing is not one.
+  const unchanged = correcting !== null && text.trim() === correcting.text.trim() && type === correcting.type;
+
+  const submit = () => {
+    if (!text.trim() || unchanged) return;
+    onAdd({ type, text, significant, corrects: correcting?.id ?? null, links });
+    clear();
     onCancelCorrection();
     input.current?.focus();
   };
@@ -54,7 +75,7 @@ export function EntryComposer({ state, correcting, onCancelCorrection, onAdd }: 
       setSignificant((s) => !s);
     } else if (e.key === 'Escape' && correcting) {
       e.preventDefault();
-      onCancelCorrection();
+      cancelCorrection();
     }
   };
 
@@ -68,8 +89,8 @@ export function EntryComposer({ state, correcting, onCancelCorrection, onAdd }: 
     >
       {correcting && (
         <p className="mc-correcting" data-testid="mc-correcting">
-          {t('mc.composer.correcting', { time: entryTime(correcting, lang), author: correcting.author })} « {correcting.text} »{' '}
-          <button type="button" className="link" onClick={onCancelCorrection}>
+          {t('mc.composer.correcting', { n: correcting.n, time: entryTime(correcting, lang), author: correcting.author })} « {correcting.text} »{' '}
+          <button type="button" className="link" onClick={cancelCorrection} data-testid="mc-cancel-correction">
             {t('mc.composer.cancel')}
           </button>
         </p>
@@ -94,7 +115,7 @@ export function EntryComposer({ state, correcting, onCancelCorrection, onAdd }: 
           autoFocus
           data-testid="mc-input"
         />
-        <button type="submit" disabled={!text.trim()} data-testid="mc-add">
+        <button type="submit" disabled={!text.trim() || unchanged} title={unchanged ? t('mc.composer.unchanged') : undefined} data-testid="mc-add">
           {t('mc.composer.add')}
         </button>
       </div>

@@ -5,29 +5,35 @@ import { useT } from '../i18n/index.js';
 import { entryTime } from './format.js';
 import { simulatedStartOf, wallTimeLabel } from '../app/time.js';
 import { dictGet } from '../../shared/core/dict.js';
+import type { Viewer } from '../../shared/core/visibility.js';
+import { correctionRefusal } from '../../shared/main-courante/correction.js';
 
 interface Props {
   threads: EntryThread[];
   state: RoomState;
+  me: Viewer;
   canWrite: boolean;
   onCorrect(entry: EntryView): void;
   onFlag(entry: EntryView): void;
 }
 
-/** The entries, newest first, each followed by its corrections: what was written is never hidden nor edited. */
-export function EntryList({ threads, state, canWrite, onCorrect, onFlag }: Props) {
+/**
+ * The entries, newest first, each followed by its corrections: what was written is never hidden nor edited.
+ * Each shows its number (n° 12, anchor `#mc-entry-<id>`) so it can be cited and pointed to.
+ */
+export function EntryList({ threads, state, me, canWrite, onCorrect, onFlag }: Props) {
   const { t } = useT();
   if (threads.length === 0) return <p className="muted">{t('mc.empty')}</p>;
   return (
     <ol className="mc-list" data-testid="mc-list">
       {threads.map((thread) => (
         <li key={thread.entry.id} className="mc-thread">
-          <EntryRow entry={thread.entry} state={state} canWrite={canWrite} onCorrect={onCorrect} onFlag={onFlag} />
+          <EntryRow entry={thread.entry} state={state} me={me} canWrite={canWrite} onCorrect={onCorrect} onFlag={onFlag} />
           {thread.corrections.length > 0 && (
             <ol className="mc-corrections">
               {thread.corrections.map((c) => (
                 <li key={c.id}>
-                  <EntryRow entry={c} state={state} canWrite={canWrite} onCorrect={onCorrect} onFlag={onFlag} correction />
+                  <EntryRow entry={c} state={state} me={me} canWrite={canWrite} onCorrect={onCorrect} onFlag={onFlag} correction />
                 </li>
               ))}
             </ol>
@@ -38,24 +44,37 @@ export function EntryList({ threads, state, canWrite, onCorrect, onFlag }: Props
   );
 }
 
-function EntryRow({ entry, state, canWrite, onCorrect, onFlag, correction }: Omit<Props, 'threads'> & { entry: EntryView; correction?: boolean }) {
+function EntryRow({ entry, state, me, canWrite, onCorrect, onFlag, correction }: Omit<Props, 'threads'> & { entry: EntryView; correction?: boolean }) {
   const { t, lang } = useT();
   const cellLabel = entry.cell ? (state.room.cells.find((c) => c.id === entry.cell)?.label ?? entry.cell) : t(`role.${entry.role}`);
   const significant = entry.significant || entry.flaggedBy.length > 0;
+  // The rule the server applies to the correction (shared/main-courante/correction.ts), its reason as tooltip.
+  const correctionBlocked = correctionRefusal(state, me, entry);
   const stimulus = entry.links.stimulusId ? (dictGet(state.exercise.inbox, entry.links.stimulusId)?.subject ?? entry.links.stimulusId) : null;
   return (
     <article
-      className={`mc-entry mc-type-${entry.type}${significant ? ' mc-significant' : ''}${entry.late ? ' mc-late' : ''}`}
+      className={`mc-entry mc-type-${entry.type}${significant ? ' mc-significant' : ''}${entry.late ? ' mc-late' : ''}${entry.system ? ' mc-system' : ''}`}
       data-testid="mc-entry"
+      id={`mc-entry-${entry.id}`}
       data-entry-id={entry.id}
+      data-entry-n={entry.n}
+      data-system={Boolean(entry.system)}
       data-late={entry.late}
       data-pending={entry.receipt === null}
     >
       <header>
+        <a className="mc-number" href={`#mc-entry-${entry.id}`} title={t('mc.entry.number', { n: entry.n })} data-testid="mc-number">
+          n° {entry.n}
+        </a>
         <time dateTime={new Date(entry.authoredAt).toISOString()} title={wallTimeLabel(entry.authoredAt, { lang, seconds: true })}>
           {entryTime(entry, lang, simulatedStartOf(state))}
         </time>
         <span className="mc-type">{correction ? t('mc.entry.correction') : t(`mc.type.${entry.type}`)}</span>
+        {entry.system && (
+          <span className="mc-badge mc-badge-system" title={t('mc.entry.systemTitle')} data-testid="mc-system">
+            {t('mc.entry.system')}
+          </span>
+        )}
         <span className="mc-author">
           {entry.author} — {cellLabel}
         </span>
@@ -85,7 +104,7 @@ function EntryRow({ entry, state, canWrite, onCorrect, onFlag, correction }: Omi
       )}
       {canWrite && (
         <div className="mc-entry-actions">
-          <button type="button" className="link" onClick={() => onCorrect(entry)} data-testid="mc-correct">
+          <button type="button" className="link" onClick={() => onCorrect(entry)} disabled={correctionBlocked !== null} title={correctionBlocked?.message} data-testid="mc-correct">
             {t('mc.entry.correct')}
           </button>
           {!significant && (

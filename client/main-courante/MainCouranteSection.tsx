@@ -50,7 +50,7 @@ export function MainCouranteSection(props: SectionProps) {
       <p className="muted" data-testid="mc-count">
         {t('mc.count', { shown: Math.min(shown, matching.length), total: mc.entries.length })}
       </p>
-      <EntryList threads={matching.slice(0, shown)} state={props.state} canWrite={mc.canWrite} onCorrect={setCorrecting} onFlag={(e) => mc.flag(e.id)} />
+      <EntryList threads={matching.slice(0, shown)} state={props.state} me={props.me} canWrite={mc.canWrite} onCorrect={setCorrecting} onFlag={(e) => mc.flag(e.id)} />
       {matching.length > shown && (
         <button type="button" onClick={() => setShown((n) => n + pageSize)}>
           {t('mc.more', { count: Math.min(pageSize, matching.length - shown) })}

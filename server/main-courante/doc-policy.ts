@@ -40,7 +40,9 @@ export class MainCourantePolicy implements DocPolicy {
   loaded(doc: Y.Doc): void {
     this.index(doc);
     // In the background: the log is read once, and a client syncing meanwhile must not wait for it.
-    void this.reconcile(doc, [...this.entries.values()], flagsOf(doc).toArray()).catch((error: unknown) =>
+    // System entries restate events the log holds already: they are never mirrored, so never missing from it.
+    const typed = [...this.entries.values()].filter((e) => !e.system);
+    void this.reconcile(doc, typed, flagsOf(doc).toArray()).catch((error: unknown) =>
       this.logger.error({ err: error, roomId: this.runtime.id }, 'main courante: reconciliation with the room log failed'),
     );
   }
@@ -63,7 +65,8 @@ export class MainCourantePolicy implements DocPolicy {
     }
     const batch = this.readBatch(inspector, authorOf(sender.session));
     const now = this.runtime.now();
-    const refusal = batchRefusal(batch, { entries: this.entries, flagIds: this.flagIds }, now, this.runtime.state.room.createdAt);
+    const { role, cell } = sender.session;
+    const refusal = batchRefusal(batch, { entries: this.entries, flagIds: this.flagIds }, now, this.runtime.state, { role, cell: cell ?? undefined });
     if (refusal) throw refuse(refusal);
     const overBudget = sender.budget?.records(batch.entries.length + batch.flags.length);
     if (overBudget) throw new UpdateRefused(overBudget.reason, 'rateLimited');

@@ -14,8 +14,7 @@ import type { RoomRuntime } from '../rooms/room-runtime.js';
 import { retexAccess, retexAudience } from '../../shared/retex/access.js';
 import { entryAdded } from '../../shared/main-courante/events.js';
 import type { RetexReportResponse, RoomEventsResponse } from '../../shared/retex/rest.js';
-import type { EstablishmentNames } from '../../shared/retex/narrator.js';
-import { regionLoaderFor, regionsDirFor } from '../care-map/region.js';
+import { establishmentNamesFor } from '../care-map/establishment-names.js';
 
 /**
  * The RETEX report and its exports. The director reads it from the full log; everyone else from the
@@ -100,33 +99,6 @@ async function readStoredRetex(server: Pick<FeatureContext, 'store'>, roomId: st
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);
   return readRetexDoc(doc);
-}
-
-/**
- * The names of a region's establishments for the chronology, read once per region from the reference files.
- * Without them (a region whose files are gone) the report still goes out, naming sites by FINESS number.
- */
-function establishmentNamesFor(scenariosDir: string | undefined): (region: string | null) => Promise<EstablishmentNames | undefined> {
-  const regions = regionLoaderFor(regionsDirFor(scenariosDir));
-  const cache = new Map<string, Promise<EstablishmentNames | undefined>>();
-  return (region) => {
-    if (region === null) return Promise.resolve(undefined);
-    let names = cache.get(region);
-    if (!names) {
-      names = regions.load(region).then(
-        ({ data }) => {
-          const byFiness = new Map(data.establishments.map((e) => [e.finess, e.nom]));
-          return (finess: string) => byFiness.get(finess);
-        },
-        () => {
-          cache.delete(region);
-          return undefined;
-        },
-      );
-      cache.set(region, names);
-    }
-    return names;
-  };
 }
 
 const time = (ms: number | null) => (ms === null ? '' : `T+${formatExerciseTime(ms)}`);

@@ -2,7 +2,7 @@ import { limits } from '../core/limits.js';
 import type { ReceivedEntry } from '../main-courante/entry.js';
 import type { RoomState } from '../room-state.js';
 import { formatDue } from './due.js';
-import { findAction, type Decision, type DecisionsState } from './state.js';
+import { findAction, type Decision } from './state.js';
 
 /** A decision as the decider's main courante entry (type `decision`), with the server's receipt. */
 export type DecisionEntry = ReceivedEntry;
@@ -10,10 +10,20 @@ export type DecisionEntry = ReceivedEntry;
 /** The main courante entry id of decision `D3`. */
 export const decisionEntryId = (decisionId: string) => `decision-${decisionId}`;
 
-function textOf(board: DecisionsState, d: Decision): string {
+/**
+ * A cell as people read it: its label's part before « — » (« Préfecture — liaison COD » → « Préfecture »), as the
+ * room's sentences say it; a cell id is the room's internal name.
+ */
+function cellLabelIn(room: RoomState['room'], id: string): string {
+  const label = room.cells.find((c) => c.id === id)?.label;
+  return label ? label.split(' — ')[0]?.trim() || label : id;
+}
+
+function textOf(state: Pick<RoomState, 'decisions' | 'room'>, d: Decision): string {
+  const board = state.decisions;
   const actions = d.actionIds.flatMap((id) => {
     const a = findAction(board, id);
-    return a ? [`${a.id} ${a.title} (${a.ownerCell}${a.ownerName ? `, ${a.ownerName}` : ''}${a.due ? `, échéance ${formatDue(a.due)}` : ''})`] : [];
+    return a ? [`${a.id} ${a.title} (${cellLabelIn(state.room, a.ownerCell)}${a.ownerName ? `, ${a.ownerName}` : ''}${a.due ? `, échéance ${formatDue(a.due)}` : ''})`] : [];
   });
   const parts = [`[${d.id}] ${d.title}`, `Motif : ${d.rationale}`];
   if (d.supersedes) parts.push(`Remplace la décision ${d.supersedes}.`);
@@ -26,12 +36,12 @@ function textOf(board: DecisionsState, d: Decision): string {
  * server into the document (entries are the document's) in the decider's name, then mirrored into the log
  * like any entry. Pure: the server writes those whose id the document does not hold yet.
  */
-export function decisionEntries(state: Pick<RoomState, 'decisions'>): DecisionEntry[] {
+export function decisionEntries(state: Pick<RoomState, 'decisions' | 'room'>): DecisionEntry[] {
   return state.decisions.decisions.map((d) => ({
     entry: {
       id: decisionEntryId(d.id),
       type: 'decision',
-      text: textOf(state.decisions, d),
+      text: textOf(state, d),
       sessionId: d.bySession ?? `decision-${d.id}`,
       author: d.by.name.slice(0, limits.maxNameLength),
       role: d.by.role,

@@ -40,6 +40,11 @@ export interface EntryView extends MainCouranteEntry {
   late: boolean;
   /** Names of those who promoted the entry afterwards (besides `significant` set at creation). */
   flaggedBy: string[];
+  /**
+   * The entry's number, from 1, in the order the document holds them: appends go at the end, so an entry keeps
+   * its number once received (only an offline entry not yet merged may still move). People cite entries by it.
+   */
+  n: number;
 }
 
 /** Every entry, in authored order (ties broken by id, so every replica shows the same order). */
@@ -53,9 +58,9 @@ export function readEntries(doc: Y.Doc): EntryView[] {
   }
   const views = entriesOf(doc)
     .toArray()
-    .map((entry): EntryView => {
+    .map((entry, index): EntryView => {
       const receipt = receipts.get(entry.id) ?? null;
-      return { ...entry, receipt, late: receipt?.late ?? false, flaggedBy: flagged.get(entry.id) ?? [] };
+      return { ...entry, receipt, late: receipt?.late ?? false, flaggedBy: flagged.get(entry.id) ?? [], n: index + 1 };
     });
   return views.sort(compareAuthored);
 }

@@ -30,6 +30,13 @@ export const EntryLinks = z.strictObject({
 });
 export type EntryLinks = z.infer<typeof EntryLinks>;
 
+/**
+ * What a system entry restates: the room-log event it was derived from (its sequence number and type). Only the
+ * server writes such entries (`server/main-courante/system-entries.ts`); nobody typed them.
+ */
+export const SystemSource = z.strictObject({ seq: z.number().int().positive(), type: z.string().min(1).max(80) });
+export type SystemSource = z.infer<typeof SystemSource>;
+
 export const MainCouranteEntry = z.strictObject({
   id: EntryId,
   type: EntryType,
@@ -47,6 +54,8 @@ export const MainCouranteEntry = z.strictObject({
   /** The entry this one corrects. */
   corrects: EntryId.nullable(),
   links: EntryLinks,
+  /** Present on a system entry only: the log event it restates (absent on everything a person wrote). */
+  system: SystemSource.optional(),
 });
 export type MainCouranteEntry = z.infer<typeof MainCouranteEntry>;
 

@@ -5,6 +5,9 @@ import type { EventDraft, RoomEvent } from '../core/events.js';
 import type { Actor, Role } from '../core/roles.js';
 import { isAuthoredBy, lateAfterMs, maxClockAheadMs, MainCouranteEntry, SignificanceFlag, type EntryAuthor, type Receipt } from './entry.js';
 import { entryAdded, entryFlagged } from './events.js';
+import { correctionRefusal } from './correction.js';
+import type { RoomState } from '../room-state.js';
+import type { Viewer } from '../core/visibility.js';
 
 /**
  * The rules of the main courante, pure: what a batch of new records must satisfy, the receipt the server
@@ -38,18 +41,26 @@ export const readEntry = (value: unknown, author: EntryAuthor) => readRecord(Mai
 export const readFlag = (value: unknown, author: EntryAuthor) => readRecord(SignificanceFlag, value, author, 'signalement');
 
 /**
- * Why a batch may not be added, or null: ids never reused, an authoring time the device's clock could have
- * given (not ahead of the server, not before the room), corrections and flags pointing at entries that exist.
+ * Why a batch `viewer` sent may not be added, or null: ids never reused, an authoring time the device's clock
+ * could have given (not ahead of the server, not before the room), no system entry (the server writes those),
+ * corrections and flags pointing at entries that exist, each correction one the sender may make
+ * (`correctionRefusal`: a player corrects their own cell's entries).
  */
-export function batchRefusal(batch: RecordBatch, known: KnownRecords, now: Now, roomCreatedAt: number): string | null {
+export function batchRefusal(batch: RecordBatch, known: KnownRecords, now: Now, state: RoomState, viewer: Viewer): string | null {
   const ids = new Set<string>();
   for (const entry of batch.entries) {
     if (known.entries.has(entry.id) || ids.has(entry.id)) return `Identifiant d'entrée déjà utilisé : ${entry.id}.`;
     ids.add(entry.id);
-    if (entry.authoredAt > now.wallTime + maxClockAheadMs || entry.authoredAt < roomCreatedAt - maxClockAheadMs) {
+    if (entry.authoredAt > now.wallTime + maxClockAheadMs || entry.authoredAt < state.room.createdAt - maxClockAheadMs) {
       return `Heure de saisie invraisemblable pour l'entrée ${entry.id} : vérifiez l'horloge de l'appareil.`;
     }
-    if (entry.corrects !== null && !known.entries.has(entry.corrects) && !ids.has(entry.corrects)) return `L'entrée corrigée ${entry.corrects} n'existe pas.`;
+    if (entry.system) return `Entrée système refusée (${entry.id}) : seul le serveur les inscrit, d'après le journal de la salle.`;
+    if (entry.corrects !== null) {
+      const target = known.entries.get(entry.corrects) ?? batch.entries.find((e) => e.id === entry.corrects && ids.has(e.id));
+      if (!target) return `L'entrée corrigée ${entry.corrects} n'existe pas.`;
+      const refused = correctionRefusal(state, viewer, target);
+      if (refused) return `Correction refusée : ${refused.message}`;
+    }
   }
   for (const flag of batch.flags) {
     if (known.flagIds.has(flag.id) || ids.has(flag.id)) return `Identifiant de signalement déjà utilisé : ${flag.id}.`;

@@ -42,13 +42,14 @@ describe('Yjs documents across two instances (Redis relay)', () => {
   });
 
   it('editors on different instances converge live; each update is stored and mirrored once', async () => {
-    const [arsToken, prefToken] = [await tokenFor(room, 'player', 'ars', 'Alice ARS'), await tokenFor(room, 'player', 'prefecture', 'Paul Préfecture')];
-    const [onA, onB] = [await open(a, arsToken), await open(b, prefToken)];
+    // Two people of the same cell: a player corrects only her own cell's entries.
+    const [arsToken, colleagueToken] = [await tokenFor(room, 'player', 'ars', 'Alice ARS'), await tokenFor(room, 'player', 'ars', 'Bruno ARS')];
+    const [onA, onB] = [await open(a, arsToken), await open(b, colleagueToken)];
     const first = entry(await authorOf(a, arsToken), 'Le CH d’Évreux signale un rançongiciel.');
     appendEntries(onA.doc, [first]);
     await waitFor(() => entriesOf(onB.doc).length === 1, 5000, 'entry relayed to B');
     // Written on B about an entry accepted on A: B's server must know it (correction of an entry it never received from a client).
-    appendEntries(onB.doc, [entry(await authorOf(b, prefToken), 'COD activé.', { corrects: first.id })]);
+    appendEntries(onB.doc, [entry(await authorOf(b, colleagueToken), 'COD activé.', { corrects: first.id })]);
     await waitFor(() => entriesOf(onA.doc).length === 2, 5000, 'entry relayed to A');
     await waitFor(() => [onA, onB].every((c) => readEntries(c.doc).every((e) => e.receipt !== null)), 5000, 'receipts');
     expect(onB.closes).toEqual([]);

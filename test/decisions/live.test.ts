@@ -66,6 +66,8 @@ describe('live decisions and actions across cells', () => {
     const entry = readEntries(witness.doc).find((e) => e.id === 'decision-D1');
     expect(entry).toMatchObject({ type: 'decision', cell: 'ars', role: 'player' });
     expect(entry?.text).toContain('[D1] Déclencher le plan blanc du CH');
-    expect(entry?.text).toContain('A2 Informer le COD (prefecture');
+    // The owner cell by its label, never by its id.
+    expect(entry?.text).toContain('A2 Informer le COD (Préfecture, échéance');
+    expect(entry?.text).not.toContain('prefecture');
   });
 });

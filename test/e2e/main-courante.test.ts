@@ -37,9 +37,10 @@ describe('main courante in a real browser', () => {
     await expect.poll(() => first.getAttribute('data-pending')).toBe('false');
     expect(await input.inputValue()).toBe('');
 
-    await prefecture.getByTestId('mc-correct').first().click();
-    await prefecture.keyboard.type('Correction : vers le SAMU 27');
-    await prefecture.keyboard.press('Enter');
+    // Its own cell corrects it (the Préfecture may not), starting from what it says.
+    await ars.getByTestId('mc-correct').first().click();
+    await input.fill('Correction : vers le SAMU 27');
+    await ars.keyboard.press('Enter');
     await expect.poll(() => ars.locator('.mc-corrections [data-testid="mc-entry"]').count()).toBe(1);
     expect(await ars.locator('.mc-thread').count()).toBe(1);
 

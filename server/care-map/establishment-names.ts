@@ -1,0 +1,30 @@
+import type { EstablishmentNames } from '../../shared/retex/narrator.js';
+import { regionLoaderFor, regionsDirFor } from './region.js';
+
+/**
+ * The names of a region's establishments by FINESS number, for sentences (the RETEX chronology, the main
+ * courante's system entries): read once per region from the reference files. Without them (a region whose
+ * files are gone) the sentences still go out, naming sites by FINESS number.
+ */
+export function establishmentNamesFor(scenariosDir: string | undefined): (region: string | null) => Promise<EstablishmentNames | undefined> {
+  const regions = regionLoaderFor(regionsDirFor(scenariosDir));
+  const cache = new Map<string, Promise<EstablishmentNames | undefined>>();
+  return (region) => {
+    if (region === null) return Promise.resolve(undefined);
+    let names = cache.get(region);
+    if (!names) {
+      names = regions.load(region).then(
+        ({ data }) => {
+          const byFiness = new Map(data.establishments.map((e) => [e.finess, e.nom]));
+          return (finess: string) => byFiness.get(finess);
+        },
+        () => {
+          cache.delete(region);
+          return undefined;
+        },
+      );
+      cache.set(region, names);
+    }
+    return names;
+  };
+}
