@@ -5,6 +5,7 @@ import type { SectionProps } from '../room/section.js';
 import { Markdown } from './Markdown.js';
 import { StimulusTrace } from './InboxItemCard.js';
 import { dictGet } from '../../shared/core/dict.js';
+import { objectivesOf } from '../../shared/exercise/scenario-stimulus.js';
 
 function describeCondition(t: Translate, condition: StimulusCondition): string {
   const match = condition.match
@@ -43,12 +44,20 @@ export function StimulusDetails({ item, props }: { item: ChronogrammeItem; props
                 <strong>{a.label}</strong>
                 {a.deadline && <span className="chip">{t('exercise.console.deadline', { time: a.deadline })}</span>}
                 <div className="muted small">
-                  {a.criterion} — {objectives.find((o) => o.id === a.objective)?.label ?? a.objective}
+                  {a.criterion} —{' '}
+                  {objectivesOf(a)
+                    .map((id) => objectives.find((o) => o.id === id)?.label ?? id)
+                    .join(', ')}
                 </div>
               </li>
             ))}
           </ul>
         </>
+      )}
+      {s.evaluationCriterion && (
+        <p className="evaluation-criterion small" data-testid={`criterion-${s.id}`}>
+          <strong>{t('exercise.console.evaluationCriterion')}</strong> {s.evaluationCriterion}
+        </p>
       )}
       {s.animatorNotes && (
         <div className="animator-notes">

@@ -37,7 +37,21 @@ describe('aller-retour du chronogramme par tableur', () => {
   it('écrit les en-têtes français et les libellés plutôt que les identifiants', async () => {
     const scenario = shipped();
     const table = await readSheetTable(await exportChronogramme(scenario.chronogramme, scenario, 'csv'), 'csv');
-    expect(table.headers).toEqual(['id', 'horaire', 'phase', 'type', 'émetteur', 'destinataire', 'canal', 'objet', 'contenu', 'réaction attendue', 'objectif', 'notes animateur']);
+    expect(table.headers).toEqual([
+      'id',
+      'horaire',
+      'phase',
+      'type',
+      'émetteur',
+      'destinataire',
+      'canal',
+      'objet',
+      'contenu',
+      'réaction attendue',
+      'objectif',
+      'critère d’évaluation',
+      'notes animateur',
+    ]);
     expect(table.rows[0]?.values.slice(4, 7)).toEqual(['Direction du CH Eure-Seine (support du GHT)', 'ARS Normandie — cellule régionale de crise', 'Téléphone']);
   });
 });
