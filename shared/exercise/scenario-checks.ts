@@ -68,8 +68,9 @@ export function runCrossChecks(data: unknown, report: Report, extraChecks: reado
     try {
       // The sections have the right kind; a malformed value deeper down throws, and the check is reported as skipped.
       check.run(data as ScenarioDraft, report);
-    } catch {
-      skipped.push(`vérification « ${check.name} » interrompue : données mal formées — corrigez d’abord les erreurs de schéma`);
+    } catch (error) {
+      const where = error instanceof UnreadableRows ? `sauf pour ${error.paths.join(', ')} (mal formés)` : 'interrompue : données mal formées';
+      skipped.push(`vérification « ${check.name} » ${where} — corrigez d’abord les erreurs de schéma`);
     }
   }
   return skipped;
@@ -95,17 +96,24 @@ function checkFinessKeys(scenario: ScenarioDraft, report: Report): void {
   });
 }
 
+/** Thrown by a check that ran on every row but some, so that the report names the rows left unchecked. */
+class UnreadableRows extends Error {
+  constructor(readonly paths: string[]) {
+    super(`lignes illisibles : ${paths.join(', ')}`);
+  }
+}
+
 /** Each stimulus on its own: one malformed row must not hide the problems of the others. */
 function checkChronogramme(scenario: ScenarioDraft, report: Report): void {
-  const unreadable: number[] = [];
+  const unreadable: string[] = [];
   scenario.chronogramme.forEach((stimulus, i) => {
     try {
       checkStimulus(scenario, stimulus, ['chronogramme', i], report);
     } catch {
-      unreadable.push(i);
+      unreadable.push(`chronogramme[${i}]`);
     }
   });
-  if (unreadable.length > 0) throw new Error(`stimuli illisibles : ${unreadable.join(', ')}`);
+  if (unreadable.length > 0) throw new UnreadableRows(unreadable);
 }
 
 /** Reports the second and later occurrences of an id, at that occurrence's path. */

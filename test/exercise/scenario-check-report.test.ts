@@ -49,6 +49,15 @@ describe('scenario:check — rapport d’erreurs', () => {
     expect(all.filter((m) => m.startsWith('chronogramme[0].sender'))).toHaveLength(1);
   });
 
+  it('un stimulus mal formé n’empêche pas de vérifier les autres, et le rapport le nomme', () => {
+    const data = shippedData() as unknown as { chronogramme: Array<Record<string, unknown>> };
+    data.chronogramme[3]!['recipients'] = 'ars';
+    data.chronogramme[6]!['sender'] = 'samu-fantome';
+    const all = messages(validateScenario(data));
+    expect(all).toContainEqual('chronogramme[6].sender: émetteur inconnu « samu-fantome » : ce doit être un des acteurs simulés');
+    expect(all).toContainEqual(': vérification « chronogramme » sauf pour chronogramme[3] (mal formés) — corrigez d’abord les erreurs de schéma');
+  });
+
   it('dit explicitement quelles vérifications croisées n’ont pas pu tourner', () => {
     const data = shippedData() as unknown as Record<string, unknown>;
     data['chronogramme'] = 'à compléter';
