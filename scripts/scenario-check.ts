@@ -1,12 +1,13 @@
 /**
  * `npm run scenario:check -- <fichier.json|yaml> [autres fichiers…]`
- * Validates scenario files: prints every error as `path: message`, exits 1 if any file is invalid,
- * otherwise prints one summary line per file (title, number of stimuli, duration) and exits 0.
+ * Validates scenario files with the checks room creation runs (server/exercise/scenario-validation.ts): prints every
+ * problem grouped by root cause, with its path and the bad value, exits 1 if any file is invalid, otherwise prints
+ * one summary line per file (title, number of stimuli, duration) and exits 0.
  */
 import { readFileSync } from 'node:fs';
-import { eventSpecs } from '../shared/domain.js';
-import { describeSummary, formatIssue, parseScenarioText, scenarioFormatOf, summarizeScenario, validateScenario, type ScenarioCheck } from '../shared/exercise/scenario-load.js';
-import { readRegionFiness, regionOf } from './scenario-region.js';
+import { describeSummary, formatIssue, parseScenarioText, scenarioFormatOf, summarizeScenario, type ScenarioCheck } from '../shared/exercise/scenario-load.js';
+import { formatIssueGroup, groupIssues } from '../shared/exercise/scenario-issues.js';
+import { validateScenarioInRoomContext } from '../server/exercise/scenario-validation.js';
 
 function checkFile(file: string): ScenarioCheck {
   const format = scenarioFormatOf(file);
@@ -18,13 +19,7 @@ function checkFile(file: string): ScenarioCheck {
     return { ok: false, errors: [{ path: '', message: `lecture impossible : ${error instanceof Error ? error.message : String(error)}` }] };
   }
   const parsed = parseScenarioText(text, format);
-  if (!parsed.ok) return parsed;
-  const region = regionOf(parsed.data);
-  const knownFiness = region ? readRegionFiness(region) : null;
-  if (region && !knownFiness) {
-    return { ok: false, errors: [{ path: 'careOffer.region', message: `région inconnue « ${region} » : aucun dossier scenarios/regions/${region}/` }] };
-  }
-  return validateScenario(parsed.data, { knownEventTypes: eventSpecs.map((spec) => spec.type), knownFiness: knownFiness ?? undefined });
+  return parsed.ok ? validateScenarioInRoomContext(parsed.data) : parsed;
 }
 
 const files = process.argv.slice(2).filter((arg) => arg !== '--');
@@ -38,8 +33,10 @@ for (const file of files) {
   const result = checkFile(file);
   if (!result.ok) {
     failed = true;
-    console.error(`✗ ${file} : ${result.errors.length} erreur(s)`);
-    for (const issue of result.errors) console.error(`  ${formatIssue(issue)}`);
+    const groups = groupIssues(result.errors);
+    const causes = groups.length === result.errors.length ? '' : `, ${groups.length} cause(s)`;
+    console.error(`✗ ${file} : ${result.errors.length} erreur(s)${causes}`);
+    for (const group of groups) for (const line of formatIssueGroup(group)) console.error(`  ${line}`);
     continue;
   }
   for (const warning of result.warnings) console.warn(`  avertissement — ${formatIssue(warning)}`);

@@ -7,7 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { importChronogramme, sheetFormatOf } from '../server/exercise/chronogramme-sheet.js';
 import { ScenarioFields } from '../shared/exercise/scenario.js';
-import { formatIssue, parseScenarioText, scenarioFormatOf, serializeScenario, validateScenario } from '../shared/exercise/scenario-load.js';
+import { formatIssue, parseScenarioText, scenarioFormatOf, serializeScenario } from '../shared/exercise/scenario-load.js';
+import { formatIssueGroup, groupIssues } from '../shared/exercise/scenario-issues.js';
+import { validateScenarioInRoomContext } from '../server/exercise/scenario-validation.js';
 import { mergeSheetStimuli } from '../shared/exercise/scenario-sheet.js';
 import { Stimulus } from '../shared/exercise/scenario-stimulus.js';
 
@@ -46,6 +48,6 @@ const updated = { ...draft, chronogramme: mergeSheetStimuli(imported.stimuli, pr
 writeFileSync(target, serializeScenario(updated, targetFormat));
 console.log(`${imported.stimuli.length} stimuli importés dans ${target}`);
 
-const check = validateScenario(updated);
-if (!check.ok) fail([`✗ ${target} : le scénario reste invalide`, ...check.errors.map((issue) => `  ${formatIssue(issue)}`)]);
+const check = validateScenarioInRoomContext(updated);
+if (!check.ok) fail([`✗ ${target} : le scénario reste invalide`, ...groupIssues(check.errors).flatMap((group) => formatIssueGroup(group).map((line) => `  ${line}`))]);
 console.log(`✓ ${target} : scénario valide`);

@@ -8,6 +8,7 @@ import { dictGet } from '../../shared/core/dict.js';
 import { deadlineLabel } from '../../shared/core/clock-labels.js';
 import { parseOffset } from '../../shared/exercise/scenario-offset.js';
 import { simulatedStartOf } from '../app/time.js';
+import { objectivesOf } from '../../shared/exercise/scenario-stimulus.js';
 
 function describeCondition(t: Translate, condition: StimulusCondition): string {
   const match = condition.match
@@ -46,12 +47,20 @@ export function StimulusDetails({ item, props }: { item: ChronogrammeItem; props
                 <strong>{a.label}</strong>
                 {a.deadline && <span className="chip">{deadlineLabel(parseOffset(a.deadline), simulatedStartOf(props.state), lang)}</span>}
                 <div className="muted small">
-                  {a.criterion} — {objectives.find((o) => o.id === a.objective)?.label ?? a.objective}
+                  {a.criterion} —{' '}
+                  {objectivesOf(a)
+                    .map((id) => objectives.find((o) => o.id === id)?.label ?? id)
+                    .join(', ')}
                 </div>
               </li>
             ))}
           </ul>
         </>
+      )}
+      {s.evaluationCriterion && (
+        <p className="evaluation-criterion small" data-testid={`criterion-${s.id}`}>
+          <strong>{t('exercise.console.evaluationCriterion')}</strong> {s.evaluationCriterion}
+        </p>
       )}
       {s.animatorNotes && (
         <div className="animator-notes">

@@ -1,5 +1,5 @@
 import { parseOffset } from '../../shared/exercise/scenario-offset.js';
-import type { ExpectedAction, Stimulus } from '../../shared/exercise/scenario-stimulus.js';
+import { objectivesOf, type ExpectedAction, type Stimulus } from '../../shared/exercise/scenario-stimulus.js';
 import type { ChronogrammeItem, ExerciseState } from '../../shared/exercise/stimuli-state.js';
 import { dueOf } from '../../shared/exercise/scheduling.js';
 import { dictGet } from '../../shared/core/dict.js';
@@ -54,7 +54,7 @@ export function expectedActionsFor(animator: ExerciseState['animator'], objectiv
   return animator.order.flatMap((id) => {
     const item = dictGet(animator.items, id);
     if (!item || (injectedOnly && item.status !== 'injected')) return [];
-    return item.stimulus.expectedActions.filter((a) => a.objective === objectiveId).map((action) => ({ stimulusId: id, action }));
+    return item.stimulus.expectedActions.filter((a) => objectivesOf(a).includes(objectiveId)).map((action) => ({ stimulusId: id, action }));
   });
 }
 

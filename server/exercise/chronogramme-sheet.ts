@@ -105,7 +105,7 @@ export async function writeSheetTable(table: SheetTable, format: SheetFormat, op
   }
   worksheet.getRow(1).font = { bold: true };
   table.headers.forEach((header, i) => {
-    const wide = ['contenu', 'réaction attendue', 'notes animateur'].includes(header);
+    const wide = ['contenu', 'réaction attendue', 'critère d’évaluation', 'notes animateur'].includes(header);
     const column = worksheet.getColumn(i + 1);
     column.width = wide ? 60 : 18;
     column.alignment = { vertical: 'top', wrapText: wide };

@@ -2,7 +2,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError, notFound } from '../../shared/core/errors.js';
-import { formatIssue, loadScenario, scenarioFormatOf } from '../../shared/exercise/scenario-load.js';
+import { parseScenarioText, scenarioFormatOf } from '../../shared/exercise/scenario-load.js';
+import { issuesInline } from '../../shared/exercise/scenario-issues.js';
+import { validateScenarioInRoomContext } from './scenario-validation.js';
 import type { Scenario } from '../../shared/exercise/scenario.js';
 
 /** The shipped scenarios folder (`scenarios/` at the top of the project). */
@@ -16,8 +18,9 @@ export function readScenario(id: string, dir = scenariosDir): Scenario {
   const file = extensions.map((ext) => join(dir, `${id}${ext}`)).find((f) => existsSync(f));
   if (!file) throw notFound(`Scénario « ${id} » introuvable dans ${dir}.`);
   const format = scenarioFormatOf(file)!;
-  const checked = loadScenario(readFileSync(file, 'utf8'), format);
-  if (!checked.ok) throw new DomainError('invalid', `Scénario « ${id} » invalide : ${checked.errors.map(formatIssue).join(' ; ')}`);
+  const parsed = parseScenarioText(readFileSync(file, 'utf8'), format);
+  const checked = parsed.ok ? validateScenarioInRoomContext(parsed.data) : parsed;
+  if (!checked.ok) throw new DomainError('invalid', `Scénario « ${id} » invalide : ${issuesInline(checked.errors)}`);
   return checked.scenario;
 }
 

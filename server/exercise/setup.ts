@@ -7,7 +7,15 @@ import { briefingPublished, observerKitPublished, scenarioLoaded } from '../../s
 /** The expected actions, for evaluators: what to look for and which stimulus calls for it, never its content. */
 function observableActions(scenario: Scenario) {
   return scenario.chronogramme.flatMap((s) =>
-    s.expectedActions.map((a) => ({ id: a.id, stimulusId: s.id, label: a.label, criterion: a.criterion, objective: a.objective, ...(a.deadline ? { deadline: a.deadline } : {}) })),
+    s.expectedActions.map((a) => ({
+      id: a.id,
+      stimulusId: s.id,
+      label: a.label,
+      criterion: a.criterion,
+      objective: a.objective,
+      ...(a.objectiveIds ? { objectiveIds: a.objectiveIds } : {}),
+      ...(a.deadline ? { deadline: a.deadline } : {}),
+    })),
   );
 }
 

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import yaml from 'js-yaml';
 import { formatPath, invalid } from '../core/errors.js';
-import { Scenario } from './scenario.js';
+import { ScenarioFields, type Scenario } from './scenario.js';
+import { runCrossChecks, type Report, type ScenarioDraft } from './scenario-checks.js';
+import { checkAgainstRegion } from './scenario-checks-region.js';
+import { describeSchemaIssue, issuesInline, type ScenarioIssue } from './scenario-issues.js';
 import { formatOffset, parseOffset } from './scenario-offset.js';
+import { objectivesOf } from './scenario-stimulus.js';
 
 /**
  * Loading and validating a scenario file, pure (text in, result out) so that the CLI, the server's upload
@@ -11,11 +15,8 @@ import { formatOffset, parseOffset } from './scenario-offset.js';
 
 export type ScenarioFormat = 'json' | 'yaml';
 
-/** One problem, at its path in the scenario (empty path: the file as a whole). */
-export interface ScenarioIssue {
-  path: string;
-  message: string;
-}
+export type { ScenarioIssue } from './scenario-issues.js';
+export { formatIssue } from './scenario-issues.js';
 
 export type ScenarioCheck = { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; errors: ScenarioIssue[] };
 
@@ -32,11 +33,6 @@ export function scenarioFormatOf(fileName: string): ScenarioFormat | null {
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   return null;
-}
-
-/** `{ path: 'chronogramme[3].sender', message }` → `chronogramme[3].sender: message`. */
-export function formatIssue(issue: ScenarioIssue): string {
-  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
 }
 
 /** Parses JSON or YAML text; syntax errors carry their line and column. */
@@ -68,35 +64,27 @@ function jsonErrorLocation(message: string, text: string): string | null {
   return `ligne ${before.length}, colonne ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
-/** Validates parsed data as a scenario: every error with its path, plus warnings that do not block. */
+/**
+ * Validates parsed data as a scenario, the one validation of the CLI, the import script and room creation.
+ * Every check runs even when others fail: the schema's, the cross-references, and those against the region's
+ * establishments; a check that cannot run on a badly broken file says so in the errors.
+ */
 export function validateScenario(data: unknown, options: ScenarioCheckOptions = {}): ScenarioCheck {
-  const result = Scenario.safeParse(data, { error: z.locales.fr().localeError });
-  if (!result.success) {
-    return { ok: false, errors: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })) };
-  }
-  const unknownSites = options.knownFiness ? unknownFinessIssues(result.data, options.knownFiness) : [];
-  if (unknownSites.length > 0) return { ok: false, errors: unknownSites };
+  const result = ScenarioFields.safeParse(data, { error: z.locales.fr().localeError, reportInput: true });
+  const schemaIssues = result.success ? [] : result.error.issues;
+  const schemaErrors = schemaIssues.map((issue) => ({ path: formatPath(issue.path), message: describeSchemaIssue(issue) }));
+  const crossErrors: ScenarioIssue[] = [];
+  const report = (path: (string | number)[], message: string) => crossErrors.push({ path: formatPath(path), message });
+  const knownFiness = options.knownFiness;
+  const regionChecks = knownFiness ? [{ name: 'FINESS de la région', needs: ['careOffer', 'chronogramme'] as const, run: (s: ScenarioDraft, r: Report) => checkAgainstRegion(s, knownFiness, r) }] : [];
+  const skipped = runCrossChecks(result.success ? result.data : data, report, regionChecks);
+  // A value the schema refused is not reported a second time (an ill-formed sender is not also an unknown one);
+  // an unknown extra field says nothing of its neighbours.
+  const refused = schemaIssues.filter((issue) => issue.code !== 'unrecognized_keys').map((issue) => formatPath(issue.path));
+  const within = (path: string, parent: string) => parent !== '' && (path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`));
+  const errors = [...schemaErrors, ...crossErrors.filter((issue) => !refused.some((parent) => within(issue.path, parent))), ...skipped.map((message) => ({ path: '', message }))];
+  if (!result.success || errors.length > 0) return { ok: false, errors };
   return { ok: true, scenario: result.data, warnings: scenarioWarnings(result.data, options) };
-}
-
-/** Statuses and care-map effects must name a site of the region or a fictional site of the scenario. */
-function unknownFinessIssues(scenario: Scenario, knownFiness: ReadonlySet<string>): ScenarioIssue[] {
-  const fictional = new Set((scenario.careOffer.fictionalSites ?? []).map((site) => site.finess));
-  const known = (finess: string) => knownFiness.has(finess) || fictional.has(finess);
-  const message = (finess: string) => `FINESS inconnu « ${finess} » : ni un site de la région « ${scenario.careOffer.region} », ni un site fictif du scénario`;
-  const issues: ScenarioIssue[] = [];
-  for (const finess of Object.keys(scenario.careOffer.ghts)) {
-    if (!known(finess)) issues.push({ path: `careOffer.ghts.${finess}`, message: message(finess) });
-  }
-  scenario.careOffer.initialStatuses.forEach((status, i) => {
-    if (!known(status.finess)) issues.push({ path: `careOffer.initialStatuses[${i}].finess`, message: message(status.finess) });
-  });
-  scenario.chronogramme.forEach((stimulus, i) => {
-    stimulus.careMapEffects?.forEach((effect, j) => {
-      if (!known(effect.finess)) issues.push({ path: `chronogramme[${i}].careMapEffects[${j}].finess`, message: message(effect.finess) });
-    });
-  });
-  return issues;
 }
 
 /** Text (JSON or YAML) → checked scenario. */
@@ -111,14 +99,14 @@ export function loadScenario(text: string, format: ScenarioFormat, options: Scen
  */
 export function parseScenario(data: unknown): Scenario {
   const result = validateScenario(data);
-  if (!result.ok) throw invalid(`Scénario invalide : ${result.errors.map(formatIssue).join(' ; ')}`);
+  if (!result.ok) throw invalid(`Scénario invalide : ${issuesInline(result.errors)}`);
   return result.scenario;
 }
 
 /** What is worth a look but does not prevent playing: uncovered objectives, unknown event types. */
 export function scenarioWarnings(scenario: Scenario, options: ScenarioCheckOptions = {}): ScenarioIssue[] {
   const warnings: ScenarioIssue[] = [];
-  const covered = new Set(scenario.chronogramme.flatMap((stimulus) => stimulus.expectedActions.map((action) => action.objective)));
+  const covered = new Set(scenario.chronogramme.flatMap((stimulus) => stimulus.expectedActions.flatMap(objectivesOf)));
   const graded = new Set(scenario.kit.observerKit.grid.map((section) => section.objectiveId));
   scenario.objectives.forEach((objective, i) => {
     if (!covered.has(objective.id)) warnings.push({ path: `objectives[${i}]`, message: `aucune réaction attendue ne couvre l’objectif « ${objective.id} »` });

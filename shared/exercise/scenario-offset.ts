@@ -42,3 +42,8 @@ export function formatOffset(ms: number): string {
 export function isOffset(text: string): boolean {
   return offsetPattern.test(text);
 }
+
+/** The offset in ms, or null when `text` is not one: for checks that run on data the schema may have refused. */
+export function offsetOrNull(text: unknown): number | null {
+  return typeof text === 'string' && isOffset(text) ? parseOffset(text) : null;
+}

@@ -19,6 +19,7 @@ export const sheetColumns = [
   { key: 'content', header: 'contenu', required: true },
   { key: 'expected', header: 'réaction attendue', required: true },
   { key: 'objective', header: 'objectif', required: false },
+  { key: 'criterion', header: 'critère d’évaluation', required: false },
   { key: 'notes', header: 'notes animateur', required: false },
 ] as const;
 
@@ -40,6 +41,10 @@ const headerAliases: Record<string, SheetColumnKey> = {
   'action attendue': 'expected',
   titre: 'subject',
   objectifs: 'objective',
+  critere: 'criterion',
+  "critere d'evaluation": 'criterion',
+  "criteres d'evaluation": 'criterion',
+  "critere(s) d'evaluation": 'criterion',
   'note animateur': 'notes',
   'notes animateurs': 'notes',
 };

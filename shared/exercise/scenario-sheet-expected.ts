@@ -1,4 +1,4 @@
-import type { ExpectedAction } from './scenario-stimulus.js';
+import { objectivesOf, type ExpectedAction } from './scenario-stimulus.js';
 import { normalizeName, nouns, resolveName } from './scenario-sheet-columns.js';
 import { ownValue } from '../core/dict.js';
 
@@ -6,7 +6,8 @@ import { ownValue } from '../core/dict.js';
  * The « réaction attendue » cell: one expected action per line, written
  * `libellé | critère : … | échéance : 01:30 | objectif : alerte | id : r-alerte`.
  * Only the label is required: the criterion defaults to the label, the objective to the « objectif » column,
- * the id to `<stimulus>-r<n>`. A literal « | » inside a text is written « \| ».
+ * the id to `<stimulus>-r<n>`. A literal « | » inside a text is written « \| ». An action may serve several
+ * objectives, written `O1,O2` or `O1 ; O2` (in the column or after « objectif : »).
  */
 
 interface ExpectedCellContext {
@@ -62,29 +63,48 @@ export function parseExpectedCell(cell: string, context: ExpectedCellContext): {
         action[key] = key === 'deadline' && /^\d:\d{2}/.test(value) ? `0${value}` : value;
       }
     }
-    const resolved = resolveObjective(objective, context.objectives);
-    if (resolved.ok) action.objective = resolved.id;
-    else errors.push({ index, field: 'objective', message: `n° ${index + 1} : ${resolved.message}` });
+    const resolved = resolveObjectives(objective, context.objectives);
+    const [first, ...others] = resolved.ids;
+    if (first !== undefined) action.objective = first;
+    if (first !== undefined && others.length > 0) action.objectiveIds = [first, ...others];
+    resolved.errors.forEach((message) => errors.push({ index, field: 'objective', message: `n° ${index + 1} : ${message}` }));
     return action;
   });
   return { actions, errors };
 }
 
-function resolveObjective(value: string, objectives: ExpectedCellContext['objectives']) {
+/** `O1,O2` or `O1 ; O2` → the objectives' ids, without repeats; an empty cell is the only objective, if there is one. */
+function resolveObjectives(value: string, objectives: ExpectedCellContext['objectives']): { ids: string[]; errors: string[] } {
   const [only] = objectives;
-  if (value === '' && objectives.length === 1 && only) return { ok: true as const, id: only.id };
-  if (value === '') return { ok: false as const, message: 'objectif requis (colonne « objectif » ou « | objectif : … »)' };
-  return resolveName(value, objectives, nouns.objective);
+  const names = value
+    .split(/[,;]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (names.length === 0 && objectives.length === 1 && only) return { ids: [only.id], errors: [] };
+  if (names.length === 0) return { ids: [], errors: ['objectif requis (colonne « objectif » ou « | objectif : … »)'] };
+  const ids: string[] = [];
+  const errors: string[] = [];
+  for (const name of names) {
+    const found = resolveName(name, objectives, nouns.objective);
+    if (!found.ok) errors.push(found.message);
+    else if (!ids.includes(found.id)) ids.push(found.id);
+  }
+  return { ids, errors };
 }
 
-/** Writes the cell; `sharedObjective` is left out of the lines because the « objectif » column carries it. */
+/** The objectives of an action as a sheet writes them: `alerte, communication`. */
+export function writeObjectives(action: Pick<ExpectedAction, 'objective' | 'objectiveIds'>): string {
+  return objectivesOf(action).join(', ');
+}
+
+/** Writes the cell; `sharedObjective` (as {@link writeObjectives} writes it) is left out of the lines because the « objectif » column carries it. */
 export function writeExpectedCell(actions: readonly ExpectedAction[], stimulusId: string, sharedObjective: string | undefined): string {
   return actions
     .map((action, index) => {
       const parts = [escape(action.label)];
       if (action.criterion !== action.label) parts.push(`critère : ${escape(action.criterion)}`);
       if (action.deadline !== undefined) parts.push(`échéance : ${action.deadline}`);
-      if (action.objective !== sharedObjective) parts.push(`objectif : ${action.objective}`);
+      if (writeObjectives(action) !== sharedObjective) parts.push(`objectif : ${writeObjectives(action)}`);
       if (action.id !== defaultActionId(stimulusId, index)) parts.push(`id : ${action.id}`);
       return parts.join(' | ');
     })

@@ -15,7 +15,7 @@ import {
   type Noun,
   type SheetColumnKey,
 } from './scenario-sheet-columns.js';
-import { parseExpectedCell, writeExpectedCell } from './scenario-sheet-expected.js';
+import { parseExpectedCell, writeExpectedCell, writeObjectives } from './scenario-sheet-expected.js';
 import { ownValue } from '../core/dict.js';
 
 /**
@@ -45,6 +45,7 @@ const fieldColumns: Partial<Record<string, SheetColumnKey>> = {
   subject: 'subject',
   content: 'content',
   animatorNotes: 'notes',
+  evaluationCriterion: 'criterion',
   expectedActions: 'expected',
 };
 
@@ -130,6 +131,7 @@ function rowToStimulus(cell: (key: SheetColumnKey) => string, index: number, con
     type: enumCell('type', stimulusTypeOf, 'prevu'),
     expectedActions: expected.actions,
     animatorNotes: cell('notes') || undefined,
+    evaluationCriterion: cell('criterion') || undefined,
   };
   const parsed = Stimulus.safeParse(draft, { error: z.locales.fr().localeError });
   const reported = new Set(errors.map((error) => error.key));
@@ -138,7 +140,7 @@ function rowToStimulus(cell: (key: SheetColumnKey) => string, index: number, con
   return messages.length > 0 || !parsed.success ? { ok: false, errors: messages } : { ok: true, stimulus: parsed.data };
 }
 
-const actionFieldLabels: Record<string, string> = { id: 'id', label: 'libellé', criterion: 'critère', objective: 'objectif', deadline: 'échéance' };
+const actionFieldLabels: Record<string, string> = { id: 'id', label: 'libellé', criterion: 'critère', objective: 'objectif', objectiveIds: 'objectifs', deadline: 'échéance' };
 
 function describeRowIssue(issue: z.core.$ZodIssue): CellError {
   const [field, index, sub] = issue.path;
@@ -163,7 +165,7 @@ export function stimuliToSheet(stimuli: readonly Stimulus[], context: SheetConte
     return back.ok && back.id === id ? item.label : id;
   };
   const rows = stimuli.map((stimulus, index) => {
-    const objectives = new Set(stimulus.expectedActions.map((action) => action.objective));
+    const objectives = new Set(stimulus.expectedActions.map(writeObjectives));
     const shared = objectives.size === 1 ? [...objectives][0] : undefined;
     const values: Record<SheetColumnKey, string> = {
       id: stimulus.id,
@@ -177,6 +179,7 @@ export function stimuliToSheet(stimuli: readonly Stimulus[], context: SheetConte
       content: stimulus.content,
       expected: writeExpectedCell(stimulus.expectedActions, stimulus.id, shared),
       objective: shared ?? '',
+      criterion: stimulus.evaluationCriterion ?? '',
       notes: stimulus.animatorNotes ?? '',
     };
     return { line: index + 2, values: sheetColumns.map((column) => values[column.key]) };

@@ -73,11 +73,19 @@ export const ExpectedAction = z.strictObject({
   label: singleLine(300),
   /** The observable evidence: a time, an entry in the main courante, a document produced. */
   criterion: singleLine(500),
+  /** The objective it serves (the first one when it serves several). */
   objective: ObjectiveId,
+  /** Every objective it serves, when more than one (a row marked `O1,O2`); `objective` alone otherwise. */
+  objectiveIds: z.array(ObjectiveId).min(2).max(10).optional(),
   /** Exercise time (from DEBEX) by which the action is expected. */
   deadline: Offset.optional(),
 });
 export type ExpectedAction = z.infer<typeof ExpectedAction>;
+
+/** The objectives an expected action counts for: `objectiveIds` when given (with `objective` first), else `objective`. */
+export function objectivesOf(action: Pick<ExpectedAction, 'objective' | 'objectiveIds'>): string[] {
+  return [...new Set([action.objective, ...(action.objectiveIds ?? [])])];
+}
 
 /** FINESS check key: the ninth digit is a Luhn key over the first eight (Corsican `2A`/`2B` numbers are not checked). */
 export function hasValidFinessKey(finess: string): boolean {
@@ -143,6 +151,8 @@ export const Stimulus = z.strictObject({
   type: StimulusType,
   expectedActions: z.array(ExpectedAction),
   animatorNotes: z.string().max(limits.maxTextLength).optional(),
+  /** The chronogramme's « critère d'évaluation » column, for the animation team (never shown to players). */
+  evaluationCriterion: z.string().max(2000).optional(),
   careMapEffects: z.array(CareMapEffect).optional(),
   chainSteps: z.array(ChainStep).max(5).optional(),
 });

@@ -71,6 +71,8 @@ export interface ObservableAction {
   label: string;
   criterion: string;
   objective: string;
+  /** Every objective it serves, when more than one (read it with `objectivesOf`). */
+  objectiveIds?: string[] | undefined;
   deadline?: string | undefined;
 }
 

@@ -9,6 +9,7 @@ import { participantsOf, type RetexParticipant } from './participants.js';
 import { dictGet } from '../core/dict.js';
 import { durationText } from '../core/durations.js';
 import { gridStimulusId } from '../exercise/evaluation.js';
+import { objectivesOf } from '../exercise/scenario-stimulus.js';
 import { entryAdded, entryFlagged } from '../main-courante/events.js';
 import { sitrepMeasures, type SitrepMeasures } from '../sitrep/measures.js';
 import { decisionMeasures, decisionSuggestions, type DecisionMeasures } from '../decisions/measures.js';
@@ -111,17 +112,16 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[], name
 }
 
 /**
- * The ticks of each objective: an expected action of a stimulus counts for its own objective, a grid criterion
+ * The ticks of each objective: an expected action of a stimulus counts for each objective it serves, a grid criterion
  * (or an expected action it lists, ticked under the grid) for its section's objective.
  */
 function countObservedPerObjective(kit: NonNullable<RoomState['exercise']['observerKit']>, observed: ReadonlyArray<{ stimulusId: string; actionId: string }>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { stimulusId, actionId } of observed) {
-    const objective =
-      stimulusId === gridStimulusId
-        ? kit.grid.find((section) => section.criteria.some((c) => c.id === actionId || (c.expectedActionIds ?? []).includes(actionId)))?.objectiveId
-        : kit.expectedActions.find((a) => a.stimulusId === stimulusId && a.id === actionId)?.objective;
-    if (objective) counts.set(objective, (counts.get(objective) ?? 0) + 1);
+    const section = stimulusId === gridStimulusId ? kit.grid.find((s) => s.criteria.some((c) => c.id === actionId || (c.expectedActionIds ?? []).includes(actionId))) : undefined;
+    const action = stimulusId === gridStimulusId ? undefined : kit.expectedActions.find((a) => a.stimulusId === stimulusId && a.id === actionId);
+    const objectives = section ? [section.objectiveId] : action ? objectivesOf(action) : [];
+    for (const objective of objectives) counts.set(objective, (counts.get(objective) ?? 0) + 1);
   }
   return counts;
 }

@@ -7,7 +7,8 @@ import { decisionsSetup } from '../../server/decisions/setup.js';
 import type { RoomSetupContext } from '../../server/rooms/room-setup.js';
 
 const base = JSON.parse(readFileSync(join(import.meta.dirname, '../../scenarios/demo-court.json'), 'utf8')) as Record<string, unknown>;
-const expectedActions = [{ id: 'cellule-regionale', title: 'Activer la cellule régionale', ownerCell: 'ars', dueMinutes: 30, priority: 'haute' }];
+// Due before the demo's FINEX (00:20): an action due later is refused by scenario:check.
+const expectedActions = [{ id: 'cellule-regionale', title: 'Activer la cellule régionale', ownerCell: 'ars', dueMinutes: 15, priority: 'haute' }];
 
 function contextFor(data: unknown): RoomSetupContext {
   const scenario = parseScenario(data);
@@ -24,7 +25,7 @@ describe('expected actions of a scenario', () => {
         details: '',
         ownerCell: 'ars',
         ownerName: null,
-        due: { clock: 'exercise', at: 30 * 60_000 },
+        due: { clock: 'exercise', at: 15 * 60_000 },
         priority: 'haute',
         source: { kind: 'scenario', id: 'cellule-regionale' },
       },

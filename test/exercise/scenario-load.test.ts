@@ -66,6 +66,22 @@ describe('npm run scenario:check', () => {
     expect(result.stdout).toMatch(/✓ .*« Cyberattaque sur un GHT avec impact sur le Samu.* — 34 stimuli, durée 03:00/);
   });
 
+  it('sort en 1 sur un scénario fautif, nomme chaque valeur refusée et groupe une même cause', async () => {
+    const data = shippedData();
+    (data.chronogramme[2] as { channel: string }).channel = 'visio';
+    data.chronogramme[4]!.sender = 'samu-fantome';
+    data.chronogramme[7]!.sender = 'samu-fantome';
+    data.simulatedActors[1]!.label = data.simulatedActors[0]!.label;
+    const file = join(mkdtempSync(join(tmpdir(), 'scenario-')), 'fautif.json');
+    writeFileSync(file, JSON.stringify(data));
+    const result = await check(file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('4 erreur(s), 3 cause(s)');
+    expect(result.stderr).toMatch(/chronogramme\[2\]\.channel: « visio » inconnu, attendu : mail, telephone, /);
+    expect(result.stderr).toContain('émetteur inconnu « samu-fantome » : ce doit être un des acteurs simulés — 2 endroits :\n      chronogramme[4].sender\n      chronogramme[7].sender');
+    expect(result.stderr).toMatch(/simulatedActors\[1\]\.label: libellé en double « Direction du CH Eure-Seine/);
+  });
+
   it('sort en 1 et préfixe chaque erreur de son chemin', async () => {
     const data = shippedData();
     data.chronogramme[12]!.offset = '1h05';

@@ -37,7 +37,21 @@ describe('aller-retour du chronogramme par tableur', () => {
   it('écrit les en-têtes français et les libellés plutôt que les identifiants', async () => {
     const scenario = shipped();
     const table = await readSheetTable(await exportChronogramme(scenario.chronogramme, scenario, 'csv'), 'csv');
-    expect(table.headers).toEqual(['id', 'horaire', 'phase', 'type', 'émetteur', 'destinataire', 'canal', 'objet', 'contenu', 'réaction attendue', 'objectif', 'notes animateur']);
+    expect(table.headers).toEqual([
+      'id',
+      'horaire',
+      'phase',
+      'type',
+      'émetteur',
+      'destinataire',
+      'canal',
+      'objet',
+      'contenu',
+      'réaction attendue',
+      'objectif',
+      'critère d’évaluation',
+      'notes animateur',
+    ]);
     expect(table.rows[0]?.values.slice(4, 7)).toEqual(['Direction du CH Eure-Seine (support du GHT)', 'ARS Normandie — cellule régionale de crise', 'Téléphone']);
   });
 });
@@ -109,5 +123,43 @@ describe('le type de stimulus comme les kits régionaux l’écrivent', () => {
   it('lit « Stimulus » comme un stimulus prévu, à côté de « contingence » et « info »', async () => {
     const { stimulusTypeOf } = await import('../../shared/exercise/scenario-sheet-columns.js');
     expect(['Stimulus', 'stimuli', 'Prévu', 'Contingence', 'info', 'rumeur'].map(stimulusTypeOf)).toEqual(['prevu', 'prevu', 'prevu', 'contingence', 'information', null]);
+  });
+});
+
+describe('plusieurs objectifs par ligne et critère d’évaluation (kits régionaux)', () => {
+  const kitHeader = `${header},critère d’évaluation`;
+
+  it('« O1,O2 » et « O1 ; O2 » servent les deux objectifs, et la colonne critère est gardée à l’aller-retour', async () => {
+    const scenario = shipped();
+    const rows = [
+      '00:10,ght-direction,ars,mail,Alerte,Le GHT appelle,Alerter le préfet,"alerte,communication",Préfet alerté avant T+30',
+      '00:20,ght-direction,ars,mail,Point,Le GHT rappelle,Faire un point | objectif : articulation ; offre-soins,,',
+    ];
+    const imported = await importChronogramme(Buffer.from([kitHeader, ...rows].join('\n')), 'csv', scenario);
+    if (!imported.ok) expect.fail(imported.errors.join('\n'));
+    expect(imported.warnings).toEqual([]);
+    const [first, second] = imported.stimuli;
+    expect(first?.expectedActions[0]).toMatchObject({ objective: 'alerte', objectiveIds: ['alerte', 'communication'] });
+    expect(first?.evaluationCriterion).toBe('Préfet alerté avant T+30');
+    expect(second?.expectedActions[0]).toMatchObject({ objective: 'articulation', objectiveIds: ['articulation', 'offre-soins'] });
+    expect(second?.evaluationCriterion).toBeUndefined();
+
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = await exportChronogramme(imported.stimuli, scenario, format);
+      const table = await readSheetTable(file, format);
+      expect(table.rows[0]?.values[table.headers.indexOf('objectif')]).toBe('alerte, communication');
+      expect(table.rows[0]?.values[table.headers.indexOf('critère d’évaluation')]).toBe('Préfet alerté avant T+30');
+      const back = await importChronogramme(file, format, scenario);
+      if (!back.ok) expect.fail(back.errors.join('\n'));
+      expect(back.stimuli).toEqual(imported.stimuli);
+    }
+  });
+
+  it('un scénario dont une réaction sert deux objectifs les couvre tous les deux', () => {
+    const data = shippedData();
+    const i = data.chronogramme.findIndex((s) => s.expectedActions.length > 0);
+    data.chronogramme[i]!.expectedActions[0]!.objectiveIds = [data.chronogramme[i]!.expectedActions[0]!.objective, 'pas-un-objectif'];
+    const result = validateScenario(data);
+    expect(result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([`chronogramme[${i}].expectedActions[0].objectiveIds[1]: objectif inconnu « pas-un-objectif »`]);
   });
 });

@@ -259,11 +259,11 @@ describe('scénarios cassés', () => {
     expect(validateScenario(scenario).ok).toBe(true);
   });
 
-  it('les messages sont en français', () => {
+  it('les messages sont en français et nomment la valeur refusée et les valeurs attendues', () => {
     const scenario = shippedData();
     (scenario as { level: string }).level = 'expert';
     const result = validateScenario(scenario);
-    expect(result.ok ? '' : result.errors[0]?.message).toMatch(/Option invalide/);
+    expect(result.ok ? '' : result.errors[0]?.message).toBe('« expert » inconnu, attendu : debutant, intermediaire, confirme');
   });
 });
 

@@ -13,13 +13,15 @@ const SCENARIO = 'cyber-ght-samu-normandie';
 
 /**
  * The shipped scenario with a unique marker in every animator-only text: each stimulus's content
- * (secret until injected), its expected actions and criteria, its notes, and the observer kit (never for players).
+ * (secret until injected), its expected actions and criteria, its notes and its sheet's « critère d'évaluation »,
+ * and the observer kit (never for players).
  */
 function seededScenario(): Scenario {
   const scenario = JSON.parse(readFileSync(join(scenariosDir, `${SCENARIO}.json`), 'utf8')) as Scenario;
   for (const s of scenario.chronogramme) {
     s.content = `${s.content}\n\nSECRETCONTENT${s.id}END`;
     s.animatorNotes = `SECRETNOTE${s.id}END ${s.animatorNotes ?? ''}`;
+    s.evaluationCriterion = `SECRETEVALCRITERION${s.id}END`;
     for (const a of s.expectedActions) {
       a.label = `${a.label} SECRETEXPECTED${s.id}END`;
       a.criterion = `${a.criterion} SECRETCRITERION${s.id}END`;
@@ -42,7 +44,7 @@ class Recorder {
   }
 }
 
-const permanentSecret = /SECRET(NOTE|EXPECTED|CRITERION|GRID).*?END/;
+const permanentSecret = /SECRET(NOTE|EXPECTED|CRITERION|EVALCRITERION|GRID).*?END/;
 
 /** Content markers found in a frame whose stimulus had not been delivered by that frame. */
 function leaksIn(frames: string[]): string[] {

@@ -54,6 +54,13 @@ describe('the live chronogramme of the animation console', () => {
     expect(carrierOf(null, 'S2-a')).toBeNull();
   });
 
+  it('lists an expected action under every objective it serves', () => {
+    const shared = { id: 'S1-a', label: 'Alerter', criterion: 'vu', objective: 'alerte', objectiveIds: ['alerte', 'com'] };
+    const animator = { scenario: {} as never, items: { S1: row('S1', '00:01', {}, { expectedActions: [shared] }) }, order: ['S1'] };
+    expect(expectedActionsFor(animator, 'com', false).map((a) => a.action.id)).toEqual(['S1-a']);
+    expect(expectedActionsFor(animator, 'alerte', false).map((a) => a.action.id)).toEqual(['S1-a']);
+  });
+
   it("lists the players' acknowledgements, replies and links newest first", () => {
     const base = { sender: { id: 'clinique', label: 'Clinique' }, channel: 'mail' as const, content: '', attachments: [], injectedWall: 0, inReplyTo: null };
     const exercise = {

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RegionManifest } from '../shared/care-map/region.js';
-import { loadEstablishments } from '../shared/care-map/load-establishments.js';
+import { RegionManifest } from '../../shared/care-map/region.js';
+import { loadEstablishments } from '../../shared/care-map/load-establishments.js';
 
 /** Where region folders live, next to the scenarios that name them. */
-export const regionsDir = fileURLToPath(new URL('../scenarios/regions/', import.meta.url));
+export const regionsDir = fileURLToPath(new URL('../../scenarios/regions/', import.meta.url));
 
 /** The national emergency layer: a neighbouring Samu outside the region is still a known site. */
 const nationalFile = join(regionsDir, 'france', 'urgences-smur-samu-france.csv');
