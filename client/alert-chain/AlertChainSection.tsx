@@ -75,7 +75,17 @@ export function AlertChainSection({ state, me, send, serverNow }: SectionProps) 
         </div>
       ) : (
         <>
-          <ChainGraph chain={chain} notifications={state.notifications} views={views} exerciseTime={exerciseTime} focus={focus} myCell={me.cell} selected={selected} onSelect={setSelected} />
+          <ChainGraph
+            chain={chain}
+            notifications={state.notifications}
+            views={views}
+            exerciseTime={exerciseTime}
+            beforeStart={state.clock.status === 'not_started'}
+            focus={focus}
+            myCell={me.cell}
+            selected={selected}
+            onSelect={setSelected}
+          />
           {selectedView ? card(selectedView) : <p className="muted">{t('alertChain.select')}</p>}
         </>
       )}

@@ -13,6 +13,8 @@ interface Props {
   notifications: NotificationsState;
   views: LinkView[];
   exerciseTime: number;
+  /** Before DEBEX: deadlines are shown, nothing counts down. */
+  beforeStart: boolean;
   /** Actor the board is filtered on; the rest of the graph is dimmed, not hidden, to keep its shape. */
   focus: (id: string) => boolean;
   myCell: string | undefined;
@@ -21,7 +23,7 @@ interface Props {
 }
 
 /** The chain as a left-to-right graph: actors as nodes, links as edges coloured by state, with their running timers. */
-export function ChainGraph({ chain, notifications, views, exerciseTime, focus, myCell, selected, onSelect }: Props) {
+export function ChainGraph({ chain, notifications, views, exerciseTime, beforeStart, focus, myCell, selected, onSelect }: Props) {
   const { t } = useT();
   const positions = useMemo(() => layoutChain(chain), [chain]);
   // React Flow's own buttons and descriptions are in English; its `ariaLabelConfig` gives them the room's language.
@@ -63,7 +65,10 @@ export function ChainGraph({ chain, notifications, views, exerciseTime, focus, m
       source: view.link.from,
       target: view.link.to,
       // A link still waiting for its trigger has no timer yet: no label keeps the graph readable.
-      label: edgeLabel(view.phase.deadlineAt === null && view.phase.status !== 'accuse' ? null : timerText(t, view.link, view.phase, exerciseTime), linkOutboundBadge(t, notifications, view.link.id)),
+      label: edgeLabel(
+        view.phase.deadlineAt === null && view.phase.status !== 'accuse' ? null : timerText(t, view.link, view.phase, exerciseTime, beforeStart),
+        linkOutboundBadge(t, notifications, view.link.id),
+      ),
       style: { stroke: colour, strokeWidth: view.link.id === selected ? 4 : 2, opacity: shown ? 1 : 0.15 },
       labelStyle: { fill: colour, fontWeight: 600, fontSize: 11 },
       labelBgStyle: { fill: '#fff', fillOpacity: shown ? 0.9 : 0.2 },

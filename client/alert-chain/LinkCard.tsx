@@ -29,7 +29,7 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
         </strong>
         <span className={`ac-badge ac-tone-${tone}`}>{phase.late && link.status !== 'accuse' ? `${status} · ${t('alertChain.status.late')}` : status}</span>
         <span className="ac-timer" data-testid={`timer-${link.id}`}>
-          {timerText(t, link, phase, exerciseTime)}
+          {timerText(t, link, phase, exerciseTime, state.clock.status === 'not_started')}
         </span>
       </header>
       <p className="muted ac-meta">

@@ -6,7 +6,7 @@ import { tPlus } from '../app/time.js';
 
 /** Colours of the board, one per state; late overrides the state. Kept in step with alert-chain.css. */
 export const linkColours = {
-  a_alerter: '#7b8494',
+  a_alerter: '#5c6370',
   alerte: '#1f4e9c',
   accuse: '#1e7b3c',
   late: '#b3261e',
@@ -18,14 +18,21 @@ export function toneOf(phase: LinkPhase): LinkTone {
   return phase.late ? 'late' : phase.status;
 }
 
-/** The running timer of a link: countdown to its pending deadline, lateness past it, or when it was acknowledged. */
-export function timerText(t: Translate, link: ChainLink, phase: LinkPhase, exerciseTime: number): string {
+/**
+ * The running timer of a link: countdown to its pending deadline, lateness past it, or when it was acknowledged.
+ * The countdown names the step it counts to (« alerte » or « accusé »): once alerted, the time left is the
+ * receiver's to acknowledge, and must not read as the alert's own delay. Before DEBEX (`beforeStart`) nothing
+ * counts down: the deadline is given on the exercise clock.
+ */
+export function timerText(t: Translate, link: ChainLink, phase: LinkPhase, exerciseTime: number, beforeStart = false): string {
   if (phase.status === 'accuse') return scripted(t, tPlus(link.acknowledgement?.exerciseTime ?? 0), link.acknowledgement?.scriptedBy);
   // The animation's own links show no countdown: nobody in the room answers for them.
   if (phase.byAnimation) return scripted(t, t('alertChain.timer.byAnimation'), link.alert?.scriptedBy);
   if (phase.deadlineAt === null) return t('alertChain.timer.waiting');
+  const step = t(link.status === 'a_alerter' ? 'alertChain.timer.step.alert' : 'alertChain.timer.step.acknowledge');
+  if (beforeStart) return t('alertChain.timer.beforeStart', { step, time: tPlus(phase.deadlineAt) });
   const left = phase.deadlineAt - exerciseTime;
-  const text = left >= 0 ? t('alertChain.timer.remaining', { time: formatExerciseTime(left) }) : t('alertChain.timer.overdue', { time: formatExerciseTime(-left) });
+  const text = `${step} : ${left >= 0 ? t('alertChain.timer.remaining', { time: formatExerciseTime(left) }) : t('alertChain.timer.overdue', { time: formatExerciseTime(-left) })}`;
   return phase.upstreamMissing ? `${text} ${t('alertChain.timer.upstreamMissing')}` : text;
 }
 

@@ -19,6 +19,17 @@ export function actorAlertedAt(chain: AlertChainState, actorId: string): number 
 }
 
 /**
+ * When `actorId` knew, as the log shows it: its first alert received, or its own first alert sent if that came
+ * earlier (an actor who alerts others was aware by then, even when its own alert was recorded late or never).
+ */
+function actorAwareAt(chain: AlertChainState, actorId: string): number | null {
+  const received = actorAlertedAt(chain, actorId);
+  const sent = chain.links.flatMap((l) => (l.from === actorId && l.alert ? [l.alert.exerciseTime] : []));
+  const times = [...(received === null ? [] : [received]), ...sent];
+  return times.length > 0 ? Math.min(...times) : null;
+}
+
+/**
  * The instant the link's deadline counts from. An `upstream` link counts from when `from` was alerted; while
  * nobody has recorded that, it counts from when `from` *should* have been alerted (T0 plus the upstream's own
  * deadline), so the links that matter most (ARS → Préfecture, ARS → CORRUSS) keep a deadline exactly when the
@@ -34,7 +45,9 @@ export type TriggerSource = 'fixed' | 'T0' | 'upstream' | 'upstreamDeadline';
 export function triggerOf(chain: AlertChainState, link: ChainLink, seen: Set<string> = new Set()): { at: number | null; source: TriggerSource } {
   if (link.triggerAt !== null) return { at: link.triggerAt, source: 'fixed' };
   if (link.trigger === 'T0') return { at: 0, source: 'T0' };
-  const alerted = actorAlertedAt(chain, link.from);
+  // An ARS that alerted the Préfecture at T+00:15 knew by then, even if its own alert was recorded at T+00:51:
+  // the Préfecture's deadline counts from T+00:15, not from a later record (issue 18, one definition of a delay).
+  const alerted = actorAwareAt(chain, link.from);
   if (alerted !== null) return { at: alerted, source: 'upstream' };
   // The cycle guard keeps a chain drawn in a loop (A → B → A) from recursing forever: such a link has no deadline.
   if (seen.has(link.id)) return { at: null, source: 'upstreamDeadline' };

@@ -130,6 +130,20 @@ describe('overdue', () => {
   });
 });
 
+describe('one definition of a delay', () => {
+  it('counts a link from when its sender knew: an alert the sender gave before its own was recorded', () => {
+    const room = pureRoom();
+    room.exerciseTime = minutes(15);
+    run(room, ars, 'alertChain.alert', { linkId: 'ars-prefecture', message });
+    // The on-call officer's alert to the ARS cell is typed in later, at T+51: the Préfecture's deadline still counts
+    // from T+15, when the ARS visibly knew, not from T+51 (which gave « attendu à T+01:51 » for an alert at T+00:15).
+    room.exerciseTime = minutes(51);
+    run(room, director, 'alertChain.alert', { linkId: 'astreinte-ars', message });
+    expect(alertDeadlineAt(room.state.alertChain, link(room, 'ars-prefecture'))).toBe(minutes(15 + 60));
+    expect(alertChainMeasures(room.state.alertChain).links.find((l) => l.linkId === 'ars-prefecture')).toMatchObject({ deadlineAt: minutes(75), late: false });
+  });
+});
+
 describe('summary', () => {
   it('counts actors alerted and links late: "x/y acteurs alertés, n en retard"', () => {
     const room = pureRoom();
@@ -140,7 +154,9 @@ describe('summary', () => {
     run(room, director, 'alertChain.alert', { linkId: 'etab-ght', message });
     // The hospital's links are the animation's: late at T+16 on its own clock, never counted against the players.
     expect(summarizeAlertChain(room.state.alertChain, minutes(16))).toEqual({ actors: total, alerted: 2, acknowledged: 1, late: 0 });
-    // At T+61 the ARS cell has not been alerted by its on-call officer (30 + 30 min): that one counts.
-    expect(summarizeAlertChain(room.state.alertChain, minutes(61))).toEqual({ actors: total, alerted: 2, acknowledged: 1, late: 1 });
+    // At T+61 the ARS cell has not been alerted by its on-call officer (30 + 30 min): that one counts. And the ARS,
+    // which alerted the Préfecture at T+0, knew from then: its alert to the CORRUSS (due 60 min later) is late too.
+    expect(summarizeAlertChain(room.state.alertChain, minutes(61))).toEqual({ actors: total, alerted: 2, acknowledged: 1, late: 2 });
+    expect(triggerOf(room.state.alertChain, link(room, 'ars-corruss'))).toEqual({ at: 0, source: 'upstream' });
   });
 });

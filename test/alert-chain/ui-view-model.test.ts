@@ -27,11 +27,12 @@ describe('link timers', () => {
     // The ARS cell was alerted at T+10 (by the on-call officer): ARS → Préfecture is due 60 min later.
     room.exerciseTime = minutes(10);
     run(room, director, 'alertChain.alert', { linkId: 'astreinte-ars', message: 'Activation de la cellule' });
-    expect(timer(minutes(20))).toEqual(['a_alerter', 'reste 00:50:00']);
-    expect(timer(minutes(71))).toEqual(['late', 'retard 00:01:00']);
+    expect(timer(minutes(20))).toEqual(['a_alerter', 'alerte : reste 00:50:00']);
+    expect(timer(minutes(71))).toEqual(['late', 'alerte : retard 00:01:00']);
     room.exerciseTime = minutes(71);
     run(room, ars, 'alertChain.alert', { linkId: 'ars-prefecture', message: 'Alerte' });
-    expect(timer(minutes(80))).toEqual(['alerte', 'reste 00:06:00']);
+    // Alerted 11 min late: what is left now is the Préfecture's time to acknowledge, and the timer says so.
+    expect(timer(minutes(80))).toEqual(['alerte', 'accusé : reste 00:06:00']);
     room.exerciseTime = minutes(81);
     run(room, prefecture, 'alertChain.acknowledge', { linkId: 'ars-prefecture' });
     expect(timer(minutes(90))).toEqual(['accuse', 'T+01:21:00']);
@@ -50,7 +51,13 @@ describe('link timers', () => {
   it('times a link whose upstream alert is not recorded from the upstream deadline, and says so', () => {
     const room = pureRoom();
     const view = linkViews(room.state.alertChain, 0).find((v) => v.link.id === 'ars-prefecture')!;
-    expect(timerText(t, view.link, view.phase, 0)).toMatch(/^reste \d\d:\d\d:\d\d \(compté depuis l'échéance de l'amont, son alerte n'est pas enregistrée\)$/);
+    expect(timerText(t, view.link, view.phase, 0)).toMatch(/^alerte : reste \d\d:\d\d:\d\d \(compté depuis l'échéance de l'amont, son alerte n'est pas enregistrée\)$/);
+  });
+
+  it('before DEBEX gives the deadline on the exercise clock and counts nothing down', () => {
+    const room = pureRoom();
+    const view = linkViews(room.state.alertChain, 0).find((v) => v.link.id === 'ars-prefecture')!;
+    expect(timerText(t, view.link, view.phase, 0, true)).toBe('alerte avant T+02:00:00 (décompte au DEBEX)');
   });
 
   it('has every French message in English too', () => {
