@@ -4,6 +4,8 @@ export const coreMessages = {
     'app.title': 'ORSAN Room',
     'banner.exercise': 'EXERCICE — EXERCICE — EXERCICE',
     'banner.crisis': 'CRISE RÉELLE',
+    // A label and its value: French puts a space before the colon, English does not ('EDs closed: 0').
+    labelled: '{label} : {value}',
     'join.title': 'Rejoindre la salle',
     'join.code': "Code d'invitation",
     'join.name': 'Votre nom et fonction',
@@ -102,6 +104,7 @@ export const coreMessages = {
     'app.title': 'ORSAN Room',
     'banner.exercise': 'EXERCISE — EXERCISE — EXERCISE',
     'banner.crisis': 'REAL CRISIS',
+    labelled: '{label}: {value}',
     'join.title': 'Join the room',
     'join.code': 'Invitation code',
     'join.name': 'Your name and function',

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { callApi, startServer, type TestServer } from '../helpers/server.js';
 import { connect, createRoom, type TestClient, type TestRoom } from '../helpers/room.js';
 import { launchBrowser, openRoomAs } from '../helpers/browser.js';
+import { dictGet } from '../../shared/core/dict.js';
 
 /** Console errors and uncaught exceptions of a page, from now on. */
 function consoleErrors(page: Page): string[] {
@@ -48,7 +49,7 @@ describe('the join page, a player’s overview, the unreleased RETEX and the eva
   it('shows ARS its unacknowledged stimulus and its late alert-chain link on the overview', async () => {
     const page = await openRoomAs(browser, room, 'player', 'Cadre ARS', 'ars');
     const runtime = await server.server.rooms.get(room.roomId);
-    const mine = runtime.state.exercise.inboxOrder.map((id) => runtime.state.exercise.inbox[id]!).find((i) => i.recipients.includes('ars'))!;
+    const mine = runtime.state.exercise.inboxOrder.map((id) => dictGet(runtime.state.exercise.inbox, id)!).find((i) => i.recipients.includes('ars'))!;
     expect(mine).toBeDefined();
     await expect.poll(() => page.getByTestId('situation-stimuli').textContent()).toContain(mine.subject);
     await expect.poll(() => page.getByTestId('situation-late').textContent()).toMatch(/Chaîne d’alerte « .*→ ARS.* » : délai dépassé/);
