@@ -27,7 +27,7 @@ export function AlertChainSummary({ state, serverNow }: Pick<SectionProps, 'stat
       </span>
       {undelivered > 0 && (
         <span className="nt-undelivered" role="status" data-testid="alert-chain-undelivered" title={t('notifications.undelivered.title')}>
-          {t(undelivered > 1 ? 'notifications.undelivered.many' : 'notifications.undelivered', { count: undelivered })}
+          {t('notifications.undelivered', { count: undelivered })}
         </span>
       )}
     </>

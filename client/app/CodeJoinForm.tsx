@@ -4,6 +4,7 @@ import { useT } from '../i18n/index.js';
 import { navigate } from './navigation.js';
 import { api } from './api.js';
 import { saveSession } from './session-storage.js';
+import { JoinTarget } from './JoinTarget.js';
 
 /**
  * An invitation code and a typed name exchanged for a session, then the room: the join page's form, also shown on
@@ -37,6 +38,7 @@ export function CodeJoinForm({ initialCode }: { initialCode: string }) {
         {t('join.code')}
         <input name="code" value={code} onChange={(e) => setCode(e.target.value)} required autoComplete="off" />
       </label>
+      <JoinTarget code={code} />
       <label>
         {t('join.name')}
         <input name="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} autoFocus={!!initialCode} />

@@ -15,7 +15,7 @@ export function CareOfferSummary({ state }: SectionProps) {
   const summary = regionalSummary(state, scope);
   return (
     <span className="cm-header-summary" data-testid="care-offer-summary">
-      {t('careMap.board.urgencesFermees')} : <strong>{summary.urgencesFermees}</strong> · {t('careMap.board.samuEnBascule')} : <strong>{summary.samuEnBascule}</strong>
+      {t('careMap.header.summary', { closed: summary.urgencesFermees, bascules: summary.samuEnBascule })}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import { draftDocName, draftFragmentName, isEditable, type Draft } from '../../shared/comms/draft.js';
 import { writesSharedDocs } from '../../shared/comms/rules.js';
 import { useT } from '../i18n/index.js';
+import { TechnicalDetails } from './TechnicalDetails.js';
 import type { SectionProps } from '../room/section.js';
 import { useRoomDoc } from '../collab/useRoomDoc.js';
 import { CollabStatus } from '../collab/CollabStatus.js';
@@ -25,8 +26,9 @@ export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps
         </span>
       </header>
       <CollabStatus snapshot={snapshot} offlineKey="comms.offline" connectingKey="comms.connecting" resyncedKey="comms.resynced" />
-      {!editable && <p className="muted">{isEditable(draft.status) ? t('comms.readOnly') : t('comms.frozen', { status: t(`comms.status.${draft.status}`) })}</p>}
-      {snapshot && (
+      {!editable && draft.status !== 'soumis' && <p className="muted">{isEditable(draft.status) ? t('comms.readOnly') : t('comms.frozen', { status: t(`comms.status.${draft.status}`) })}</p>}
+      {/* Under review, the validator reads the sealed text alone (below): the same words shown twice was one too many. */}
+      {snapshot && draft.status !== 'soumis' && (
         <LazyRichTextEditor
           snapshot={snapshot}
           me={props.me}
@@ -41,8 +43,9 @@ export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps
         <section className="draft-sealed" data-testid="draft-sealed">
           {sealed ? (
             <>
-              <p className="muted">{t('comms.sealed', { hash: sealed.hash.slice(0, 16) })}</p>
+              <p className="muted">{t('comms.sealed')}</p>
               <pre className="draft-text">{sealed.text}</pre>
+              <TechnicalDetails>{t('comms.version.hash', { hash: sealed.hash })}</TechnicalDetails>
             </>
           ) : (
             <p className="muted">{t('comms.sealing')}</p>

@@ -69,11 +69,7 @@ function publishText(t: Translate, draft: Draft, exercise: boolean): ConfirmText
   const version = draft.versions.at(-1);
   return {
     title: t('comms.publish.title', { title: draft.title }),
-    lines: [
-      t('comms.publish.what', { kind: t(`comms.kind.${draft.kind}`), number: version?.number ?? '—', hash: version?.hash.slice(0, 16) ?? '—' }),
-      ...(exercise ? [t('comms.publish.whatExercise')] : []),
-      t('comms.publish.irreversible'),
-    ],
+    lines: [t('comms.publish.what', { kind: t(`comms.kind.${draft.kind}`), number: version?.number ?? '—' }), ...(exercise ? [t('comms.publish.whatExercise')] : []), t('comms.publish.irreversible')],
     confirm: exercise ? t('comms.publish.exercise') : t('comms.publish'),
   };
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Draft } from '../../shared/comms/draft.js';
 import { diffWords } from '../../shared/comms/diff.js';
 import { useT } from '../i18n/index.js';
+import { TechnicalDetails } from './TechnicalDetails.js';
 import { wallTimeLabel } from '../app/time.js';
 import { ChoiceSelect } from '../app/ChoiceSelect.js';
 
@@ -24,7 +25,7 @@ export function VersionHistory({ draft }: { draft: Draft }) {
           <li key={v.number} data-testid="draft-version">
             <strong>{t('comms.version', { number: v.number, name: v.validatedBy.name, time: wallTimeLabel(v.validatedAt, { lang, seconds: true }) })}</strong>
             {v.publishedAt !== null && <> — {t('comms.version.published', { time: wallTimeLabel(v.publishedAt, { lang, seconds: true }) })}</>}
-            <div className="muted draft-hash">{t('comms.version.hash', { hash: v.hash })}</div>
+            <TechnicalDetails>{t('comms.version.hash', { hash: v.hash })}</TechnicalDetails>
             <pre className="draft-text">{v.text}</pre>
           </li>
         ))}

@@ -10,7 +10,7 @@ export function DecisionsSummary({ state }: Pick<SectionProps, 'state'>) {
   if (late === 0) return null;
   return (
     <span className="dec-summary dec-summary-late" data-testid="decisions-summary" data-late={late} title={t('decisions.summary.title')}>
-      {late === 1 ? t('decisions.summary.one') : t('decisions.summary', { count: late })}
+      {t('decisions.summary', { count: late })}
     </span>
   );
 }

@@ -2,8 +2,7 @@
 export const decisionsMessages = {
   fr: {
     'section.decisions': 'Décisions et actions',
-    'decisions.summary': '{count} actions en retard',
-    'decisions.summary.one': '1 action en retard',
+    'decisions.summary': '{count, plural, one {# action en retard} other {# actions en retard}}',
     'decisions.summary.title': 'Actions ouvertes dont l’échéance est passée',
     'decisions.view.mine': 'Mes actions',
     'decisions.view.status': 'Par statut',
@@ -87,8 +86,7 @@ export const decisionsMessages = {
   },
   en: {
     'section.decisions': 'Decisions and actions',
-    'decisions.summary': '{count} actions overdue',
-    'decisions.summary.one': '1 action overdue',
+    'decisions.summary': '{count, plural, one {# action overdue} other {# actions overdue}}',
     'decisions.summary.title': 'Open actions past their due time',
     'decisions.view.mine': 'My actions',
     'decisions.view.status': 'By status',

@@ -22,9 +22,7 @@ export function BriefingSection({ state }: SectionProps) {
     <div className="briefing" data-testid="briefing">
       <header className="briefing-head">
         <h2 data-testid="briefing-title">{scenario.title}</h2>
-        <span className={`chip chip-level chip-level-${scenario.level}`}>
-          {t('exercise.briefing.level')} : {t(`exercise.level.${scenario.level}`)}
-        </span>
+        <span className={`chip chip-level chip-level-${scenario.level}`}>{t('labelled', { label: t('exercise.briefing.level'), value: t(`exercise.level.${scenario.level}`) })}</span>
       </header>
       <nav className="briefing-toc" aria-label={t('exercise.briefing.toc')}>
         {(['objectives', 'briefing', 'rules', 'practices', 'glossary'] as const).map((part) => (

@@ -34,10 +34,10 @@ export function ScoreControl({ props, objectiveId, scale }: { props: SectionProp
           ))}
         </div>
       </fieldset>
-      <div className="inline-form">
+      <div className="score-justification">
         <label className="grow">
           {t('exercise.grid.scoreComment')}
-          <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
+          <textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} rows={4} data-testid={`score-${objectiveId}-comment`} />
         </label>
         <button type="submit" disabled={score === null || action.busy} data-testid={`score-${objectiveId}-save`}>
           {t('exercise.grid.scoreSave')}

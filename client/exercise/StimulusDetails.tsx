@@ -31,7 +31,7 @@ export function StimulusDetails({ item, props }: { item: ChronogrammeItem; props
     <div className="stimulus-details" data-testid={`details-${s.id}`}>
       <div className="detail-meta muted small">
         {t(`exercise.type.${s.type}`)}
-        {s.phase && ` · ${t('exercise.console.phase')} : ${s.phase}`}
+        {s.phase && ` · ${t('labelled', { label: t('exercise.console.phase'), value: s.phase })}`}
         {item.adHoc && ` · ${t('exercise.console.adHoc')}`}
         {s.careMapEffects?.length ? ` · ${t('exercise.console.effects', { count: s.careMapEffects.length })}` : ''}
       </div>

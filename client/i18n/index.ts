@@ -3,6 +3,7 @@ import { clientFeatures } from '../features.js';
 import { collabMessages } from '../collab/messages.js';
 import { identityMessages } from '../identity/messages.js';
 import { operatorMessages } from '../operator/messages.js';
+import { pluralize } from '../../shared/core/plural.js';
 
 export type Lang = 'fr' | 'en';
 type Dictionary = Record<string, string>;
@@ -22,10 +23,14 @@ const dictionaries: Record<Lang, Dictionary> = {
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
+/**
+ * `t(key, params)`: the message in `lang`, its ICU plural blocks (`{count, plural, one {# action} other {# actions}}`)
+ * chosen by that language's rules, then its `{name}` placeholders filled.
+ */
 export function translator(lang: Lang): Translate {
   return (key, params) => {
     const template = dictionaries[lang][key] ?? dictionaries.fr[key] ?? key;
-    return params ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : template;
+    return params ? pluralize(template, params, lang).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : template;
   };
 }
 

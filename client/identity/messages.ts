@@ -5,7 +5,7 @@
 export const identityMessages = {
   fr: {
     'signIn.title': 'Entrer dans la salle',
-    'signIn.help': 'Connectez-vous avec votre compte professionnel : vous entrez si le directeur de crise vous a invité(e).',
+    'signIn.help': 'Connectez-vous avec votre compte professionnel : vous entrez si la direction de crise a invité votre compte.',
     'signIn.proconnect': 'S’identifier avec ProConnect',
     'signIn.proconnectLead': 'S’identifier avec',
     'signIn.proconnectWhat': 'Qu’est-ce que ProConnect ?',

@@ -89,17 +89,9 @@ function EntryRow({ entry, state, me, canWrite, onCorrect, onFlag, correction }:
       <p className="mc-text">{entry.text}</p>
       {(stimulus || entry.links.finess || entry.links.alertLinkId) && (
         <p className="mc-entry-links muted">
-          {stimulus && (
-            <span>
-              {t('mc.link.stimulus')} : {stimulus}
-            </span>
-          )}
+          {stimulus && <span>{t('labelled', { label: t('mc.link.stimulus'), value: stimulus })}</span>}
           {entry.links.finess && <span>FINESS {entry.links.finess}</span>}
-          {entry.links.alertLinkId && (
-            <span>
-              {t('mc.link.alertLink')} : {entry.links.alertLinkId}
-            </span>
-          )}
+          {entry.links.alertLinkId && <span>{t('labelled', { label: t('mc.link.alertLink'), value: entry.links.alertLinkId })}</span>}
         </p>
       )}
       {canWrite && (

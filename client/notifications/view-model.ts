@@ -101,7 +101,7 @@ export function linkOutboundBadge(t: Translate, notifications: NotificationsStat
   const items = notifications.items.filter((n) => n.linkId === linkId);
   if (items.length === 0) return null;
   const bad = items.filter((n) => n.status === 'failed' || n.status === 'undeliverable').length;
-  if (bad > 0) return `⚠ ${t(bad > 1 ? 'notifications.undelivered.many' : 'notifications.undelivered', { count: bad })}`;
+  if (bad > 0) return `⚠ ${t('notifications.undelivered', { count: bad })}`;
   if (items.some((n) => n.status === 'queued' || n.status === 'sending' || n.status === 'retrying')) return `✉ ${t('notifications.badge.pending')}`;
   return `✉ ${t(items.some((n) => n.status === 'sent') ? 'notifications.badge.sent' : 'notifications.badge.simulated')}`;
 }

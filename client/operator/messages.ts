@@ -6,7 +6,7 @@ export const operatorMessages = {
     'operator.signIn': 'Connectez-vous avec votre compte professionnel : son adresse doit figurer parmi celles des opérateurs (OPERATOR_EMAILS).',
     'operator.automation': 'Automatisation : un script peut créer et lister les salles avec le jeton d’opérateur (OPERATOR_TOKEN) en en-tête « Authorization: Bearer », sans cette page.',
     'operator.expired': 'Votre session d’opérateur a expiré ou a été fermée : reconnectez-vous.',
-    'operator.signedInAs': 'Connecté(e) : {name}',
+    'operator.signedInAs': 'Compte connecté : {name}',
     'operator.via': 'via {provider}, jusqu’à {time}',
     'operator.logout': 'Se déconnecter',
     'operator.create.title': 'Créer une salle',

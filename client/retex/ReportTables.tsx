@@ -119,7 +119,7 @@ export function ScoresTable({ report }: { report: RetexReport }) {
                 {o.scoreComment && o.scoredBy ? ` (${o.scoredBy})` : ''}
                 {o.observations.map((obs, i) => (
                   <div key={i} className="muted">
-                    {tPlus(obs.exerciseTime)} {obs.by} : {obs.text}
+                    {tPlus(obs.exerciseTime)} {t('labelled', { label: obs.by, value: obs.text })}
                   </div>
                 ))}
               </td>
@@ -131,7 +131,7 @@ export function ScoresTable({ report }: { report: RetexReport }) {
         <ul>
           {evaluation.generalObservations.map((o, i) => (
             <li key={i}>
-              {tPlus(o.exerciseTime)} {o.by} : {o.text}
+              {tPlus(o.exerciseTime)} {t('labelled', { label: o.by, value: o.text })}
             </li>
           ))}
         </ul>

@@ -25,8 +25,8 @@ export function RetexSection(props: SectionProps) {
   const { me, state, send } = props;
   const open = retexAccess(me, state) !== null;
   const releaseRefusal = useCan('retex.release', {});
-  const { report } = useReport(me, open ? state.seq : -1);
-  const events = useRoomEvents(me, open ? state.seq : -1);
+  const { report } = useReport(me, open ? state.seq : null);
+  const events = useRoomEvents(me, open ? state.seq : null);
   const [cursor, setCursor] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const release = useCommand(send);

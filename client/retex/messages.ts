@@ -3,7 +3,7 @@ export const retexMessages = {
   fr: {
     'section.retex': 'RETEX',
     'retex.title': 'RETEX — {title}',
-    'retex.notReleased': "Le rapport RETEX n'est pas encore ouvert aux participants. Le directeur l'ouvrira après la FINEX.",
+    'retex.notReleased': "Le RETEX n'est pas encore publié par l'animation. Il sera ouvert aux participants après la FINEX.",
     'retex.loading': 'Chargement du rapport…',
     'retex.print': 'Imprimer / PDF',
     'retex.markdown': 'Markdown',
@@ -51,12 +51,14 @@ export const retexMessages = {
     'retex.criteria.status.missed': 'manqué',
     'retex.criteria.status.notObserved': 'non observé',
     'retex.mainCourante': 'Main courante',
-    'retex.mainCouranteCounts': '{entries} entrées, dont {decisions} décisions et {significant} événements significatifs.',
+    'retex.mainCouranteCounts':
+      '{entries, plural, one {# entrée} other {# entrées}}, dont {decisions, plural, one {# décision} other {# décisions}} et {significant, plural, one {# événement significatif} other {# événements significatifs}}.',
     'retex.sitrep': 'Points de situation',
-    'retex.sitrepCounts': '{opened} ouvert(s), {validated} validé(s), {late} en retard ; premier point validé : {first}.',
+    'retex.sitrepCounts': '{opened, plural, one {# ouvert} other {# ouverts}}, {validated, plural, one {# validé} other {# validés}}, {late} en retard ; premier point validé : {first}.',
     'retex.replay': 'Relecture',
     'retex.replaySlider': "Heure d'exercice de la relecture",
-    'retex.replayCounts': 'À cet instant : {injected} stimuli reçus, {entries} entrées de main courante, {versions} communiqués validés.',
+    'retex.replayCounts':
+      'À cet instant : {injected, plural, one {# stimulus reçu} other {# stimuli reçus}}, {entries, plural, one {# entrée} other {# entrées}} de main courante, {versions, plural, one {# communiqué validé} other {# communiqués validés}}.',
     'retex.replayLines': 'Derniers événements à cet instant',
     'retex.participants': 'Participants',
     'retex.participantName': 'Nom',
@@ -79,7 +81,7 @@ export const retexMessages = {
   en: {
     'section.retex': 'After-action',
     'retex.title': 'After-action report — {title}',
-    'retex.notReleased': 'The after-action report is not open to participants yet. The director will open it after ENDEX.',
+    'retex.notReleased': 'The after-action report (RETEX) is not published yet. It will be opened to participants after ENDEX.',
     'retex.loading': 'Loading the report…',
     'retex.print': 'Print / PDF',
     'retex.markdown': 'Markdown',
@@ -127,12 +129,14 @@ export const retexMessages = {
     'retex.criteria.status.missed': 'missed',
     'retex.criteria.status.notObserved': 'not observed',
     'retex.mainCourante': 'Log (main courante)',
-    'retex.mainCouranteCounts': '{entries} entries, {decisions} decisions, {significant} significant events.',
+    'retex.mainCouranteCounts':
+      '{entries, plural, one {# entry} other {# entries}}, {decisions, plural, one {# decision} other {# decisions}}, {significant, plural, one {# significant event} other {# significant events}}.',
     'retex.sitrep': 'Situation reports',
     'retex.sitrepCounts': '{opened} opened, {validated} validated, {late} late; first validated: {first}.',
     'retex.replay': 'Replay',
     'retex.replaySlider': 'Replay exercise time',
-    'retex.replayCounts': 'At this time: {injected} injects received, {entries} log entries, {versions} statements validated.',
+    'retex.replayCounts':
+      'At this time: {injected, plural, one {# inject} other {# injects}} received, {entries, plural, one {# log entry} other {# log entries}}, {versions, plural, one {# statement} other {# statements}} validated.',
     'retex.replayLines': 'Latest events at this time',
     'retex.participants': 'Participants',
     'retex.participantName': 'Name',

@@ -4,11 +4,15 @@ import type { RetexReport } from '../../shared/retex/report.js';
 import { api, roomPath, type Loaded } from '../app/api.js';
 import type { Me } from '../room/section.js';
 
-/** The report, fetched again whenever the room moves on (`seq`), so the debrief sees the latest figures. */
-export function useReport(me: Me, seq: number): { report: Loaded<RetexReport>; reload(): void } {
+/**
+ * The report, fetched again whenever the room moves on (`seq`), so the debrief sees the latest figures. `seq` is
+ * null while this participant may not read it (unreleased RETEX): nothing is asked, so no 403 is logged.
+ */
+export function useReport(me: Me, seq: number | null): { report: Loaded<RetexReport>; reload(): void } {
   const [report, setReport] = useState<Loaded<RetexReport>>({ status: 'loading' });
   const [tick, setTick] = useState(0);
   useEffect(() => {
+    if (seq === null) return;
     let live = true;
     const timer = setTimeout(() => {
       api
@@ -24,10 +28,11 @@ export function useReport(me: Me, seq: number): { report: Loaded<RetexReport>; r
   return { report, reload: useCallback(() => setTick((n) => n + 1), []) };
 }
 
-/** Every event this participant may see, for the replay (rebuilt with the live room's reducers). */
-export function useRoomEvents(me: Me, seq: number): Loaded<RoomEvent[]> {
+/** Every event this participant may see, for the replay (rebuilt with the live room's reducers); `seq` null: not asked. */
+export function useRoomEvents(me: Me, seq: number | null): Loaded<RoomEvent[]> {
   const [events, setEvents] = useState<Loaded<RoomEvent[]>>({ status: 'loading' });
   useEffect(() => {
+    if (seq === null) return;
     let live = true;
     api
       .json<{ events: RoomEvent[] }>(roomPath(me.roomId, '/events'), { session: me })

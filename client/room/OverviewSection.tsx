@@ -5,8 +5,9 @@ import { ClockControls } from './ClockControls.js';
 import { useCan } from './room-context.js';
 import { dictGet } from '../../shared/core/dict.js';
 import { ActionError, useCommand } from './hooks/useCommand.js';
+import { CellSituation } from './CellSituation.js';
 
-/** The room at a glance: mode, cells, communications check, announcements and (director) the clock. */
+/** The room at a glance: a player's cell situation, mode, cells, communications check, announcements and (director) the clock. */
 export function OverviewSection(props: SectionProps) {
   const { t } = useT();
   const { room } = props.state;
@@ -24,6 +25,7 @@ export function OverviewSection(props: SectionProps) {
       <p>
         <strong>{t(`overview.mode.${room.mode}`)}</strong> — {room.title}
       </p>
+      {props.me.role === 'player' && props.me.cell && <CellSituation {...props} cell={props.me.cell} />}
       <h3>{t('overview.cells')}</h3>
       <ul>
         {room.cells.map((c) => (

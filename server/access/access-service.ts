@@ -98,13 +98,26 @@ export class AccessService {
 
   /** Exchanges an invitation code for a session token bound to its room, role and cell, and the person's name. */
   async join(code: string, name: string): Promise<{ token: string; session: SessionRecord }> {
+    const invitation = await this.usableInvitation(code, unauthorized);
+    return this.openSession(invitation, name, null, null, invitation.expiresAt);
+  }
+
+  /**
+   * The invitation a code would open, checked as {@link join} checks it, without opening anything: the join page
+   * names the room and the role before the person types her name. An unknown code is `not_found`.
+   */
+  async invitationForCode(code: string): Promise<InvitationRecord> {
+    return this.usableInvitation(code, notFound);
+  }
+
+  private async usableInvitation(code: string, unknown: (message: string) => Error): Promise<InvitationRecord> {
     const invitation = await this.store.findInvitationByCodeHash(hashSecret(normaliseCode(code)));
-    if (!invitation) throw unauthorized("Code d'invitation inconnu.");
+    if (!invitation) throw unknown("Code d'invitation inconnu : vérifiez-le auprès de la direction de crise.");
     this.checkLive(invitation);
     if (!acceptsCodes(await this.policyOf(invitation.roomId))) {
       throw unauthorized('Cette salle demande une identité vérifiée : connectez-vous avec ProConnect ou Pro Santé Connect.');
     }
-    return this.openSession(invitation, name, null, null, invitation.expiresAt);
+    return invitation;
   }
 
   /**

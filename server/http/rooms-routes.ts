@@ -2,7 +2,9 @@ import { Router } from 'express';
 import {
   CreateRoomRequest,
   InvitationRequest,
+  JoinInfoRequest,
   JoinRequest,
+  type JoinInfoResponse,
   type CreateRoomResponse,
   type InvitationCreatedResponse,
   type InvitationListResponse,
@@ -87,6 +89,15 @@ export function roomsRoutes({ rooms, access, operatorToken, publicUrl, signIn }:
   router.get('/rooms', async (req, res) => {
     await requireOperator(req, operatorToken, access);
     res.json({ rooms: (await rooms.liveRooms()).map(presentRoomSummary) } satisfies RoomListResponse);
+  });
+
+  // A POST, not a GET with the code in the path: the code stays out of access logs and browser history.
+  router.post('/join-info', async (req, res) => {
+    const { code } = parseBody(JoinInfoRequest, req);
+    const invitation = await access.invitationForCode(code);
+    const { room } = (await rooms.get(invitation.roomId)).state;
+    const cellLabel = invitation.cell === null ? null : (room.cells.find((c) => c.id === invitation.cell)?.label ?? invitation.cell);
+    res.json({ roomTitle: room.title, mode: room.mode, role: invitation.role, cellLabel } satisfies JoinInfoResponse);
   });
 
   router.post('/join', async (req, res) => {

@@ -129,7 +129,7 @@ const titles: Readonly<Record<SignInRefusal['reason'], string>> = {
   token: 'Connexion refusée : réponse non vérifiée',
   claims: 'Connexion refusée : identité incomplète',
   acr: "Connexion refusée : niveau d'authentification insuffisant",
-  not_invited: "Vous n'êtes pas invité(e) dans cette salle",
+  not_invited: 'Aucune invitation de cette salle ne correspond à votre compte',
   not_operator: "Vous n'êtes pas opérateur de ce serveur",
   room: 'Salle introuvable',
   unavailable: "Fournisseur d'identité indisponible",

@@ -107,7 +107,7 @@ export class SignInService {
         const switchUrl = await this.endSessionUrl(identity, idToken, this.deps.postLogoutUri());
         throw new SignInRefusal(
           'not_invited',
-          `${describe(identity)} n'est pas invité(e) dans cette salle. Demandez au directeur de crise de vous inviter (adresse e-mail, domaine ou SIRET).`,
+          `Aucune invitation de cette salle ne correspond à ${describe(identity)}. Demandez au directeur de crise de vous inviter (adresse e-mail, domaine ou SIRET).`,
           intent,
           login.provider,
           switchUrl,

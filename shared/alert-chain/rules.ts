@@ -28,7 +28,7 @@ function actorRefusal(state: RoomState, viewer: ChainViewer, actorId: string, ve
   if (actsFor(viewer, actor, state.room.mode)) return null;
   const label = actor?.label ?? actorId;
   if (viewer.role === 'director') return forbidden(`En exercice, la direction n'agit que pour les acteurs simulés : c'est la cellule jouée qui doit ${verb} pour « ${label} ».`);
-  if (actor?.kind === 'played') return forbidden(`Seule la cellule « ${actor.cell} » peut ${verb} pour « ${label} ».`);
+  if (actor?.kind === 'played') return forbidden(`Seule la cellule « ${state.room.cells.find((c) => c.id === actor.cell)?.label ?? actor.cell} » peut ${verb} pour « ${label} ».`);
   return forbidden(`« ${label} » est un acteur simulé : c'est l'animation qui doit ${verb} pour lui.`);
 }
 

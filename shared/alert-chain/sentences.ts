@@ -40,7 +40,7 @@ export const alertChainSentences = [
     const deadline = `T+${formatExerciseTime(p.deadlineExerciseTime)}`;
     if (!ends) return `Retard sur un lien de la chaîne d'alerte (échéance ${deadline})`;
     return p.kind === 'alert'
-      ? `Retard : ${c.chainActor(ends.to)} n'a pas été alerté(e) par ${c.chainActor(ends.from)} à l'échéance (${deadline})`
+      ? `Retard : ${c.chainActor(ends.to)} n'a pas reçu l'alerte de ${c.chainActor(ends.from)} à l'échéance (${deadline})`
       : `Retard : pas d'accusé de réception ${ofFr(c.chainActor(ends.to))} à l'échéance (${deadline}) de l'alerte ${ofFr(c.chainActor(ends.from))}`;
   }),
   defineSentence(linkEscalated, (p, c) => {

@@ -167,3 +167,15 @@ export function summarizeAlertChain(chain: AlertChainState, exerciseTime: number
   const late = chain.links.filter((l) => linkPhase(chain, l, exerciseTime).late).length;
   return { actors: targets.size, alerted: alerted.size, acknowledged: acknowledged.size, late };
 }
+
+/**
+ * The late links a cell answers for at `exerciseTime` (late as {@link linkPhase} says, the one rule of the chain):
+ * those whose pending step — alerting, or acknowledging — belongs to the actor that cell plays.
+ */
+export function lateLinksOfCell(chain: AlertChainState, cell: string, exerciseTime: number): ChainLink[] {
+  const plays = (actorId: string) => chain.actors.some((a) => a.id === actorId && a.kind === 'played' && a.cell === cell);
+  return chain.links.filter((link) => {
+    const step = pendingStep(chain, link);
+    return !!step && linkPhase(chain, link, exerciseTime).late && plays(step.kind === 'alert' ? link.from : link.to);
+  });
+}

@@ -1,6 +1,6 @@
 import { defineSentence, quote } from '../core/sentence.js';
 import type { RoomState } from '../room-state.js';
-import { actionObserved, gridStimulusId, objectiveScored, observationAdded, observationRetracted } from './evaluation.js';
+import { actionObserved, gridStimulusId, objectiveScored, observationAdded, observationCommented, observationRetracted } from './evaluation.js';
 import { stimulusSaid } from './stimuli-sentences.js';
 
 /** An expected action (or a criterion of the grid) by its label, with the stimulus that calls for it. */
@@ -30,6 +30,7 @@ export const evaluationSentences = [
     observationRetracted,
     (p, c) => `${c.who} retire son observation sur ${expectedActionSaid(c.state, p.stimulusId, p.actionId)}${p.reason.trim() ? ` — motif : ${quote(p.reason)}` : ''}`,
   ),
+  defineSentence(observationCommented, (p, c) => `${c.who} commente son observation sur ${expectedActionSaid(c.state, p.stimulusId, p.actionId)}${comment(p.comment)}`),
   defineSentence(objectiveScored, (p, c) => {
     const max = c.state.exercise.observerKit?.scale.max;
     return `${c.who} note ${objectiveSaid(c.state, p.objectiveId)} ${p.score}${max === undefined ? '' : `/${max}`}${comment(p.comment)}`;

@@ -49,6 +49,18 @@ export const observationRetracted = defineEvent({
   apply: (state, p) => withEvaluation(state, (e) => ({ observed: dictDelete(e.observed, observationKey(p.stimulusId, p.actionId)) })),
 });
 
+export const observationCommented = defineEvent({
+  type: 'evaluation.observationCommented',
+  description: 'Un évaluateur ajoute ou corrige le commentaire d’une action déjà cochée (l’heure de la coche ne change pas).',
+  payload: z.object({ stimulusId: z.string(), actionId: z.string(), comment: z.string() }),
+  apply: (state, p) =>
+    withEvaluation(state, (e) => {
+      const key = observationKey(p.stimulusId, p.actionId);
+      const tick = dictGet(e.observed, key);
+      return tick ? { observed: dictSet(e.observed, key, { ...tick, comment: p.comment }) } : {};
+    }),
+});
+
 export const objectiveScored = defineEvent({
   type: 'evaluation.objectiveScored',
   description: 'Un évaluateur note un objectif sur l’échelle du scénario.',
@@ -91,6 +103,23 @@ export const retractObservation = defineCommand({
   },
 });
 
+/**
+ * The comment of a tick, written after it: an evaluator ticks what they see when they see it (the exercise time is
+ * the fact) and explains it when they have a moment — ticking never waits for typing.
+ */
+export const commentObservation = defineCommand({
+  type: 'evaluation.commentObservation',
+  description: 'Ajouter ou corriger le commentaire d’une action déjà cochée.',
+  payload: z.object({ stimulusId: z.string(), actionId: z.string(), comment: Comment }),
+  allowed: ['director', 'evaluator'],
+  example: { stimulusId: 'S01', actionId: 'A1', comment: 'Alerte du préfet à T+25' },
+  decide: ({ state, payload }) => {
+    observerKit(state);
+    if (!dictGet(state.exercise.evaluation.observed, observationKey(payload.stimulusId, payload.actionId))) throw notFound("Cette action n'est pas cochée.");
+    return [observationCommented.draft(payload, 'staff')];
+  },
+});
+
 export const scoreObjective = defineCommand({
   type: 'evaluation.scoreObjective',
   description: 'Noter un objectif sur l’échelle du scénario.',
@@ -117,5 +146,5 @@ export const addObservation = defineCommand({
   },
 });
 
-export const evaluationEvents = [actionObserved, observationRetracted, objectiveScored, observationAdded];
-export const evaluationCommands = [observeAction, retractObservation, scoreObjective, addObservation];
+export const evaluationEvents = [actionObserved, observationRetracted, observationCommented, objectiveScored, observationAdded];
+export const evaluationCommands = [observeAction, retractObservation, commentObservation, scoreObjective, addObservation];

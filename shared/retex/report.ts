@@ -142,10 +142,10 @@ export function suggestionsFrom(
     if (link.playedByAnimation) continue;
     // A deadline still ahead when the room stopped (CNIL's 72 h in a 3 h exercise) is not a finding.
     if (link.alertedAt === null && link.deadlineAt !== null && link.deadlineAt <= end) {
-      out.push(`${link.toLabel} n'a jamais été alerté(e) par ${link.fromLabel} (délai attendu : T+${formatExerciseTime(link.deadlineAt)}).`);
+      out.push(`${link.toLabel} n'a jamais reçu l'alerte de ${link.fromLabel} (délai attendu : T+${formatExerciseTime(link.deadlineAt)}).`);
     } else if (link.late && link.alertedAt !== null && link.deadlineAt !== null) {
       out.push(
-        `${link.toLabel} a été alerté(e) à T+${formatExerciseTime(link.alertedAt)}, au lieu de T+${formatExerciseTime(link.deadlineAt)} au plus tard (${durationText(minutes(link.alertedAt - link.deadlineAt))} de retard).`,
+        `${link.toLabel} a reçu l'alerte à T+${formatExerciseTime(link.alertedAt)}, au lieu de T+${formatExerciseTime(link.deadlineAt)} au plus tard (${durationText(minutes(link.alertedAt - link.deadlineAt))} de retard).`,
       );
     }
     // Not arrived is not late: a missing acknowledgement is its own finding, once its deadline has passed.

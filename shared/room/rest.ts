@@ -53,12 +53,26 @@ export type RoomSummary = z.infer<typeof RoomSummary>;
 export const RoomListResponse = z.object({ rooms: z.array(RoomSummary) });
 export type RoomListResponse = z.infer<typeof RoomListResponse>;
 
+/** An invitation code as typed or carried by its link. */
+const InvitationCode = z.string().trim().min(8).max(64);
+
 /** `POST /join`: an invitation code exchanged for a session token. */
 export const JoinRequest = z.object({
-  code: z.string().trim().min(8).max(64),
+  code: InvitationCode,
   name: z.string().trim().min(1).max(80),
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
+
+/** `POST /join-info`: what an invitation code opens, asked by the join page before the person types her name. */
+export const JoinInfoRequest = z.object({ code: InvitationCode });
+export type JoinInfoRequest = z.infer<typeof JoinInfoRequest>;
+
+/**
+ * The room and the seat a code opens — its title, mode, role and the cell's label — and nothing secret: no room
+ * state, no other invitation, no session.
+ */
+export const JoinInfoResponse = z.object({ roomTitle: z.string(), mode: RoomMode, role: Role, cellLabel: z.string().nullable() });
+export type JoinInfoResponse = z.infer<typeof JoinInfoResponse>;
 
 /**
  * `GET /session`: who a token speaks for (cell `null` unless a player's). `identity`: how the name was verified

@@ -36,7 +36,7 @@ describe('alertChain.alert', () => {
     const room = pureRoom();
     const notTheirs = refusal(room, prefecture, 'alertChain.alert', { linkId: 'ars-prefecture', message });
     expect(notTheirs.code).toBe('forbidden');
-    expect(notTheirs.message).toMatch(/Seule la cellule « ars »/);
+    expect(notTheirs.message).toMatch(/Seule la cellule « ARS »/);
     const simulated = refusal(room, ars, 'alertChain.alert', { linkId: 'etab-ars-astreinte', message });
     expect(simulated.code).toBe('forbidden');
     expect(simulated.message).toMatch(/acteur simulé/);

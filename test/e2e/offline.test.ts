@@ -219,7 +219,7 @@ describe('offline-first client in a real browser', { timeout: 120_000 }, () => {
     });
     await page.getByTestId('logout').click();
     await expect.poll(() => asked).toHaveLength(1);
-    expect(asked[0]).toContain('1 commande(s) en attente');
+    expect(asked[0]).toContain('1 commande en attente');
     expect(await page.getByTestId('outbox-item').count()).toBe(1);
     await context.setOffline(false);
     await expect.poll(() => page.getByTestId('outbox-item').count(), { timeout: 20_000 }).toBe(0);

@@ -55,10 +55,10 @@ describe('RETEX report in a real browser', () => {
     await slider.focus();
     await page.keyboard.press('Home');
     await expect.poll(() => page.getByTestId('replay-time').textContent()).toBe('T+00:00:00');
-    expect(await page.getByTestId('replay-counts').textContent()).toMatch(/0 stimuli reçus/);
+    expect(await page.getByTestId('replay-counts').textContent()).toMatch(/0 stimulus reçu/);
     for (let i = 0; i < 90; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByTestId('replay-time').textContent()).toBe('T+00:01:30');
-    expect(await page.getByTestId('replay-counts').textContent()).toMatch(/1 stimuli reçus/);
+    expect(await page.getByTestId('replay-counts').textContent()).toMatch(/1 stimulus reçu/);
     expect(end).not.toBe('T+00:00:00');
 
     mkdirSync('test-results', { recursive: true });

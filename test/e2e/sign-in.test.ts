@@ -98,7 +98,7 @@ describe('signing in through the client pages', () => {
     await intruder.goto(link);
     await signInWithProConnect(intruder, 'intrus');
     await intruder.waitForURL((url) => url.origin === world.srv.url, { waitUntil: 'load' });
-    expect(await intruder.locator('h1').textContent()).toBe("Vous n'êtes pas invité(e) dans cette salle");
+    expect(await intruder.locator('h1').textContent()).toBe('Aucune invitation de cette salle ne correspond à votre compte');
 
     // Her session ends (revoked by the director: through REST, the client has no button for one session): she signs
     // in again from the page that says so, and is back in the room (the provider remembers her: no form this time).

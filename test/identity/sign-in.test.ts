@@ -100,7 +100,7 @@ describe('sign-in with an OpenID provider', () => {
     expect(landed.pathname).toBe('/auth/callback');
     expect(callbackStatus).toBe(403);
     expect(token).toBeNull();
-    expect(body).toContain("Vous n'êtes pas invité(e) dans cette salle");
+    expect(body).toContain('Aucune invitation de cette salle ne correspond à votre compte');
     expect(body).toContain('intrus@example.org');
     // An `oidc` room offers no code path on the refusal page; still signed in at the provider, she may switch accounts.
     expect(body).not.toContain("Entrer avec un code d'invitation");

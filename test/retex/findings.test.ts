@@ -39,6 +39,6 @@ describe('RETEX findings on acknowledgements', () => {
 
   it('says a late alert with both times and the delay in hours and minutes', () => {
     const late = corruss({ alertedAt: 150 * minute, deadlineAt: 60 * minute, late: true, acknowledgedAt: 151 * minute, acknowledgementLate: false, acknowledgeDeadlineAt: 165 * minute });
-    expect(findings(late)).toEqual(['CORRUSS a été alerté(e) à T+02:30:00, au lieu de T+01:00:00 au plus tard (1 h 30 de retard).']);
+    expect(findings(late)).toEqual(["CORRUSS a reçu l'alerte à T+02:30:00, au lieu de T+01:00:00 au plus tard (1 h 30 de retard)."]);
   });
 });

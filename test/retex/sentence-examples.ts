@@ -320,6 +320,7 @@ export function exampleStory(): { room: PureRoom; events: RoomEvent[] } {
   at(70);
   by(eva, evaluation.actionObserved.draft({ stimulusId: 'S01', actionId: 'S01-r1', comment: 'Fait à temps' }, 'staff'));
   by(eva, evaluation.actionObserved.draft({ stimulusId: 'grille', actionId: 'G-art-1', comment: '' }, 'staff'));
+  by(eva, evaluation.observationCommented.draft({ stimulusId: 'grille', actionId: 'G-art-1', comment: 'Vu au point de 10 h' }, 'staff'));
   by(eva, evaluation.observationRetracted.draft({ stimulusId: 'S01', actionId: 'S01-r1', reason: 'Mauvaise ligne' }, 'staff'));
   by(eva, evaluation.objectiveScored.draft({ objectiveId: 'alerte', score: 3, comment: 'Préfecture alertée tard.' }, 'staff'));
   by(
