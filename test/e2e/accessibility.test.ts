@@ -31,9 +31,27 @@ async function seriousViolations(page: Page, view: string): Promise<Finding[]> {
     .map((v) => ({ view, rule: v.id, impact: v.impact ?? '', targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 }
 
-/** How far the page is wider than the screen: 0 when nothing makes it scroll sideways. */
-function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/**
+ * How far the page is wider than the screen (0 when nothing makes it scroll sideways), and the outermost elements
+ * that stick out, so that a failure says what to fix.
+ */
+function sidewaysOverflow(page: Page): Promise<{ by: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const by = document.documentElement.scrollWidth - width;
+    const culprits: string[] = [];
+    if (by > 0) {
+      for (const el of Array.from(document.querySelectorAll('body *'))) {
+        let scrolled = false;
+        for (let a = el.parentElement; a && !scrolled; a = a.parentElement) scrolled = getComputedStyle(a).overflowX !== 'visible';
+        if (scrolled) continue; // inside a scroller (the header's counters, the tab bar): it does not widen the page
+        const right = el.getBoundingClientRect().right;
+        // In document order: the first ones are the outermost.
+        if (right > width + 0.5) culprits.push(`${el.tagName.toLowerCase()}.${String(el.className)} (${Math.round(right)}px)`);
+      }
+    }
+    return { by, culprits: culprits.slice(0, 5) };
+  });
 }
 
 /**
@@ -92,7 +110,7 @@ describe('every view of every role is accessible and fits a phone', () => {
           await page.screenshot({ path: `${shots}${view}.png`, fullPage: true });
           findings.push(...(await seriousViolations(page, view)));
           const overflow = await sidewaysOverflow(page);
-          if (overflow > 0) overflows.push(`${view}: ${overflow}px`);
+          if (overflow.by > 0) overflows.push(`${view}: ${overflow.by}px — ${overflow.culprits.join(', ')}`);
         }
       }
       await page.context().close();
