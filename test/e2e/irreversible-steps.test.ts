@@ -145,7 +145,9 @@ describe('irreversible steps are confirmed in a real browser', () => {
     await dialog.waitFor();
     expect(await focused(page)).toBe('confirm-cancel');
     const text = (await dialog.textContent())!;
-    expect(text).toContain(`Communiqué de presse : la version 1 validée (empreinte ${hash.slice(0, 16)}) est publiée telle quelle`);
+    // The version by its number: the fingerprint is for the audit (« Détails techniques »), not for the person publishing.
+    expect(text).toContain('Communiqué de presse : la version 1 validée est publiée telle quelle');
+    expect(text).not.toContain(hash.slice(0, 16));
     expect(text).toContain('En exercice, elle est transmise à l’animation');
     expect(text).toContain('Irréversible : une publication ne se retire pas');
 
