@@ -6,7 +6,7 @@ import { sitrepToMarkdown } from '../../shared/sitrep/markdown.js';
 import { findPoint, SitrepNumber, sitrepDocName, sitrepFragmentName } from '../../shared/sitrep/state.js';
 import type { FeatureContext } from '../feature.js';
 import { roomSessions } from '../http/room-session.js';
-import { regionLoaderFor, regionsDirFor } from '../care-map/region.js';
+import { establishmentNamesFor } from '../care-map/establishment-names.js';
 
 /**
  * `GET /api/rooms/:roomId/sitreps/:n.md`: a point de situation as Markdown (the shared renderer), for everyone
@@ -15,7 +15,8 @@ import { regionLoaderFor, regionsDirFor } from '../care-map/region.js';
 export function sitrepRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | 'store' | 'config'>): Router {
   const router = Router();
   const { roomSession } = roomSessions(server);
-  const regions = regionLoaderFor(regionsDirFor(server.config.SCENARIOS_DIR));
+  // Without the region's files the export still goes out, naming sites by FINESS.
+  const establishmentNames = establishmentNamesFor(server.config.SCENARIOS_DIR);
 
   router.get('/rooms/:roomId/sitreps/:file', async (req, res) => {
     const { runtime } = await roomSession(req);
@@ -27,20 +28,10 @@ export function sitrepRoutes(server: Pick<FeatureContext, 'rooms' | 'access' | '
     const names = await establishmentNames(state.careMap.region);
     const draftText = point.frozen ? '' : await storedText(server, runtime.id, point.n);
     const cells = new Map(state.room.cells.map((c) => [c.id, c.label]));
-    const markdown = sitrepToMarkdown(point, { roomTitle: state.room.title, mode: state.room.mode, clock: state.clock, nameOf: (f) => names.get(f), cellLabel: (c) => cells.get(c) ?? c }, draftText);
+    const markdown = sitrepToMarkdown(point, { roomTitle: state.room.title, mode: state.room.mode, clock: state.clock, nameOf: (f) => names?.(f), cellLabel: (c) => cells.get(c) ?? c }, draftText);
     res.type('text/markdown; charset=utf-8').setHeader('content-disposition', `attachment; filename="point-de-situation-${point.n}-${runtime.id}.md"`);
     res.send(markdown);
   });
-
-  async function establishmentNames(region: string | null): Promise<Map<string, string>> {
-    if (region === null) return new Map();
-    try {
-      return new Map((await regions.load(region)).data.establishments.map((e) => [e.finess, e.nom]));
-    } catch {
-      // Without the region's files the export still goes out, naming sites by FINESS.
-      return new Map();
-    }
-  }
 
   return router;
 }
