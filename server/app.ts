@@ -25,7 +25,7 @@ import { openConfiguredStore } from './cluster/open-store.js';
 import { createCluster } from './cluster/cluster.js';
 import type { Store } from './store/types.js';
 import { createLogger, type Logger } from './ops/logger.js';
-import { createMetrics } from './ops/metrics.js';
+import { createMetrics, trackWritePath } from './ops/metrics.js';
 import { MetricsListener, metricsRoute } from './ops/metrics-endpoint.js';
 import { roomSetupSteps, serverFeatures } from './features.js';
 import type { FeatureContext } from './feature.js';
@@ -52,6 +52,7 @@ export async function createOrsanServer(config: Config, options: { store?: Store
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
   const store = options.store ?? (await openConfiguredStore(config, logger));
+  if (store.writePath) trackWritePath(metrics, store.writePath);
   const { token: operatorToken, generated } = resolveOperatorToken(resolve(config.DATA_DIR), config.OPERATOR_TOKEN);
   const rooms = new RoomService(
     store.events,

@@ -22,6 +22,11 @@ export const EnvSchema = z.object({
   MAP_TILE_URL: z.string().optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
   STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  /**
+   * Where the embedded store commits: `auto` (default: on the event loop while commits are fast, in a writer thread
+   * while the disk is slow), `thread` (always the writer thread), `inline` (always the event loop).
+   */
+  SQLITE_WRITER: z.enum(['auto', 'thread', 'inline']).default('auto'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
   CLIENT_DIR: z.string().optional(),

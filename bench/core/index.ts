@@ -104,7 +104,7 @@ export async function runCoreBench(): Promise<void> {
   const condition: DiskCondition = { pressure: kind, before: loopBefore, after: loopAfter, loopP99Ms: round2((loopBefore.commitMs.p99 + loopAfter.commitMs.p99) / 2) };
   // The busy-disk target takes the disk as it was over the whole run: the mean of the loop's p99 before and after.
   const broadcast = measured.map((b) => judge(b, kind === 'none' ? null : condition.loopP99Ms));
-  const env = ['BENCH_DISK_PRESSURE', 'BENCH_REPEATS', 'BENCH_CLIENTS', 'BENCH_DURABLE_LOOP_MS', 'BENCH_STORE_ROUNDS', 'BENCH_STORE_ROUND_MS']
+  const env = ['SQLITE_WRITER', 'BENCH_DISK_PRESSURE', 'BENCH_REPEATS', 'BENCH_CLIENTS', 'BENCH_DURABLE_LOOP_MS', 'BENCH_STORE_ROUNDS', 'BENCH_STORE_ROUND_MS']
     .filter((k) => process.env[k])
     .map((k) => `${k}=${process.env[k]}`);
   const results = {
@@ -115,11 +115,13 @@ export async function runCoreBench(): Promise<void> {
     machineLoad: { before, after: { loadAverage1m: loadAverage(), ...contention() } },
     condition: { ...condition, pressureReport: report },
     method: describeMethod(kind),
+    sqliteWriter: process.env.SQLITE_WRITER ?? 'auto',
     targets,
     durableAppends: { ...store, machineLoad: storeLoad },
     broadcast,
   };
-  const file = writeResults(kind === 'none' ? 'core' : `core-${kind.replace('+', '-')}`, results);
+  const writer = process.env.SQLITE_WRITER ? `-writer-${process.env.SQLITE_WRITER}` : '';
+  const file = writeResults(`${kind === 'none' ? 'core' : `core-${kind.replace('+', '-')}`}${writer}`, results);
   console.log(`\n${markdownSummary(broadcast, store, condition)}\nRésultats : ${file}`);
 }
 

@@ -7,6 +7,7 @@ import { systemActor } from '../../shared/core/roles.js';
 import type { Viewer } from '../../shared/core/visibility.js';
 import { RoomRuntime } from '../../server/rooms/room-runtime.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
+import { loadConfig } from '../../server/config.js';
 import type { NewEvent } from '../../server/store/types.js';
 import { stallWindow } from '../lib/results.js';
 import { openBareLoop } from '../lib/sqlite-loop.js';
@@ -74,7 +75,8 @@ async function liveRoom(id: string, store: ReturnType<typeof openSqliteStore>): 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'orsan-bench-store-'));
   try {
-    const store = openSqliteStore(join(dir, 'orsan'));
+    // The same write path as the server under this environment (SQLITE_WRITER, default `auto`).
+    const store = openSqliteStore(join(dir, 'orsan'), { mode: loadConfig({ SQLITE_WRITER: process.env.SQLITE_WRITER }).SQLITE_WRITER });
     const bare = openBareLoop(join(dir, 'bare.db'));
     const [sample] = (await store.events.append('calibrage', [draft], randomUUID())).events;
     const body = JSON.stringify(sample);

@@ -28,3 +28,23 @@ export function createMetrics() {
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Where the embedded store commits (`server/store/sqlite-writer.ts`), read when `/metrics` is scraped. */
+export function trackWritePath(metrics: Metrics, writePath: () => { place: 'inline' | 'thread'; moves: number }): void {
+  new Gauge({
+    name: 'orsan_sqlite_writes_in_thread',
+    help: "1 : le store SQLite écrit dans son fil d'écriture (commits lents) ; 0 : sur la boucle d'événements",
+    registers: [metrics.registry],
+    collect() {
+      this.set(writePath().place === 'thread' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'orsan_sqlite_writer_moves',
+    help: "Nombre de passages des écritures SQLite entre la boucle d'événements et le fil d'écriture depuis le démarrage",
+    registers: [metrics.registry],
+    collect() {
+      this.set(writePath().moves);
+    },
+  });
+}

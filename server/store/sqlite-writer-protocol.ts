@@ -12,14 +12,20 @@ export interface SyncWriters {
 }
 export type WriterGroup = keyof SyncWriters;
 
-/** A write for the thread (the arguments of `SyncWriters[group][method]`), or the last request before it stops. */
-export type WriterRequest = { id: number; group: WriterGroup; method: string; args: unknown[] } | { id: number; group: 'close' };
+/**
+ * A write (the arguments of `SyncWriters[group][method]`); `reset`: another connection wrote since this one did, its
+ * caches must be dropped first; `close`: the last request before the thread stops.
+ */
+export type WriterRequest = { id: number; group: WriterGroup; method: string; args: unknown[] } | { id: number; group: 'close' | 'reset' };
 
 /** An error as it crosses the thread boundary, so that the main thread throws the same type. */
 export type WireError =
   { kind: 'stale'; roomId: string; expectedSeq: number; actualSeq: number } | { kind: 'domain'; code: ErrorCode; message: string } | { kind: 'error'; name: string; message: string };
 
 export type WriterReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WireError };
+
+/** What the writer thread posts: an answer with its commit's duration (ms), or that it is ready to write. */
+export type ThreadMessage = (WriterReply & { ms: number }) | { ready: true };
 
 export function toWire(error: unknown): WireError {
   if (error instanceof StaleHeadError) return { kind: 'stale', roomId: error.roomId, expectedSeq: error.expectedSeq, actualSeq: error.actualSeq };

@@ -190,6 +190,8 @@ export interface DocStore {
 
 export interface Store {
   kind: 'sqlite' | 'postgres';
+  /** SQLite: where its writes are committed now and how many times that moved (`/metrics`). */
+  writePath?: () => { place: 'inline' | 'thread'; moves: number };
   events: EventStore;
   access: AccessStore;
   docs: DocStore;

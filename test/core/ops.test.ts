@@ -9,7 +9,8 @@ const withToken = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
 
 let srv: TestServer;
 beforeAll(async () => {
-  srv = await startServer({ env: { METRICS_TOKEN } });
+  // Writes pinned on the event loop, so that the write-path gauges below do not depend on the machine's disk.
+  srv = await startServer({ env: { METRICS_TOKEN, SQLITE_WRITER: 'inline' } });
 });
 afterAll(() => srv.close());
 
@@ -38,6 +39,9 @@ describe('operations endpoints', () => {
     expect(sample(text, 'orsan_command_duration_seconds_count')).toBe(2);
     expect(text).toContain('orsan_commands_rejected_total{code="conflict"} 1');
     expect(text).toContain('process_resident_memory_bytes');
+    // SQLITE_WRITER=inline: the embedded store writes on the event loop, and never moves.
+    expect(sample(text, 'orsan_sqlite_writes_in_thread')).toBe(0);
+    expect(sample(text, 'orsan_sqlite_writer_moves')).toBe(0);
 
     director.close();
     await new Promise((r) => setTimeout(r, 100));

@@ -22,8 +22,14 @@ const stores: { name: string; open: () => Promise<Store>; cleanup: () => Promise
   let dir = '';
   stores.push({
     name: 'SQLite',
-    open: async () => openSqliteStore((dir = mkdtempSync(join(tmpdir(), 'orsan-group-')))),
+    open: async () => openSqliteStore((dir = mkdtempSync(join(tmpdir(), 'orsan-group-'))), { mode: 'thread' }),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  });
+  let inlineDir = '';
+  stores.push({
+    name: 'SQLite, sur la boucle',
+    open: async () => openSqliteStore((inlineDir = mkdtempSync(join(tmpdir(), 'orsan-group-'))), { mode: 'inline' }),
+    cleanup: async () => rmSync(inlineDir, { recursive: true, force: true }),
   });
   let schema: TestSchema | null = null;
   stores.push({
@@ -184,7 +190,7 @@ describe('pipelined commits on the embedded store (writer thread)', () => {
   let store: Store;
   let dir = '';
   beforeAll(() => {
-    store = openSqliteStore((dir = mkdtempSync(join(tmpdir(), 'orsan-pipeline-'))));
+    store = openSqliteStore((dir = mkdtempSync(join(tmpdir(), 'orsan-pipeline-'))), { mode: 'thread' });
   });
   afterAll(async () => {
     vi.restoreAllMocks();
