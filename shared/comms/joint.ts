@@ -15,6 +15,9 @@ export const jointParties = [
   { cell: 'ars', the: "l'ARS", by: "par l'ARS" },
   { cell: 'prefecture', the: 'la Préfecture', by: 'par la Préfecture' },
 ] as const;
+/** « ARS + Préfecture »: the parties as a label names them (domain words, the same in every language). */
+export const jointPartiesLabel = 'ARS + Préfecture';
+
 export type JointCell = (typeof jointParties)[number]['cell'];
 
 const partyOf = (cell: string | null | undefined) => jointParties.find((p) => p.cell === cell);
