@@ -5,6 +5,8 @@ import { limits } from '../../shared/core/limits.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { DraftPanel } from './DraftPanel.js';
+import { RumourLog } from './RumourLog.js';
+import { jointPartiesLabel } from '../../shared/comms/joint.js';
 import './comms.css';
 import { refusalFor } from '../room/room-context.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
@@ -16,18 +18,21 @@ export function CommsSection(props: SectionProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const [kind, setKind] = useState<Kind>('communique_presse');
   const [title, setTitle] = useState('');
+  const [joint, setJoint] = useState(false);
   const { run, error } = useCommand(props.send);
   const current = drafts.find((d) => d.id === selected) ?? drafts.at(-1) ?? null;
   const cellLabel = (id: string) => props.state.room.cells.find((c) => c.id === id)?.label ?? id;
 
   const create = async () => {
-    if (await run('comms.createDraft', { kind, title })) {
+    if (await run('comms.createDraft', { kind, title, ...(joint ? { joint } : {}) })) {
       setTitle('');
+      setJoint(false);
       setSelected(`d${drafts.length + 1}`);
     }
   };
 
   const mayChooseValidator = refusalFor(props, 'comms.setValidator') === null;
+  const mayCreateJoint = refusalFor(props, 'comms.createDraft', { kind, title: 'x', joint: true }) === null;
   return (
     <div className="comms" data-testid="comms">
       <aside className="comms-list">
@@ -50,6 +55,7 @@ export function CommsSection(props: SectionProps) {
             <li key={d.id}>
               <button className={`comms-item${d.id === current?.id ? ' comms-item-current' : ''}`} onClick={() => setSelected(d.id)} data-testid={`draft-${d.id}`}>
                 <span>{d.title}</span>
+                {d.joint && <span className="muted small">{t('comms.joint.badge')}</span>}
                 <span className={`draft-status draft-status-${d.status}`}>{t(`comms.status.${d.status}`)}</span>
               </button>
             </li>
@@ -78,6 +84,12 @@ export function CommsSection(props: SectionProps) {
               {t('comms.new.title')}
               <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={limits.maxTitleLength} data-testid="comms-new-title" />
             </label>
+            {mayCreateJoint && (
+              <label className="inline-check">
+                <input type="checkbox" checked={joint} onChange={(e) => setJoint(e.target.checked)} data-testid="comms-new-joint" />
+                {t('comms.joint.label', { parties: jointPartiesLabel })}
+              </label>
+            )}
             <button type="submit" disabled={!title.trim()} data-testid="comms-new-create">
               {t('comms.new.create')}
             </button>
@@ -85,7 +97,10 @@ export function CommsSection(props: SectionProps) {
         )}
         <ActionError error={error} />
       </aside>
-      <div className="comms-main">{current ? <DraftPanel key={current.id} draft={current} props={props} /> : <p className="muted">{t('comms.pick')}</p>}</div>
+      <div className="comms-main">
+        {current ? <DraftPanel key={current.id} draft={current} props={props} /> : <p className="muted">{t('comms.pick')}</p>}
+        <RumourLog props={props} />
+      </div>
     </div>
   );
 }

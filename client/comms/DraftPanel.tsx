@@ -7,6 +7,7 @@ import { useRoomDoc } from '../collab/useRoomDoc.js';
 import { CollabStatus } from '../collab/CollabStatus.js';
 import { wallTimeLabel } from '../app/time.js';
 import { DraftWorkflow } from './DraftWorkflow.js';
+import { JointStatus } from './JointStatus.js';
 import { VersionHistory } from './VersionHistory.js';
 import { LazyRichTextEditor } from '../collab-ui/LazyRichTextEditor.js';
 
@@ -52,6 +53,7 @@ export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps
           )}
         </section>
       )}
+      <JointStatus draft={draft} props={props} />
       <DraftWorkflow draft={draft} props={props} />
       {draft.reviews.length > 0 && (
         <section>
@@ -65,7 +67,7 @@ export function DraftPanel({ draft, props }: { draft: Draft; props: SectionProps
           </ul>
         </section>
       )}
-      <VersionHistory draft={draft} />
+      <VersionHistory draft={draft} state={props.state} />
     </article>
   );
 }

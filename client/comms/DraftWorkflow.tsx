@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Draft } from '../../shared/comms/draft.js';
-import { validatesComms, writesSharedDocs } from '../../shared/comms/rules.js';
+import { writesSharedDocs } from '../../shared/comms/rules.js';
+import { refusalFor } from '../room/room-context.js';
 import { useT, type Translate } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
@@ -15,10 +16,12 @@ export function DraftWorkflow({ draft, props }: { draft: Draft; props: SectionPr
   const [comments, setComments] = useState('');
   const command = useCommand(props.send);
   const writer = writesSharedDocs(props.me, props.state);
-  const validator = validatesComms(props.me, props.state);
   const sealed = draft.sealed?.cycle === draft.cycle ? draft.sealed : null;
-
   const draftId = draft.id;
+  // Exactly what the server would accept: for a joint product, a party cell that has not validated this text yet.
+  const mayValidate = sealed !== null && refusalFor(props, 'comms.validate', { draftId, hash: sealed.hash }) === null;
+  const mayReview = refusalFor(props, 'comms.requestChanges', { draftId, comments: '…' }) === null;
+  const validateLabel = draft.joint && props.me.cell ? t('comms.joint.validateFor', { cell: t(`comms.joint.the.${props.me.cell}`) }) : t('comms.validate');
 
   return (
     <div className="draft-workflow">
@@ -27,11 +30,13 @@ export function DraftWorkflow({ draft, props }: { draft: Draft; props: SectionPr
           {t('comms.submit')}
         </button>
       )}
-      {validator && draft.status === 'soumis' && sealed && (
+      {mayValidate && sealed && (
+        <button onClick={() => command.run('comms.validate', { draftId, hash: sealed.hash })} data-testid="draft-validate">
+          {validateLabel}
+        </button>
+      )}
+      {mayReview && sealed && (
         <>
-          <button onClick={() => command.run('comms.validate', { draftId, hash: sealed.hash })} data-testid="draft-validate">
-            {t('comms.validate')}
-          </button>
           <form
             className="inline-form"
             onSubmit={async (e) => {

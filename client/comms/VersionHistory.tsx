@@ -3,11 +3,12 @@ import type { Draft } from '../../shared/comms/draft.js';
 import { diffWords } from '../../shared/comms/diff.js';
 import { useT } from '../i18n/index.js';
 import { TechnicalDetails } from './TechnicalDetails.js';
-import { wallTimeLabel } from '../app/time.js';
+import { roomMoment, wallTimeLabel } from '../app/time.js';
+import type { RoomState } from '../../shared/room-state.js';
 import { ChoiceSelect } from '../app/ChoiceSelect.js';
 
 /** The frozen versions of a draft, each with its fingerprint, validator and time; any two can be compared. */
-export function VersionHistory({ draft }: { draft: Draft }) {
+export function VersionHistory({ draft, state }: { draft: Draft; state: RoomState }) {
   const { t, lang } = useT();
   const [left, setLeft] = useState<number | null>(null);
   const [right, setRight] = useState<number | null>(null);
@@ -25,6 +26,13 @@ export function VersionHistory({ draft }: { draft: Draft }) {
           <li key={v.number} data-testid="draft-version">
             <strong>{t('comms.version', { number: v.number, name: v.validatedBy.name, time: wallTimeLabel(v.validatedAt, { lang, seconds: true }) })}</strong>
             {v.publishedAt !== null && <> — {t('comms.version.published', { time: wallTimeLabel(v.publishedAt, { lang, seconds: true }) })}</>}
+            {v.approvals.length > 0 && (
+              <ul className="draft-approvals" data-testid="draft-version-joint">
+                {v.approvals.map((a) => (
+                  <li key={a.cell}>{t('comms.joint.approval', { cell: t(`comms.joint.the.${a.cell}`), name: a.by.name, time: roomMoment(state, a.exerciseTime, a.at, { lang }) })}</li>
+                ))}
+              </ul>
+            )}
             <TechnicalDetails>{t('comms.version.hash', { hash: v.hash })}</TechnicalDetails>
             <pre className="draft-text">{v.text}</pre>
           </li>

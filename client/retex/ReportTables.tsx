@@ -122,6 +122,11 @@ export function ScoresTable({ report }: { report: RetexReport }) {
                     {tPlus(obs.exerciseTime)} {t('labelled', { label: obs.by, value: obs.text })}
                   </div>
                 ))}
+                {o.evidence.map((line, i) => (
+                  <div key={`e${i}`} className="muted" data-testid={`retex-evidence-${o.id}`}>
+                    {t('retex.evidence', { text: line })}
+                  </div>
+                ))}
               </td>
             </tr>
           ))}

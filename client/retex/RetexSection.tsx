@@ -7,6 +7,7 @@ import { DecisionMeasuresTable } from '../decisions/MeasuresPanel.js';
 import { AlertChainTable, ChronologyTable, Findings, ParticipantsTable, ScoresTable, StimuliTable } from './ReportTables.js';
 import { ReplayPanel } from './ReplayPanel.js';
 import { CriteriaTables } from './CriteriaTables.js';
+import { CommsEvidence } from './CommsEvidence.js';
 import { TimelineChart } from './TimelineChart.js';
 import { RetexPlan } from './RetexPlan.js';
 import './retex.css';
@@ -104,6 +105,7 @@ export function RetexSection(props: SectionProps) {
         <h3>{t('retex.mainCourante')}</h3>
         <p>{t('retex.mainCouranteCounts', { entries: r.mainCourante.entries, decisions: r.mainCourante.decisions, significant: r.mainCourante.significant })}</p>
       </section>
+      <CommsEvidence report={r} />
       <section className="retex-block" data-testid="retex-sitrep">
         <h3>{t('retex.sitrep')}</h3>
         <p>{t('retex.sitrepCounts', { opened: r.sitrep.opened, validated: r.sitrep.validated, late: r.sitrep.late, first: tPlus(r.sitrep.firstValidatedAt) })}</p>

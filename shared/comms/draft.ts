@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { limits } from '../core/limits.js';
+import type { Channel } from '../core/channels.js';
 
 /** The public-communication documents a crisis cell drafts. */
-export const DraftKind = z.enum(['communique_presse', 'reseaux_sociaux', 'elements_langage', 'note_interne']);
+export const DraftKind = z.enum(['communique_presse', 'reseaux_sociaux', 'elements_langage', 'note_interne', 'note_aux_elus', 'point_presse']);
 export type DraftKind = z.infer<typeof DraftKind>;
 
 /**
@@ -44,6 +45,18 @@ export interface DraftVersion {
   validatedExerciseTime: number;
   publishedAt: number | null;
   publishedBy: Signer | null;
+  /** A joint product: each party cell's validation of this very text (empty for a draft one cell validates). */
+  approvals: JointApproval[];
+}
+
+/** One party cell's validation of a joint draft's sealed text: which text (fingerprint), who, when on both clocks. */
+export interface JointApproval {
+  cell: string;
+  cycle: number;
+  hash: string;
+  by: Signer;
+  at: number;
+  exerciseTime: number;
 }
 
 export interface DraftReview {
@@ -65,15 +78,45 @@ export interface Draft {
   sealed: Seal | null;
   reviews: DraftReview[];
   versions: DraftVersion[];
+  /** « Validation conjointe ARS + Préfecture »: final only when both cells validated the same sealed text. */
+  joint: boolean;
+  /** The party cells' validations of the current cycle not yet gathered into a version (`joint.ts`). */
+  approvals: JointApproval[];
+}
+
+/** A denial of a rumour: a text, or a published communication (its version then). */
+export interface RumourDenial {
+  text: string;
+  draftId: DraftId | null;
+  version: number | null;
+  by: Signer;
+  at: number;
+  exerciseTime: number;
+}
+
+/** A rumour the cell saw circulating (`rumour.ts`): where, who spreads it, when seen on both clocks, its denial. */
+export interface Rumour {
+  id: string;
+  text: string;
+  channel: Channel;
+  /** Who spreads it, as the cell noted it (« compte anonyme », « France Bleu »); may be empty. */
+  source: string;
+  by: Signer;
+  /** When it was seen: the recording time, less the minutes the recorder said. */
+  seenAt: number;
+  seenExerciseTime: number;
+  denial: RumourDenial | null;
 }
 
 export interface CommsState {
   /** The cell whose players validate (named by the scenario or the director; the Préfecture by default). */
   validatorCell: string;
   drafts: Draft[];
+  /** The rumours seen and their denials (`rumours.ts`). */
+  rumours: Rumour[];
 }
 
-export const initialCommsState: CommsState = { validatorCell: 'prefecture', drafts: [] };
+export const initialCommsState: CommsState = { validatorCell: 'prefecture', drafts: [], rumours: [] };
 
 /** The Yjs document of a draft: `comms-d3`; its rich text is the XmlFragment `default` (the TipTap field). */
 export const draftDocName = (draftId: string) => `comms-${draftId}`;

@@ -12,7 +12,7 @@ function updateDraft(state: RoomState, draftId: string, change: (draft: Draft) =
 }
 
 /** Signer from the event envelope (the actor that sent the command). */
-const signerOfEvent = (actor: { sessionId?: string | undefined; name: string; cell?: string | undefined }): Signer => ({
+export const signerOfEvent = (actor: { sessionId?: string | undefined; name: string; cell?: string | undefined }): Signer => ({
   sessionId: actor.sessionId ?? '',
   name: actor.name,
   cell: actor.cell ?? null,
@@ -21,7 +21,7 @@ const signerOfEvent = (actor: { sessionId?: string | undefined; name: string; ce
 export const draftCreated = defineEvent({
   type: 'comms.draftCreated',
   description: 'Un brouillon de communication publique est ouvert (communiqué, réseaux sociaux, éléments de langage, note interne).',
-  payload: z.object({ draftId: DraftId, kind: DraftKind, title: z.string() }),
+  payload: z.object({ draftId: DraftId, kind: DraftKind, title: z.string(), joint: z.boolean().optional() }),
   apply: (state, p, event) => {
     const draft: Draft = {
       id: p.draftId,
@@ -34,6 +34,8 @@ export const draftCreated = defineEvent({
       sealed: null,
       reviews: [],
       versions: [],
+      joint: p.joint ?? false,
+      approvals: [],
     };
     return { ...state, comms: { ...state.comms, drafts: [...state.comms.drafts, draft] } };
   },
@@ -55,12 +57,14 @@ export const draftSealed = defineEvent({
 
 export const draftValidated = defineEvent({
   type: 'comms.validated',
-  description: 'Le texte scellé est validé et figé comme version, avec son empreinte, son valideur et l’heure.',
-  payload: z.object({ draftId: DraftId, number: z.number().int().positive(), hash: Hash, text: z.string().max(maxDraftTextLength) }),
+  description: 'Le texte scellé est validé et figé comme version, avec son empreinte, son valideur et l’heure (pour un produit conjoint : les validations des deux cellules).',
+  payload: z.object({ draftId: DraftId, number: z.number().int().positive(), hash: Hash, text: z.string().max(maxDraftTextLength), joint: z.boolean().optional() }),
   apply: (state, p, event) =>
     updateDraft(state, p.draftId, (d) => ({
       ...d,
       status: 'valide',
+      // A joint product's version keeps the validations of its text; the next cycle starts with none.
+      approvals: [],
       versions: [
         ...d.versions,
         {
@@ -72,9 +76,38 @@ export const draftValidated = defineEvent({
           validatedExerciseTime: event.exerciseTime,
           publishedAt: null,
           publishedBy: null,
+          approvals: p.joint ? d.approvals.filter((a) => a.cycle === d.cycle && a.hash === p.hash) : [],
         },
       ],
     })),
+});
+
+export const jointSet = defineEvent({
+  type: 'comms.jointSet',
+  description: 'Le brouillon demande (ou ne demande plus) la validation conjointe de l’ARS et de la Préfecture.',
+  payload: z.object({ draftId: DraftId, joint: z.boolean() }),
+  apply: (state, p) => updateDraft(state, p.draftId, (d) => ({ ...d, joint: p.joint })),
+});
+
+export const jointApproved = defineEvent({
+  type: 'comms.jointApproved',
+  description: 'Une des deux cellules (ARS ou Préfecture) valide le texte scellé d’un produit conjoint (son empreinte) ; il attend la validation de l’autre.',
+  payload: z.object({ draftId: DraftId, cycle: z.number().int().positive(), hash: Hash, cell: CellId }),
+  apply: (state, p, event) =>
+    updateDraft(state, p.draftId, (d) => ({
+      ...d,
+      approvals: [
+        ...d.approvals.filter((a) => a.cell !== p.cell),
+        { cell: p.cell, cycle: p.cycle, hash: p.hash, by: signerOfEvent(event.actor), at: event.wallTime, exerciseTime: event.exerciseTime },
+      ],
+    })),
+});
+
+export const jointApprovalVoided = defineEvent({
+  type: 'comms.jointApprovalVoided',
+  description: 'Le texte d’un produit conjoint a changé après une validation : cette validation tombe, la cellule doit valider le nouveau texte.',
+  payload: z.object({ draftId: DraftId, cells: z.array(CellId).min(1), hash: Hash }),
+  apply: (state, p) => updateDraft(state, p.draftId, (d) => ({ ...d, approvals: d.approvals.filter((a) => !(p.cells.includes(a.cell) && a.hash === p.hash)) })),
 });
 
 export const changesRequested = defineEvent({
@@ -116,4 +149,4 @@ export const validatorSet = defineEvent({
   apply: (state, p) => ({ ...state, comms: { ...state.comms, validatorCell: p.cell } }),
 });
 
-export const commsEvents = [draftCreated, draftSubmitted, draftSealed, draftValidated, changesRequested, draftPublished, draftReopened, validatorSet];
+export const commsEvents = [draftCreated, draftSubmitted, draftSealed, draftValidated, changesRequested, draftPublished, draftReopened, validatorSet, jointSet, jointApproved, jointApprovalVoided];

@@ -3,6 +3,7 @@ import { commsSentences } from './sentences.js';
 import { commsCommands } from './commands.js';
 import { initialCommsState, type CommsState } from './draft.js';
 import { commsEvents } from './events.js';
+import { rumourEvents } from './rumour.js';
 import { commsDraftDoc } from './doc-kind.js';
 
 declare module '../room-state.js' {
@@ -15,7 +16,7 @@ declare module '../room-state.js' {
 export const commsFeature = defineSharedFeature({
   id: 'comms',
   commands: commsCommands,
-  events: commsEvents,
+  events: [...commsEvents, ...rumourEvents],
   sentences: commsSentences,
   docs: [commsDraftDoc],
   initialState: () => ({ comms: initialCommsState }),

@@ -3,6 +3,9 @@ import { parisTime } from '../decisions/due.js';
 import { deadlineStatusLabels } from './deadline-status.js';
 import type { CriterionTick } from './criteria.js';
 import type { RetexReport } from './report.js';
+import { jointProductFinding } from './comms-evidence.js';
+import { channelLabels } from '../core/channels.js';
+import { durationText } from '../core/durations.js';
 
 const t = (ms: number | null) => (ms === null ? '—' : `T+${formatExerciseTime(ms)}`);
 const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -30,9 +33,26 @@ export function gridMarkdown(r: RetexReport): string[] {
         out.push(`| ${cellText(c.label)} | ${t(c.deadline)} | ${cellText(ticks)} | ${deadlineStatusLabels[c.status]} | ${cellText(comments.join(' ; ') || '—')} |`);
       }
     }
-    if (o.observations.length) out.push('');
+    if (o.observations.length || o.evidence.length) out.push('');
     for (const obs of o.observations) out.push(`- ${t(obs.exerciseTime)} ${obs.by} : ${obs.text}`);
+    for (const line of o.evidence) out.push(`- Preuve : ${line}`);
     out.push('');
   }
   return out;
+}
+
+/** Public communication in the Markdown report: the joint products, then the rumours log with its delays. */
+export function commsMarkdown(r: RetexReport): string[] {
+  const out: string[] = ['## Communication : produits conjoints et rumeurs', ''];
+  const { jointProducts, rumours } = r.comms;
+  if (jointProducts.length === 0) out.push('Aucun texte validé conjointement par l’ARS et la Préfecture.');
+  for (const p of jointProducts) out.push(`- ${jointProductFinding(p)}`);
+  out.push('');
+  if (rumours.length === 0) return [...out, 'Aucune rumeur relevée.', ''];
+  out.push("| Rumeur | Vue (heure d'exercice) | Démentie (heure d'exercice) | Délai | Démenti |", '|---|---|---|---|---|');
+  for (const x of rumours) {
+    const delay = x.delay === null ? 'jamais démentie' : durationText(Math.round(x.delay / 60_000));
+    out.push(`| ${cellText(x.text)} (${channelLabels[x.channel]}) | ${t(x.seenExerciseTime)} | ${t(x.deniedExerciseTime)} | ${delay} | ${cellText(x.denial ?? '—')} |`);
+  }
+  return [...out, ''];
 }

@@ -5,7 +5,7 @@ import type { RetexReport } from './report.js';
 import type { PlanAction } from './plan.js';
 import { firstDecisionText } from '../decisions/measures.js';
 import { participantProvenance } from './participants.js';
-import { gridMarkdown } from './report-markdown-grid.js';
+import { commsMarkdown, gridMarkdown } from './report-markdown-grid.js';
 
 const t = (ms: number | null) => (ms === null ? '—' : `T+${formatExerciseTime(ms)}`);
 const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -48,6 +48,7 @@ export function reportToMarkdown(r: RetexReport, written?: { strengths: string; 
     `${countText(r.mainCourante.entries, 'entrée', 'entrées')}, dont ${countText(r.mainCourante.decisions, 'décision', 'décisions')} et ${countText(r.mainCourante.significant, 'événement significatif', 'événements significatifs')}.`,
     '',
   );
+  out.push(...commsMarkdown(r));
   const sitrep = r.sitrep;
   out.push('## Points de situation', '', `${sitrep.opened} ouvert(s), ${sitrep.validated} validé(s), ${sitrep.late} en retard ; premier point validé : ${t(sitrep.firstValidatedAt)}.`, '');
   out.push('## Participants', '', '| Nom | Rôle | Cellule | Identité | Actions |', '|---|---|---|---|---|');

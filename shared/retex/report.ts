@@ -14,6 +14,7 @@ import { entryAdded, entryFlagged } from '../main-courante/events.js';
 import { sitrepMeasures, type SitrepMeasures } from '../sitrep/measures.js';
 import { decisionMeasures, decisionSuggestions, type DecisionMeasures } from '../decisions/measures.js';
 import { criteriaByObjective, type CriterionResult } from './criteria.js';
+import { articulationObjectiveId, commsMeasures, commsSuggestions, jointProductFinding, type CommsMeasures } from './comms-evidence.js';
 
 /** How late an acknowledgement may come before the report points it out (exercise ms). */
 export const slowAcknowledgementMs = 15 * 60_000;
@@ -28,6 +29,8 @@ export interface ObjectiveResult {
   observedActions: number;
   /** The grid's criteria of this objective: ticks on both clocks, comments, deadline status (`criteria.ts`). */
   criteria: CriterionResult[];
+  /** What the room itself proves for it: for the articulation objective, the texts both cells validated (`comms-evidence.ts`). */
+  evidence: string[];
 }
 
 export interface RetexReport {
@@ -44,6 +47,8 @@ export interface RetexReport {
   mainCourante: { entries: number; decisions: number; significant: number };
   /** Points de situation: time to the first validated one, points late (`shared/sitrep/measures.ts`). */
   sitrep: SitrepMeasures;
+  /** Public communication: joint products (ARS + Préfecture) and the rumours log (`comms-evidence.ts`). */
+  comms: CommsMeasures;
   suggestions: string[];
   released: boolean;
 }
@@ -59,6 +64,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[], name
   const chain = alertChainMeasures(state.alertChain);
   const stimuli = measureInbox(state.exercise);
   const decisions = decisionMeasures(state);
+  const comms = commsMeasures(state);
   const cellLabel = (id: string) => state.room.cells.find((c) => c.id === id)?.label ?? id;
   const kit = state.exercise.observerKit;
   const { evaluation } = state.exercise;
@@ -77,6 +83,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[], name
       observations: evaluation.observations.filter((x) => x.objectiveId === o.id).map(({ by, text, exerciseTime }) => ({ by, text, exerciseTime })),
       observedActions: observedPerObjective.get(o.id) ?? 0,
       criteria: criteria.get(o.id) ?? [],
+      evidence: o.id === articulationObjectiveId ? comms.jointProducts.map(jointProductFinding) : [],
     };
   });
   const entries = events.filter(entryAdded.is);
@@ -106,7 +113,8 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[], name
       significant: events.filter(entryFlagged.is).length + entries.filter((e) => e.payload.entry.significant).length,
     },
     sitrep: sitrepMeasures(state.sitrep),
-    suggestions: [...suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end, cellLabel), ...decisionSuggestions(decisions, cellLabel)],
+    comms,
+    suggestions: [...suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end, cellLabel), ...decisionSuggestions(decisions, cellLabel), ...commsSuggestions(comms)],
     released: state.retex.released,
   };
 }

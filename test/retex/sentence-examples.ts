@@ -6,6 +6,7 @@ import { defaultOrsanCyberChain } from '../../shared/alert-chain/default-chain.j
 import * as chain from '../../shared/alert-chain/events.js';
 import * as care from '../../shared/care-map/events.js';
 import * as comms from '../../shared/comms/events.js';
+import * as rumours from '../../shared/comms/rumour.js';
 import * as decisions from '../../shared/decisions/events.js';
 import * as directory from '../../shared/directory/events.js';
 import * as evaluation from '../../shared/exercise/evaluation.js';
@@ -304,6 +305,24 @@ export function exampleStory(): { room: PureRoom; events: RoomEvent[] } {
   by(paul, comms.draftValidated.draft({ draftId: 'd1', number: 1, hash, text: 'Le standard répond.' }, 'all'));
   by(paul, comms.draftPublished.draft({ draftId: 'd1', number: 1, kind: 'elements_langage', title: 'Standard du CH', hash, text: 'Le standard répond.' }, 'all'));
   by(marie, comms.draftReopened.draft({ draftId: 'd1', cycle: 2 }, 'all'));
+  by(marie, comms.draftCreated.draft({ draftId: 'd2', kind: 'note_aux_elus', title: 'Note aux élus de l’Eure', joint: true }, 'all'), comms.jointSet.draft({ draftId: 'd2', joint: false }, 'all'));
+  by(paul, comms.jointSet.draft({ draftId: 'd2', joint: true }, 'all'), comms.draftSubmitted.draft({ draftId: 'd2', cycle: 1 }, 'all'));
+  by(systemActor, comms.draftSealed.draft({ draftId: 'd2', cycle: 1, hash, text: 'Les élus sont informés.' }, 'all'));
+  by(marie, comms.jointApproved.draft({ draftId: 'd2', cycle: 1, hash, cell: 'ars' }, 'all'));
+  by(paul, comms.changesRequested.draft({ draftId: 'd2', cycle: 1, comments: 'Citer le numéro vert.' }, 'all'), comms.draftSubmitted.draft({ draftId: 'd2', cycle: 1 }, 'all'));
+  by(
+    systemActor,
+    comms.jointApprovalVoided.draft({ draftId: 'd2', cells: ['ars'], hash }, 'all'),
+    comms.draftSealed.draft({ draftId: 'd2', cycle: 1, hash: 'b'.repeat(64), text: 'Numéro vert.' }, 'all'),
+  );
+  by(paul, comms.jointApproved.draft({ draftId: 'd2', cycle: 1, hash: 'b'.repeat(64), cell: 'prefecture' }, 'all'));
+  by(
+    marie,
+    comms.jointApproved.draft({ draftId: 'd2', cycle: 1, hash: 'b'.repeat(64), cell: 'ars' }, 'all'),
+    comms.draftValidated.draft({ draftId: 'd2', number: 1, hash: 'b'.repeat(64), text: 'Numéro vert.', joint: true }, 'all'),
+  );
+  by(paul, rumours.rumourRecorded.draft({ id: 'r1', text: 'Les urgences d’Évreux seraient fermées.', channel: 'reseaux_sociaux', source: 'Compte anonyme', seenMinutesAgo: 5 }, 'all'));
+  by(marie, rumours.rumourDenied.draft({ id: 'r1', text: 'Les urgences sont ouvertes.', draftId: 'd1', version: 1 }, 'all'));
 
   at(55);
   by(systemActor, sitrep.sitrepReminder.draft({ dueAt: minutes(60) }, 'all'));

@@ -21,6 +21,8 @@ export const rawEnumValues = [
   'reseaux_sociaux',
   'elements_langage',
   'note_interne',
+  'note_aux_elus',
+  'point_presse',
   'a_reprendre',
   'fige',
   'a_faire',
