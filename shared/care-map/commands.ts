@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { defineCommand, type Participant } from '../core/define.js';
-import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
-import type { RoomState } from '../room-state.js';
+import { defineCommand } from '../core/define.js';
+import { conflict, invalid, notFound } from '../core/errors.js';
 import { Finess } from './establishment.js';
 import { basculeEnded, BasculePayload, basculeSet, diversionAdded, diversionEnded, DiversionPayload, ghtAssigned, GhtLabel, statusChanged, StatusPatch } from './events.js';
-import { canEditCareMap, isRegulationDown } from './rules.js';
-import type { CareMapState } from './state.js';
+import { editableCareMap, requireKnown, requireSamu, requireTarget } from './guards.js';
 import { dictGet } from '../core/dict.js';
 
 /**
@@ -16,24 +14,6 @@ import { dictGet } from '../core/dict.js';
  * - a diversion to a closed ED is accepted and flagged `destination_fermee`: the cell may have a reason
  *   (the ED reopens within the hour, the patients are not ED patients), but everyone must see it.
  */
-
-/** Checks the actor's cell and that a region is loaded; returns the care-map slice. */
-function editableCareMap(state: RoomState, actor: Participant): CareMapState {
-  if (!canEditCareMap(actor)) {
-    throw forbidden("Seule la cellule ARS (ou la direction) modifie la carte de l'offre de soins.");
-  }
-  if (state.careMap.region === null) throw conflict("Aucune région n'est chargée dans cette salle.");
-  return state.careMap;
-}
-
-function requireKnown(careMap: CareMapState, finess: string): void {
-  if (!dictGet(careMap.finessIds, finess)) throw notFound(`Établissement FINESS ${finess} inconnu dans la région ${careMap.region}.`);
-}
-
-function requireSamu(careMap: CareMapState, finess: string): void {
-  requireKnown(careMap, finess);
-  if (!dictGet(careMap.samuIds, finess)) throw invalid(`L'établissement FINESS ${finess} n'héberge pas de SAMU – Centre 15.`);
-}
 
 export const setStatus = defineCommand({
   type: 'careMap.setStatus',
@@ -65,11 +45,10 @@ export const setBascule = defineCommand({
     requireSamu(careMap, payload.to);
     if (payload.samu === payload.to) throw invalid('Un SAMU ne peut pas basculer vers lui-même.');
     if (dictGet(careMap.bascules, payload.samu)?.to === payload.to) throw conflict('Cette bascule est déjà en cours.');
-    if (isRegulationDown(dictGet(careMap.statuses, payload.to))) {
-      throw conflict(`Le SAMU de secours (FINESS ${payload.to}) est lui-même à l'arrêt : choisissez un autre SAMU.`);
-    }
-    if (dictGet(careMap.bascules, payload.to)) {
-      throw conflict(`Le SAMU de secours (FINESS ${payload.to}) a lui-même basculé ses appels : choisissez un autre SAMU.`);
+    requireTarget(careMap, payload.samu, payload.to);
+    // A bascule takes all the calls: the overflow of a débordement in force would then have two destinations.
+    if (dictGet(careMap.debordements, payload.samu)) {
+      throw conflict(`Le SAMU FINESS ${payload.samu} déborde déjà vers un autre SAMU : mettez fin au débordement avant de basculer tous ses appels.`);
     }
     return [basculeSet.draft(payload, 'all')];
   },

@@ -1,6 +1,11 @@
 import { careFunctionLabels, careModeLabels, type CareFunction, type CareMode } from './modes.js';
 import type { CareChange } from './state.js';
 import { basculeEnded, basculeSet, diversionAdded, diversionEnded, ghtAssigned, statusChanged } from './events.js';
+import { capacityUpdated } from './capacity.js';
+import { debordementEnded, debordementSet } from './debordement.js';
+import { careSpecialtyLabels, dataSourceLabels, type CareSpecialty, type DataSource } from './offer.js';
+import { planBlancDeclared, planBlancLifted } from './plan-blanc.js';
+import { formatDue } from '../decisions/due.js';
 
 type NameOf = (finess: string) => string;
 
@@ -28,6 +33,14 @@ export function statusParts(p: Omit<StatusPayload, 'finess'>): string[] {
   return parts;
 }
 
+/** One specialty's figures in words: « lits de réanimation : 3 disponibles, 8 fermés (source : ROR…) ». */
+export function capacityParts(p: { specialty: CareSpecialty; disponibles?: number | null | undefined; fermes?: number | null | undefined; source: DataSource }): string {
+  const figure = (n: number | null | undefined, what: string) => (n === undefined ? null : n === null ? `${what} non renseignés` : `${n} ${what}`);
+  const figures = [figure(p.disponibles, 'disponibles'), figure(p.fermes, 'fermés')].filter((f): f is string => f !== null);
+  const label = careSpecialtyLabels[p.specialty];
+  return `${label.charAt(0).toLowerCase()}${label.slice(1)} : ${figures.join(', ')} (source : ${dataSourceLabels[p.source]})`;
+}
+
 function describeStatus(p: StatusPayload, nameOf: NameOf): string {
   return `${nameOf(p.finess)} — ${statusParts(p).join(', ') || 'statut confirmé'}`;
 }
@@ -48,6 +61,14 @@ export function describeChange(change: CareChange, nameOf: NameOf, samuOf: NameO
   if (diversionEnded.is(change)) {
     return change.finess.length === 2 ? `Fin du délestage ${nameOf(change.finess[0] ?? '')} → ${nameOf(change.finess[1] ?? '')}` : `Fin du délestage ${change.payload.id}`;
   }
+  if (planBlancDeclared.is(change)) return `Plan blanc déclenché : ${nameOf(change.payload.finess)}${change.payload.note ? ` — ${change.payload.note}` : ''}`;
+  if (planBlancLifted.is(change)) return `Plan blanc levé : ${nameOf(change.payload.finess)}`;
+  if (debordementSet.is(change)) {
+    const { samu, to, plannedEnd } = change.payload;
+    return `Débordement du 15 : les appels non décrochés du ${samuOf(samu)} débordent vers le ${samuOf(to)}, fin prévue ${formatDue(plannedEnd)}`;
+  }
+  if (debordementEnded.is(change)) return `Fin du débordement : le ${samuOf(change.payload.samu)} reprend tous ses appels`;
+  if (capacityUpdated.is(change)) return `${nameOf(change.payload.finess)} — ${capacityParts(change.payload)}`;
   if (ghtAssigned.is(change)) {
     const { finess, ght } = change.payload;
     return ght === null ? `${nameOf(finess)} : rattachement GHT retiré` : `${nameOf(finess)} rattaché au GHT ${ght}`;

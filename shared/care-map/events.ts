@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineEvent } from '../core/define.js';
 import type { RoomEvent } from '../core/events.js';
-import type { RoomState } from '../room-state.js';
+import { authorOf, recordChange as update } from './change.js';
 import { Finess, FictionalSite } from './establishment.js';
 import { CareCapacity, CareFunction, CareMode } from './modes.js';
-import { defaultStatus, refreshFlags } from './rules.js';
-import type { CareChange, CareMapState, ChangeAuthor, EstablishmentStatus } from './state.js';
+import { defaultStatus } from './rules.js';
+import type { EstablishmentStatus } from './state.js';
 import { dictDelete, dictFrom, dictGet, dictSet } from '../core/dict.js';
 
 /** A status change: only the fields given change; `functions` and `capacity` merge field by field. */
@@ -26,25 +26,6 @@ export const DiversionPayload = z.object({
   note: z.string().trim().max(2000).optional(),
 });
 export const GhtLabel = z.string().trim().min(1).max(80);
-
-function authorOf(event: RoomEvent): ChangeAuthor {
-  return { name: event.actor.name, role: event.actor.role, cell: event.actor.cell };
-}
-
-/** Applies `change` to the slice, records the history entry, and refreshes the flags. */
-function update(state: RoomState, event: RoomEvent, finess: string[], change: (careMap: CareMapState) => CareMapState): RoomState {
-  const entry: CareChange = {
-    seq: event.seq,
-    type: event.type,
-    finess,
-    wallTime: event.wallTime,
-    exerciseTime: event.exerciseTime,
-    by: authorOf(event),
-    payload: event.payload,
-  };
-  const next = change(state.careMap);
-  return { ...state, careMap: refreshFlags({ ...next, history: [...next.history, entry] }) };
-}
 
 export const regionLoaded = defineEvent({
   type: 'careMap.regionLoaded',

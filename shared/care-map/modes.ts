@@ -11,8 +11,27 @@ export const careModeLabels: Record<CareMode, string> = {
   arret: "À l'arrêt",
 };
 
-/** The functions whose state the crisis cell follows per establishment. */
-export const CareFunction = z.enum(['urgences', 'smur', 'regulation_samu', 'bloc', 'reanimation', 'imagerie', 'biologie', 'pharmacie', 'si_dpi', 'telephonie']);
+/**
+ * The functions whose state the crisis cell follows per establishment: those every hospital has, then the
+ * specialised activities beyond the ED and the Samu (`specialisedFunctions`), followed only where the site has them.
+ */
+export const CareFunction = z.enum([
+  'urgences',
+  'smur',
+  'regulation_samu',
+  'bloc',
+  'reanimation',
+  'imagerie',
+  'biologie',
+  'pharmacie',
+  'si_dpi',
+  'telephonie',
+  'dialyse',
+  'maternite',
+  'oncologie_radiotherapie',
+  'unv',
+  'cardiologie_interventionnelle',
+]);
 export type CareFunction = z.infer<typeof CareFunction>;
 
 /**
@@ -55,4 +74,16 @@ export const careFunctionLabels: Record<CareFunction, string> = {
   pharmacie: 'Pharmacie',
   si_dpi: "Système d'information / DPI",
   telephonie: 'Téléphonie',
+  dialyse: 'Dialyse',
+  maternite: 'Maternité',
+  oncologie_radiotherapie: 'Oncologie / radiothérapie',
+  unv: 'UNV (unité neurovasculaire)',
+  cardiologie_interventionnelle: 'Cardiologie interventionnelle',
 };
+
+/** The activities beyond the ED and the Samu that not every establishment has (issue 19). */
+export const specialisedFunctions = ['dialyse', 'maternite', 'oncologie_radiotherapie', 'unv', 'cardiologie_interventionnelle'] as const satisfies readonly CareFunction[];
+export type SpecialisedFunction = (typeof specialisedFunctions)[number];
+
+/** Whether a function is one of the specialised activities (shown only where the establishment has it). */
+export const isSpecialisedFunction = (fn: CareFunction): fn is SpecialisedFunction => (specialisedFunctions as readonly CareFunction[]).includes(fn);

@@ -58,7 +58,7 @@ export function diversionFlags(state: CareMapState, diversion: Pick<Diversion, '
 const sameFlags = (a: readonly CareFlag[], b: readonly CareFlag[]) => a.length === b.length && a.every((f, i) => f === b[i]);
 
 /**
- * Recomputes the flags of every active bascule and diversion. Called by the reducer after each change,
+ * Recomputes the flags of every active bascule, débordement and diversion. Called by the reducer after each change,
  * so the flags always describe the room as it is now (objects are kept when unchanged).
  */
 export function refreshFlags(state: CareMapState): CareMapState {
@@ -68,10 +68,17 @@ export function refreshFlags(state: CareMapState): CareMapState {
       return [samu, sameFlags(flags, b.flags) ? b : { ...b, flags }];
     }),
   );
+  // A débordement's destination is checked as a bascule's is: it must be able to take the calls.
+  const debordements = Object.fromEntries(
+    Object.entries(state.debordements).map(([samu, d]) => {
+      const flags = basculeFlags(state, d);
+      return [samu, sameFlags(flags, d.flags) ? d : { ...d, flags }];
+    }),
+  );
   const diversions = state.diversions.map((d) => {
     if (d.endedAt !== null) return d;
     const flags = diversionFlags(state, d);
     return sameFlags(flags, d.flags) ? d : { ...d, flags };
   });
-  return { ...state, bascules, diversions };
+  return { ...state, bascules, debordements, diversions };
 }

@@ -49,6 +49,10 @@ export interface RegionalSummary {
   litsPerdusParDepartement: Record<string, number>;
   etablissementsDegrades: number;
   delestagesEnCours: number;
+  /** Establishments whose plan blanc is in force. */
+  plansBlancs: number;
+  /** Samu whose overflow calls go to another Samu (débordement, distinct from the bascule of all calls). */
+  samuEnDebordement: number;
 }
 
 /**
@@ -56,7 +60,7 @@ export interface RegionalSummary {
  * the fictional sites, not the national layer): changes outside it are not counted.
  */
 export function regionalSummary(state: RoomState, establishments: readonly Establishment[]): RegionalSummary {
-  const { statuses, bascules, diversions } = state.careMap;
+  const { statuses, bascules, diversions, plansBlancs, debordements } = state.careMap;
   const inScope = new Set(establishments.map((e) => e.finess));
   const summary: RegionalSummary = {
     urgencesFermees: 0,
@@ -65,6 +69,8 @@ export function regionalSummary(state: RoomState, establishments: readonly Estab
     litsPerdusParDepartement: Object.create(null) as Record<string, number>,
     etablissementsDegrades: 0,
     delestagesEnCours: diversions.filter((d) => d.endedAt === null && (inScope.has(d.from) || inScope.has(d.to))).length,
+    plansBlancs: Object.values(plansBlancs).filter((p) => inScope.has(p.finess)).length,
+    samuEnDebordement: Object.values(debordements).filter((d) => inScope.has(d.samu)).length,
   };
   for (const e of establishments) {
     const status = dictGet(statuses, e.finess);

@@ -2,6 +2,12 @@ import { defineSentence } from '../core/sentence.js';
 import { statusParts } from './describe.js';
 import { basculeEnded, basculeSet, diversionAdded, diversionEnded, ghtAssigned, regionLoaded, statusChanged } from './events.js';
 import type { CareMode } from './modes.js';
+import { capacityUpdated } from './capacity.js';
+import { debordementEnded, debordementSet } from './debordement.js';
+import { capacityParts } from './describe.js';
+import { planBlancDeclared, planBlancLifted } from './plan-blanc.js';
+import { formatDue } from '../decisions/due.js';
+import { dictGet } from '../core/dict.js';
 
 /** The overall mode as a sentence says it (« passe en mode dégradé »). */
 const modePhrases: Record<CareMode, string> = { normal: 'revient en fonctionnement normal', degrade: 'passe en mode dégradé', critique: 'passe en mode critique', arret: "est à l'arrêt" };
@@ -40,5 +46,22 @@ export const careMapSentences = [
     // At the room's creation the scenario's memberships are written by the server: said as facts.
     if (e.actor.kind === 'system') return p.ght === null ? `${name} n'est rattaché à aucun GHT` : `${name} fait partie du ${ghtSaid(p.ght)}`;
     return p.ght === null ? `${c.who} retire ${name} de son GHT` : `${c.who} rattache ${name} au ${ghtSaid(p.ght)}`;
+  }),
+  defineSentence(planBlancDeclared, (p, c, e) => {
+    const name = c.establishment(p.finess);
+    const note = p.note ? ` — ${p.note}` : '';
+    // A scenario's plan blanc in force at T0 is written by the server: said as a fact.
+    return e.actor.kind === 'system' ? `${name} est en plan blanc${note}` : `${c.who} enregistre le déclenchement du plan blanc de ${name}${note}`;
+  }),
+  defineSentence(planBlancLifted, (p, c) => `${c.who} enregistre la levée du plan blanc de ${c.establishment(p.finess)}`),
+  defineSentence(debordementSet, (p, c) => {
+    const changed = dictGet(c.state.careMap.debordements, p.samu) !== undefined;
+    const what = `les appels non décrochés de ${c.establishment(p.samu)} débordent vers ${c.establishment(p.to)}, fin prévue ${formatDue(p.plannedEnd)}`;
+    return `${c.who} ${changed ? 'modifie le débordement du 15' : 'déclenche un débordement du 15'} : ${what}`;
+  }),
+  defineSentence(debordementEnded, (p, c) => `${c.who} met fin au débordement du 15 : ${c.establishment(p.samu)} reprend tous ses appels`),
+  defineSentence(capacityUpdated, (p, c, e) => {
+    const name = c.establishment(p.finess);
+    return `${e.actor.kind === 'system' ? name : `${c.who} met à jour ${name}`} : ${capacityParts(p)}`;
   }),
 ];

@@ -2,7 +2,9 @@ import type { Dict } from '../core/dict.js';
 import { z } from 'zod';
 import type { Role } from '../core/roles.js';
 import type { FictionalSite } from './establishment.js';
+import type { Due } from '../decisions/due.js';
 import type { CareFunction, CareMode } from './modes.js';
+import type { CareSpecialty, DataSource } from './offer.js';
 
 /**
  * Warnings the room shows on a bascule or a diversion. They are recomputed after every change, so a
@@ -56,6 +58,41 @@ export interface Bascule {
   flags: CareFlag[];
 }
 
+/**
+ * A *débordement* of the 15: part of the calls of `samu` (those it cannot pick up in time) overflow to the Samu
+ * `to`, until a planned end (on the room's clock: exercise time in an exercise, wall time in a crisis). Unlike a
+ * bascule, `samu` keeps regulating. Passing the planned end changes nothing by itself: the room shows
+ * « fin prévue dépassée » until someone ends or extends it.
+ */
+export interface Debordement {
+  samu: string;
+  to: string;
+  plannedEnd: Due;
+  since: number;
+  sinceExerciseTime: number;
+  by: ChangeAuthor;
+  flags: CareFlag[];
+}
+
+/** A *plan blanc* in force in an establishment: declared by whom, when (both clocks). */
+export interface PlanBlanc {
+  finess: string;
+  since: number;
+  sinceExerciseTime: number;
+  by: ChangeAuthor;
+  note: string;
+}
+
+/** Beds of one specialty (`null`: non renseigné), with where the figures come from and who last gave them. */
+export interface SpecialtyBeds {
+  disponibles: number | null;
+  fermes: number | null;
+  source: DataSource;
+  updatedAt: number;
+  updatedExerciseTime: number;
+  updatedBy: ChangeAuthor;
+}
+
 /** A délestage: patients of a kind sent from `from` to `to` instead. Ended diversions stay, for the RETEX. */
 export interface Diversion {
   id: string;
@@ -94,6 +131,12 @@ export interface CareMapState {
   ghts: Dict<string>;
   /** Active bascules, by the FINESS of the Samu whose calls are taken over. */
   bascules: Dict<Bascule>;
+  /** Active débordements, by the FINESS of the Samu whose overflow calls go elsewhere (at most one each). */
+  debordements: Dict<Debordement>;
+  /** Plans blancs in force, by establishment; a lifted plan blanc leaves only its history. */
+  plansBlancs: Dict<PlanBlanc>;
+  /** Beds per specialty, by establishment (beside the generic `capacity` of the status). */
+  capacities: Dict<Partial<Record<CareSpecialty, SpecialtyBeds>>>;
   diversions: Diversion[];
   /** Every change, oldest first. Kept whole: a crisis has hundreds of changes, not millions. */
   history: CareChange[];
@@ -107,6 +150,9 @@ export const initialCareMapState: CareMapState = {
   statuses: {},
   ghts: {},
   bascules: {},
+  debordements: {},
+  plansBlancs: {},
+  capacities: {},
   diversions: [],
   history: [],
 };

@@ -1,4 +1,6 @@
 import { basculeEnded, basculeSet, diversionAdded, diversionEnded, statusChanged } from '../care-map/events.js';
+import { debordementEnded, debordementSet } from '../care-map/debordement.js';
+import { planBlancDeclared, planBlancLifted } from '../care-map/plan-blanc.js';
 import { alertSent, linkAcknowledged } from '../alert-chain/events.js';
 import { draftPublished } from '../comms/events.js';
 import type { RoomEvent } from '../core/events.js';
@@ -8,14 +10,19 @@ import type { RoomState } from '../room-state.js';
 import type { ReceivedEntry } from './entry.js';
 
 /**
- * System entries: what the cell did elsewhere in the room (a status reported on the care map, a bascule du 15,
+ * System entries: what the cell did elsewhere in the room (a status reported on the care map, a plan blanc, a bascule
+ * or a débordement du 15,
  * a délestage, an alert sent or acknowledged, a communication published), restated in the main courante so the
  * cell's chronology is complete without retyping it. Each is derived from one event of the room log, said by
  * that event's own sentence (`shared/<feature>/sentences.ts`), and written by the server only.
  */
 
 /** The event types restated as system entries. */
-const restated = new Set([statusChanged, basculeSet, basculeEnded, diversionAdded, diversionEnded, alertSent, linkAcknowledged, draftPublished].map((s) => s.type));
+const restated = new Set(
+  [statusChanged, planBlancDeclared, planBlancLifted, basculeSet, basculeEnded, debordementSet, debordementEnded, diversionAdded, diversionEnded, alertSent, linkAcknowledged, draftPublished].map(
+    (s) => s.type,
+  ),
+);
 
 /** The entry id of the system entry restating event `seq`: one per event, whoever writes it and however often. */
 export const systemEntryId = (seq: number) => `systeme-${seq}`;
