@@ -7,6 +7,7 @@ import { ChainEditor } from './ChainEditor.js';
 import { ChainGraph } from './ChainGraph.js';
 import { LinkCard } from './LinkCard.js';
 import { MeasuresPanel } from './MeasuresPanel.js';
+import { FactsPanel } from './FactsPanel.js';
 import { OutboxPanel } from '../notifications/OutboxPanel.js';
 import { useTick } from '../room/hooks/useTick.js';
 import { useNarrow } from './hooks.js';
@@ -69,6 +70,7 @@ export function AlertChainSection({ state, me, send, serverNow }: SectionProps) 
           </select>
         </label>
       </div>
+      <FactsPanel state={state} send={send} />
       {showList ? (
         <div className="ac-list" data-testid="alert-chain-list">
           {listed.length === 0 ? <p className="muted">{t('alertChain.empty')}</p> : listed.map(card)}

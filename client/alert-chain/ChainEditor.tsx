@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Channel } from '../../shared/core/channels.js';
-import type { ChainActor, ChainLinkTemplate } from '../../shared/alert-chain/template.js';
+import { LinkTrigger, type ChainActor, type ChainLinkTemplate } from '../../shared/alert-chain/template.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { ActionError, useCommand } from '../room/hooks/useCommand.js';
@@ -67,6 +67,10 @@ function ActorForm({ state, onSubmit }: Pick<Props, 'state'> & { onSubmit(actor:
   );
 }
 
+/** A trigger as a `<select>` value: `T0`, `upstream` or `fact:<id>`, and back (a value the list did not offer is `upstream`). */
+const triggerValue = (trigger: LinkTrigger): string => (typeof trigger === 'string' ? trigger : `fact:${trigger.fact}`);
+const triggerOfValue = (value: string): LinkTrigger => LinkTrigger.catch('upstream').parse(value.startsWith('fact:') ? { fact: value.slice(5) } : value);
+
 const emptyLink = (): ChainLinkTemplate => ({ id: '', from: '', to: '', channel: 'telephone', deadlineMinutes: 30, trigger: 'upstream' });
 
 function LinkForm({ state, onSubmit }: Pick<Props, 'state'> & { onSubmit(link: ChainLinkTemplate): Promise<boolean> }) {
@@ -105,9 +109,14 @@ function LinkForm({ state, onSubmit }: Pick<Props, 'state'> & { onSubmit(link: C
       </label>
       <label>
         {t('alertChain.edit.trigger')}
-        <select value={link.trigger} onChange={(e) => setLink({ ...link, trigger: e.target.value as ChainLinkTemplate['trigger'] })}>
+        <select value={triggerValue(link.trigger)} onChange={(e) => setLink({ ...link, trigger: triggerOfValue(e.target.value) })}>
           <option value="T0">{t('alertChain.edit.trigger.T0')}</option>
           <option value="upstream">{t('alertChain.edit.trigger.upstream')}</option>
+          {state.alertChain.facts.map((f) => (
+            <option key={f.id} value={`fact:${f.id}`}>
+              {t('alertChain.edit.trigger.fact', { fact: f.label })}
+            </option>
+          ))}
         </select>
       </label>
       <button type="submit">{t('alertChain.edit.addLink')}</button>

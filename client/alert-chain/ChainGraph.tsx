@@ -66,7 +66,9 @@ export function ChainGraph({ chain, notifications, views, exerciseTime, beforeSt
       target: view.link.to,
       // A link still waiting for its trigger has no timer yet: no label keeps the graph readable.
       label: edgeLabel(
-        view.phase.deadlineAt === null && view.phase.status !== 'accuse' ? null : timerText(t, view.link, view.phase, exerciseTime, beforeStart),
+        view.phase.deadlineAt === null && view.phase.status !== 'accuse' && view.phase.waitingFor === null
+          ? null
+          : timerText(t, view.link, view.phase, exerciseTime, beforeStart, view.waitingForLabel),
         linkOutboundBadge(t, notifications, view.link.id),
       ),
       style: { stroke: colour, strokeWidth: view.link.id === selected ? 4 : 2, opacity: shown ? 1 : 0.15 },

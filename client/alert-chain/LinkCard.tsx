@@ -8,6 +8,9 @@ import type { SectionProps } from '../room/section.js';
 import { LinkNotifications } from '../notifications/LinkNotifications.js';
 import { PhonePanel } from '../notifications/PhonePanel.js';
 import { LinkActions } from './LinkActions.js';
+import { StageList } from './StageList.js';
+import { findFact } from '../../shared/alert-chain/state.js';
+import { triggerFact } from '../../shared/alert-chain/template.js';
 import { timerText, type LinkView } from './view-model.js';
 
 type Props = Pick<SectionProps, 'state' | 'me' | 'send'> & { view: LinkView; exerciseTime: number };
@@ -20,6 +23,12 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
   const canEdit = editRefusal(state, me) === null && link.alert === null;
   const deadline = alertDeadlineAt(state.alertChain, link);
   const byTelephone = (link.alert?.channels ?? link.channels ?? [link.channel]).includes('telephone');
+  const duration = durationText(link.deadlineMinutes, lang);
+  const fact = link.triggerAt === null ? triggerFact(link.trigger) : null;
+  const deadlineText =
+    fact !== null
+      ? t('alertChain.deadline.fact', { duration, fact: findFact(state.alertChain, fact)?.label ?? fact })
+      : t(`alertChain.deadline.${link.triggerAt === null && link.trigger === 'T0' ? 'T0' : 'upstream'}`, { duration });
   const alertLateBy = link.alert && deadline !== null && link.alert.exerciseTime > deadline ? link.alert.exerciseTime - deadline : null;
   return (
     <article className={`ac-card ac-tone-${tone}`} data-testid={`link-${link.id}`} data-status={link.status} data-late={phase.late ? 'true' : 'false'}>
@@ -29,11 +38,11 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
         </strong>
         <span className={`ac-badge ac-tone-${tone}`}>{phase.late && link.status !== 'accuse' ? `${status} · ${t('alertChain.status.late')}` : status}</span>
         <span className="ac-timer" data-testid={`timer-${link.id}`}>
-          {timerText(t, link, phase, exerciseTime, state.clock.status === 'not_started')}
+          {timerText(t, link, phase, exerciseTime, state.clock.status === 'not_started', view.waitingForLabel)}
         </span>
       </header>
       <p className="muted ac-meta">
-        {t('alertChain.deadline', { deadline: t(`alertChain.deadline.${link.triggerAt === null ? link.trigger : 'upstream'}`, { duration: durationText(link.deadlineMinutes, lang) }) })}
+        {t('alertChain.deadline', { deadline: deadlineText })}
         {' · '}
         {t('alertChain.expectedChannel', { channel: t(`alertChain.channel.${link.channel}`) })}
       </p>
@@ -53,6 +62,7 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
           {t('alertChain.acknowledgedBy', { time: roomMoment(state, link.acknowledgement.exerciseTime, link.acknowledgement.wallTime, { lang }), name: link.acknowledgement.by.name })}
         </p>
       )}
+      <StageList state={state} send={send} link={link} exerciseTime={exerciseTime} />
       {link.escalatedFrom && <p className="ac-detail">{t('alertChain.escalatedFrom', { link: link.escalatedFrom })}</p>}
       {link.escalatedTo && <p className="ac-detail">{t('alertChain.escalatedTo', { link: link.escalatedTo })}</p>}
       {link.corrections.length > 0 && (

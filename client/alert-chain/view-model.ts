@@ -1,5 +1,5 @@
 import { formatExerciseTime } from '../../shared/exercise/clock.js';
-import type { AlertChainState, ChainLink } from '../../shared/alert-chain/state.js';
+import { findFact, type AlertChainState, type ChainLink } from '../../shared/alert-chain/state.js';
 import { linkPhase, type LinkPhase } from '../../shared/alert-chain/timing.js';
 import type { Translate } from '../i18n/index.js';
 import { tPlus } from '../app/time.js';
@@ -24,11 +24,12 @@ export function toneOf(phase: LinkPhase): LinkTone {
  * receiver's to acknowledge, and must not read as the alert's own delay. Before DEBEX (`beforeStart`) nothing
  * counts down: the deadline is given on the exercise clock.
  */
-export function timerText(t: Translate, link: ChainLink, phase: LinkPhase, exerciseTime: number, beforeStart = false): string {
+export function timerText(t: Translate, link: ChainLink, phase: LinkPhase, exerciseTime: number, beforeStart = false, waitingForLabel: string | null = null): string {
   if (phase.status === 'accuse') return scripted(t, tPlus(link.acknowledgement?.exerciseTime ?? 0), link.acknowledgement?.scriptedBy);
   // The animation's own links show no countdown: nobody in the room answers for them.
   if (phase.byAnimation) return scripted(t, t('alertChain.timer.byAnimation'), link.alert?.scriptedBy);
-  if (phase.deadlineAt === null) return t('alertChain.timer.waiting');
+  // A link timed from a fact (the CNIL's 72 h from the breach) has no countdown until the fact is recorded.
+  if (phase.deadlineAt === null) return phase.waitingFor !== null ? t('alertChain.timer.waitingFact', { fact: waitingForLabel ?? phase.waitingFor }) : t('alertChain.timer.waiting');
   const step = t(link.status === 'a_alerter' ? 'alertChain.timer.step.alert' : 'alertChain.timer.step.acknowledge');
   if (beforeStart) return t('alertChain.timer.beforeStart', { step, time: tPlus(phase.deadlineAt) });
   const left = phase.deadlineAt - exerciseTime;
@@ -45,13 +46,16 @@ export interface LinkView {
   tone: LinkTone;
   fromLabel: string;
   toLabel: string;
+  /** The label of the fact the link waits for (« en attente de : … »), or null. */
+  waitingForLabel: string | null;
 }
 
 export function linkViews(chain: AlertChainState, exerciseTime: number): LinkView[] {
   const labelOf = (id: string) => chain.actors.find((a) => a.id === id)?.label ?? id;
   return chain.links.map((link) => {
     const phase = linkPhase(chain, link, exerciseTime);
-    return { link, phase, tone: toneOf(phase), fromLabel: labelOf(link.from), toLabel: labelOf(link.to) };
+    const waitingForLabel = phase.waitingFor === null ? null : (findFact(chain, phase.waitingFor)?.label ?? phase.waitingFor);
+    return { link, phase, tone: toneOf(phase), fromLabel: labelOf(link.from), toLabel: labelOf(link.to), waitingForLabel };
   });
 }
 

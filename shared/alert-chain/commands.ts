@@ -5,11 +5,11 @@ import { conflict, invalid, notFound, type DomainError } from '../core/errors.js
 import type { EventDraft } from '../core/events.js';
 import type { RoomState } from '../room-state.js';
 import { formatExerciseTime } from '../exercise/clock.js';
-import { ChainActor, ChainLinkTemplate } from './template.js';
-import { acknowledgeRefusal, alertRefusal, correctionRefusal, editRefusal } from './rules.js';
-import { findActor, findLink } from './state.js';
+import { ChainActor, ChainLinkTemplate, DeadlineStage, FactId, stagesProblem, triggerFact } from './template.js';
+import { acknowledgeRefusal, alertRefusal, correctionRefusal, editRefusal, factRefusal, stageRefusal } from './rules.js';
+import { findActor, findFact, findLink } from './state.js';
 import { outboundDrafts } from '../notifications/queue.js';
-import { actorAdded, alertSent, linkAcknowledged, linkAdded, linkCorrected, linkRemoved } from './events.js';
+import { actorAdded, alertSent, factRecorded, linkAcknowledged, linkAdded, linkCorrected, linkRemoved, stageCompleted } from './events.js';
 
 /**
  * Commands of the alert chain. Who may act for which actor is decided in `rules.ts` (shared with the UI);
@@ -95,6 +95,10 @@ function checkLink(state: RoomState, link: ChainLinkTemplate): void {
   if (findLink(state.alertChain, link.id)) throw conflict(`Le lien « ${link.id} » existe déjà dans la chaîne.`);
   for (const end of [link.from, link.to]) if (!findActor(state.alertChain, end)) throw notFound(`Acteur « ${end} » inconnu dans la chaîne.`);
   if (link.from === link.to) throw invalid('Un lien relie deux acteurs différents.');
+  const fact = triggerFact(link.trigger);
+  if (fact !== null && !findFact(state.alertChain, fact)) throw notFound(`Fait « ${fact} » inconnu de la chaîne d'alerte.`);
+  const problem = stagesProblem(link);
+  if (problem) throw invalid(`Paliers du lien : ${problem}.`);
 }
 
 function checkRemoval(state: RoomState, linkId: string): void {
@@ -131,4 +135,33 @@ export const editChain = defineCommand({
   },
 });
 
-export const alertChainCommands = [alertLink, acknowledgeLink, correctLink, editChain];
+export const recordFact = defineCommand({
+  type: 'alertChain.recordFact',
+  description: "Enregistrer qu'un fait nommé de la chaîne est connu (violation de données personnelles…) : les liens comptés depuis ce fait démarrent.",
+  payload: z.object({
+    fact: FactId,
+    /** Exercise ms from which the fact was known, if earlier than now (« on le sait depuis T+00:40 »). */
+    at: z.number().int().min(0).optional(),
+  }),
+  allowed: ['director', 'player'],
+  example: { fact: 'violation-donnees-personnelles' },
+  decide: ({ state, actor, payload, now }) => {
+    refuse(factRefusal(state, actor, payload.fact, payload.at, now.exerciseTime));
+    return [factRecorded.draft({ fact: payload.fact, at: payload.at ?? now.exerciseTime }, 'all')];
+  },
+});
+
+export const completeStage = defineCommand({
+  type: 'alertChain.completeStage',
+  description: "Déclarer transmis un palier d'un lien à échéances multiples (NIS2 : notification, rapport final), au nom de l'émetteur.",
+  payload: z.object({ linkId: LinkId, stageId: DeadlineStage.shape.id }),
+  allowed: ['director', 'player'],
+  example: { linkId: 'etab-anssi-nis2', stageId: 'notification' },
+  decide: ({ state, actor, payload }) => {
+    refuse(stageRefusal(state, actor, payload.linkId, payload.stageId));
+    const link = findLink(state.alertChain, payload.linkId)!;
+    return [stageCompleted.draft({ linkId: link.id, from: link.from, to: link.to, stageId: payload.stageId }, 'all')];
+  },
+});
+
+export const alertChainCommands = [alertLink, acknowledgeLink, correctLink, editChain, recordFact, completeStage];

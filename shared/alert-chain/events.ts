@@ -3,7 +3,7 @@ import { Channel } from '../core/channels.js';
 import { defineEvent } from '../core/define.js';
 import type { RoomEvent } from '../core/events.js';
 import type { RoomState } from '../room-state.js';
-import { AlertChainTemplate, ChainActor, ChainLinkTemplate } from './template.js';
+import { AlertChainTemplate, ChainActor, ChainLinkTemplate, DeadlineStage, FactId } from './template.js';
 import { acknowledgementGraceMinutes } from './timing.js';
 import { newLink, type AlertChainState, type ChainAuthor, type ChainLink } from './state.js';
 
@@ -28,7 +28,15 @@ export const chainDefined = defineEvent({
   description: "La chaîne d'alerte de la salle est définie (chaîne ORSAN Cyber par défaut ou celle du scénario).",
   payload: z.object({ template: AlertChainTemplate }),
   // `room.created` comes first in every log: the room's mode is known here.
-  apply: (state, p) => withChain(state, () => ({ defined: true, animated: state.room.mode === 'exercise', actors: p.template.actors, links: p.template.links.map((l) => newLink(l)) })),
+  apply: (state, p) =>
+    withChain(state, () => ({
+      defined: true,
+      animated: state.room.mode === 'exercise',
+      actors: p.template.actors,
+      links: p.template.links.map((l) => newLink(l)),
+      facts: p.template.facts ?? [],
+      knownFacts: [],
+    })),
 });
 
 /** `from` and `to` are copied from the link so that a stimulus condition can match on them (`to: prefecture`). */
@@ -88,12 +96,45 @@ export const linkCorrected = defineEvent({
     }),
 });
 
-export const OverduePayload = z.object({ linkId: LinkId, kind: z.enum(['alert', 'acknowledge']), deadlineExerciseTime: z.number().int() });
+/** `kind: 'stage'` names the missed stage (`stageId`) of a staged link: a later stage than the alert. */
+export const OverduePayload = z.object({
+  linkId: LinkId,
+  kind: z.enum(['alert', 'acknowledge', 'stage']),
+  stageId: DeadlineStage.shape.id.optional(),
+  deadlineExerciseTime: z.number().int(),
+});
 export const linkOverdue = defineEvent({
   type: 'alertChain.overdue',
-  description: "Le serveur constate qu'un lien est en retard : pas alerté, ou pas d'accusé de réception, à l'échéance (heure d'exercice).",
+  description: "Le serveur constate qu'un lien est en retard : pas alerté, pas d'accusé de réception, ou un palier non transmis, à l'échéance (heure d'exercice).",
   payload: OverduePayload,
-  apply: (state, p) => updateLink(state, p.linkId, (l) => ({ ...l, overdue: { ...l.overdue, [p.kind]: p.deadlineExerciseTime } })),
+  apply: (state, p) =>
+    updateLink(state, p.linkId, (l) => {
+      if (p.kind !== 'stage') return { ...l, overdue: { ...l.overdue, [p.kind]: p.deadlineExerciseTime } };
+      return { ...l, stages: l.stages.map((s) => (s.id === p.stageId && s.overdue === null ? { ...s, overdue: p.deadlineExerciseTime } : s)) };
+    }),
+});
+
+export const factRecorded = defineEvent({
+  type: 'alertChain.factRecorded',
+  description: "Un fait nommé est établi (violation de données personnelles…) : les liens comptés depuis ce fait partent de l'heure où il est connu.",
+  payload: z.object({ fact: FactId, at: z.number().int().min(0), scriptedBy: ScriptedBy }),
+  apply: (state, p, event) =>
+    withChain(state, (chain) =>
+      chain.knownFacts.some((f) => f.id === p.fact)
+        ? chain
+        : { ...chain, knownFacts: [...chain.knownFacts, { id: p.fact, at: p.at, ...at(event), ...(p.scriptedBy ? { scriptedBy: p.scriptedBy } : {}) }] },
+    ),
+});
+
+export const stageCompleted = defineEvent({
+  type: 'alertChain.stageCompleted',
+  description: "Un palier d'un lien à échéances multiples est transmis (notification NIS2, rapport final…), à l'heure d'exercice.",
+  payload: z.object({ linkId: LinkId, ...Ends, stageId: DeadlineStage.shape.id, scriptedBy: ScriptedBy }),
+  apply: (state, p, event) =>
+    updateLink(state, p.linkId, (l) => ({
+      ...l,
+      stages: l.stages.map((s) => (s.id === p.stageId && s.done === null ? { ...s, done: { ...at(event), ...(p.scriptedBy ? { scriptedBy: p.scriptedBy } : {}) } } : s)),
+    })),
 });
 
 export const EscalatedPayload = z.object({ linkId: LinkId, backup: ChainActor.shape.id, newLinkId: LinkId });
@@ -140,4 +181,4 @@ export const linkRemoved = defineEvent({
   apply: (state, p) => withChain(state, (chain) => ({ ...chain, links: chain.links.filter((l) => l.id !== p.linkId) })),
 });
 
-export const alertChainEvents = [chainDefined, alertSent, linkAcknowledged, linkCorrected, linkOverdue, linkEscalated, linkRelayed, actorAdded, linkAdded, linkRemoved];
+export const alertChainEvents = [chainDefined, alertSent, linkAcknowledged, linkCorrected, linkOverdue, linkEscalated, linkRelayed, actorAdded, linkAdded, linkRemoved, factRecorded, stageCompleted];

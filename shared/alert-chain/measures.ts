@@ -1,14 +1,28 @@
 import { channelLabels, type Channel } from '../core/channels.js';
 import { defuseFormula } from '../core/spreadsheet-safety.js';
 import { formatExerciseTime } from '../exercise/clock.js';
-import { findActor, playedByAnimation, type AlertChainState, type ChainLink } from './state.js';
-import { acknowledgeDeadlineAt, alertDeadlineAt, triggerOf, type TriggerSource } from './timing.js';
+import { findActor, findFact, playedByAnimation, type AlertChainState, type ChainLink } from './state.js';
+import { triggerFact } from './template.js';
+import { acknowledgeDeadlineAt, alertDeadlineAt, linkStages, stageStatus, triggerOf, type StageStatus, type TriggerSource } from './timing.js';
 
 /**
  * The RETEX measures of the chain, in exercise milliseconds since T0: for each link and each alerted
  * actor, when it was alerted and acknowledged, against its deadline. Pure: computed from the room state,
  * so the live board, the RETEX and the CSV export give the same figures.
  */
+/** A stage after the first (the alert) of a staged link: its deadline, when it was sent, whether the server declared it missed. */
+export interface StageMeasure {
+  id: string;
+  label: string;
+  deadlineAt: number | null;
+  doneAt: number | null;
+  /** Declared missed by the server (`alertChain.overdue`, kind `stage`). */
+  missedRecorded: boolean;
+}
+
+/** A stage's status when the room reached `reached` (the live time, or the end for the RETEX): `stageStatus`, once. */
+export const stageMeasureStatus = (stage: StageMeasure, reached: number): StageStatus => stageStatus(stage.deadlineAt, stage.doneAt, reached, stage.missedRecorded);
+
 export interface LinkMeasure {
   linkId: string;
   from: string;
@@ -38,6 +52,10 @@ export interface LinkMeasure {
   delay: number | null;
   escalatedTo: string | null;
   corrections: number;
+  /** The fact the deadline counts from (its label), if the link is timed from one; its time is `deadlineAt`'s origin. */
+  factLabel: string | null;
+  /** Later stages of a staged link (NIS2 notification, final report); empty for a single deadline. */
+  stages: StageMeasure[];
 }
 
 export interface ActorMeasure {
@@ -62,6 +80,11 @@ const minOf = (values: Array<number | null>): number | null => {
   const known = values.filter((v): v is number => v !== null);
   return known.length > 0 ? Math.min(...known) : null;
 };
+
+function factLabelOf(chain: AlertChainState, link: ChainLink): string | null {
+  const fact = triggerFact(link.trigger);
+  return fact === null ? null : (findFact(chain, fact)?.label ?? fact);
+}
 
 function linkMeasure(chain: AlertChainState, link: ChainLink): LinkMeasure {
   const deadlineAt = alertDeadlineAt(chain, link);
@@ -93,6 +116,11 @@ function linkMeasure(chain: AlertChainState, link: ChainLink): LinkMeasure {
     delay: alertedAt !== null && deadlineAt !== null ? alertedAt - deadlineAt : null,
     escalatedTo: link.escalatedTo,
     corrections: link.corrections.length,
+    factLabel: factLabelOf(chain, link),
+    // The stage's status needs a time; the deadline, the time sent and the server's record do not.
+    stages: linkStages(chain, link, 0)
+      .filter((s) => s.index > 0)
+      .map((s) => ({ id: s.id, label: s.label, deadlineAt: s.deadlineAt, doneAt: s.doneAt, missedRecorded: (link.stages.find((r) => r.id === s.id)?.overdue ?? null) !== null })),
   };
 }
 
@@ -100,6 +128,7 @@ function linkMeasure(chain: AlertChainState, link: ChainLink): LinkMeasure {
 export const triggerLabels: Readonly<Record<TriggerSource, string>> = {
   fixed: 'Escalade',
   T0: 'T0',
+  fact: 'Fait établi',
   upstream: "Alerte de l'émetteur",
   upstreamDeadline: "Échéance de l'amont (alerte de l'émetteur non enregistrée)",
 };
@@ -147,6 +176,7 @@ const csvHeader = [
   'Accusé en retard',
   'Escaladé vers',
   'Corrections',
+  'Paliers',
 ];
 
 const time = (ms: number | null) => (ms === null ? '' : formatExerciseTime(ms));
@@ -171,7 +201,7 @@ export function measuresCsv(measures: AlertChainMeasures): string {
       m.toLabel,
       channelLabels[m.expectedChannel],
       m.usedChannel ? channelLabels[m.usedChannel] : '',
-      triggerLabels[m.triggerSource],
+      m.triggerSource === 'fact' && m.factLabel !== null ? `${triggerLabels.fact} : ${m.factLabel}` : triggerLabels[m.triggerSource],
       time(m.deadlineAt),
       time(m.alertedAt),
       minutes(m.alertedAt),
@@ -184,6 +214,9 @@ export function measuresCsv(measures: AlertChainMeasures): string {
       yesNo(m.acknowledgementLate),
       m.escalatedTo ?? '',
       String(m.corrections),
+      m.stages
+        .map((st) => `${st.label} : ${st.deadlineAt === null ? 'échéance en attente du fait' : `échéance T+${time(st.deadlineAt)}`}${st.doneAt === null ? '' : `, transmis T+${time(st.doneAt)}`}`)
+        .join(' ; '),
     ]
       .map((cell) => csvCell(cell))
       .join(';'),

@@ -1,10 +1,11 @@
-import { DomainError, conflict, forbidden, notFound } from '../core/errors.js';
+import { DomainError, conflict, forbidden, invalid, notFound } from '../core/errors.js';
 import type { Role } from '../core/roles.js';
 import { formatExerciseTime } from '../exercise/clock.js';
 import type { RoomState } from '../room-state.js';
 import type { RoomMode } from '../room/state.js';
 import type { ChainActor } from './template.js';
-import { findActor, findLink, linkLabel, type ChainLink } from './state.js';
+import { findActor, findFact, findLink, knownFact, linkLabel, type ChainLink } from './state.js';
+import { stagesOf } from './timing.js';
 
 /**
  * Who may act on the chain. Shared by the commands (which throw the refusal) and the client (which
@@ -99,5 +100,40 @@ export function editRefusal(state: RoomState, viewer: ChainViewer): DomainError 
   if (viewer.role !== 'director') return forbidden('Seule la direction de crise modifie la chaîne d’alerte.');
   if (state.room.mode !== 'crisis') return forbidden("La chaîne d'alerte ne se modifie en direct qu'en mode crise.");
   if (!state.alertChain.defined) return conflict("Aucune chaîne d'alerte n'est définie dans cette salle.");
+  return null;
+}
+
+/**
+ * Why `viewer` may not record that `factId` became known (at exercise time `at`, default now), or null. Any
+ * player or the director may: the fact (a personal-data breach) is learnt by whoever hears of it first.
+ */
+export function factRefusal(state: RoomState, viewer: ChainViewer, factId: string, at: number | undefined, now: number): DomainError | null {
+  if (!state.alertChain.defined) return conflict("Aucune chaîne d'alerte n'est définie dans cette salle.");
+  if (viewer.role !== 'director' && viewer.role !== 'player') return forbidden('Seuls les joueurs et la direction enregistrent un fait de la chaîne d’alerte.');
+  const fact = findFact(state.alertChain, factId);
+  if (!fact) return notFound(`Fait « ${factId} » inconnu de la chaîne d'alerte.`);
+  if (state.clock.status === 'not_started') return conflict("L'exercice n'a pas démarré (DEBEX) : la chaîne d'alerte part de T0.");
+  const known = knownFact(state.alertChain, factId);
+  if (known) return conflict(`« ${fact.label} » est déjà enregistré, connu depuis T+${formatExerciseTime(known.at)} (${known.by.name}).`);
+  if (at !== undefined && at > now) return invalid(`Un fait ne peut pas être connu après maintenant (T+${formatExerciseTime(now)}).`);
+  return null;
+}
+
+/**
+ * Why `viewer` may not record the stage `stageId` of `linkId` as done, or null. The sender of the link sends each
+ * stage; the first stage is the alert itself, and a later one comes once the link is alerted, once.
+ */
+export function stageRefusal(state: RoomState, viewer: ChainViewer, linkId: string, stageId: string): DomainError | null {
+  const link = linkOrRefusal(state, linkId);
+  if (isRefusal(link)) return link;
+  const index = stagesOf(link).findIndex((s) => s.id === stageId);
+  if (index < 0) return notFound(`Palier « ${stageId} » inconnu sur « ${linkLabel(state.alertChain, link)} ».`);
+  if (index === 0) return conflict('Le premier palier est l’alerte elle-même : utilisez « Alerter ».');
+  if (state.clock.status === 'not_started') return conflict("L'exercice n'a pas démarré (DEBEX) : la chaîne d'alerte part de T0.");
+  const refusal = actorRefusal(state, viewer, link.from, 'transmettre un palier');
+  if (refusal) return refusal;
+  if (!link.alert) return conflict(`« ${linkLabel(state.alertChain, link)} » n'a pas encore été alerté : le premier palier vient d'abord.`);
+  const done = link.stages.find((s) => s.id === stageId)?.done;
+  if (done) return conflict(`Palier déjà transmis à T+${formatExerciseTime(done.exerciseTime)} par ${done.by.name}.`);
   return null;
 }

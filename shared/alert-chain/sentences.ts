@@ -1,13 +1,27 @@
 import { channelPhrases, type Channel } from '../core/channels.js';
 import { defineSentence, listFr, ofFr, quote, type SentenceContext } from '../core/sentence.js';
+import { durationText } from '../core/durations.js';
 import { formatExerciseTime } from '../exercise/clock.js';
-import { actorAdded, alertSent, chainDefined, linkAcknowledged, linkAdded, linkCorrected, linkEscalated, linkOverdue, linkRelayed, linkRemoved } from './events.js';
+import { actorAdded, alertSent, chainDefined, factRecorded, linkAcknowledged, linkAdded, linkCorrected, linkEscalated, linkOverdue, linkRelayed, linkRemoved, stageCompleted } from './events.js';
+import { triggerFact } from './template.js';
 
 /** The ends of a link as the room knew them just before the event (a removed link included). */
 function endsOf(c: SentenceContext, linkId: string): { from: string; to: string } | null {
   const link = c.state.alertChain.links.find((l) => l.id === linkId);
   return link ? { from: link.from, to: link.to } : null;
 }
+
+/** « la notification d'incident » style label of a stage, as the room knew the link; the id only if unknown. */
+function stageSaid(c: SentenceContext, linkId: string, stageId: string | undefined): string {
+  const link = c.state.alertChain.links.find((l) => l.id === linkId);
+  const stages = link?.deadlines ?? [];
+  const index = stages.findIndex((s) => s.id === stageId);
+  const stage = stages[index];
+  return stage ? `le palier ${quote(stage.label, 80)} (${index + 1}/${stages.length})` : 'un palier';
+}
+
+/** A fact by its label (« violation de données personnelles »), as declared by the chain. */
+const factSaid = (c: SentenceContext, factId: string) => quote(c.state.alertChain.facts.find((f) => f.id === factId)?.label ?? 'fait de la chaîne', 120);
 
 /** The actor `id` plays for the person who acted: their own cell's actor is « them », any other is named. */
 const playsFor = (c: SentenceContext, actorId: string, cell: string | undefined) => {
@@ -39,6 +53,7 @@ export const alertChainSentences = [
     const ends = endsOf(c, p.linkId);
     const deadline = `T+${formatExerciseTime(p.deadlineExerciseTime)}`;
     if (!ends) return `Retard sur un lien de la chaîne d'alerte (échéance ${deadline})`;
+    if (p.kind === 'stage') return `Retard : ${c.chainActor(ends.from)} n'a pas transmis ${stageSaid(c, p.linkId, p.stageId)} à ${c.chainActor(ends.to)} à l'échéance (${deadline})`;
     return p.kind === 'alert'
       ? `Retard : ${c.chainActor(ends.to)} n'a pas reçu l'alerte de ${c.chainActor(ends.from)} à l'échéance (${deadline})`
       : `Retard : pas d'accusé de réception ${ofFr(c.chainActor(ends.to))} à l'échéance (${deadline}) de l'alerte ${ofFr(c.chainActor(ends.from))}`;
@@ -57,8 +72,19 @@ export const alertChainSentences = [
   ),
   defineSentence(linkAdded, (p, c) => {
     const { link } = p;
-    const from = link.trigger === 'T0' ? 'T0' : `l'alerte ${ofFr(c.chainActor(link.from))}`;
-    return `${c.who} ajoute à la chaîne d'alerte : ${c.chainActor(link.from)} doit alerter ${c.chainActor(link.to)} ${channelsSaid(link.channel, link.channels)}, dans les ${link.deadlineMinutes} min suivant ${from}`;
+    const fact = triggerFact(link.trigger);
+    const from = link.trigger === 'T0' ? 'T0' : fact !== null ? `le fait ${factSaid(c, fact)}` : `l'alerte ${ofFr(c.chainActor(link.from))}`;
+    return `${c.who} ajoute à la chaîne d'alerte : ${c.chainActor(link.from)} doit alerter ${c.chainActor(link.to)} ${channelsSaid(link.channel, link.channels)}, dans les ${durationText(link.deadlineMinutes)} suivant ${from}`;
   }),
   defineSentence(linkRemoved, (p, c) => `${c.who} retire de la chaîne d'alerte le lien ${c.link(p.linkId)}`),
+  defineSentence(factRecorded, (p, c, e) => {
+    const since = p.at < e.exerciseTime ? `, connu depuis T+${formatExerciseTime(p.at)}` : '';
+    const who = p.scriptedBy ? `Scénario (${p.scriptedBy})` : c.who;
+    return `${who} : fait établi, ${factSaid(c, p.fact)}${since} — les délais qui en dépendent courent`;
+  }),
+  defineSentence(stageCompleted, (p, c, e) => {
+    if (p.scriptedBy) return `Scénario (${p.scriptedBy}) : ${c.chainActor(p.from)} transmet ${stageSaid(c, p.linkId, p.stageId)} à ${c.chainActor(p.to)}`;
+    const on = playsFor(c, p.from, e.actor.cell) ? '' : `, pour ${c.chainActor(p.from)},`;
+    return `${c.who}${on} transmet ${stageSaid(c, p.linkId, p.stageId)} à ${c.chainActor(p.to)}`;
+  }),
 ];

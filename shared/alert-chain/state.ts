@@ -1,6 +1,6 @@
 import type { Channel } from '../core/channels.js';
 import type { Role } from '../core/roles.js';
-import type { ChainActor, ChainLinkTemplate } from './template.js';
+import type { ChainActor, ChainFact, ChainLinkTemplate } from './template.js';
 
 /**
  * Where a link stands: `a_alerter` (nobody alerted yet) → `alerte` (alerted, by whom, how, when)
@@ -58,6 +58,25 @@ export interface LinkCorrection {
   wallTime: number;
 }
 
+/** A stage after the first (the first is the alert): when it was done, and the deadline the server declared missed. */
+export interface LinkStage {
+  id: string;
+  done: { by: ChainAuthor; exerciseTime: number; wallTime: number; scriptedBy?: string } | null;
+  /** The deadline (exercise ms) recorded as missed (`alertChain.overdue`, kind `stage`); null: not recorded. */
+  overdue: number | null;
+}
+
+/** A named fact recorded as known (`alertChain.factRecorded`): links timed from it count from `at`. */
+export interface KnownFact {
+  id: string;
+  /** Exercise ms from which the fact was known (may be earlier than the record). */
+  at: number;
+  by: ChainAuthor;
+  exerciseTime: number;
+  wallTime: number;
+  scriptedBy?: string;
+}
+
 export interface ChainLink extends ChainLinkTemplate {
   status: LinkStatus;
   alert: LinkAlert | null;
@@ -73,6 +92,8 @@ export interface ChainLink extends ChainLinkTemplate {
   corrections: LinkCorrection[];
   /** The last relay of an unacknowledged alert to the receiver's next-ranked contact (exercise ms); null: none yet. */
   relayedAt: number | null;
+  /** The stages after the first of a staged link (`deadlines`), in order; empty for a single deadline. */
+  stages: LinkStage[];
 }
 
 /**
@@ -95,9 +116,12 @@ export interface AlertChainState {
   animated: boolean;
   actors: ChainActor[];
   links: ChainLink[];
+  /** The facts links may be timed from (template `facts`), and those recorded as known, in order. */
+  facts: ChainFact[];
+  knownFacts: KnownFact[];
 }
 
-export const initialAlertChainState: AlertChainState = { defined: false, animated: false, actors: [], links: [] };
+export const initialAlertChainState: AlertChainState = { defined: false, animated: false, actors: [], links: [], facts: [], knownFacts: [] };
 
 /** A template link as a fresh link of the live chain. */
 export function newLink(template: ChainLinkTemplate, extra: Partial<Pick<ChainLink, 'triggerAt' | 'escalatedFrom'>> = {}): ChainLink {
@@ -112,11 +136,14 @@ export function newLink(template: ChainLinkTemplate, extra: Partial<Pick<ChainLi
     escalatedTo: null,
     corrections: [],
     relayedAt: null,
+    stages: (template.deadlines ?? []).slice(1).map((stage) => ({ id: stage.id, done: null, overdue: null })),
   };
 }
 
 export const findActor = (chain: AlertChainState, id: string): ChainActor | undefined => chain.actors.find((a) => a.id === id);
 export const findLink = (chain: AlertChainState, id: string): ChainLink | undefined => chain.links.find((l) => l.id === id);
+export const findFact = (chain: Pick<AlertChainState, 'facts'>, id: string): ChainFact | undefined => chain.facts.find((f) => f.id === id);
+export const knownFact = (chain: Pick<AlertChainState, 'knownFacts'>, id: string): KnownFact | undefined => chain.knownFacts.find((f) => f.id === id);
 
 /** `ARS — cellule régionale de crise (CRAPS) → Préfecture — SIDPC / COD`, for messages and exports. */
 export function linkLabel(chain: AlertChainState, link: Pick<ChainLink, 'from' | 'to'>): string {

@@ -1,4 +1,6 @@
-import { playedByAnimation, type AlertChainState, type ChainLink, type LinkStatus } from './state.js';
+import { deadlineStatus } from '../retex/deadline-status.js';
+import { knownFact, playedByAnimation, type AlertChainState, type ChainLink, type LinkStatus } from './state.js';
+import { triggerFact, type DeadlineStage } from './template.js';
 
 /**
  * Deadlines of the chain, all in exercise milliseconds (0 = T0, the detection: DEBEX in an exercise,
@@ -22,7 +24,7 @@ export function actorAlertedAt(chain: AlertChainState, actorId: string): number 
  * When `actorId` knew, as the log shows it: its first alert received, or its own first alert sent if that came
  * earlier (an actor who alerts others was aware by then, even when its own alert was recorded late or never).
  */
-function actorAwareAt(chain: AlertChainState, actorId: string): number | null {
+export function actorAwareAt(chain: AlertChainState, actorId: string): number | null {
   const received = actorAlertedAt(chain, actorId);
   const sent = chain.links.flatMap((l) => (l.from === actorId && l.alert ? [l.alert.exerciseTime] : []));
   const times = [...(received === null ? [] : [received]), ...sent];
@@ -39,12 +41,15 @@ export function triggerTime(chain: AlertChainState, link: ChainLink): number | n
   return triggerOf(chain, link, new Set()).at;
 }
 
-/** Where the trigger comes from: the link's own (`fixed`, `T0`), the upstream alert, or the upstream's deadline. */
-export type TriggerSource = 'fixed' | 'T0' | 'upstream' | 'upstreamDeadline';
+/** Where the trigger comes from: the link's own (`fixed`, `T0`), a named fact, the upstream alert, or the upstream's deadline. */
+export type TriggerSource = 'fixed' | 'T0' | 'fact' | 'upstream' | 'upstreamDeadline';
 
 export function triggerOf(chain: AlertChainState, link: ChainLink, seen: Set<string> = new Set()): { at: number | null; source: TriggerSource } {
   if (link.triggerAt !== null) return { at: link.triggerAt, source: 'fixed' };
   if (link.trigger === 'T0') return { at: 0, source: 'T0' };
+  // The CNIL's 72 h run from awareness of the breach: no deadline (and nothing late) until the fact is recorded.
+  const fact = triggerFact(link.trigger);
+  if (fact !== null) return { at: knownFact(chain, fact)?.at ?? null, source: 'fact' };
   // An ARS that alerted the Préfecture at T+00:15 knew by then, even if its own alert was recorded at T+00:51:
   // the Préfecture's deadline counts from T+00:15, not from a later record (issue 18, one definition of a delay).
   const alerted = actorAwareAt(chain, link.from);
@@ -72,16 +77,67 @@ export function acknowledgeDeadlineAt(link: ChainLink): number | null {
   return link.alert ? link.alert.exerciseTime + acknowledgementGraceMinutes * minute : null;
 }
 
-export type OverdueKind = 'alert' | 'acknowledge';
+/** The fact a link waits for before its deadline runs (its `{ fact }` trigger not yet recorded), or null. */
+export function waitingForFact(chain: AlertChainState, link: ChainLink): string | null {
+  const fact = link.triggerAt === null ? triggerFact(link.trigger) : null;
+  return fact !== null && !knownFact(chain, fact) ? fact : null;
+}
+
+/** The stages of a link: its `deadlines`, or the single stage of its `deadlineMinutes` (the alert). */
+export function stagesOf(link: Pick<ChainLink, 'deadlineMinutes' | 'deadlines'>): DeadlineStage[] {
+  return link.deadlines ?? [{ id: 'alerte', label: 'Alerte', minutes: link.deadlineMinutes }];
+}
+
+/**
+ * « tenu » (done by its deadline), « en retard » (done after it), « manqué » (not done and past it, or declared
+ * missed by the server), « à venir » (not done, deadline ahead or still unknown). The same rule as a criterion of
+ * the evaluation grid (`deadlineStatus`): done one millisecond after the deadline is late.
+ */
+export type StageStatus = 'tenu' | 'en_retard' | 'manque' | 'a_venir';
+
+export function stageStatus(deadlineAt: number | null, doneAt: number | null, reached: number, recordedMissed = false): StageStatus {
+  if (doneAt === null && recordedMissed) return 'manque';
+  const status = deadlineStatus({ deadline: deadlineAt, ticks: doneAt === null ? [] : [doneAt], reached });
+  if (status === 'met') return 'tenu';
+  if (status === 'missed') return doneAt === null ? 'manque' : 'en_retard';
+  return 'a_venir';
+}
+
+export interface StageView extends DeadlineStage {
+  /** 0: the alert itself; later stages are recorded by `alertChain.completeStage`. */
+  index: number;
+  deadlineAt: number | null;
+  doneAt: number | null;
+  status: StageStatus;
+}
+
+/** Every stage of `link` at `exerciseTime`, each with its own deadline (counted from the link's trigger) and status. */
+export function linkStages(chain: AlertChainState, link: ChainLink, exerciseTime: number): StageView[] {
+  const base = triggerTime(chain, link);
+  return stagesOf(link).map((stage, index) => {
+    const deadlineAt = base === null ? null : base + stage.minutes * minute;
+    const later = index === 0 ? null : link.stages.find((s) => s.id === stage.id);
+    const doneAt = index === 0 ? (link.alert?.exerciseTime ?? null) : (later?.done?.exerciseTime ?? null);
+    const recorded = index === 0 ? link.overdue.alert !== null : (later?.overdue ?? null) !== null;
+    return { ...stage, index, deadlineAt, doneAt, status: stageStatus(deadlineAt, doneAt, exerciseTime, recorded) };
+  });
+}
+
+/** The stages after the first that are missed at `exerciseTime` (not done, past their deadline). */
+const missedLaterStages = (chain: AlertChainState, link: ChainLink, exerciseTime: number) => linkStages(chain, link, exerciseTime).filter((s) => s.index > 0 && s.status === 'manque');
+
+export type OverdueKind = 'alert' | 'acknowledge' | 'stage';
 
 export interface DueOverdue {
   linkId: string;
   kind: OverdueKind;
+  /** The missed stage, for `kind: 'stage'`. */
+  stageId?: string;
   deadlineExerciseTime: number;
 }
 
 /** The step a link waits for, with its deadline: none once acknowledged. */
-function pendingStep(chain: AlertChainState, link: ChainLink): { kind: OverdueKind; deadline: number | null } | null {
+function pendingStep(chain: AlertChainState, link: ChainLink): { kind: 'alert' | 'acknowledge'; deadline: number | null } | null {
   if (link.status === 'a_alerter') return { kind: 'alert', deadline: alertDeadlineAt(chain, link) };
   if (link.status === 'alerte') return { kind: 'acknowledge', deadline: acknowledgeDeadlineAt(link) };
   return null;
@@ -97,7 +153,24 @@ export function dueOverdue(chain: AlertChainState, exerciseTime: number): DueOve
     if (!step || step.deadline === null || link.overdue[step.kind] !== null) continue;
     if (exerciseTime > step.deadline) due.push({ linkId: link.id, kind: step.kind, deadlineExerciseTime: step.deadline });
   }
+  for (const link of chain.links) {
+    if (playedByAnimation(chain, link)) continue;
+    for (const stage of pendingLaterStages(chain, link)) {
+      if (exerciseTime > stage.deadlineAt) due.push({ linkId: link.id, kind: 'stage', stageId: stage.id, deadlineExerciseTime: stage.deadlineAt });
+    }
+  }
   return due;
+}
+
+/** Later stages not done, whose miss is not recorded yet, with a known deadline. */
+function pendingLaterStages(chain: AlertChainState, link: ChainLink): Array<{ id: string; deadlineAt: number }> {
+  if (link.stages.length === 0) return [];
+  const base = triggerTime(chain, link);
+  if (base === null) return [];
+  return stagesOf(link).flatMap((stage, index) => {
+    const record = index === 0 ? undefined : link.stages.find((s) => s.id === stage.id);
+    return record && record.done === null && record.overdue === null ? [{ id: stage.id, deadlineAt: base + stage.minutes * minute }] : [];
+  });
 }
 
 /**
@@ -122,6 +195,7 @@ export function nextOverdueAt(chain: AlertChainState, followUp: (link: ChainLink
   for (const link of chain.links) {
     const step = playedByAnimation(chain, link) ? null : pendingStep(chain, link);
     if (step && step.deadline !== null && link.overdue[step.kind] === null) consider(step.deadline);
+    if (!playedByAnimation(chain, link)) for (const stage of pendingLaterStages(chain, link)) consider(stage.deadlineAt);
     const relay = relayDeadlineAt(link);
     if (relay !== null && followUp(link)) consider(relay);
   }
@@ -138,16 +212,23 @@ export interface LinkPhase {
   upstreamMissing: boolean;
   /** Simulated → simulated: the animation plays it; shown so, never late. */
   byAnimation: boolean;
+  /** The fact whose record starts the deadline (« en attente de : … »), or null. */
+  waitingFor: string | null;
 }
 
-/** What a link shows at `exerciseTime`: its state, whether it is late, and the deadline its timer runs to. */
+/**
+ * What a link shows at `exerciseTime`: its state, whether it is late, and the deadline its timer runs to.
+ * Late: its pending step is past its deadline, or a later stage of a staged link is missed (`linkStages`).
+ */
 export function linkPhase(chain: AlertChainState, link: ChainLink, exerciseTime: number): LinkPhase {
   const step = pendingStep(chain, link);
   const byAnimation = playedByAnimation(chain, link);
-  if (!step) return { status: link.status, late: false, deadlineAt: null, upstreamMissing: false, byAnimation };
-  const late = !byAnimation && (link.overdue[step.kind] !== null || (step.deadline !== null && exerciseTime > step.deadline));
+  const waitingFor = waitingForFact(chain, link);
+  const stageLate = !byAnimation && missedLaterStages(chain, link, exerciseTime).length > 0;
+  if (!step) return { status: link.status, late: stageLate, deadlineAt: null, upstreamMissing: false, byAnimation, waitingFor };
+  const late = !byAnimation && (stageLate || link.overdue[step.kind] !== null || (step.deadline !== null && exerciseTime > step.deadline));
   const upstreamMissing = step.kind === 'alert' && triggerOf(chain, link).source === 'upstreamDeadline';
-  return { status: link.status, late, deadlineAt: step.deadline, upstreamMissing, byAnimation };
+  return { status: link.status, late, deadlineAt: step.deadline, upstreamMissing, byAnimation, waitingFor };
 }
 
 export interface AlertChainSummary {
@@ -175,7 +256,10 @@ export function summarizeAlertChain(chain: AlertChainState, exerciseTime: number
 export function lateLinksOfCell(chain: AlertChainState, cell: string, exerciseTime: number): ChainLink[] {
   const plays = (actorId: string) => chain.actors.some((a) => a.id === actorId && a.kind === 'played' && a.cell === cell);
   return chain.links.filter((link) => {
+    if (!linkPhase(chain, link, exerciseTime).late) return false;
+    // A missed later stage (NIS2 notification, final report) is the sender's to send.
+    if (plays(link.from) && missedLaterStages(chain, link, exerciseTime).length > 0) return true;
     const step = pendingStep(chain, link);
-    return !!step && linkPhase(chain, link, exerciseTime).late && plays(step.kind === 'alert' ? link.from : link.to);
+    return !!step && plays(step.kind === 'alert' ? link.from : link.to);
   });
 }

@@ -191,6 +191,12 @@ function checkStimulus(scenario: ScenarioDraft, stimulus: Stimulus, at: Path, re
   checkCondition(scenario, stimulus, at, report);
   const chain = scenario.alertChain ?? defaultOrsanCyberChain;
   stimulus.chainSteps?.forEach((step, k) => {
+    if ('fact' in step) {
+      const facts = chain.facts ?? [];
+      if (!facts.some((fact) => fact.id === step.fact))
+        report([...at, 'chainSteps', k, 'fact'], `fait de la chaîne d'alerte inconnu « ${step.fact} » (faits : ${facts.map((f) => f.id).join(', ') || 'aucun'})`);
+      return;
+    }
     if (!chain.links.some((link) => link.id === step.link)) {
       const known = chain.links.map((link) => link.id).join(', ');
       report([...at, 'chainSteps', k, 'link'], `lien de la chaîne d'alerte inconnu « ${step.link} » (liens : ${known})`);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Channel } from '../core/channels.js';
 import { limits } from '../core/limits.js';
 import { CellId } from '../core/roles.js';
-import { ActorId } from '../alert-chain/template.js';
+import { ActorId, FactId } from '../alert-chain/template.js';
 import { CareFunction, CareMode, InitialCareStatus } from '../care-map/modes.js';
 import { Offset } from './scenario-offset.js';
 
@@ -120,11 +120,16 @@ export type CareMapEffect = z.infer<typeof CareMapEffect>;
  * An alert-chain step this row plays: S01 (« the hospital phones the ARS ») is the alert of the link
  * Établissement → ARS astreinte; « CERT Santé acknowledges » is the acknowledgement of its link. Injecting the row
  * records the step, so that links between simulated actors follow the script, not the animator's clicks.
+ * `{ fact }`: the row makes a named fact of the chain known (« exfiltration de données confirmée »:
+ * `violation-donnees-personnelles`), which starts the links timed from it (the CNIL's 72 h).
  */
-export const ChainStep = z.strictObject({
-  link: z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de lien de la chaîne attendu'),
-  step: z.enum(['alert', 'acknowledge']),
-});
+export const ChainStep = z.union([
+  z.strictObject({
+    link: z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de lien de la chaîne attendu'),
+    step: z.enum(['alert', 'acknowledge']),
+  }),
+  z.strictObject({ fact: FactId }),
+]);
 export type ChainStep = z.infer<typeof ChainStep>;
 
 export const StimulusType = z.enum(['prevu', 'contingence', 'information']);

@@ -6,8 +6,8 @@ import type { ChronogrammeItem, InboxItem } from './stimuli-state.js';
 import { dictGet } from '../core/dict.js';
 import { stimulusCancelled, stimulusInjected } from './stimuli-events.js';
 import { statusChanged } from '../care-map/events.js';
-import { alertSent, linkAcknowledged } from '../alert-chain/events.js';
-import { findLink } from '../alert-chain/state.js';
+import { alertSent, factRecorded, linkAcknowledged } from '../alert-chain/events.js';
+import { findFact, findLink, knownFact } from '../alert-chain/state.js';
 
 /**
  * When a row of the chronogramme is due (exercise ms), or why it is not.
@@ -55,12 +55,19 @@ export function inboxItemOf(state: RoomState, item: ChronogrammeItem, injectedAt
 
 /**
  * The alert-chain steps the row plays (`chainSteps`), recorded on injection, marked with the stimulus id. A step
- * the chain cannot take now (unknown link, already alerted, not yet alerted for an acknowledgement) is skipped:
+ * the chain cannot take now (unknown link or fact, already alerted or known, not yet alerted for an acknowledgement) is skipped:
  * the players may have done it first. No message leaves the room: the row itself was the message.
  */
-function scriptedChainDrafts(state: RoomState, item: ChronogrammeItem): EventDraft[] {
+function scriptedChainDrafts(state: RoomState, item: ChronogrammeItem, exerciseTime: number): EventDraft[] {
   const drafts: EventDraft[] = [];
-  for (const { link: linkId, step } of item.stimulus.chainSteps ?? []) {
+  for (const chainStep of item.stimulus.chainSteps ?? []) {
+    if ('fact' in chainStep) {
+      // A fact already known (a player recorded it first) keeps its first time.
+      const { fact } = chainStep;
+      if (findFact(state.alertChain, fact) && !knownFact(state.alertChain, fact)) drafts.push(factRecorded.draft({ fact, at: exerciseTime, scriptedBy: item.stimulus.id }, 'all'));
+      continue;
+    }
+    const { link: linkId, step } = chainStep;
     const link = findLink(state.alertChain, linkId);
     if (!link) continue;
     const ends = { linkId: link.id, from: link.from, to: link.to, scriptedBy: item.stimulus.id };
@@ -80,7 +87,7 @@ export function injectionDrafts(state: RoomState, item: ChronogrammeItem, now: {
   for (const effect of item.stimulus.careMapEffects ?? []) {
     drafts.push(statusChanged.draft({ ...effect }, 'all'));
   }
-  drafts.push(...scriptedChainDrafts(state, item));
+  drafts.push(...scriptedChainDrafts(state, item, now.exerciseTime));
   return drafts;
 }
 

@@ -1,6 +1,6 @@
 import type { RoomEvent } from '../core/events.js';
 import { formatExerciseTime } from '../exercise/clock.js';
-import { alertChainMeasures, type AlertChainMeasures } from '../alert-chain/measures.js';
+import { alertChainMeasures, stageMeasureStatus, type AlertChainMeasures, type LinkMeasure } from '../alert-chain/measures.js';
 import type { RoomState } from '../room-state.js';
 import { measureInbox, type StimulusMeasure } from '../exercise/stimulus-measures.js';
 import { unifiedTimeline, type TimelineItem } from './timeline.js';
@@ -134,6 +134,24 @@ function countObservedPerObjective(kit: NonNullable<RoomState['exercise']['obser
   return counts;
 }
 
+/**
+ * The later stages of a staged link (NIS2 notification, final report), each judged as the live board judges it
+ * (`stageMeasureStatus` at the room's end): a stage still ahead when the room stopped is not a finding.
+ */
+function stageFindings(link: LinkMeasure, end: number): string[] {
+  return link.stages.flatMap((stage) => {
+    const status = stageMeasureStatus(stage, end);
+    if (status === 'manque' && stage.deadlineAt !== null)
+      return [`${link.fromLabel} n'a jamais transmis le palier « ${stage.label} » à ${link.toLabel} (attendu avant T+${formatExerciseTime(stage.deadlineAt)}).`];
+    if (status === 'en_retard' && stage.doneAt !== null && stage.deadlineAt !== null) {
+      return [
+        `${link.fromLabel} a transmis le palier « ${stage.label} » à ${link.toLabel} à T+${formatExerciseTime(stage.doneAt)}, au lieu de T+${formatExerciseTime(stage.deadlineAt)} au plus tard (${durationText(minutes(stage.doneAt - stage.deadlineAt))} de retard).`,
+      ];
+    }
+    return [];
+  });
+}
+
 /** Plain-language findings a debrief starts from ("the Préfecture was alerted 47 min after T0, deadline 30 min"). */
 export function suggestionsFrom(
   chain: AlertChainMeasures,
@@ -162,6 +180,7 @@ export function suggestionsFrom(
     } else if (link.acknowledgementLate && link.acknowledgedAt !== null) {
       out.push(`L'accusé de réception de ${link.toLabel} est arrivé hors délai (T+${formatExerciseTime(link.acknowledgedAt)}).`);
     }
+    out.push(...stageFindings(link, end));
   }
   for (const m of stimuli) {
     if (m.ackDelay === null) out.push(`Stimulus ${m.stimulusId} (« ${m.subject} ») jamais acquitté par ${cellLabel(m.cell)}.`);

@@ -142,7 +142,7 @@ describe('alertChain.correct', () => {
 });
 
 describe('alertChain.editTemplate', () => {
-  const sdis = { id: 'sdis', label: 'SDIS — CTA-CODIS', kind: 'simulated' as const };
+  const sdis = { id: 'sdis-voisin', label: 'SDIS — CTA-CODIS du département voisin', kind: 'simulated' as const };
 
   it('is refused during an exercise', () => {
     const error = refusal(pureRoom(), director, 'alertChain.editTemplate', { op: 'addActor', actor: sdis });
@@ -153,8 +153,11 @@ describe('alertChain.editTemplate', () => {
   it('adds actors and links live in a crisis, and removes a link not yet alerted', () => {
     const room = pureRoom({ mode: 'crisis' });
     run(room, director, 'alertChain.editTemplate', { op: 'addActor', actor: sdis });
-    run(room, director, 'alertChain.editTemplate', { op: 'addLink', link: { id: 'prefecture-sdis', from: 'prefecture', to: 'sdis', channel: 'telephone', deadlineMinutes: 20, trigger: 'upstream' } });
-    expect(link(room, 'prefecture-sdis')).toMatchObject({ status: 'a_alerter', to: 'sdis' });
+    run(room, director, 'alertChain.editTemplate', {
+      op: 'addLink',
+      link: { id: 'prefecture-sdis', from: 'prefecture', to: 'sdis-voisin', channel: 'telephone', deadlineMinutes: 20, trigger: 'upstream' },
+    });
+    expect(link(room, 'prefecture-sdis')).toMatchObject({ status: 'a_alerter', to: 'sdis-voisin' });
     run(room, director, 'alertChain.editTemplate', { op: 'removeLink', linkId: 'prefecture-sdis' });
     expect(findLink(room.state.alertChain, 'prefecture-sdis')).toBeUndefined();
     expect(room.events.slice(-3).map((e) => e.type)).toEqual(['alertChain.actorAdded', 'alertChain.linkAdded', 'alertChain.linkRemoved']);

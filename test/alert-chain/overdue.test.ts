@@ -155,8 +155,9 @@ describe('summary', () => {
     // The hospital's links are the animation's: late at T+16 on its own clock, never counted against the players.
     expect(summarizeAlertChain(room.state.alertChain, minutes(16))).toEqual({ actors: total, alerted: 2, acknowledged: 1, late: 0 });
     // At T+61 the ARS cell has not been alerted by its on-call officer (30 + 30 min): that one counts. And the ARS,
-    // which alerted the Préfecture at T+0, knew from then: its alert to the CORRUSS (due 60 min later) is late too.
-    expect(summarizeAlertChain(room.state.alertChain, minutes(61))).toEqual({ actors: total, alerted: 2, acknowledged: 1, late: 2 });
+    // which alerted the Préfecture at T+0, knew from then: its alerts to the CORRUSS and the GRADeS (due 60 min later)
+    // are late too, and so is the Préfecture's activation of the COD (alerted at T+0, due 60 min later).
+    expect(summarizeAlertChain(room.state.alertChain, minutes(61))).toEqual({ actors: total, alerted: 2, acknowledged: 1, late: 4 });
     expect(triggerOf(room.state.alertChain, link(room, 'ars-corruss'))).toEqual({ at: 0, source: 'upstream' });
   });
 });

@@ -83,3 +83,15 @@ describe('alert-chain steps played by the scenario', () => {
     expect(linkPhase(room.state.alertChain, link(room, 'etab-cert-sante'), room.exerciseTime)).toMatchObject({ late: true, byAnimation: false });
   });
 });
+
+describe('a fact played by the scenario', () => {
+  it('makes the fact known when the row is injected, once, and starts the links timed from it', () => {
+    const room = pureRoom({ mode: 'crisis' });
+    room.exerciseTime = minutes(40);
+    inject(room, stimulus('S07', [{ fact: 'violation-donnees-personnelles' }]));
+    expect(room.state.alertChain.knownFacts).toMatchObject([{ id: 'violation-donnees-personnelles', at: minutes(40), scriptedBy: 'S07' }]);
+    expect(linkPhase(room.state.alertChain, link(room, 'etab-cnil'), 0).deadlineAt).toBe(minutes(40 + 72 * 60));
+    room.exerciseTime = minutes(50);
+    expect(inject(room, stimulus('S08', [{ fact: 'violation-donnees-personnelles' }])).some((e) => e.type === 'alertChain.factRecorded')).toBe(false);
+  });
+});

@@ -17,6 +17,7 @@ const corruss = (overrides: Partial<Link>): Link =>
     acknowledgeDeadlineAt: 35 * minute,
     acknowledgedAt: null,
     acknowledgementLate: true,
+    stages: [],
     ...overrides,
   }) as Link;
 

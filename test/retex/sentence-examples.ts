@@ -231,6 +231,10 @@ export function exampleStory(): { room: PureRoom; events: RoomEvent[] } {
     chain.linkAdded.draft({ link: { id: 'ars-sdis', from: 'ars', to: 'sdis', channel: 'telephone', deadlineMinutes: 30, trigger: 'upstream' } }, 'all'),
     chain.linkRemoved.draft({ linkId: 'ars-sdis' }, 'all'),
   );
+  by(marie, chain.factRecorded.draft({ fact: 'violation-donnees-personnelles', at: minutes(20) }, 'all'));
+  by(systemActor, chain.factRecorded.draft({ fact: 'violation-donnees-personnelles', at: minutes(25), scriptedBy: 'S07' }, 'all'));
+  by(director, chain.stageCompleted.draft({ linkId: 'etab-anssi-nis2', from: 'etablissement', to: 'anssi', stageId: 'notification' }, 'all'));
+  by(systemActor, chain.linkOverdue.draft({ linkId: 'etab-anssi-nis2', kind: 'stage', stageId: 'rapport-final', deadlineExerciseTime: minutes(43200) }, 'all'));
   by(
     director,
     directory.contactSaved.draft({ contact: { ...corruss, id: 'corruss-2', name: 'Cadre CORRUSS', rank: 2 } }, 'responders'),

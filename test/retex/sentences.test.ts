@@ -118,7 +118,7 @@ describe('the leak check itself', () => {
   it('catches every example quoted by the issue', () => {
     const issueLines = [
       "Un acteur en alerte un autre : qui, par quel canal, avec quel message, à quelle heure d'exercice.",
-      "Le serveur constate qu'un lien est en retard : pas alerté, ou pas d'accusé de réception, à l'échéance (heure d'exercice).",
+      "Le serveur constate qu'un lien est en retard : pas alerté, pas d'accusé de réception, ou un palier non transmis, à l'échéance (heure d'exercice).",
       'Horloge : speed',
       'Horloge : end',
       '270000359 : degrade',
