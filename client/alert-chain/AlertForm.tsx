@@ -74,6 +74,7 @@ export function AlertForm({ state, me, link, busy, onCancel, onSubmit }: Props) 
             <label key={channel} className="checkbox">
               <input type="checkbox" checked={channels.includes(channel)} onChange={(e) => toggle(channel, e.target.checked)} data-testid={`alert-channel-${link.id}-${channel}`} />
               {t(`alertChain.channel.${channel}`)}
+              {channel === link.fallbackChannel && <span className="muted"> — {t('alertChain.form.fallback')}</span>}
               {reach && <span className="muted ac-reach"> — {reach}</span>}
             </label>
           );

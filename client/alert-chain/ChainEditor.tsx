@@ -103,6 +103,17 @@ function LinkForm({ state, onSubmit }: Pick<Props, 'state'> & { onSubmit(link: C
       {actorSelect('from')}
       {actorSelect('to')}
       <ChoiceSelect label={t('alertChain.form.channel')} value={link.channel} onChange={(c) => setLink({ ...link, channel: Channel.parse(c) })} choices={channelChoices(t)} />
+      <ChoiceSelect
+        label={t('alertChain.edit.fallback')}
+        value={link.fallbackChannel ?? ''}
+        onChange={(c) => {
+          const { fallbackChannel: _dropped, ...rest } = link;
+          setLink(c === '' ? rest : { ...rest, fallbackChannel: Channel.parse(c) });
+        }}
+        choices={channelChoices(t)}
+        empty={t('alertChain.edit.none')}
+        testId="edit-fallback-channel"
+      />
       <label>
         {t('alertChain.edit.minutes')}
         <input type="number" min={0} max={10080} value={link.deadlineMinutes} onChange={(e) => setLink({ ...link, deadlineMinutes: Number(e.target.value) })} />

@@ -2,6 +2,7 @@ import { durationText } from '../../shared/core/durations.js';
 import { formatExerciseTime } from '../../shared/exercise/clock.js';
 import { editRefusal } from '../../shared/alert-chain/rules.js';
 import { alertDeadlineAt } from '../../shared/alert-chain/timing.js';
+import { usesFallback } from '../../shared/alert-chain/state.js';
 import { useT } from '../i18n/index.js';
 import { roomMoment } from '../app/time.js';
 import type { SectionProps } from '../room/section.js';
@@ -45,6 +46,13 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
         {t('alertChain.deadline', { deadline: deadlineText })}
         {' · '}
         {t('alertChain.expectedChannel', { channel: t(`alertChain.channel.${link.channel}`) })}
+        {link.fallbackChannel && (
+          <span data-testid={`fallback-${link.id}`}>
+            {' · '}
+            {t('alertChain.fallbackChannel', { channel: t(`alertChain.channel.${link.fallbackChannel}`) })}
+            {link.fallbackContact && ` (${link.fallbackContact})`}
+          </span>
+        )}
       </p>
       {link.alert && (
         <p className="ac-detail">
@@ -54,6 +62,8 @@ export function LinkCard({ state, me, send, view, exerciseTime }: Props) {
             channel: link.alert.channels.map((c) => t(`alertChain.channel.${c}`)).join(' + '),
             message: link.alert.message,
           })}
+          {usesFallback(link, link.alert.channels) && <strong data-testid={`on-fallback-${link.id}`}> {t('alertChain.alertedOnFallback')}</strong>}
+          {link.alert.bascule && <span data-testid={`by-bascule-${link.id}`}> {t('alertChain.alertedByBascule')}</span>}
           {alertLateBy !== null && <strong className="ac-late-text"> {t('alertChain.alertedLate', { time: formatExerciseTime(alertLateBy) })}</strong>}
         </p>
       )}

@@ -10,6 +10,8 @@ const paths: Record<Channel, string[]> = {
   reseaux_sociaux: ['M18 8a3 3 0 1 0-3-3', 'M6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z', 'M18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6z', 'M8.6 13.5l6.8 3.9', 'M15.4 6.6L8.6 10.5'],
   radio: ['M3 9h18v11H3z', 'M7 9l10-5', 'M15 14.5a2 2 0 1 0 0 .01', 'M6 13h4', 'M6 16h4'],
   portail: ['M3 4h18v14H3z', 'M3 8h18', 'M8 21h8', 'M12 18v3', 'M10 13l2-2 2 2'],
+  visio: ['M3 7h12v10H3z', 'M15 10.5l6-3.5v10l-6-3.5'],
+  note: ['M6 3h9l4 4v14H6z', 'M15 3v4h4', 'M9 11h7', 'M9 14h7', 'M9 17h4'],
 };
 
 /** A channel's icon and translated label ("Téléphone", "Réseaux sociaux"…). */

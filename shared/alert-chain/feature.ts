@@ -2,6 +2,7 @@ import { defineSharedFeature } from '../core/shared-feature.js';
 import { alertChainSentences } from './sentences.js';
 import { alertChainCommands } from './commands.js';
 import { alertChainEvents } from './events.js';
+import { watchBascules } from './bascule.js';
 import { initialAlertChainState, type AlertChainState } from './state.js';
 
 declare module '../room-state.js' {
@@ -17,4 +18,5 @@ export const alertChainFeature = defineSharedFeature({
   events: alertChainEvents,
   sentences: alertChainSentences,
   initialState: () => ({ alertChain: initialAlertChainState }),
+  watchers: [watchBascules],
 });

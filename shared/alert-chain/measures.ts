@@ -1,7 +1,7 @@
 import { channelLabels, type Channel } from '../core/channels.js';
 import { defuseFormula } from '../core/spreadsheet-safety.js';
 import { formatExerciseTime } from '../exercise/clock.js';
-import { findActor, findFact, playedByAnimation, type AlertChainState, type ChainLink } from './state.js';
+import { findActor, findFact, playedByAnimation, usesFallback, type AlertChainState, type ChainLink } from './state.js';
 import { triggerFact } from './template.js';
 import { acknowledgeDeadlineAt, alertDeadlineAt, linkStages, stageStatus, triggerOf, type StageStatus, type TriggerSource } from './timing.js';
 
@@ -31,6 +31,8 @@ export interface LinkMeasure {
   toLabel: string;
   expectedChannel: Channel;
   usedChannel: Channel | null;
+  /** The alert went by the link's fallback channel (the expected one was down). */
+  usedFallback: boolean;
   trigger: ChainLink['trigger'];
   /** What the deadline counted from: `upstreamDeadline` when the upstream alert was never recorded (the report says so). */
   triggerSource: TriggerSource;
@@ -100,6 +102,7 @@ function linkMeasure(chain: AlertChainState, link: ChainLink): LinkMeasure {
     toLabel: findActor(chain, link.to)?.label ?? link.to,
     expectedChannel: link.channel,
     usedChannel: link.alert?.channel ?? null,
+    usedFallback: link.alert !== null && usesFallback(link, link.alert.channels),
     trigger: link.trigger,
     triggerSource: triggerOf(chain, link).source,
     playedByAnimation: playedByAnimation(chain, link),
@@ -200,7 +203,7 @@ export function measuresCsv(measures: AlertChainMeasures): string {
       m.fromLabel,
       m.toLabel,
       channelLabels[m.expectedChannel],
-      m.usedChannel ? channelLabels[m.usedChannel] : '',
+      m.usedChannel ? `${channelLabels[m.usedChannel]}${m.usedFallback ? ' (canal de repli)' : ''}` : '',
       m.triggerSource === 'fact' && m.factLabel !== null ? `${triggerLabels.fact} : ${m.factLabel}` : triggerLabels[m.triggerSource],
       time(m.deadlineAt),
       time(m.alertedAt),

@@ -47,6 +47,11 @@ export function alertRefusal(state: RoomState, viewer: ChainViewer, linkId: stri
   if (state.clock.status === 'not_started') return conflict("L'exercice n'a pas démarré (DEBEX) : la chaîne d'alerte part de T0.");
   const refusal = actorRefusal(state, viewer, link.from, 'alerter');
   if (refusal) return refusal;
+  if (link.alert?.bascule) {
+    return conflict(
+      `« ${linkLabel(state.alertChain, link)} » est déjà enregistré par la bascule du 15 de la carte de l'offre de soins, à T+${formatExerciseTime(link.alert.exerciseTime)} par ${link.alert.by.name} : une seule trace pour un seul fait.`,
+    );
+  }
   if (link.alert) {
     return conflict(
       `« ${linkLabel(state.alertChain, link)} » a déjà été alerté à T+${formatExerciseTime(link.alert.exerciseTime)} par ${link.alert.by.name} : pour rectifier, ajoutez une correction.`,

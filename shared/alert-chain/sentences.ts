@@ -2,6 +2,7 @@ import { channelPhrases, type Channel } from '../core/channels.js';
 import { defineSentence, listFr, ofFr, quote, type SentenceContext } from '../core/sentence.js';
 import { durationText } from '../core/durations.js';
 import { formatExerciseTime } from '../exercise/clock.js';
+import { usesFallback } from './state.js';
 import { actorAdded, alertSent, chainDefined, factRecorded, linkAcknowledged, linkAdded, linkCorrected, linkEscalated, linkOverdue, linkRelayed, linkRemoved, stageCompleted } from './events.js';
 import { triggerFact } from './template.js';
 
@@ -31,13 +32,21 @@ const playsFor = (c: SentenceContext, actorId: string, cell: string | undefined)
 
 const channelsSaid = (channel: Channel, channels: readonly Channel[] | undefined) => listFr([...new Set(channels?.length ? channels : [channel])].map((x) => channelPhrases[x]));
 
+/** « (canal de repli) » when the alert went by the link's fallback channel instead of its expected one. */
+function fallbackSaid(c: SentenceContext, linkId: string, channel: Channel, channels: readonly Channel[] | undefined): string {
+  const link = c.state.alertChain.links.find((l) => l.id === linkId);
+  if (!link) return '';
+  return usesFallback(link, channels?.length ? channels : [channel]) ? ' (canal de repli)' : '';
+}
+
 /** The alert chain in words: links by their actors' labels, channels and deadlines said. */
 export const alertChainSentences = [
   defineSentence(chainDefined, (p) => `Chaîne d'alerte définie : ${p.template.actors.length} acteurs, ${p.template.links.length} liens attendus`, { quiet: true }),
   defineSentence(alertSent, (p, c, e) => {
-    if (p.scriptedBy) return `Scénario (${p.scriptedBy}) : ${c.chainActor(p.from)} alerte ${c.chainActor(p.to)} ${channelsSaid(p.channel, p.channels)}`;
+    const by = `${channelsSaid(p.channel, p.channels)}${fallbackSaid(c, p.linkId, p.channel, p.channels)}`;
+    if (p.scriptedBy) return `Scénario (${p.scriptedBy}) : ${c.chainActor(p.from)} alerte ${c.chainActor(p.to)} ${by}`;
     const on = playsFor(c, p.from, e.actor.cell) ? '' : `, pour ${c.chainActor(p.from)},`;
-    return `${c.who}${on} alerte ${c.chainActor(p.to)} ${channelsSaid(p.channel, p.channels)}${p.message.trim() ? ` : ${quote(p.message)}` : ''}`;
+    return `${c.who}${on} alerte ${c.chainActor(p.to)} ${by}${p.message.trim() ? ` : ${quote(p.message)}` : ''}`;
   }),
   defineSentence(linkAcknowledged, (p, c, e) => {
     if (p.scriptedBy) return `Scénario (${p.scriptedBy}) : ${c.chainActor(p.to)} accuse réception de l'alerte ${ofFr(c.chainActor(p.from))}`;
@@ -74,7 +83,8 @@ export const alertChainSentences = [
     const { link } = p;
     const fact = triggerFact(link.trigger);
     const from = link.trigger === 'T0' ? 'T0' : fact !== null ? `le fait ${factSaid(c, fact)}` : `l'alerte ${ofFr(c.chainActor(link.from))}`;
-    return `${c.who} ajoute à la chaîne d'alerte : ${c.chainActor(link.from)} doit alerter ${c.chainActor(link.to)} ${channelsSaid(link.channel, link.channels)}, dans les ${durationText(link.deadlineMinutes)} suivant ${from}`;
+    const fallback = link.fallbackChannel ? ` (repli : ${channelPhrases[link.fallbackChannel]})` : '';
+    return `${c.who} ajoute à la chaîne d'alerte : ${c.chainActor(link.from)} doit alerter ${c.chainActor(link.to)} ${channelsSaid(link.channel, link.channels)}${fallback}, dans les ${durationText(link.deadlineMinutes)} suivant ${from}`;
   }),
   defineSentence(linkRemoved, (p, c) => `${c.who} retire de la chaîne d'alerte le lien ${c.link(p.linkId)}`),
   defineSentence(factRecorded, (p, c, e) => {

@@ -27,6 +27,8 @@ export interface LinkAlert {
   wallTime: number;
   /** The stimulus whose injection played this step (the scenario, not a person). */
   scriptedBy?: string;
+  /** The care map's bascule du 15 that is this step (`bascule` links): the one record is that event, `seq` in the log. */
+  bascule?: { samu: string; to: string; seq: number };
 }
 
 /** An acknowledgement given outside the room, through the link of an outbound message. */
@@ -138,6 +140,11 @@ export function newLink(template: ChainLinkTemplate, extra: Partial<Pick<ChainLi
     relayedAt: null,
     stages: (template.deadlines ?? []).slice(1).map((stage) => ({ id: stage.id, done: null, overdue: null })),
   };
+}
+
+/** Channels `used` go by the link's fallback channel and not by its expected one: the expected channel was down. */
+export function usesFallback(link: Pick<ChainLinkTemplate, 'channel' | 'fallbackChannel'>, used: readonly Channel[]): boolean {
+  return link.fallbackChannel !== undefined && used.includes(link.fallbackChannel) && !used.includes(link.channel);
 }
 
 export const findActor = (chain: AlertChainState, id: string): ChainActor | undefined => chain.actors.find((a) => a.id === id);

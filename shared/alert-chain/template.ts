@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel } from '../core/channels.js';
 import { CellId } from '../core/roles.js';
+import { Finess } from '../care-map/establishment.js';
 
 /** Identifier of an actor of the alert chain (`ars-astreinte`, `prefecture-cod`, `cert-sante`…). */
 export const ActorId = z.string().regex(/^[a-z][a-z0-9-]{1,59}$/, 'identifiant d’acteur attendu (a-z, 0-9, -)');
@@ -63,6 +64,18 @@ export const ChainLinkTemplate = z.object({
   trigger: LinkTrigger,
   /** Staged deadlines, in order; the first is the alert (its `minutes` equal `deadlineMinutes`). Absent: one stage. */
   deadlines: z.array(DeadlineStage).min(2).max(6).optional(),
+  /**
+   * The channel to use when the expected one is down (« contacter hors de la messagerie compromise »): an alert
+   * recorded on it is the step done, shown as done on the fallback channel.
+   */
+  fallbackChannel: Channel.optional(),
+  /** Whom or what to reach on the fallback channel (« ligne directe de l'astreinte, annuaire de crise papier »). */
+  fallbackContact: z.string().trim().min(1).max(200).optional(),
+  /**
+   * This link is the chain's step of the *bascule du 15*: the care map's `careMap.basculeSet` records its alert (one
+   * fact, one record). `true`: any Samu's bascule; a FINESS: only the bascule of that Samu.
+   */
+  bascule: z.union([z.literal(true), Finess]).optional(),
 });
 export type ChainLinkTemplate = z.infer<typeof ChainLinkTemplate>;
 

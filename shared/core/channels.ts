@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
-/** How a message travels: used by stimuli (exercise) and by the alert chain's expected channel. */
-export const Channel = z.enum(['mail', 'telephone', 'sms', 'presse', 'reseaux_sociaux', 'radio', 'portail']);
+const channelValues = ['mail', 'telephone', 'sms', 'presse', 'reseaux_sociaux', 'radio', 'portail', 'visio', 'note'] as const;
+
+/**
+ * How a message travels: used by stimuli (exercise) and by the alert chain's expected and fallback channels.
+ * `visio`: a video call; `note`: a written note handed over in the room (or by runner), outside any messaging.
+ * A refused value is named, with every accepted one, in French: the command's refusal and the scenario check say the same.
+ */
+export const Channel = z.enum(channelValues, {
+  error: (issue) => (typeof issue.input === 'string' ? `canal « ${issue.input.slice(0, 60)} » inconnu, attendu : ${channelValues.join(', ')}` : `canal attendu : ${channelValues.join(', ')}`),
+});
 export type Channel = z.infer<typeof Channel>;
 
 export const channelLabels: Record<Channel, string> = {
@@ -12,6 +20,8 @@ export const channelLabels: Record<Channel, string> = {
   reseaux_sociaux: 'Réseaux sociaux',
   radio: 'Radio',
   portail: 'Portail de signalement',
+  visio: 'Visioconférence',
+  note: 'Note écrite',
 };
 
 /** How a sentence says the channel a message went by: « alerte la Préfecture par téléphone ». */
@@ -23,4 +33,6 @@ export const channelPhrases: Record<Channel, string> = {
   reseaux_sociaux: 'sur les réseaux sociaux',
   radio: 'à la radio',
   portail: 'par le portail de signalement',
+  visio: 'en visioconférence',
+  note: 'par une note écrite',
 };

@@ -113,6 +113,10 @@ const channelAliases: Record<string, Channel> = {
   rs: 'reseaux_sociaux',
   tv: 'radio',
   'radio/tv': 'radio',
+  visioconference: 'visio',
+  'visio-conference': 'visio',
+  'note ecrite': 'note',
+  'note manuscrite': 'note',
 };
 
 /** « Courriel », « mail », « e-mail » → `mail`; null when unknown. */
