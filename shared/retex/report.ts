@@ -14,6 +14,7 @@ import { entryAdded, entryFlagged } from '../main-courante/events.js';
 import { sitrepMeasures, type SitrepMeasures } from '../sitrep/measures.js';
 import { decisionMeasures, decisionSuggestions, type DecisionMeasures } from '../decisions/measures.js';
 import { criteriaByObjective, type CriterionResult } from './criteria.js';
+import { organisationMeasures, organisationSuggestions, type OrganisationMeasures } from '../organisation/measures.js';
 
 /** How late an acknowledgement may come before the report points it out (exercise ms). */
 export const slowAcknowledgementMs = 15 * 60_000;
@@ -44,6 +45,8 @@ export interface RetexReport {
   mainCourante: { entries: number; decisions: number; significant: number };
   /** Points de situation: time to the first validated one, points late (`shared/sitrep/measures.ts`). */
   sitrep: SitrepMeasures;
+  /** Crisis organisation: time to the CRAPS activation, to the COD opening, levels reached (`shared/organisation/measures.ts`). */
+  organisation: OrganisationMeasures;
   suggestions: string[];
   released: boolean;
 }
@@ -59,13 +62,14 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[], name
   const chain = alertChainMeasures(state.alertChain);
   const stimuli = measureInbox(state.exercise);
   const decisions = decisionMeasures(state);
+  const organisation = organisationMeasures(state.organisation);
   const cellLabel = (id: string) => state.room.cells.find((c) => c.id === id)?.label ?? id;
   const kit = state.exercise.observerKit;
   const { evaluation } = state.exercise;
   const observedPerObjective = kit ? countObservedPerObjective(kit, Object.values(evaluation.observed)) : new Map<string, number>();
   const span = { start: 0, end: events.reduce((m, e) => Math.max(m, e.exerciseTime), 0) };
   // A jump moves the clock past the last stamped event: its new anchor is how far the exercise went.
-  const criteria = kit ? criteriaByObjective(kit, events, Math.max(span.end, state.clock.anchorExercise)) : new Map<string, CriterionResult[]>();
+  const criteria = kit ? criteriaByObjective(kit, events, Math.max(span.end, state.clock.anchorExercise), state) : new Map<string, CriterionResult[]>();
   const objectives: ObjectiveResult[] = (kit?.objectives ?? state.exercise.scenario?.objectives ?? []).map((o) => {
     const score = dictGet(evaluation.scores, o.id);
     return {
@@ -106,7 +110,8 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[], name
       significant: events.filter(entryFlagged.is).length + entries.filter((e) => e.payload.entry.significant).length,
     },
     sitrep: sitrepMeasures(state.sitrep),
-    suggestions: [...suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end, cellLabel), ...decisionSuggestions(decisions, cellLabel)],
+    organisation,
+    suggestions: [...suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end, cellLabel), ...decisionSuggestions(decisions, cellLabel), ...organisationSuggestions(organisation)],
     released: state.retex.released,
   };
 }
