@@ -10,6 +10,7 @@ import { commsClient } from './comms/feature.js';
 import { retexClient } from './retex/feature.js';
 import { sitrepClient } from './sitrep/feature.js';
 import { decisionsClient } from './decisions/feature.js';
+import { organisationClient } from './organisation/feature.js';
 
 /**
  * The features of the room page, one per folder of `client/`, in the order of their tabs (and of their
@@ -22,6 +23,7 @@ export const clientFeatures: readonly ClientFeature[] = [
   careMapClient,
   alertChainClient,
   decisionsClient,
+  organisationClient,
   directoryClient,
   notificationsClient,
   commsClient,

@@ -10,6 +10,7 @@ import { mainCouranteServer } from './main-courante/feature.js';
 import { notificationsServer } from './notifications/feature.js';
 import { sitrepServer } from './sitrep/feature.js';
 import { decisionsServer } from './decisions/feature.js';
+import { organisationServer } from './organisation/feature.js';
 
 /**
  * The features of the server, one per folder of `server/`. A new feature is one folder with its `feature.ts`
@@ -27,6 +28,7 @@ export const serverFeatures: readonly ServerFeature[] = [
   notificationsServer,
   sitrepServer,
   decisionsServer,
+  organisationServer,
 ];
 
 /** The steps that set a new room up, in order (scenario, region of the care map, alert chain…). */

@@ -10,6 +10,7 @@ import { directoryFeature } from './directory/feature.js';
 import { notificationsFeature } from './notifications/feature.js';
 import { sitrepFeature } from './sitrep/feature.js';
 import { decisionsFeature } from './decisions/feature.js';
+import { organisationFeature } from './organisation/feature.js';
 
 /**
  * The features of the domain, one per folder of `shared/`. A new feature is one folder with its `feature.ts`
@@ -28,4 +29,5 @@ export const sharedFeatures = [
   notificationsFeature,
   sitrepFeature,
   decisionsFeature,
+  organisationFeature,
 ] as const satisfies readonly SharedFeature[];

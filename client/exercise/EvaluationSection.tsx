@@ -4,6 +4,7 @@ import { Markdown } from './Markdown.js';
 import { MeasuresPanel } from './MeasuresPanel.js';
 import { DecisionMeasuresPanel } from '../decisions/MeasuresPanel.js';
 import { SitrepMeasuresPanel } from '../sitrep/MeasuresPanel.js';
+import { OrganisationMeasuresPanel } from '../organisation/MeasuresPanel.js';
 import { ObjectiveGrid } from './ObjectiveGrid.js';
 import { ObservationsPanel } from './ObservationsPanel.js';
 import './exercise.css';
@@ -44,6 +45,7 @@ export function EvaluationSection(props: SectionProps) {
       <MeasuresPanel props={props} />
       <DecisionMeasuresPanel state={props.state} />
       <SitrepMeasuresPanel state={props.state} />
+      <OrganisationMeasuresPanel state={props.state} />
     </div>
   );
 }

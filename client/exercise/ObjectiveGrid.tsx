@@ -2,6 +2,7 @@ import type { Objective } from '../../shared/exercise/scenario.js';
 import type { GridSection } from '../../shared/exercise/scenario-kit.js';
 import { observationKey } from '../../shared/exercise/stimuli-state.js';
 import { gridStimulusId } from '../../shared/exercise/evaluation.js';
+import { GridMeasureLine } from '../organisation/MeasuresPanel.js';
 import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { ObserveTick } from './ObserveTick.js';
@@ -47,6 +48,7 @@ export function ObjectiveGrid({ props, objective, section }: { props: SectionPro
       {section?.criteria.map((criterion) => (
         <div key={criterion.id} className="criterion">
           <ObserveTick props={props} stimulusId={GRID} actionId={criterion.id} label={criterion.label} />
+          {criterion.measure && <GridMeasureLine state={props.state} measure={criterion.measure} />}
           {criterion.expectedActionIds?.length ? <div className="criterion-actions">{criterion.expectedActionIds.map(actionTick)}</div> : null}
         </div>
       ))}

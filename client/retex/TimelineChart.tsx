@@ -8,13 +8,14 @@ import { laneLabels, type TimelineItem, type TimelineLane } from '../../shared/r
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, DataZoomComponent, SVGRenderer]);
 
-const laneOrder: TimelineLane[] = ['stimuli', 'alerte', 'offre', 'mainCourante', 'decisions', 'communication', 'evaluation', 'horloge'];
+const laneOrder: TimelineLane[] = ['stimuli', 'alerte', 'offre', 'mainCourante', 'organisation', 'decisions', 'communication', 'evaluation', 'horloge'];
 const laneColours: Record<TimelineLane, string> = {
   stimuli: '#c25e00',
   alerte: '#b3261e',
   offre: '#1f4e9c',
   mainCourante: '#1e7b3c',
   decisions: '#00727a',
+  organisation: '#8c4a00',
   communication: '#7b3fa0',
   evaluation: '#5d6675',
   horloge: '#8a8f98',

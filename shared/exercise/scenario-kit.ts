@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { limits } from '../core/limits.js';
 import { ExpectedActionId, ObjectiveId } from './scenario-stimulus.js';
+import { GridMeasureId } from './grid-measures.js';
+import { Offset } from './scenario-offset.js';
 
 /**
  * The exercise kits, after the ANSSI / ANS model: the player kit is shared with players beforehand,
@@ -25,11 +27,17 @@ export type PlayerKit = z.infer<typeof PlayerKit>;
 
 export const CriterionId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'identifiant de critère attendu');
 
-/** One observable criterion of the grid, optionally tied to the expected actions it evaluates. */
+/**
+ * One observable criterion of the grid, optionally tied to the expected actions it evaluates, or to a measure
+ * of the room (`measure`: `organisation.craps`, `organisation.cod`, see `grid-measures.ts`) that holds it by
+ * itself when reached. `deadline` (`HH:MM` from DEBEX) is its own; without it, the latest of its actions' deadlines.
+ */
 export const GridCriterion = z.strictObject({
   id: CriterionId,
   label: z.string().min(1).max(500),
   expectedActionIds: z.array(ExpectedActionId).optional(),
+  measure: GridMeasureId.optional(),
+  deadline: Offset.optional(),
 });
 export type GridCriterion = z.infer<typeof GridCriterion>;
 

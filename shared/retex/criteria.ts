@@ -5,6 +5,7 @@ import { observationKey } from '../exercise/stimuli-state.js';
 import { parseOffset } from '../exercise/scenario-offset.js';
 import { clockChanged } from '../room/events.js';
 import { deadlineStatus, type DeadlineStatus } from './deadline-status.js';
+import { gridMeasureAt, gridMeasureLabels, type GridMeasureId } from '../exercise/grid-measures.js';
 
 type Kit = NonNullable<RoomState['exercise']['observerKit']>;
 
@@ -27,6 +28,8 @@ export interface CriterionResult {
   /** The latest deadline of the expected actions it lists (exercise ms), or null when none has one. */
   deadline: number | null;
   ticks: CriterionTick[];
+  /** The measure of the room the criterion names, and when it was reached (exercise ms), or null when it names none. */
+  measure: { id: GridMeasureId; label: string; at: number | null } | null;
   status: DeadlineStatus;
 }
 
@@ -36,8 +39,9 @@ export interface CriterionResult {
  * grid or under the action's stimulus); a retraction removes the ticks of its key, as the reducer does.
  * Its deadline is the latest of its actions' deadlines: the criterion holds when everything it lists is due.
  * A criterion's objective is its grid section's: the expected actions' own `objective` field is not read here.
+ * A criterion that names a measure (`organisation.craps`…) counts it as evidence, like a tick at the time it was reached.
  */
-export function criteriaByObjective(kit: Kit, events: readonly RoomEvent[], reached: number): Map<string, CriterionResult[]> {
+export function criteriaByObjective(kit: Kit, events: readonly RoomEvent[], reached: number, state: Pick<RoomState, 'organisation'>): Map<string, CriterionResult[]> {
   const ticks = liveTicks(kit, events);
   const out = new Map<string, CriterionResult[]>();
   for (const section of kit.grid) {
@@ -48,8 +52,10 @@ export function criteriaByObjective(kit: Kit, events: readonly RoomEvent[], reac
       const keys = [observationKey(gridStimulusId, criterion.id), ...actionIds.map((id) => observationKey(gridStimulusId, id)), ...actions.map((a) => observationKey(a.stimulusId, a.id))];
       const own = [...new Set(keys)].flatMap((key) => ticks.get(key) ?? []).sort((a, b) => a.exerciseTime - b.exerciseTime || a.wallTime - b.wallTime);
       const deadlines = actions.flatMap((a) => (a.deadline === undefined ? [] : [parseOffset(a.deadline)]));
-      const deadline = deadlines.length ? Math.max(...deadlines) : null;
-      rows.push({ id: criterion.id, label: criterion.label, deadline, ticks: own, status: deadlineStatus({ deadline, ticks: own.map((t) => t.exerciseTime), reached }) });
+      const deadline = criterion.deadline !== undefined ? parseOffset(criterion.deadline) : deadlines.length ? Math.max(...deadlines) : null;
+      const measure = criterion.measure ? { id: criterion.measure, label: gridMeasureLabels[criterion.measure], at: gridMeasureAt(state, criterion.measure) } : null;
+      const evidence = [...own.map((t) => t.exerciseTime), ...(measure && measure.at !== null ? [measure.at] : [])];
+      rows.push({ id: criterion.id, label: criterion.label, deadline, ticks: own, measure, status: deadlineStatus({ deadline, ticks: evidence, reached }) });
     }
     out.set(section.objectiveId, rows);
   }

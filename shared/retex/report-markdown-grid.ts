@@ -28,7 +28,8 @@ export function gridMarkdown(r: RetexReport): string[] {
     if (o.criteria.length) {
       out.push('', "| Critère | Échéance (heure d'exercice) | Coches (heure d'exercice, heure de Paris) | Délai | Commentaires |", '|---|---|---|---|---|');
       for (const c of o.criteria) {
-        const ticks = c.ticks.length ? c.ticks.map(tickText).join(' ; ') : '—';
+        const measured = c.measure ? [`${c.measure.label} (mesure) : ${c.measure.at === null ? 'non atteinte' : t(c.measure.at)}`] : [];
+        const ticks = [...measured, ...c.ticks.map(tickText)].join(' ; ') || '—';
         const comments = c.ticks.filter((k) => k.comment).map((k) => `${k.by} : ${k.comment}`);
         out.push(`| ${cellText(c.label)} | ${t(c.deadline)} | ${cellText(ticks)} | ${deadlineStatusLabels[c.status]} | ${cellText(comments.join(' ; ') || '—')} |`);
       }

@@ -4,6 +4,7 @@ import { laneLabels } from './timeline.js';
 import type { RetexReport } from './report.js';
 import type { PlanAction } from './plan.js';
 import { firstDecisionText } from '../decisions/measures.js';
+import { mobilisationLabels } from '../organisation/labels.js';
 import { participantProvenance } from './participants.js';
 import { commsMarkdown, gridMarkdown } from './report-markdown-grid.js';
 
@@ -41,6 +42,13 @@ export function reportToMarkdown(r: RetexReport, written?: { strengths: string; 
   out.push('| Cellule | Actions | Faites à temps | Faites en retard | Abandonnées | Ouvertes | Ouvertes en retard |', '|---|---|---|---|---|---|---|');
   for (const c of r.decisions.byCell)
     out.push(`| ${cellText(r.identity.cells.find((x) => x.id === c.cell)?.label ?? c.cell)} | ${c.total} | ${c.doneOnTime} | ${c.doneLate} | ${c.abandoned} | ${c.open} | ${c.openOverdue} |`);
+  const o = r.organisation;
+  out.push(
+    '',
+    '## Organisation de crise',
+    '',
+    `Mobilisation de l'ARS la plus haute : ${mobilisationLabels[o.highestLevel]}${o.levels.length ? ` (${o.levels.map((l) => `${mobilisationLabels[l.level]} à ${t(l.reachedAt)}`).join(', ')})` : ''} ; CRAPS activée : ${t(o.crapsActivatedAt)} ; COD ouvert : ${t(o.codOpenedAt)}.`,
+  );
   out.push('', ...gridMarkdown(r));
   out.push(
     '## Main courante',

@@ -15,6 +15,7 @@ import { sitrepMeasures, type SitrepMeasures } from '../sitrep/measures.js';
 import { decisionMeasures, decisionSuggestions, type DecisionMeasures } from '../decisions/measures.js';
 import { criteriaByObjective, type CriterionResult } from './criteria.js';
 import { articulationObjectiveId, commsMeasures, commsSuggestions, jointProductFinding, type CommsMeasures } from './comms-evidence.js';
+import { organisationMeasures, organisationSuggestions, type OrganisationMeasures } from '../organisation/measures.js';
 
 /** How late an acknowledgement may come before the report points it out (exercise ms). */
 export const slowAcknowledgementMs = 15 * 60_000;
@@ -49,6 +50,8 @@ export interface RetexReport {
   sitrep: SitrepMeasures;
   /** Public communication: joint products (ARS + Préfecture) and the rumours log (`comms-evidence.ts`). */
   comms: CommsMeasures;
+  /** Crisis organisation: time to the CRAPS activation, to the COD opening, levels reached (`shared/organisation/measures.ts`). */
+  organisation: OrganisationMeasures;
   suggestions: string[];
   released: boolean;
 }
@@ -65,13 +68,14 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[], name
   const stimuli = measureInbox(state.exercise);
   const decisions = decisionMeasures(state);
   const comms = commsMeasures(state);
+  const organisation = organisationMeasures(state.organisation);
   const cellLabel = (id: string) => state.room.cells.find((c) => c.id === id)?.label ?? id;
   const kit = state.exercise.observerKit;
   const { evaluation } = state.exercise;
   const observedPerObjective = kit ? countObservedPerObjective(kit, Object.values(evaluation.observed)) : new Map<string, number>();
   const span = { start: 0, end: events.reduce((m, e) => Math.max(m, e.exerciseTime), 0) };
   // A jump moves the clock past the last stamped event: its new anchor is how far the exercise went.
-  const criteria = kit ? criteriaByObjective(kit, events, Math.max(span.end, state.clock.anchorExercise)) : new Map<string, CriterionResult[]>();
+  const criteria = kit ? criteriaByObjective(kit, events, Math.max(span.end, state.clock.anchorExercise), state) : new Map<string, CriterionResult[]>();
   const objectives: ObjectiveResult[] = (kit?.objectives ?? state.exercise.scenario?.objectives ?? []).map((o) => {
     const score = dictGet(evaluation.scores, o.id);
     return {
@@ -114,7 +118,13 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[], name
     },
     sitrep: sitrepMeasures(state.sitrep),
     comms,
-    suggestions: [...suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end, cellLabel), ...decisionSuggestions(decisions, cellLabel), ...commsSuggestions(comms)],
+    organisation,
+    suggestions: [
+      ...suggestionsFrom(chain, stimuli, objectives, kit?.scale.max ?? null, span.end, cellLabel),
+      ...decisionSuggestions(decisions, cellLabel),
+      ...commsSuggestions(comms),
+      ...organisationSuggestions(organisation),
+    ],
     released: state.retex.released,
   };
 }

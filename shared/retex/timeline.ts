@@ -1,7 +1,7 @@
 import type { RoomEvent } from '../core/events.js';
 import { narrate, type EstablishmentNames } from './narrator.js';
 
-export type TimelineLane = 'stimuli' | 'alerte' | 'offre' | 'mainCourante' | 'communication' | 'horloge' | 'evaluation' | 'decisions';
+export type TimelineLane = 'stimuli' | 'alerte' | 'offre' | 'mainCourante' | 'communication' | 'horloge' | 'evaluation' | 'decisions' | 'organisation';
 
 export const laneLabels: Record<TimelineLane, string> = {
   stimuli: 'Stimuli',
@@ -12,6 +12,7 @@ export const laneLabels: Record<TimelineLane, string> = {
   horloge: 'Horloge',
   evaluation: 'Évaluation',
   decisions: 'Décisions et actions',
+  organisation: 'Organisation de crise',
 };
 
 export interface TimelineItem {
@@ -37,6 +38,7 @@ const lanes: Array<[prefix: string, lane: TimelineLane]> = [
   ['evaluation.', 'evaluation'],
   ['decision.', 'decisions'],
   ['action.', 'decisions'],
+  ['organisation.', 'organisation'],
 ];
 
 /**

@@ -21,6 +21,7 @@ import { archiveSealed } from '../../shared/retex/archive-seal.js';
 import { retexReleased } from '../../shared/retex/release.js';
 import * as room from '../../shared/room/events.js';
 import * as sitrep from '../../shared/sitrep/events.js';
+import * as organisation from '../../shared/organisation/events.js';
 import { buildSnapshot, decisionsOf } from '../../shared/sitrep/snapshot.js';
 import { initialRoomState } from '../../shared/room-state.js';
 import type { EstablishmentNames } from '../../shared/retex/narrator.js';
@@ -339,6 +340,10 @@ export function exampleStory(): { room: PureRoom; events: RoomEvent[] } {
   by(paul, sitrep.sitrepValidated.draft({ n: 1 }, 'all'));
   by(systemActor, sitrep.sitrepFrozen.draft({ n: 1, text: 'Synthèse.', hash }, 'all'));
   by(paul, sitrep.sitrepSent.draft({ n: 1, to: 'cod' }, 'all'));
+  by(marie, organisation.mobilisationSet.draft({ level: 'niveau-3', previous: 'veille', note: 'Deux CH touchés' }, 'all'), organisation.crapsActivated.draft({}, 'all'));
+  by(marie, organisation.functionAssigned.draft({ function: 'main-courante', holder: { name: 'Claire Martin', sessionId: null } }, 'all'));
+  by(marie, organisation.functionAssigned.draft({ function: 'main-courante', holder: null }, 'all'), organisation.crapsDeactivated.draft({}, 'all'));
+  by(paul, organisation.codOpened.draft({}, 'all'), organisation.codClosed.draft({}, 'all'));
 
   at(70);
   by(eva, evaluation.actionObserved.draft({ stimulusId: 'S01', actionId: 'S01-r1', comment: 'Fait à temps' }, 'staff'));
