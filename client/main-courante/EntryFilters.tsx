@@ -1,5 +1,6 @@
 import { entryTypes, type EntryType } from '../../shared/main-courante/entry.js';
 import type { EntryFilter } from '../../shared/main-courante/view.js';
+import { VerificationStatus } from '../../shared/main-courante/verification.js';
 import type { RoomState } from '../../shared/room-state.js';
 import { useT } from '../i18n/index.js';
 
@@ -11,7 +12,7 @@ interface Props {
   state: RoomState;
 }
 
-/** Search and filters of the main courante: cell, type, author, significant only. */
+/** Search and filters of the main courante: cell, type, author, verification status, significant only. */
 export function EntryFilters({ filter, onChange, authors, cells, state }: Props) {
   const { t } = useT();
   const set = (change: Partial<EntryFilter>) => onChange({ ...filter, ...change });
@@ -50,6 +51,24 @@ export function EntryFilters({ filter, onChange, authors, cells, state }: Props)
           {authors.map((a) => (
             <option key={a} value={a}>
               {a}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('mc.filter.verification')}
+        <select
+          value={filter.verification ?? ''}
+          onChange={(e) => {
+            const parsed = VerificationStatus.safeParse(e.target.value);
+            set({ verification: parsed.success ? parsed.data : undefined });
+          }}
+          data-testid="mc-filter-verification"
+        >
+          <option value="">{t('mc.filter.all')}</option>
+          {VerificationStatus.options.map((status) => (
+            <option key={status} value={status}>
+              {t(`mc.verification.${status}`)}
             </option>
           ))}
         </select>

@@ -7,6 +7,7 @@ import { simulatedStartOf, wallTimeLabel } from '../app/time.js';
 import { dictGet } from '../../shared/core/dict.js';
 import type { Viewer } from '../../shared/core/visibility.js';
 import { correctionRefusal } from '../../shared/main-courante/correction.js';
+import { verificationRefusal, verificationVerdicts, type VerificationVerdict } from '../../shared/main-courante/verification.js';
 
 interface Props {
   threads: EntryThread[];
@@ -15,25 +16,26 @@ interface Props {
   canWrite: boolean;
   onCorrect(entry: EntryView): void;
   onFlag(entry: EntryView): void;
+  onVerify(entry: EntryView, status: VerificationVerdict): void;
 }
 
 /**
  * The entries, newest first, each followed by its corrections: what was written is never hidden nor edited.
  * Each shows its number (n° 12, anchor `#mc-entry-<id>`) so it can be cited and pointed to.
  */
-export function EntryList({ threads, state, me, canWrite, onCorrect, onFlag }: Props) {
+export function EntryList({ threads, state, me, canWrite, onCorrect, onFlag, onVerify }: Props) {
   const { t } = useT();
   if (threads.length === 0) return <p className="muted">{t('mc.empty')}</p>;
   return (
     <ol className="mc-list" data-testid="mc-list">
       {threads.map((thread) => (
         <li key={thread.entry.id} className="mc-thread">
-          <EntryRow entry={thread.entry} state={state} me={me} canWrite={canWrite} onCorrect={onCorrect} onFlag={onFlag} />
+          <EntryRow entry={thread.entry} state={state} me={me} canWrite={canWrite} onCorrect={onCorrect} onFlag={onFlag} onVerify={onVerify} />
           {thread.corrections.length > 0 && (
             <ol className="mc-corrections">
               {thread.corrections.map((c) => (
                 <li key={c.id}>
-                  <EntryRow entry={c} state={state} me={me} canWrite={canWrite} onCorrect={onCorrect} onFlag={onFlag} correction />
+                  <EntryRow entry={c} state={state} me={me} canWrite={canWrite} onCorrect={onCorrect} onFlag={onFlag} onVerify={onVerify} correction />
                 </li>
               ))}
             </ol>
@@ -44,12 +46,14 @@ export function EntryList({ threads, state, me, canWrite, onCorrect, onFlag }: P
   );
 }
 
-function EntryRow({ entry, state, me, canWrite, onCorrect, onFlag, correction }: Omit<Props, 'threads'> & { entry: EntryView; correction?: boolean }) {
+function EntryRow({ entry, state, me, canWrite, onCorrect, onFlag, onVerify, correction }: Omit<Props, 'threads'> & { entry: EntryView; correction?: boolean }) {
   const { t, lang } = useT();
   const cellLabel = entry.cell ? (state.room.cells.find((c) => c.id === entry.cell)?.label ?? entry.cell) : t(`role.${entry.role}`);
   const significant = entry.significant || entry.flaggedBy.length > 0;
   // The rule the server applies to the correction (shared/main-courante/correction.ts), its reason as tooltip.
   const correctionBlocked = correctionRefusal(state, me, entry);
+  // Shown only when the server would accept the record (shared/main-courante/verification.ts).
+  const verdicts = entry.verification ? verificationVerdicts.filter((v) => verificationRefusal(state, me, entry, entry.verification!.status, v) === null) : [];
   const stimulus = entry.links.stimulusId ? (dictGet(state.exercise.inbox, entry.links.stimulusId)?.subject ?? entry.links.stimulusId) : null;
   return (
     <article
@@ -85,6 +89,7 @@ function EntryRow({ entry, state, me, canWrite, onCorrect, onFlag, correction }:
         )}
         {entry.late && entry.receipt && <span className="mc-badge mc-badge-late">{t('mc.entry.late', { time: wallTimeLabel(entry.receipt.receivedAt, { lang, seconds: true }) })}</span>}
         {!entry.receipt && <span className="mc-badge mc-badge-pending">{t('mc.entry.pending')}</span>}
+        {entry.verification && <VerificationBadge verification={entry.verification} state={state} />}
       </header>
       <p className="mc-text">{entry.text}</p>
       {(stimulus || entry.links.finess || entry.links.alertLinkId) && (
@@ -104,8 +109,28 @@ function EntryRow({ entry, state, me, canWrite, onCorrect, onFlag, correction }:
               {t('mc.entry.flag')}
             </button>
           )}
+          {verdicts.map((v) => (
+            <button key={v} type="button" className="link" onClick={() => onVerify(entry, v)} data-testid={`mc-verify-${v}`}>
+              {t(`mc.verify.${v}`)}
+            </button>
+          ))}
         </div>
       )}
     </article>
+  );
+}
+
+/** « À vérifier », « Vérifiée », « Infirmée » in words (not colour only), with who set it and when (its clock) as title. */
+function VerificationBadge({ verification, state }: { verification: NonNullable<EntryView['verification']>; state: RoomState }) {
+  const { t, lang } = useT();
+  const { status, by } = verification;
+  const title = by
+    ? t('mc.verification.by', { name: by.author, time: entryTime({ authoredAt: by.verifiedAt, authoredExerciseTime: by.verifiedExerciseTime }, lang, simulatedStartOf(state)) })
+    : undefined;
+  return (
+    <span className={`mc-badge mc-badge-${status}`} title={title} data-testid="mc-verification" data-status={status}>
+      {t(`mc.verification.${status}`)}
+      {by && <span className="mc-verification-by"> {title}</span>}
+    </span>
   );
 }

@@ -10,6 +10,7 @@ import { EntryList } from './EntryList.js';
 import { RefusedRecords } from './RefusedRecords.js';
 import { useMainCourante } from './useMainCourante.js';
 import { wallTimeLabel } from '../app/time.js';
+import { VerificationCounts } from './VerificationCounts.js';
 import './main-courante.css';
 
 /** Rows rendered at once: a 10,000-entry main courante is searched whole but drawn a page at a time. */
@@ -46,11 +47,20 @@ export function MainCouranteSection(props: SectionProps) {
           </ul>
         </details>
       )}
+      <VerificationCounts entries={mc.entries} onShowPending={() => setFilter({ ...filter, verification: 'a_verifier' })} />
       <EntryFilters filter={filter} onChange={setFilter} authors={authors} cells={cells} state={props.state} />
       <p className="muted" data-testid="mc-count">
         {t('mc.count', { shown: Math.min(shown, matching.length), total: mc.entries.length })}
       </p>
-      <EntryList threads={matching.slice(0, shown)} state={props.state} me={props.me} canWrite={mc.canWrite} onCorrect={setCorrecting} onFlag={(e) => mc.flag(e.id)} />
+      <EntryList
+        threads={matching.slice(0, shown)}
+        state={props.state}
+        me={props.me}
+        canWrite={mc.canWrite}
+        onCorrect={setCorrecting}
+        onFlag={(e) => mc.flag(e.id)}
+        onVerify={(e, status) => mc.verify(e.id, status)}
+      />
       {matching.length > shown && (
         <button type="button" onClick={() => setShown((n) => n + pageSize)}>
           {t('mc.more', { count: Math.min(pageSize, matching.length - shown) })}

@@ -1,7 +1,7 @@
 import type { RefusedRecord } from '../collab/doc-rescue.js';
 import { useT } from '../i18n/index.js';
 import { entryTime } from './format.js';
-import type { MainCouranteRecord } from './offline-rescue.js';
+import { recordIdOf, type MainCouranteRecord } from './offline-rescue.js';
 
 interface Props {
   refused: ReadonlyArray<RefusedRecord<MainCouranteRecord>>;
@@ -22,15 +22,17 @@ export function RefusedRecords({ refused, onResend, onDismiss }: Props) {
       <ul>
         {refused.map((item) => {
           const { record } = item;
-          const key = record.kind === 'entry' ? record.entry.id : record.flag.id;
+          const key = recordIdOf(record);
           return (
             <li key={key} data-testid="mc-refused-record">
               {record.kind === 'entry' ? (
                 <p className="mc-text">
                   <strong>{entryTime(record.entry)}</strong> {t(`mc.type.${record.entry.type}`)} — {record.entry.text}
                 </p>
-              ) : (
+              ) : record.kind === 'flag' ? (
                 <p className="mc-text">{t('mc.refused.flag')}</p>
+              ) : (
+                <p className="mc-text">{t(`mc.refused.${record.verification.status}`)}</p>
               )}
               <p className="muted">{item.reason}</p>
               <div className="mc-entry-actions">

@@ -1,16 +1,17 @@
 import * as Y from 'yjs';
-import { appendEntries, appendFlag, entriesOf, flagsOf, receiptsOf } from '../../shared/main-courante/doc.js';
+import { appendEntries, appendFlag, appendVerification, entriesOf, flagsOf, receiptsOf, verificationsOf } from '../../shared/main-courante/doc.js';
 import type { MainCouranteEntry, SignificanceFlag } from '../../shared/main-courante/entry.js';
+import type { VerificationRecord } from '../../shared/main-courante/verification.js';
 import type { DocRescue } from '../collab/doc-rescue.js';
 
 /** One of a person's main-courante records. */
-export type MainCouranteRecord = { kind: 'entry'; entry: MainCouranteEntry } | { kind: 'flag'; flag: SignificanceFlag };
+export type MainCouranteRecord = { kind: 'entry'; entry: MainCouranteEntry } | { kind: 'flag'; flag: SignificanceFlag } | { kind: 'verification'; verification: VerificationRecord };
 
-const idOf = (record: MainCouranteRecord) => (record.kind === 'entry' ? record.entry.id : record.flag.id);
+export const recordIdOf = (record: MainCouranteRecord) => (record.kind === 'entry' ? record.entry.id : record.kind === 'flag' ? record.flag.id : record.verification.id);
 
 /**
  * The main courante's rescue (see `DocRescue`): a person's entries without a receipt (the server writes the
- * receipt with the entry, so none means not acknowledged) and her flags are kept when the local copy is
+ * receipt with the entry, so none means not acknowledged), her flags and her verification records are kept when the local copy is
  * dropped, then sent again or shown as refused.
  */
 export function mainCouranteRescue(sessionId: string): DocRescue<MainCouranteRecord> {
@@ -28,6 +29,10 @@ export function mainCouranteRescue(sessionId: string): DocRescue<MainCouranteRec
           .toArray()
           .filter((f) => f.sessionId === sessionId)
           .map((flag): MainCouranteRecord => ({ kind: 'flag', flag })),
+        ...verificationsOf(doc)
+          .toArray()
+          .filter((v) => v.sessionId === sessionId)
+          .map((verification): MainCouranteRecord => ({ kind: 'verification', verification })),
       ];
     },
     missing(doc, pending) {
@@ -38,8 +43,11 @@ export function mainCouranteRescue(sessionId: string): DocRescue<MainCouranteRec
         ...flagsOf(doc)
           .toArray()
           .map((f) => f.id),
+        ...verificationsOf(doc)
+          .toArray()
+          .map((v) => v.id),
       ]);
-      return pending.filter((record) => !known.has(idOf(record)));
+      return pending.filter((record) => !known.has(recordIdOf(record)));
     },
     resend(doc, records) {
       doc.transact(() => {
@@ -48,6 +56,7 @@ export function mainCouranteRescue(sessionId: string): DocRescue<MainCouranteRec
           records.flatMap((r) => (r.kind === 'entry' ? [r.entry] : [])),
         );
         for (const r of records) if (r.kind === 'flag') appendFlag(doc, r.flag);
+        for (const r of records) if (r.kind === 'verification') appendVerification(doc, r.verification);
       });
     },
     restatement(doc) {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { exerciseTimeAt } from '../../shared/exercise/clock.js';
-import { appendEntries, appendFlag, mainCouranteDocName, newRecordId, readEntries, type EntryView } from '../../shared/main-courante/doc.js';
+import { appendEntries, appendFlag, appendVerification, mainCouranteDocName, newRecordId, readEntries, type EntryView } from '../../shared/main-courante/doc.js';
+import type { VerificationVerdict } from '../../shared/main-courante/verification.js';
 import type { EntryLinks, EntryType, MainCouranteEntry } from '../../shared/main-courante/entry.js';
 import { writesSharedDocs } from '../../shared/comms/rules.js';
 import type { SectionProps } from '../room/section.js';
@@ -22,11 +23,13 @@ export interface MainCourante {
   canWrite: boolean;
   add(draft: EntryDraft): void;
   flag(entryId: string): void;
+  /** Declares an information « vérifiée » or « infirmée »: a new record, the entry stays as written. */
+  verify(entryId: string, status: VerificationVerdict): void;
 }
 
 /**
  * The main courante document of the room, read as sorted entries (recomputed at most once per frame), and the
- * two ways to write in it: a new entry, a significance flag. The author's fields come from the session and the
+ * three ways to write in it: a new entry, a significance flag, a verification record. The author's fields come from the session and the
  * time from the server clock estimate, so an entry written offline keeps the time it was really written.
  */
 export function useMainCourante({ me, state, serverNow }: Pick<SectionProps, 'me' | 'state' | 'serverNow'>): MainCourante {
@@ -84,5 +87,24 @@ export function useMainCourante({ me, state, serverNow }: Pick<SectionProps, 'me
     [doc, me, serverNow],
   );
 
-  return { snapshot, entries, canWrite: writesSharedDocs(me, state), add, flag };
+  const verify = useCallback(
+    (entryId: string, status: VerificationVerdict) => {
+      if (!doc) return;
+      const now = serverNow();
+      appendVerification(doc, {
+        id: newRecordId(),
+        entryId,
+        status,
+        sessionId: me.sessionId,
+        author: me.name,
+        role: me.role,
+        cell: me.cell ?? null,
+        verifiedAt: Math.round(now),
+        verifiedExerciseTime: clock.status === 'not_started' ? null : exerciseTimeAt(clock, now),
+      });
+    },
+    [doc, me, clock, serverNow],
+  );
+
+  return { snapshot, entries, canWrite: writesSharedDocs(me, state), add, flag, verify };
 }

@@ -104,6 +104,9 @@ export function RetexSection(props: SectionProps) {
       <section className="retex-block">
         <h3>{t('retex.mainCourante')}</h3>
         <p>{t('retex.mainCouranteCounts', { entries: r.mainCourante.entries, decisions: r.mainCourante.decisions, significant: r.mainCourante.significant })}</p>
+        <p data-testid="retex-verification">
+          {t('retex.mainCouranteVerification', { verified: r.mainCourante.informations.verifiee, infirmed: r.mainCourante.informations.infirmee, pending: r.mainCourante.informations.a_verifier })}
+        </p>
       </section>
       <CommsEvidence report={r} />
       <section className="retex-block" data-testid="retex-sitrep">

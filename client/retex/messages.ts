@@ -68,6 +68,8 @@ export const retexMessages = {
     'retex.mainCourante': 'Main courante',
     'retex.mainCouranteCounts':
       '{entries, plural, one {# entrée} other {# entrées}}, dont {decisions, plural, one {# décision} other {# décisions}} et {significant, plural, one {# événement significatif} other {# événements significatifs}}.',
+    'retex.mainCouranteVerification':
+      'Informations : {verified, plural, one {# vérifiée} other {# vérifiées}}, {infirmed, plural, one {# infirmée} other {# infirmées}}, {pending, plural, one {# restée à vérifier} other {# restées à vérifier}}.',
     'retex.sitrep': 'Points de situation',
     'retex.sitrepCounts': '{opened, plural, one {# ouvert} other {# ouverts}}, {validated, plural, one {# validé} other {# validés}}, {late} en retard ; premier point validé : {first}.',
     'retex.replay': 'Relecture',
@@ -161,6 +163,7 @@ export const retexMessages = {
     'retex.mainCourante': 'Log (main courante)',
     'retex.mainCouranteCounts':
       '{entries, plural, one {# entry} other {# entries}}, {decisions, plural, one {# decision} other {# decisions}}, {significant, plural, one {# significant event} other {# significant events}}.',
+    'retex.mainCouranteVerification': 'Information: {verified} verified, {infirmed} disproved, {pending} left to verify.',
     'retex.sitrep': 'Situation reports',
     'retex.sitrepCounts': '{opened} opened, {validated} validated, {late} late; first validated: {first}.',
     'retex.replay': 'Replay',

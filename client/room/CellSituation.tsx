@@ -7,13 +7,15 @@ import { exerciseTimeAt } from '../../shared/exercise/clock.js';
 import { lateLinksOfCell } from '../../shared/alert-chain/timing.js';
 import { linkLabel } from '../../shared/alert-chain/state.js';
 import { openOverdueActions } from '../../shared/decisions/measures.js';
+import { informationMarks, verificationCounts } from '../../shared/main-courante/verification.js';
 
 /** How many of the last significant main-courante entries the overview shows. */
 const LAST_SIGNIFICANT = 5;
 
 /**
  * A player's cell at a glance, on the overview: what waits for the cell (stimuli to acknowledge, its overdue
- * actions and late alert-chain links — late as the chain and the decisions define it), the care offer in two
+ * actions and late alert-chain links — late as the chain and the decisions define it —, its main-courante
+ * informations still to verify), the care offer in two
  * figures, and the room's last significant events.
  */
 export function CellSituation(props: SectionProps & { cell: string }) {
@@ -24,6 +26,7 @@ export function CellSituation(props: SectionProps & { cell: string }) {
   const actions = openOverdueActions(state.decisions).filter((a) => a.ownerCell === cell);
   const links = lateLinksOfCell(state.alertChain, cell, now);
   const significant = state.mainCourante.significant.slice(-LAST_SIGNIFICANT).reverse();
+  const toVerify = verificationCounts(informationMarks(state.mainCourante.informations), cell).a_verifier;
 
   return (
     <section className="cell-situation" data-testid="cell-situation">
@@ -50,6 +53,9 @@ export function CellSituation(props: SectionProps & { cell: string }) {
             ))}
           </ul>
         )}
+      </div>
+      <div data-testid="situation-to-verify">
+        <h4>{t('mc.toVerify', { count: toVerify })}</h4>
       </div>
       <div>
         <h4>{t('overview.situation.care')}</h4>

@@ -3,9 +3,10 @@ import type { ActorIdentity } from '../../shared/identity/identity.js';
 import * as Y from 'yjs';
 import type { Now } from '../../shared/core/define.js';
 import { limits } from '../../shared/core/limits.js';
-import { entriesOf, flagsOf, mainCouranteRoots, receiptsOf } from '../../shared/main-courante/doc.js';
+import { entriesOf, flagsOf, mainCouranteRoots, receiptsOf, verificationsOf } from '../../shared/main-courante/doc.js';
 import type { EntryAuthor, MainCouranteEntry, Receipt, SignificanceFlag } from '../../shared/main-courante/entry.js';
-import { batchRefusal, mirroredIds, mirrorsOf, readEntry, readFlag, receiptFor, type RecordBatch } from '../../shared/main-courante/rules.js';
+import { batchRefusal, mirroredIds, mirrorsOf, readEntry, readFlag, readVerification, receiptFor, type RecordBatch } from '../../shared/main-courante/rules.js';
+import { isLater, type VerificationRecord } from '../../shared/main-courante/verification.js';
 import type { RoomRuntime } from '../rooms/room-runtime.js';
 import type { SessionRecord } from '../store/types.js';
 import type { Logger } from '../ops/logger.js';
@@ -23,14 +24,18 @@ const authorOf = (session: SessionRecord): EntryAuthor => ({ sessionId: session.
 
 /**
  * The main courante is append-only, and the server enforces it on every update before applying it:
- * no deletion, no item anywhere but at the end of `entries` and `flags` (see `readBatch`: the Yjs decoding
- * lives here), each record then checked by the main courante's rules (`shared/main-courante/rules.ts`: valid,
- * in the sender's own name, ids never reused, corrections and flags pointing at entries that exist). The server
+ * no deletion, no item anywhere but at the end of `entries`, `flags` and `verifications` (see `readBatch`: the Yjs
+ * decoding lives here), each record then checked by the main courante's rules (`shared/main-courante/rules.ts`:
+ * valid, in the sender's own name, ids never reused, corrections, flags and verifications pointing at entries that
+ * exist, corrections and verifications by the entry's own cell). The server
  * adds a receipt per entry in the same transaction, then mirrors each accepted entry into the room log.
  */
 export class MainCourantePolicy implements DocPolicy {
   private readonly entries = new Map<string, MainCouranteEntry>();
   private readonly flagIds = new Set<string>();
+  private readonly verificationIds = new Set<string>();
+  /** The latest verification record of each entry: the status a new record changes. */
+  private readonly verified = new Map<string, VerificationRecord>();
 
   constructor(
     private readonly runtime: RoomRuntime,
@@ -42,7 +47,7 @@ export class MainCourantePolicy implements DocPolicy {
     // In the background: the log is read once, and a client syncing meanwhile must not wait for it.
     // System entries restate events the log holds already: they are never mirrored, so never missing from it.
     const typed = [...this.entries.values()].filter((e) => !e.system);
-    void this.reconcile(doc, typed, flagsOf(doc).toArray()).catch((error: unknown) =>
+    void this.reconcile(doc, typed, flagsOf(doc).toArray(), verificationsOf(doc).toArray()).catch((error: unknown) =>
       this.logger.error({ err: error, roomId: this.runtime.id }, 'main courante: reconciliation with the room log failed'),
     );
   }
@@ -55,6 +60,13 @@ export class MainCourantePolicy implements DocPolicy {
   private index(doc: Y.Doc): void {
     for (const entry of entriesOf(doc).toArray()) this.entries.set(entry.id, entry);
     for (const flag of flagsOf(doc).toArray()) this.flagIds.add(flag.id);
+    for (const record of verificationsOf(doc).toArray()) this.know(record);
+  }
+
+  private know(record: VerificationRecord): void {
+    this.verificationIds.add(record.id);
+    const previous = this.verified.get(record.entryId);
+    if (!previous || isLater(record, previous)) this.verified.set(record.entryId, record);
   }
 
   check(inspector: UpdateInspector, sender: UpdateSender): AcceptedUpdate {
@@ -66,9 +78,10 @@ export class MainCourantePolicy implements DocPolicy {
     const batch = this.readBatch(inspector, authorOf(sender.session));
     const now = this.runtime.now();
     const { role, cell } = sender.session;
-    const refusal = batchRefusal(batch, { entries: this.entries, flagIds: this.flagIds }, now, this.runtime.state, { role, cell: cell ?? undefined });
+    const known = { entries: this.entries, flagIds: this.flagIds, verificationIds: this.verificationIds, verified: this.verified };
+    const refusal = batchRefusal(batch, known, now, this.runtime.state, { role, cell: cell ?? undefined });
     if (refusal) throw refuse(refusal);
-    const overBudget = sender.budget?.records(batch.entries.length + batch.flags.length);
+    const overBudget = sender.budget?.records(batch.entries.length + batch.flags.length + batch.verifications.length);
     if (overBudget) throw new UpdateRefused(overBudget.reason, 'rateLimited');
     const receipts = new Map(batch.entries.map((e) => [e.id, receiptFor(e, now, sender.viaSync)]));
     return {
@@ -79,6 +92,7 @@ export class MainCourantePolicy implements DocPolicy {
       committed: () => {
         for (const entry of batch.entries) this.entries.set(entry.id, entry);
         for (const flag of batch.flags) this.flagIds.add(flag.id);
+        for (const record of batch.verifications) this.know(record);
         // The records are the sender's (readEntry checked their author): her mirror events say who vouched for her.
         void this.mirror(batch, receipts, now, verifiedOf(sender.session).verified);
       },
@@ -86,7 +100,7 @@ export class MainCourantePolicy implements DocPolicy {
   }
 
   private readBatch(inspector: UpdateInspector, author: EntryAuthor): RecordBatch {
-    const batch: RecordBatch = { entries: [], flags: [] };
+    const batch: RecordBatch = { entries: [], flags: [], verifications: [] };
     // Counted before anything is parsed: a batch of thousands of records costs nothing to refuse.
     const records = inspector.inspection.newItems.reduce((n, { item, offset }) => n + Math.max(0, item.length - offset), 0);
     if (records > limits.maxRecordsPerYjsUpdate) {
@@ -95,7 +109,7 @@ export class MainCourantePolicy implements DocPolicy {
     for (const { item, offset } of inspector.inspection.newItems) {
       const parent = inspector.parentOf(item);
       const root = parent.kind === 'root' && parent.parentSub === null ? parent.name : null;
-      if (root !== mainCouranteRoots.entries && root !== mainCouranteRoots.flags) {
+      if (root !== mainCouranteRoots.entries && root !== mainCouranteRoots.flags && root !== mainCouranteRoots.verifications) {
         throw refuse(`Écriture refusée dans ${describeParent(parent)} : seules de nouvelles entrées peuvent être ajoutées.`);
       }
       if (!(item.content instanceof Y.ContentAny)) throw refuse('Une entrée est un objet JSON immuable, pas un type partagé modifiable.');
@@ -110,10 +124,14 @@ export class MainCourantePolicy implements DocPolicy {
           const read = readEntry(value, author);
           if ('refusal' in read) throw refuse(read.refusal);
           batch.entries.push(read.record);
-        } else {
+        } else if (root === mainCouranteRoots.flags) {
           const read = readFlag(value, author);
           if ('refusal' in read) throw refuse(read.refusal);
           batch.flags.push(read.record);
+        } else {
+          const read = readVerification(value, author);
+          if ('refusal' in read) throw refuse(read.refusal);
+          batch.verifications.push(read.record);
         }
       }
     }
@@ -137,20 +155,21 @@ export class MainCourantePolicy implements DocPolicy {
    * mirror them now. Only entries present at load are considered, so nothing accepted since is mirrored twice.
    * Mirrors go through the room's queue, so the counts read here include every mirror already requested.
    */
-  private async reconcile(doc: Y.Doc, atLoad: MainCouranteEntry[], flagsAtLoad: SignificanceFlag[]): Promise<void> {
+  private async reconcile(doc: Y.Doc, atLoad: MainCouranteEntry[], flagsAtLoad: SignificanceFlag[], verificationsAtLoad: VerificationRecord[]): Promise<void> {
     // Several instances: the mirrors another instance appended must be known here before judging what is missing.
     await this.runtime.refresh();
     // Each record is mirrored once: equal counts mean nothing is missing, and the log need not be read.
     const summary = this.runtime.state.mainCourante;
-    if (summary.count >= atLoad.length && summary.flagCount >= flagsAtLoad.length) return;
+    if (summary.count >= atLoad.length && summary.flagCount >= flagsAtLoad.length && summary.verificationCount >= verificationsAtLoad.length) return;
     const mirrored = mirroredIds(await this.runtime.eventsFor({ role: 'director' }, 0));
     const stored = receiptsOf(doc);
     const now = this.runtime.now();
     // One append per author (the actor of a mirror event is the author), in the order the entries were stored.
     const batches = new Map<string, RecordBatch>();
-    const batchOf = (sessionId: string) => batches.get(sessionId) ?? batches.set(sessionId, { entries: [], flags: [] }).get(sessionId)!;
+    const batchOf = (sessionId: string) => batches.get(sessionId) ?? batches.set(sessionId, { entries: [], flags: [], verifications: [] }).get(sessionId)!;
     for (const entry of atLoad) if (!mirrored.has(entry.id)) batchOf(entry.sessionId).entries.push(entry);
     for (const flag of flagsAtLoad) if (!mirrored.has(flag.id)) batchOf(flag.sessionId).flags.push(flag);
+    for (const record of verificationsAtLoad) if (!mirrored.has(record.id)) batchOf(record.sessionId).verifications.push(record);
     for (const batch of batches.values()) {
       const receipts = new Map(batch.entries.map((e) => [e.id, stored.get(e.id) ?? receiptFor(e, now, true)]));
       await this.mirror(batch, receipts, now);

@@ -1,18 +1,21 @@
 import * as Y from 'yjs';
 import type { MainCouranteEntry, Receipt, SignificanceFlag } from './entry.js';
+import { isVerifiable, latestVerifications, type VerificationRecord, type VerificationStatus } from './verification.js';
 
 /**
  * The shape of the `main-courante` Yjs document, shared by the server (which validates every update against
  * it) and by any client, the project's or a stock `y-websocket` one:
  * - `entries`: Y.Array of immutable entry objects, append-only (written by participants);
  * - `flags`: Y.Array of significance flags, append-only (written by participants);
+ * - `verifications`: Y.Array of verification records (« vérifiée », « infirmée »), append-only (written by participants);
  * - `receipts`: Y.Map entry id → receipt, written by the server only.
  */
 export const mainCouranteDocName = 'main-courante';
-export const mainCouranteRoots = { entries: 'entries', flags: 'flags', receipts: 'receipts' } as const;
+export const mainCouranteRoots = { entries: 'entries', flags: 'flags', verifications: 'verifications', receipts: 'receipts' } as const;
 
 export const entriesOf = (doc: Y.Doc): Y.Array<MainCouranteEntry> => doc.getArray<MainCouranteEntry>(mainCouranteRoots.entries);
 export const flagsOf = (doc: Y.Doc): Y.Array<SignificanceFlag> => doc.getArray<SignificanceFlag>(mainCouranteRoots.flags);
+export const verificationsOf = (doc: Y.Doc): Y.Array<VerificationRecord> => doc.getArray<VerificationRecord>(mainCouranteRoots.verifications);
 export const receiptsOf = (doc: Y.Doc): Y.Map<Receipt> => doc.getMap<Receipt>(mainCouranteRoots.receipts);
 
 /** Appends entries at the end of the array (the only change the server accepts on it). */
@@ -22,6 +25,10 @@ export function appendEntries(doc: Y.Doc, entries: MainCouranteEntry[]): void {
 
 export function appendFlag(doc: Y.Doc, flag: SignificanceFlag): void {
   flagsOf(doc).push([flag]);
+}
+
+export function appendVerification(doc: Y.Doc, record: VerificationRecord): void {
+  verificationsOf(doc).push([record]);
 }
 
 /**
@@ -45,6 +52,8 @@ export interface EntryView extends MainCouranteEntry {
    * its number once received (only an offline entry not yet merged may still move). People cite entries by it.
    */
   n: number;
+  /** An information's verification: its status and the record that set it (null: « à vérifier »); null for other entries. */
+  verification: { status: VerificationStatus; by: VerificationRecord | null } | null;
 }
 
 /** Every entry, in authored order (ties broken by id, so every replica shows the same order). */
@@ -56,11 +65,15 @@ export function readEntries(doc: Y.Doc): EntryView[] {
     names.push(flag.author);
     flagged.set(flag.entryId, names);
   }
+  const verified = latestVerifications(verificationsOf(doc).toArray());
   const views = entriesOf(doc)
     .toArray()
     .map((entry, index): EntryView => {
       const receipt = receipts.get(entry.id) ?? null;
-      return { ...entry, receipt, late: receipt?.late ?? false, flaggedBy: flagged.get(entry.id) ?? [], n: index + 1 };
+      const by = verified.get(entry.id) ?? null;
+      const status: VerificationStatus = by?.status ?? 'a_verifier';
+      const verification = isVerifiable(entry) ? { status, by } : null;
+      return { ...entry, receipt, late: receipt?.late ?? false, flaggedBy: flagged.get(entry.id) ?? [], n: index + 1, verification };
     });
   return views.sort(compareAuthored);
 }

@@ -3,7 +3,8 @@ import { defineEvent } from '../core/define.js';
 import type { RoomState } from '../room-state.js';
 import { MainCouranteEntry, Receipt, SignificanceFlag } from './entry.js';
 import type { SignificantEntry } from './state.js';
-import { dictGet, dictSet } from '../core/dict.js';
+import { dictGet, dictHas, dictSet } from '../core/dict.js';
+import { isLater, isVerifiable, VerificationRecord } from './verification.js';
 
 /**
  * Mirror events: the server appends one to the room log for each entry (or flag) it accepted in the
@@ -38,6 +39,8 @@ export const entryAdded = defineEvent({
       ...withStimulusEntry(state, entry, event.exerciseTime),
       mainCourante: {
         ...summary,
+        informations:
+          isVerifiable(entry) && !dictHas(summary.informations, entry.id) ? dictSet(summary.informations, entry.id, { cell: entry.cell, status: 'a_verifier', setBy: null }) : summary.informations,
         count: summary.count + 1,
         lateCount: summary.lateCount + (receipt.late ? 1 : 0),
         lastEntryAt: Math.max(summary.lastEntryAt ?? 0, entry.authoredAt),
@@ -60,4 +63,20 @@ export const entryFlagged = defineEvent({
   },
 });
 
-export const mainCouranteEvents = [entryAdded, entryFlagged];
+export const entryVerified = defineEvent({
+  type: 'mainCourante.entryVerified',
+  description: 'Une information de la main courante est déclarée vérifiée ou infirmée par sa cellule (enregistrement ajouté, l’entrée reste telle quelle).',
+  payload: z.object({ verification: VerificationRecord, entry: MainCouranteEntry }),
+  apply: (state, { verification, entry }) => {
+    const summary = state.mainCourante;
+    const mark = dictGet(summary.informations, entry.id);
+    const counted = { ...summary, verificationCount: summary.verificationCount + 1 };
+    // The latest record by its author's time wins, whatever order offline records reach the log in.
+    if (mark?.setBy && !isLater(verification, mark.setBy)) return { ...state, mainCourante: counted };
+    const setBy = { id: verification.id, verifiedAt: verification.verifiedAt };
+    const informations = dictSet(summary.informations, entry.id, { cell: entry.cell, status: verification.status, setBy });
+    return { ...state, mainCourante: { ...counted, informations } };
+  },
+});
+
+export const mainCouranteEvents = [entryAdded, entryFlagged, entryVerified];

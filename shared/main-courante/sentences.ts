@@ -2,7 +2,8 @@ import { defineSentence, quote, type SentenceContext } from '../core/sentence.js
 import { stimulusSaid } from '../exercise/stimuli-sentences.js';
 import { decisionEntryId } from '../decisions/decision-entry.js';
 import type { EntryLinks, EntryType } from './entry.js';
-import { entryAdded, entryFlagged } from './events.js';
+import { entryAdded, entryFlagged, entryVerified } from './events.js';
+import { verificationStatusLabels } from './verification.js';
 
 /** Entry types as the main courante's own tab writes them (`client/main-courante/messages.ts`). */
 export const entryTypeLabels: Record<EntryType, string> = {
@@ -33,4 +34,8 @@ export const mainCouranteSentences = [
     return `${entryTypeLabels[entry.type]} de ${c.who}${marks.length ? ` (${marks.join(', ')})` : ''} : ${quote(entry.text)}${aboutSaid(c, entry.links)}`;
   }),
   defineSentence(entryFlagged, (p, c) => `${c.who} signale comme événement significatif l'entrée de ${p.entry.author} (${entryTypeLabels[p.entry.type]}) : ${quote(p.entry.text)}`),
+  defineSentence(
+    entryVerified,
+    ({ verification, entry }, c) => `${c.who} déclare ${verificationStatusLabels[verification.status]} l'information de ${entry.author} : ${quote(entry.text)}${aboutSaid(c, entry.links)}`,
+  ),
 ];

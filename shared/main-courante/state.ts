@@ -1,4 +1,6 @@
+import { emptyDict, type Dict } from '../core/dict.js';
 import type { EntryType } from './entry.js';
+import type { InformationMark } from './verification.js';
 
 /** An entry promoted to the room's summary (événement significatif). */
 export interface SignificantEntry {
@@ -25,6 +27,18 @@ export interface MainCouranteSummary {
   flagCount: number;
   lastEntryAt: number | null;
   significant: SignificantEntry[];
+  /** Verification records mirrored so far (`mainCourante.entryVerified`). */
+  verificationCount: number;
+  /** Each information entry (`isVerifiable`) by id: its cell and verification status, for the counts. */
+  informations: Dict<InformationMark>;
 }
 
-export const initialMainCouranteSummary: MainCouranteSummary = { count: 0, lateCount: 0, flagCount: 0, lastEntryAt: null, significant: [] };
+export const initialMainCouranteSummary: MainCouranteSummary = {
+  count: 0,
+  lateCount: 0,
+  flagCount: 0,
+  lastEntryAt: null,
+  significant: [],
+  verificationCount: 0,
+  informations: emptyDict(),
+};

@@ -1,5 +1,6 @@
 import type { EntryView } from './doc.js';
 import type { EntryType } from './entry.js';
+import type { VerificationStatus } from './verification.js';
 
 /** An entry and the corrections made to it, oldest first: a correction is always shown with what it corrects. */
 export interface EntryThread {
@@ -14,6 +15,8 @@ export interface EntryFilter {
   author?: string | undefined;
   query?: string | undefined;
   significantOnly?: boolean | undefined;
+  /** Information entries of this verification status only (« à vérifier », « vérifiée », « infirmée »). */
+  verification?: VerificationStatus | undefined;
 }
 
 /** Lower case without accents, so that « decision » finds « Décision ». */
@@ -58,6 +61,7 @@ function matches(entry: EntryView, filter: EntryFilter, words: string[]): boolea
   if (filter.type && entry.type !== filter.type) return false;
   if (filter.author && entry.author !== filter.author) return false;
   if (filter.significantOnly && !entry.significant && entry.flaggedBy.length === 0) return false;
+  if (filter.verification && entry.verification?.status !== filter.verification) return false;
   if (words.length === 0) return true;
   const haystack = normalise(`${entry.text} ${entry.author} ${entry.cell ?? ''} ${Object.values(entry.links).join(' ')}`);
   return words.every((word) => haystack.includes(word));
@@ -80,4 +84,9 @@ export function facets(entries: readonly EntryView[]): { authors: string[]; cell
     if (e.cell) cells.add(e.cell);
   }
   return { authors: [...authors].sort(), cells: [...cells].sort() };
+}
+
+/** The document's information entries as marks (cell, status), for `verificationCounts`. */
+export function entryMarks(entries: readonly EntryView[]): Array<{ cell: string | null; status: VerificationStatus }> {
+  return entries.flatMap((e) => (e.verification ? [{ cell: e.cell, status: e.verification.status }] : []));
 }

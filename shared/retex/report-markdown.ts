@@ -55,6 +55,8 @@ export function reportToMarkdown(r: RetexReport, written?: { strengths: string; 
     '',
     `${countText(r.mainCourante.entries, 'entrée', 'entrées')}, dont ${countText(r.mainCourante.decisions, 'décision', 'décisions')} et ${countText(r.mainCourante.significant, 'événement significatif', 'événements significatifs')}.`,
     '',
+    `Informations : ${countText(r.mainCourante.informations.verifiee, 'vérifiée', 'vérifiées')}, ${countText(r.mainCourante.informations.infirmee, 'infirmée', 'infirmées')}, ${countText(r.mainCourante.informations.a_verifier, 'restée à vérifier', 'restées à vérifier')}.`,
+    '',
   );
   out.push(...commsMarkdown(r));
   const sitrep = r.sitrep;

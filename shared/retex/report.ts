@@ -11,6 +11,7 @@ import { durationText } from '../core/durations.js';
 import { gridStimulusId } from '../exercise/evaluation.js';
 import { objectivesOf } from '../exercise/scenario-stimulus.js';
 import { entryAdded, entryFlagged } from '../main-courante/events.js';
+import { informationMarks, verificationCounts, type VerificationCounts } from '../main-courante/verification.js';
 import { sitrepMeasures, type SitrepMeasures } from '../sitrep/measures.js';
 import { decisionMeasures, decisionSuggestions, type DecisionMeasures } from '../decisions/measures.js';
 import { criteriaByObjective, type CriterionResult } from './criteria.js';
@@ -45,7 +46,8 @@ export interface RetexReport {
   /** Decisions and actions (shared/decisions/measures.ts). */
   decisions: DecisionMeasures;
   evaluation: { scale: { min: number; max: number; labels: string[] } | null; objectives: ObjectiveResult[]; generalObservations: Array<{ by: string; text: string; exerciseTime: number }> };
-  mainCourante: { entries: number; decisions: number; significant: number };
+  /** `informations`: the information entries by verification status at the end (`verificationCounts`). */
+  mainCourante: { entries: number; decisions: number; significant: number; informations: VerificationCounts };
   /** Points de situation: time to the first validated one, points late (`shared/sitrep/measures.ts`). */
   sitrep: SitrepMeasures;
   /** Public communication: joint products (ARS + Préfecture) and the rumours log (`comms-evidence.ts`). */
@@ -115,6 +117,7 @@ export function buildReport(state: RoomState, events: readonly RoomEvent[], name
       entries: entries.length,
       decisions: entries.filter((e) => e.payload.entry.type === 'decision').length,
       significant: events.filter(entryFlagged.is).length + entries.filter((e) => e.payload.entry.significant).length,
+      informations: verificationCounts(informationMarks(state.mainCourante.informations)),
     },
     sitrep: sitrepMeasures(state.sitrep),
     comms,

@@ -63,16 +63,16 @@ describe('who may correct a main courante entry (correctionRefusal)', () => {
 
 describe('a batch of new entries (batchRefusal) applies the correction rule', () => {
   const now = { wallTime: 10_000, exerciseTime: 0 };
-  const known = { entries: new Map([['arsentry1', entry('arsentry1', 'ars')]]), flagIds: new Set<string>() };
+  const known = { entries: new Map([['arsentry1', entry('arsentry1', 'ars')]]), flagIds: new Set<string>(), verificationIds: new Set<string>(), verified: new Map() };
 
   it('refuses the Préfecture’s correction of an ARS entry and accepts the ARS one', () => {
-    const correction = (cell: string) => ({ entries: [entry(`fix-${cell}-1`, cell, { corrects: 'arsentry1', text: 'Vers le SAMU 27' })], flags: [] });
+    const correction = (cell: string) => ({ entries: [entry(`fix-${cell}-1`, cell, { corrects: 'arsentry1', text: 'Vers le SAMU 27' })], flags: [], verifications: [] });
     expect(batchRefusal(correction('prefecture'), known, now, room('exercise'), prefecture)).toMatch(/^Correction refusée : Seule la cellule/);
     expect(batchRefusal(correction('ars'), known, now, room('exercise'), ars)).toBeNull();
   });
 
   it('refuses a system entry sent by a client', () => {
-    const forged = { entries: [entry('systeme-99', 'ars', { system: { seq: 99, type: 'careMap.statusChanged' } })], flags: [] };
+    const forged = { entries: [entry('systeme-99', 'ars', { system: { seq: 99, type: 'careMap.statusChanged' } })], flags: [], verifications: [] };
     expect(batchRefusal(forged, known, now, room('exercise'), ars)).toContain('Entrée système refusée');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntryView } from '../../shared/main-courante/doc.js';
 import { facets, filterThreads, threadEntries } from '../../shared/main-courante/view.js';
 
-const base = { sessionId: 's', role: 'player' as const, authoredExerciseTime: null, significant: false, links: {}, receipt: null, late: false, flaggedBy: [], n: 1 };
+const base = { sessionId: 's', role: 'player' as const, authoredExerciseTime: null, significant: false, links: {}, receipt: null, late: false, flaggedBy: [], n: 1, verification: null };
 const view = (id: string, text: string, over: Partial<EntryView> = {}): EntryView => ({
   ...base,
   id: id.padEnd(8, '0'),

@@ -263,6 +263,26 @@ export function exampleStory(): { room: PureRoom; events: RoomEvent[] } {
   );
   by(
     marie,
+    mainCourante.entryVerified.draft(
+      {
+        verification: {
+          id: 'verif-000001',
+          entryId: information.id,
+          status: 'verifiee',
+          sessionId: marie.sessionId,
+          author: marie.name,
+          role: 'player',
+          cell: 'ars',
+          verifiedAt: 1_700_001_900_000,
+          verifiedExerciseTime: minutes(31),
+        },
+        entry: information,
+      },
+      'all',
+    ),
+  );
+  by(
+    marie,
     decisions.decisionRecorded.draft({ id: 'D1', title: 'Plan blanc au CH Eure-Seine', rationale: 'SIH indisponible.', cell: 'ars', supersedes: null, actionIds: ['A1'] }, 'all'),
     decisions.actionCreated.draft(
       {

@@ -64,6 +64,7 @@ describe('one French sentence per event type (issue 18)', () => {
         'Décision de Marie Dupont (ARS Normandie) (événement significatif) : « Activation de la cellule régionale de crise. » (à propos de CH Evreux CH Eure-Seine, stimulus S01 « Le directeur de garde du CH Eure-Seine signale une cyberattaque », lien ARS — cellule régionale de crise (CRAPS) → Préfecture — SIDPC / COD)',
         'Décision « Plan blanc au CH Eure-Seine » de Marie Dupont (ARS Normandie) inscrite à la main courante',
         "Paul Martin (Préfecture de l’Eure) signale comme événement significatif l'entrée de Marie Dupont (Information) : « Le CH Eure-Seine confirme le chiffrement. »",
+        "Marie Dupont (ARS Normandie) déclare vérifiée l'information de Marie Dupont : « Le CH Eure-Seine confirme le chiffrement. »",
         "Marie Dupont (ARS Normandie) confie l'action « Informer le COD » à Préfecture de l’Eure, échéance T+00:45:00, priorité haute",
         "Marie Dupont (ARS Normandie) abandonne l'action « Informer le COD » — motif : « Le COD est déjà ouvert. »",
         "Directrice (direction de l'exercice) accuse réception pour Préfecture de l’Eure du stimulus S01 « Le directeur de garde du CH Eure-Seine signale une cyberattaque »",
