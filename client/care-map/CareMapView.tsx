@@ -3,7 +3,7 @@ import { GeoJSON, MapContainer, Marker, TileLayer, useMap } from 'react-leaflet'
 import type { GeoJsonObject } from 'geojson';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import type { Role } from '../../shared/core/roles.js';
+import type { SectionProps } from '../room/section.js';
 import type { SendOutcome } from '../offline/outbox-sender.js';
 import type { RoomState } from '../../shared/room-state.js';
 import type { Establishment } from '../../shared/care-map/establishment.js';
@@ -21,14 +21,16 @@ import { MapFilters } from './MapFilters.js';
 import { SearchBox } from './SearchBox.js';
 import { establishmentIcon } from './markers.js';
 import './care-map.css';
-import { dictGet } from '../../shared/core/dict.js';
+import { dictGet, dictHas } from '../../shared/core/dict.js';
 
 /** Props shared by the map and the status board. */
 export interface CareOfferProps {
   state: RoomState;
   region: RegionData;
-  me: { role: Role; cell?: string | undefined };
+  me: SectionProps['me'];
   send(type: string, payload: unknown): Promise<SendOutcome>;
+  /** The server's clock (the live room's, or the replay's): refusals and « fin prévue dépassée » are asked at it. */
+  serverNow(): number;
   /** The establishment whose card is open; uncontrolled when absent. */
   selected?: string | null;
   onSelect?(finess: string | null): void;
@@ -42,8 +44,10 @@ export interface CareMapViewProps extends CareOfferProps {
 
 /** Which establishments to draw apart from the clusters: anything the crisis touches, and the region's Samu. */
 function prominentIds(state: RoomState, establishments: readonly Establishment[], selected: string | null): Set<string> {
-  const { statuses, bascules } = state.careMap;
+  const { statuses, bascules, debordements, plansBlancs } = state.careMap;
   const ids = new Set<string>();
+  for (const p of Object.values(plansBlancs)) ids.add(p.finess);
+  for (const d of Object.values(debordements)) ids.add(d.samu).add(d.to);
   for (const [finess, status] of Object.entries(statuses)) if (displayModeOf(status) !== 'normal') ids.add(finess);
   for (const b of Object.values(bascules)) ids.add(b.samu).add(b.to);
   for (const d of activeDiversions(state)) ids.add(d.from).add(d.to);
@@ -90,7 +94,8 @@ export function CareMapView(props: CareMapViewProps) {
   const kinds = useMemo(() => kindsPresent(establishments), [establishments]);
   const regionBounds = useMemo(() => L.geoJSON(region.boundaries.departements as unknown as GeoJsonObject).getBounds(), [region]);
   const [filter, setFilter] = useState<MapFilter>(() => ({ kinds: new Set(kinds), modes: new Set(CareMode.options) }));
-  const shown = useMemo(() => filterEstablishments(establishments, state.careMap.statuses, filter, selected), [establishments, state.careMap.statuses, filter, selected]);
+  const { statuses, plansBlancs } = state.careMap;
+  const shown = useMemo(() => filterEstablishments(establishments, statuses, filter, selected, plansBlancs), [establishments, statuses, filter, selected, plansBlancs]);
   const shownIds = new Set(shown.map((e) => e.finess));
   const prominent = new Set([...prominentIds(state, establishments, selected)].filter((finess) => shownIds.has(finess)));
   const prominentKey = [...prominent].sort().join(',');
@@ -140,18 +145,26 @@ export function CareMapView(props: CareMapViewProps) {
           const e = byFiness.get(finess);
           if (!e) return null;
           const mode = displayModeOf(dictGet(state.careMap.statuses, finess));
+          const planBlanc = dictHas(plansBlancs, finess);
           return (
             <Marker
               key={finess}
               position={[e.lat, e.lon]}
-              icon={establishmentIcon(finess, e.kind, mode, finess === selected)}
+              icon={establishmentIcon(finess, e.kind, mode, finess === selected, planBlanc)}
               zIndexOffset={finess === selected ? 1000 : 100 * ['normal', 'degrade', 'critique', 'arret'].indexOf(mode)}
-              title={t('careMap.marker', { name: names.name(finess), mode: t(`careMap.mode.${mode}`) })}
+              title={t('careMap.marker', { name: names.name(finess), mode: planBlanc ? `${t(`careMap.mode.${mode}`)}, ${t('careMap.planBlanc.marker')}` : t(`careMap.mode.${mode}`) })}
               eventHandlers={{ click: () => select(finess) }}
             />
           );
         })}
-        <FlowArrows bascules={Object.values(state.careMap.bascules)} diversions={activeDiversions(state)} byFiness={byFiness} names={names} onSelect={select} />
+        <FlowArrows
+          bascules={Object.values(state.careMap.bascules)}
+          debordements={Object.values(state.careMap.debordements)}
+          diversions={activeDiversions(state)}
+          byFiness={byFiness}
+          names={names}
+          onSelect={select}
+        />
         <FocusOn target={focus} />
       </MapContainer>
       <Legend />

@@ -10,7 +10,7 @@ import { useMapConfig, useRegionData } from './useRegionData.js';
  * The « Offre de soins » tab: the map and the status board side by side, sharing the selected
  * establishment. Everyone sees it live; the ARS cell and the director get the edit forms.
  */
-export function CareOfferSection({ state, me, send }: SectionProps) {
+export function CareOfferSection({ state, me, send, serverNow }: SectionProps) {
   const { t } = useT();
   const region = useRegionData(state.careMap.region);
   const config = useMapConfig();
@@ -25,7 +25,7 @@ export function CareOfferSection({ state, me, send }: SectionProps) {
       </p>
     );
 
-  const common = { state, region: region.data, me, send, selected, onSelect: setSelected };
+  const common = { state, region: region.data, me, send, serverNow, selected, onSelect: setSelected };
   return (
     <div className="cm-section" data-testid="care-offer">
       <CareMapView {...common} tileUrl={config.tileUrl} tileAttribution={config.tileAttribution} />

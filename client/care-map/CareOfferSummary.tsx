@@ -5,7 +5,7 @@ import { useT } from '../i18n/index.js';
 import type { SectionProps } from '../room/section.js';
 import { useRegionData } from './useRegionData.js';
 
-/** The care offer in two figures for the room header, on every tab: EDs closed and Samu in bascule. */
+/** The care offer in a few figures for the room header (every tab) and the cell overview: EDs closed, Samu in bascule or débordement, plans blancs. */
 export function CareOfferSummary({ state }: SectionProps) {
   const { t } = useT();
   const region = useRegionData(state.careMap.region);
@@ -15,7 +15,7 @@ export function CareOfferSummary({ state }: SectionProps) {
   const summary = regionalSummary(state, scope);
   return (
     <span className="cm-header-summary" data-testid="care-offer-summary">
-      {t('careMap.header.summary', { closed: summary.urgencesFermees, bascules: summary.samuEnBascule })}
+      {t('careMap.header.summary', { closed: summary.urgencesFermees, bascules: summary.samuEnBascule, debordements: summary.samuEnDebordement, plansBlancs: summary.plansBlancs })}
     </span>
   );
 }

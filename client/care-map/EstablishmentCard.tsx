@@ -7,6 +7,10 @@ import { useT } from '../i18n/index.js';
 import type { CareOfferProps } from './CareMapView.js';
 import { BasculeForm, DiversionForm, GhtForm } from './OfferForms.js';
 import { StatusForm } from './StatusForm.js';
+import { DebordementForm } from './DebordementForm.js';
+import { DebordementLine } from './DebordementLine.js';
+import { PlanBlancSection, SourcesSection, SpecialisedFunctions, SpecialtyBeds } from './OfferPanel.js';
+import { basculeTargets } from '../../shared/care-map/samu.js';
 import { dictGet } from '../../shared/core/dict.js';
 import { roomMoment, wallTimeLabel } from '../app/time.js';
 
@@ -28,6 +32,20 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
   const when = (wall: number, exercise: number) => (state.room.mode === 'exercise' ? roomMoment(state, exercise, wall, { lang }) : wallTimeLabel(wall, { lang }));
   const outgoing = dictGet(careMap.bascules, e.finess);
   const incoming = Object.values(careMap.bascules).filter((b) => b.to === e.finess);
+  const overflow = dictGet(careMap.debordements, e.finess);
+  const overflowIn = Object.values(careMap.debordements).filter((d) => d.to === e.finess);
+  const panel = { ...props, when };
+  const isSamu = dictGet(careMap.samuIds, e.finess) !== undefined;
+  const targets = isSamu
+    ? Object.values(
+        basculeTargets(
+          e,
+          props.establishments.filter((x) => dictGet(careMap.samuIds, x.finess)),
+          props.region,
+          names.samuCode,
+        ),
+      ).flat()
+    : [];
   const diversions = activeDiversions(state, e.finess);
   const history = historyOf(state, e.finess);
   const ght = dictGet(careMap.ghts, e.finess);
@@ -93,8 +111,18 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
         {status?.situation && <p className="cm-situation">{status.situation}</p>}
       </section>
 
-      {(outgoing || incoming.length > 0 || diversions.length > 0) && (
+      <PlanBlancSection {...panel} />
+
+      {(outgoing || incoming.length > 0 || overflow || overflowIn.length > 0 || diversions.length > 0) && (
         <section>
+          {overflow && (
+            <p>
+              <DebordementLine d={overflow} state={state} names={names} serverNow={props.serverNow} when={when} />
+            </p>
+          )}
+          {overflowIn.map((d) => (
+            <p key={`o-${d.samu}`}>{t('careMap.debordement.from', { from: names.samu(d.samu) })}</p>
+          ))}
           {outgoing && <p data-testid="card-bascule">{t('careMap.card.basculeTo', { to: names.samu(outgoing.to), time: when(outgoing.since, outgoing.sinceExerciseTime) })}</p>}
           {incoming.map((b) => (
             <p key={b.samu}>{t('careMap.card.basculeFrom', { from: names.samu(b.samu) })}</p>
@@ -121,14 +149,20 @@ export function EstablishmentCard(props: EstablishmentCardProps) {
         </section>
       )}
 
+      <SpecialisedFunctions {...panel} />
+      <SpecialtyBeds {...panel} />
+
       {canEditCareMap(me) && (
         <section className="cm-edit">
-          <StatusForm finess={e.finess} status={status} send={send} />
-          {dictGet(careMap.samuIds, e.finess) && <BasculeForm samu={e} careMap={careMap} establishments={props.establishments} region={props.region} names={names} send={send} />}
+          <StatusForm finess={e.finess} establishment={e} status={status} send={send} />
+          {isSamu && <BasculeForm samu={e} careMap={careMap} establishments={props.establishments} region={props.region} names={names} send={send} />}
+          {isSamu && <DebordementForm {...props} samu={e} targets={targets} names={names} />}
           <DiversionForm from={e} careMap={careMap} establishments={props.establishments} names={names} send={send} />
           <GhtForm key={ght ?? ''} finess={e.finess} current={ght} ghts={props.region.ghts} send={send} />
         </section>
       )}
+
+      <SourcesSection {...panel} />
 
       <section>
         <h4>{t('careMap.card.history')}</h4>

@@ -2,12 +2,12 @@ import { Fragment } from 'react';
 import { Marker, Polyline, Tooltip } from 'react-leaflet';
 import type { Establishment } from '../../shared/care-map/establishment.js';
 import type { SiteNames } from '../../shared/care-map/names.js';
-import type { Bascule, Diversion } from '../../shared/care-map/state.js';
+import type { Bascule, Debordement, Diversion } from '../../shared/care-map/state.js';
 import { useT } from '../i18n/index.js';
 import { arrowHead } from './geo.js';
 import { arrowIcon } from './markers.js';
 
-export const flowColors = { bascule: '#6741d9', diversion: '#e8590c', flagged: '#c92a2a' } as const;
+export const flowColors = { bascule: '#6741d9', debordement: '#0c8599', diversion: '#e8590c', flagged: '#c92a2a' } as const;
 
 interface Flow {
   key: string;
@@ -22,14 +22,15 @@ interface Flow {
 
 export interface FlowArrowsProps {
   bascules: readonly Bascule[];
+  debordements: readonly Debordement[];
   diversions: readonly Diversion[];
   byFiness: ReadonlyMap<string, Establishment>;
   names: SiteNames;
   onSelect(finess: string): void;
 }
 
-/** Arrows of the bascules du 15 (violet, dashed) and the délestages (orange; red when flagged). */
-export function FlowArrows({ bascules, diversions, byFiness, names, onSelect }: FlowArrowsProps) {
+/** Arrows of the bascules du 15 (violet, dashed), the débordements (teal, dotted) and the délestages (orange; red when flagged). */
+export function FlowArrows({ bascules, debordements, diversions, byFiness, names, onSelect }: FlowArrowsProps) {
   const { t } = useT();
   const flows: Flow[] = [];
   for (const b of bascules) {
@@ -38,6 +39,13 @@ export function FlowArrows({ bascules, diversions, byFiness, names, onSelect }: 
     if (!from || !to) continue;
     const label = `${t('careMap.legend.bascule')} : ${names.samu(b.samu)} → ${names.samu(b.to)}`;
     flows.push({ key: `b-${b.samu}`, testId: `bascule-${b.samu}-${b.to}`, from, to, color: flowColors.bascule, dashArray: '10 6', label, flags: b.flags });
+  }
+  for (const d of debordements) {
+    const from = byFiness.get(d.samu);
+    const to = byFiness.get(d.to);
+    if (!from || !to) continue;
+    const label = `${t('careMap.legend.debordement')} : ${names.samu(d.samu)} → ${names.samu(d.to)}`;
+    flows.push({ key: `o-${d.samu}`, testId: `debordement-${d.samu}-${d.to}`, from, to, color: flowColors.debordement, dashArray: '2 6', label, flags: d.flags });
   }
   for (const d of diversions) {
     const from = byFiness.get(d.from);

@@ -33,6 +33,15 @@ export function Legend() {
                 <span className="cm-line" style={{ borderTop: `3px dashed ${flowColors.bascule}` }} /> {t('careMap.legend.bascule')}
               </li>
               <li>
+                <span className="cm-line" style={{ borderTop: `3px dotted ${flowColors.debordement}` }} /> {t('careMap.legend.debordement')}
+              </li>
+              <li>
+                <span className="cm-pb-sign" aria-hidden="true">
+                  PB
+                </span>{' '}
+                {t('careMap.planBlanc')}
+              </li>
+              <li>
                 <span className="cm-line" style={{ borderTop: `3px solid ${flowColors.diversion}` }} /> {t('careMap.legend.diversion')}
               </li>
               <li>

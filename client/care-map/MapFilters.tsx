@@ -1,6 +1,6 @@
 import type { EstablishmentKind } from '../../shared/care-map/establishment.js';
 import type { MapFilter } from '../../shared/care-map/filters.js';
-import { CareMode } from '../../shared/care-map/modes.js';
+import { CareFunction, CareMode } from '../../shared/care-map/modes.js';
 import { useT } from '../i18n/index.js';
 
 export interface MapFiltersProps {
@@ -42,6 +42,24 @@ export function MapFilters({ kinds, filter, onChange, hidden }: MapFiltersProps)
             {t(`careMap.mode.${mode}`)}
           </label>
         ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('careMap.filter.fn')}</legend>
+        <label className="cm-check">
+          <input type="checkbox" checked={filter.planBlancOnly === true} onChange={(e) => onChange({ ...filter, planBlancOnly: e.target.checked })} data-testid="filter-plan-blanc" />{' '}
+          {t('careMap.filter.planBlanc')}
+        </label>
+        <label>
+          {t('careMap.filter.fn')}{' '}
+          <select value={filter.fn ?? ''} onChange={(e) => onChange({ ...filter, fn: e.target.value === '' ? null : CareFunction.parse(e.target.value) })} data-testid="filter-fn">
+            <option value="">{t('careMap.filter.anyFn')}</option>
+            {CareFunction.options.map((fn) => (
+              <option key={fn} value={fn}>
+                {t(`careMap.fn.${fn}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </fieldset>
       {hidden > 0 && (
         <p className="muted" role="status" data-testid="filter-hidden">

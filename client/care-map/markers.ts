@@ -70,18 +70,19 @@ const iconCache = new Map<string, L.DivIcon>();
 
 /**
  * The marker of an establishment: a divIcon (never Leaflet's default PNG icon, which would be fetched
- * from a path the bundle does not serve). Carries `data-testid="marker-<finess>"` and `data-mode`. The
+ * from a path the bundle does not serve). Carries `data-testid="marker-<finess>"`, `data-mode` and `data-plan-blanc`. The
  * shape's centre stays on the site whether or not the mode's badge widens the icon.
  */
-export function establishmentIcon(finess: string, kind: EstablishmentKind, mode: CareMode, selected: boolean): L.DivIcon {
-  const key = `${finess}|${kind}|${mode}|${selected}`;
+export function establishmentIcon(finess: string, kind: EstablishmentKind, mode: CareMode, selected: boolean, planBlanc = false): L.DivIcon {
+  const key = `${finess}|${kind}|${mode}|${selected}|${planBlanc}`;
   let icon = iconCache.get(key);
   if (!icon) {
     const { size } = kindShapes[kind];
     const room = mode === 'normal' ? 0 : badgeRoom;
     icon = L.divIcon({
       className: `cm-marker cm-mode-${mode}${selected ? ' cm-selected' : ''}`,
-      html: `<div data-testid="marker-${finess}" data-mode="${mode}" data-kind="${kind}">${shapeSvg(kind, modeColors[mode], mode)}</div>`,
+      // The plan blanc is a sign of its own (« PB » under the shape), not a colour: a site may be normal and in plan blanc.
+      html: `<div data-testid="marker-${finess}" data-mode="${mode}" data-kind="${kind}" data-plan-blanc="${planBlanc}">${shapeSvg(kind, modeColors[mode], mode)}${planBlanc ? '<span class="cm-pb-sign" aria-hidden="true">PB</span>' : ''}</div>`,
       iconSize: [size + room, size + room],
       iconAnchor: [size / 2, size / 2 + room],
     });

@@ -30,12 +30,12 @@ const toCount = (text: string): number | null => (text.trim() === '' ? null : Ma
 
 /**
  * Only what the user changed, so the history says « Urgences : mode dégradé » and not the ten functions.
- * Returns null when nothing changed.
+ * `added`: specialised activities the form starts following (sent even when « normal »). Returns null when nothing changed.
  */
-export function statusPatch(finess: string, before: StatusFormValues, after: StatusFormValues): StatusPatch | null {
+export function statusPatch(finess: string, before: StatusFormValues, after: StatusFormValues, added: readonly CareFunction[] = []): StatusPatch | null {
   const patch: StatusPatch = { finess };
   if (after.mode !== before.mode) patch.mode = after.mode;
-  const functions = Object.fromEntries(CareFunction.options.filter((fn) => after.functions[fn] !== before.functions[fn]).map((fn) => [fn, after.functions[fn]]));
+  const functions = Object.fromEntries(CareFunction.options.filter((fn) => after.functions[fn] !== before.functions[fn] || added.includes(fn)).map((fn) => [fn, after.functions[fn]]));
   if (Object.keys(functions).length > 0) patch.functions = functions;
   const capacity: NonNullable<StatusPatch['capacity']> = {};
   if (after.litsDisponibles !== before.litsDisponibles) capacity.litsDisponibles = toCount(after.litsDisponibles);
