@@ -23,10 +23,11 @@ export const EnvSchema = z.object({
   MAP_TILE_ATTRIBUTION: z.string().optional(),
   STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),
   /**
-   * Where the embedded store commits: `auto` (default: on the event loop while commits are fast, in a writer thread
-   * while the disk is slow), `thread` (always the writer thread), `inline` (always the event loop).
+   * Where the embedded store commits: `thread` (default: a writer thread, so that a slow fsync never blocks the
+   * sockets), `inline` (on the event loop: faster on a fast, quiet disk), `auto` (moves between the two on the
+   * commits it times; not the default yet, see docs/performance.md).
    */
-  SQLITE_WRITER: z.enum(['auto', 'thread', 'inline']).default('auto'),
+  SQLITE_WRITER: z.enum(['auto', 'thread', 'inline']).default('thread'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
   CLIENT_DIR: z.string().optional(),

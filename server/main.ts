@@ -11,10 +11,18 @@ async function main(): Promise<void> {
   const out: string[] = [`\nORSAN Room en service : ${server.url()}`];
   if (server.operatorTokenGenerated) out.push(`Jeton d'opérateur (créer des salles) : ${server.operatorToken}  [enregistré dans ${config.DATA_DIR}/operator-token]`);
   if (config.DEMO) {
-    const links = await ensureDemoRoom(server, config.DEMO_SCENARIO);
-    if (links.length > 0) {
-      out.push('\nExercice de démonstration — un lien par rôle :');
-      for (const link of links) out.push(`  ${link.label.padEnd(48)} ${link.url}`);
+    // The demo is a convenience: a scenario folder without its scenario (SCENARIOS_DIR) must not stop a server
+    // that may be there for a real crisis. Said in one line, and the server goes on.
+    try {
+      const links = await ensureDemoRoom(server, config.DEMO_SCENARIO);
+      if (links.length > 0) {
+        out.push('\nExercice de démonstration — un lien par rôle :');
+        for (const link of links) out.push(`  ${link.label.padEnd(48)} ${link.url}`);
+      }
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      out.push(`\nExercice de démonstration non créé : ${why} (DEMO=false pour ne plus le demander). Le serveur fonctionne.`);
+      server.logger.warn({ err: error, scenario: config.DEMO_SCENARIO }, 'demo room not created');
     }
   }
   console.log(out.join('\n') + '\n');

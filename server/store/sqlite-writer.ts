@@ -10,14 +10,20 @@ const threadModule = new URL(`./sqlite-writer-thread.${import.meta.url.endsWith(
 /**
  * Where the writes are committed: `inline` on the event loop (a fast disk: a commit of ≈ 0.2 ms costs less than
  * the two thread hand-offs, ≈ 0.7 ms on a shared core), `thread` in the writer thread (a slow or busy disk: a commit
- * of tens of ms must not stop every socket), `auto` (default) moves between the two on the commits it times.
+ * of tens of ms must not stop every socket; the default), `auto` moves between the two on the commits it times
+ * (measured in docs/performance.md: not yet better than `thread` under load, hence not the default).
  */
 export type WriterMode = 'auto' | 'thread' | 'inline';
 
 export interface WriterOptions {
   mode?: WriterMode;
-  /** `auto`: a commit on the event loop longer than this moves the writes to the thread. */
+  /**
+   * `auto`: `slowBurst` commits longer than this within `burstWindowMs` move the writes to the thread. One is not
+   * enough: a WAL checkpoint makes an occasional commit of a few ms on the fastest disk.
+   */
   slowCommitMs?: number;
+  slowBurst?: number;
+  burstWindowMs?: number;
   /** `auto`: back on the event loop once no commit took more than half of `slowCommitMs` for this long. */
   settleMs?: number;
   now?: () => number;
@@ -25,7 +31,7 @@ export interface WriterOptions {
   onMove?: (place: 'inline' | 'thread') => void;
 }
 
-export const defaultWriterOptions = { mode: 'auto', slowCommitMs: 4, settleMs: 30_000 } as const;
+export const defaultWriterOptions = { mode: 'thread', slowCommitMs: 4, slowBurst: 3, burstWindowMs: 2_000, settleMs: 30_000 } as const;
 
 interface Waiting {
   request: WriterRequest;
@@ -87,6 +93,10 @@ export class SqliteWriter {
   private readonly mode: WriterMode;
   private readonly slowCommitMs: number;
   private readonly settleMs: number;
+  private readonly slowBurst: number;
+  private readonly burstWindowMs: number;
+  /** When the recent slow commits ended (within `burstWindowMs`). */
+  private slowTimes: number[] = [];
   private readonly now: () => number;
   private readonly onMove: (place: 'inline' | 'thread') => void;
   private place: 'inline' | 'thread';
@@ -113,6 +123,8 @@ export class SqliteWriter {
     this.mode = options.mode ?? defaultWriterOptions.mode;
     this.slowCommitMs = options.slowCommitMs ?? defaultWriterOptions.slowCommitMs;
     this.settleMs = options.settleMs ?? defaultWriterOptions.settleMs;
+    this.slowBurst = options.slowBurst ?? defaultWriterOptions.slowBurst;
+    this.burstWindowMs = options.burstWindowMs ?? defaultWriterOptions.burstWindowMs;
     this.now = options.now ?? (() => performance.now());
     this.onMove = options.onMove ?? (() => undefined);
     this.place = this.mode === 'thread' ? 'thread' : 'inline';
@@ -171,8 +183,7 @@ export class SqliteWriter {
   }
 
   private inlineCommitted(ms: number): void {
-    if (this.mode === 'auto' && ms > this.slowCommitMs) {
-      this.lastSlowAt = this.now();
+    if (this.mode === 'auto' && this.slowBurstEnds(ms > this.slowCommitMs)) {
       if (this.place === 'inline' && !this.moving) {
         // The thread takes over once it has started (its start takes a few hundred ms: writing goes on here meanwhile).
         this.wantThread = true;
@@ -181,6 +192,17 @@ export class SqliteWriter {
       }
     }
     this.finishMove();
+  }
+
+  /** Records a commit; true when it ends a burst of slow ones (the disk is slow now: `lastSlowAt`). */
+  private slowBurstEnds(slow: boolean): boolean {
+    if (!slow) return false;
+    const now = this.now();
+    this.slowTimes = this.slowTimes.filter((t) => now - t < this.burstWindowMs);
+    this.slowTimes.push(now);
+    if (this.slowTimes.length < this.slowBurst) return false;
+    this.lastSlowAt = now;
+    return true;
   }
 
   private startMove(to: 'to-thread' | 'to-inline'): void {
@@ -254,8 +276,8 @@ export class SqliteWriter {
     if (message.ok) waiting.resolve(message.value);
     else waiting.reject(fromWire(message.error));
     if (this.pending.size === 0) worker.unref();
+    this.slowBurstEnds(message.ms > this.slowCommitMs / 2);
     const now = this.now();
-    if (message.ms > this.slowCommitMs / 2) this.lastSlowAt = now;
     if (this.mode === 'auto' && this.place === 'thread' && !this.moving && now - this.lastSlowAt >= this.settleMs && now - this.placeSince >= this.settleMs) {
       this.startMove('to-inline');
     } else this.finishMove();

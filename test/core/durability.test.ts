@@ -12,8 +12,8 @@ afterAll(async () => {
   for (const server of servers) await server.stop();
 });
 
-// Both places the embedded store commits in: the event loop (`auto` on this machine's fast disk) and the writer thread.
-describe.each(['auto', 'thread'])('durability across kill -9 (SQLITE_WRITER=%s)', (writer) => {
+// Both places the embedded store commits in: the writer thread (default) and the event loop.
+describe.each(['thread', 'inline'])('durability across kill -9 (SQLITE_WRITER=%s)', (writer) => {
   it('serves every acked event after a crash with commands in flight, with the hash chain intact', async () => {
     const srv = await startServerProcess({ env: { SQLITE_WRITER: writer } });
     servers.push(srv);

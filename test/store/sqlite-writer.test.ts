@@ -21,7 +21,8 @@ function writerOn(options: WriterOptions) {
   const dir = mkdtempSync(join(tmpdir(), 'orsan-writer-'));
   const file = join(dir, 'orsan-room.db');
   migrate(openSqliteDatabase(file));
-  const writer = new SqliteWriter(file, options);
+  // `auto` unless told: these tests are about where it commits and when it moves.
+  const writer = new SqliteWriter(file, { mode: 'auto', ...options });
   opened.push({ writer, dir });
   return { writer, file, events: writer.group('events', ['appendBatch']) };
 }
@@ -51,7 +52,7 @@ async function storedChain(file: string, room: string) {
 }
 
 describe('where the embedded store commits', () => {
-  it('a fast disk: every write is committed on the event loop, no thread is started', async () => {
+  it('auto on a fast disk: every write is committed on the event loop, no thread is started', async () => {
     const { writer, file, events } = writerOn({ slowCommitMs: 1_000 });
     expect(await appendInTurns(events, 'salle', 30)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(writer.committer).toBe('inline');
@@ -79,8 +80,8 @@ describe('where the embedded store commits', () => {
     expect(stored.texts).toHaveLength(seqs.length);
   });
 
-  it('moving at every commit (the thread settled as soon as it answers): both connections keep one chain, a command id once', async () => {
-    const { writer, file, events } = writerOn({ slowCommitMs: -1, settleMs: 0 });
+  it('moving at every slow commit (the thread settled as soon as it answers): both connections keep one chain, a command id once', async () => {
+    const { writer, file, events } = writerOn({ slowCommitMs: -1, slowBurst: 1, settleMs: 0 });
     await writer.threadReady();
     const seqs: number[] = [];
     for (let round = 0; round < 40 && writer.moves < 6; round++) seqs.push(...(await appendInTurns(events, 'salle', 5)));
@@ -93,6 +94,14 @@ describe('where the embedded store commits', () => {
     const stored = await storedChain(file, 'salle');
     expect(stored.broken).toBeNull();
     expect(stored.texts).toHaveLength(seqs.length);
+  });
+
+  it('slow commits that do not come in a burst (a WAL checkpoint now and then) leave the writes on the event loop', async () => {
+    // Every commit is "slow", but none has another within the window: never `slowBurst` (3) of them.
+    const { writer, events } = writerOn({ slowCommitMs: -1, burstWindowMs: 0 });
+    await appendInTurns(events, 'salle', 40);
+    expect(writer.committer).toBe('inline');
+    expect(writer.moves).toBe(0);
   });
 
   it('SQLITE_WRITER=thread never commits on the event loop; inline never starts the thread', async () => {

@@ -15,8 +15,8 @@ afterAll(() => {
 // them after every commit (a commit always "slow" on the event loop, always "settled" in the thread).
 const writers: Array<[string, WriterOptions]> = [
   ['SQLite', {}],
-  ['SQLite, fil d’écriture', { mode: 'thread' }],
-  ['SQLite, bascule à chaque commit', { mode: 'auto', slowCommitMs: -1, settleMs: 0 }],
+  ['SQLite, sur la boucle', { mode: 'inline' }],
+  ['SQLite, bascule à chaque commit', { mode: 'auto', slowCommitMs: -1, slowBurst: 1, settleMs: 0 }],
 ];
 
 for (const [name, options] of writers) {
