@@ -81,6 +81,11 @@ describe('scripted chain steps in an accelerated run', () => {
     await ok(ars, 'alertChain.alert', { linkId: 'ars-prefecture', message: 'Cyberattaque au CH : demande de point COD.' });
     await ok(ars, 'alertChain.alert', { linkId: 'ars-corruss', channel: 'telephone', message: 'Messagerie compromise : appel de la permanence.' });
     await ok(prefecture, 'alertChain.acknowledge', { linkId: 'ars-prefecture' });
+    // The Préfecture's own links of the default chain: it opens the COD and informs the zone.
+    await ok(prefecture, 'alertChain.alert', { linkId: 'prefecture-cod', message: 'Ouverture du COD.' });
+    await ok(prefecture, 'alertChain.alert', { linkId: 'prefecture-zone', message: 'Information de la zone de défense.' });
+    await ok(director, 'alertChain.acknowledge', { linkId: 'prefecture-cod' });
+    await ok(director, 'alertChain.acknowledge', { linkId: 'prefecture-zone' });
     await ok(director, 'alertChain.acknowledge', { linkId: 'ars-corruss' });
     const { byId, findings, animated } = await finish(server, room, director);
     for (const id of key) {
@@ -89,7 +94,7 @@ describe('scripted chain steps in an accelerated run', () => {
       expect(overdueIds(director)).not.toContain(id);
     }
     expect(byId('ars-corruss').usedFallback).toBe(true);
-    expect(findings.some((f) => f.includes('Préfecture'))).toBe(false);
+    expect(findings.filter((f) => f.includes('Préfecture'))).toEqual([]);
     for (const link of animated) expect(overdueIds(director)).not.toContain(link.id);
   });
 });

@@ -62,6 +62,8 @@ describe('status board selectors', () => {
       litsPerdusParDepartement: { '50': 170, '14': 5 },
       etablissementsDegrades: 3,
       delestagesEnCours: 1,
+      plansBlancs: 0,
+      samuEnDebordement: 0,
     });
   });
 

@@ -12,11 +12,11 @@ const messages = (result: ReturnType<typeof validateScenario>) => (result.ok ? [
 describe('scenario:check — rapport d’erreurs', () => {
   it('un scénario à trois défauts différents les donne tous les trois, chacun avec sa valeur', () => {
     const data = shippedData() as unknown as { chronogramme: Array<Record<string, unknown>>; simulatedActors: Array<{ label: string }> };
-    data.chronogramme[2]!['channel'] = 'visio';
+    data.chronogramme[2]!['channel'] = 'pigeon';
     data.chronogramme[4]!['sender'] = 'samu-fantome';
     data.simulatedActors[1]!.label = data.simulatedActors[0]!.label.toUpperCase();
     const all = messages(validateScenario(data));
-    expect(all).toContainEqual(expect.stringMatching(/^chronogramme\[2\]\.channel: « visio » inconnu, attendu : mail, telephone, /));
+    expect(all).toContainEqual(expect.stringMatching(/^chronogramme\[2\]\.channel: « pigeon » inconnu, attendu : mail, telephone, .*visio, note/));
     expect(all).toContainEqual('chronogramme[4].sender: émetteur inconnu « samu-fantome » : ce doit être un des acteurs simulés');
     expect(all).toContainEqual(expect.stringMatching(/^simulatedActors\[1\]\.label: libellé en double « DIRECTION DU CH EURE-SEINE .* « ght-dsi » .* « ght-direction »/));
     expect(all).toHaveLength(3);

@@ -68,7 +68,7 @@ describe('npm run scenario:check', () => {
 
   it('sort en 1 sur un scénario fautif, nomme chaque valeur refusée et groupe une même cause', async () => {
     const data = shippedData();
-    (data.chronogramme[2] as { channel: string }).channel = 'visio';
+    (data.chronogramme[2] as { channel: string }).channel = 'pigeon';
     data.chronogramme[4]!.sender = 'samu-fantome';
     data.chronogramme[7]!.sender = 'samu-fantome';
     data.simulatedActors[1]!.label = data.simulatedActors[0]!.label;
@@ -77,7 +77,7 @@ describe('npm run scenario:check', () => {
     const result = await check(file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('4 erreur(s), 3 cause(s)');
-    expect(result.stderr).toMatch(/chronogramme\[2\]\.channel: « visio » inconnu, attendu : mail, telephone, /);
+    expect(result.stderr).toMatch(/chronogramme\[2\]\.channel: « pigeon » inconnu, attendu : mail, telephone, .*visio, note/);
     expect(result.stderr).toContain('émetteur inconnu « samu-fantome » : ce doit être un des acteurs simulés — 2 endroits :\n      chronogramme[4].sender\n      chronogramme[7].sender');
     expect(result.stderr).toMatch(/simulatedActors\[1\]\.label: libellé en double « Direction du CH Eure-Seine/);
   });

@@ -5,6 +5,9 @@ import { systemActor, type Actor } from '../../shared/core/roles.js';
 import { defaultOrsanCyberChain } from '../../shared/alert-chain/default-chain.js';
 import * as chain from '../../shared/alert-chain/events.js';
 import * as care from '../../shared/care-map/events.js';
+import { capacityUpdated } from '../../shared/care-map/capacity.js';
+import { debordementEnded, debordementSet } from '../../shared/care-map/debordement.js';
+import { planBlancDeclared, planBlancLifted } from '../../shared/care-map/plan-blanc.js';
 import * as comms from '../../shared/comms/events.js';
 import * as rumours from '../../shared/comms/rumour.js';
 import * as decisions from '../../shared/decisions/events.js';
@@ -145,6 +148,10 @@ export function exampleStory(): { room: PureRoom; events: RoomEvent[] } {
   const [diversion] = by(marie, care.diversionAdded.draft({ from: EVREUX, to: FICTIONAL, patients: 'AVC', note: 'Filière neurovasculaire' }, 'all'));
   by(marie, care.diversionEnded.draft({ id: care.diversionIdOf(diversion!.seq) }, 'all'), care.basculeEnded.draft({ samu: EVREUX }, 'all'));
   by(director, care.ghtAssigned.draft({ finess: EVREUX, ght: null }, 'all'), care.ghtAssigned.draft({ finess: ROUEN, ght: 'Rouen Cœur de Seine' }, 'all'));
+  by(marie, planBlancDeclared.draft({ finess: EVREUX, note: 'Afflux de patients détournés' }, 'all'));
+  by(marie, debordementSet.draft({ samu: ROUEN, to: EVREUX, plannedEnd: { clock: 'exercise', at: minutes(120) } }, 'all'));
+  by(marie, capacityUpdated.draft({ finess: ROUEN, specialty: 'reanimation', disponibles: 4, fermes: 2, source: 'signalement' }, 'all'));
+  by(marie, debordementEnded.draft({ samu: ROUEN }, 'all'), planBlancLifted.draft({ finess: EVREUX }, 'all'));
 
   at(10);
   by(director, chain.alertSent.draft({ linkId: 'etab-ars-astreinte', from: 'etablissement', to: 'ars-astreinte', channel: 'telephone', message: 'Rançongiciel au CH.' }, 'all'));
