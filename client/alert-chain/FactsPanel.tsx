@@ -2,9 +2,8 @@ import type { ChainFact } from '../../shared/alert-chain/template.js';
 import { knownFact } from '../../shared/alert-chain/state.js';
 import { useT } from '../i18n/index.js';
 import { roomMoment, tPlus } from '../app/time.js';
-import { useCan } from '../room/room-context.js';
 import type { SectionProps } from '../room/section.js';
-import { useCommand } from '../room/hooks/useCommand.js';
+import { RowCommand } from './RowCommand.js';
 
 /**
  * The facts the chain is timed from (« Violation de données personnelles constatée »): when each became known,
@@ -28,30 +27,19 @@ export function FactsPanel({ state, send }: Pick<SectionProps, 'state' | 'send'>
 
 function FactRow({ state, send, fact }: Pick<SectionProps, 'state' | 'send'> & { fact: ChainFact }) {
   const { t, lang } = useT();
-  const refusal = useCan('alertChain.recordFact', { fact: fact.id });
-  const { busy, error, run } = useCommand(send);
   const known = knownFact(state.alertChain, fact.id);
   return (
     <li data-testid={`fact-${fact.id}`} data-known={known ? 'true' : 'false'}>
       {fact.label} —{' '}
       {known ? <span title={roomMoment(state, known.exerciseTime, known.wallTime, { lang })}>{t('alertChain.fact.known', { time: tPlus(known.at) })}</span> : t('alertChain.fact.pending')}
-      {!known && refusal?.code !== 'forbidden' && (
-        <button
-          className="secondary"
-          data-testid={`record-fact-${fact.id}`}
-          disabled={busy || refusal !== null}
-          title={refusal?.message}
-          onClick={() => void run('alertChain.recordFact', { fact: fact.id })}
-        >
-          {t('alertChain.action.recordFact', { fact: fact.label })}
-        </button>
-      )}
-      {error && (
-        <span role="alert" className="error">
-          {' '}
-          {error}
-        </span>
-      )}
+      <RowCommand
+        send={send}
+        type="alertChain.recordFact"
+        payload={{ fact: fact.id }}
+        label={t('alertChain.action.recordFact', { fact: fact.label })}
+        testId={`record-fact-${fact.id}`}
+        hidden={Boolean(known)}
+      />
     </li>
   );
 }

@@ -3,9 +3,8 @@ import type { ChainLink } from '../../shared/alert-chain/state.js';
 import { linkStages, type StageView } from '../../shared/alert-chain/timing.js';
 import { useT } from '../i18n/index.js';
 import { roomMoment, tPlus } from '../app/time.js';
-import { useCan } from '../room/room-context.js';
 import type { SectionProps } from '../room/section.js';
-import { useCommand } from '../room/hooks/useCommand.js';
+import { RowCommand } from './RowCommand.js';
 
 type Props = Pick<SectionProps, 'state' | 'send'> & { link: ChainLink; exerciseTime: number };
 
@@ -31,34 +30,22 @@ export function StageList({ state, send, link, exerciseTime }: Props) {
 
 function StageRow({ state, send, link, stage }: Pick<Props, 'state' | 'send' | 'link'> & { stage: StageView }) {
   const { t, lang } = useT();
-  const refusal = useCan('alertChain.completeStage', { linkId: link.id, stageId: stage.id });
-  const { busy, error, run } = useCommand(send);
   const done = stage.index === 0 ? link.alert : (link.stages.find((s) => s.id === stage.id)?.done ?? null);
-  // The first stage is the alert itself (« Alerter »); a later stage's button shows to whoever sends it.
-  const showButton = stage.index > 0 && done === null && (refusal === null || refusal.code !== 'forbidden');
   return (
     <li data-testid={`stage-${link.id}-${stage.id}`} data-status={stage.status} className={`ac-stage ac-stage-${stage.status}`}>
       {stage.label} ({durationText(stage.minutes, lang)}){stage.index === 0 ? ` ${t('alertChain.stage.first')}` : ''} —{' '}
       {stage.deadlineAt === null ? t('alertChain.stage.deadlinePending') : t('alertChain.stage.deadline', { time: tPlus(stage.deadlineAt) })} ·{' '}
       <strong>{t(`alertChain.stage.status.${stage.status}`)}</strong>
       {done && <> · {t('alertChain.stage.done', { time: roomMoment(state, done.exerciseTime, done.wallTime, { lang }) })}</>}
-      {showButton && (
-        <button
-          className="secondary"
-          data-testid={`complete-${link.id}-${stage.id}`}
-          disabled={busy || refusal !== null}
-          title={refusal?.message}
-          onClick={() => void run('alertChain.completeStage', { linkId: link.id, stageId: stage.id })}
-        >
-          {t('alertChain.action.completeStage', { label: stage.label })}
-        </button>
-      )}
-      {error && (
-        <span role="alert" className="error">
-          {' '}
-          {error}
-        </span>
-      )}
+      <RowCommand
+        send={send}
+        type="alertChain.completeStage"
+        payload={{ linkId: link.id, stageId: stage.id }}
+        label={t('alertChain.action.completeStage', { label: stage.label })}
+        testId={`complete-${link.id}-${stage.id}`}
+        // The first stage is the alert itself (« Alerter »); a later stage's button shows to whoever sends it.
+        hidden={stage.index === 0 || done !== null}
+      />
     </li>
   );
 }
